@@ -1,0 +1,42 @@
+/** The local preview LMS: the player page, scorm-again, and every built module, on loopback. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+
+export interface PreviewOptions {
+  root: string;
+  host?: string;
+  port?: number;
+}
+
+export interface ModuleInfo { id: string; title: string; version: string }
+
+/** Modules built into dist/ (each has dist/<id>/index.html and dist/<id>.json). */
+export function builtModules(root: string): ModuleInfo[] {
+  const dist = join(root, 'dist');
+  if (!existsSync(dist)) return [];
+  return readdirSync(dist)
+    .filter((f) => f.endsWith('.json') && existsSync(join(dist, f.slice(0, -5), 'index.html')))
+    .map((f) => JSON.parse(readFileSync(join(dist, f), 'utf8')) as ModuleInfo)
+    .sort((a, b) => (a.id === 'sample' ? -1 : b.id === 'sample' ? 1 : a.id.localeCompare(b.id)));
+}
+
+/** A strict policy: the module must run with no inline script or style and nothing fetched from elsewhere. */
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'";
+
+export async function createPreviewServer(options: PreviewOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false });
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('Content-Security-Policy', CSP);
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('Cache-Control', 'no-store');
+  });
+  await app.register(fastifyStatic, { root: join(options.root, 'scorm', 'player'), prefix: '/player/' });
+  await app.register(fastifyStatic, { root: join(options.root, 'node_modules', 'scorm-again', 'dist', 'esm'), prefix: '/vendor/scorm-again/', decorateReply: false });
+  await app.register(fastifyStatic, { root: join(options.root, 'dist'), prefix: '/content/', decorateReply: false, allowedPath: (path) => !path.endsWith('.zip') });
+  app.get('/', async (_req, reply) => reply.redirect('/player/'));
+  app.get('/api/modules', async () => builtModules(options.root));
+  return app;
+}

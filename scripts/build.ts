@@ -1,0 +1,61 @@
+/**
+ * `npm run build [-- <module> ...]`: checks every module's content, then writes
+ * dist/<module>-scorm12.zip and dist/<module>-scorm2004.zip for each.
+ * Content errors are printed as file:line:col and stop the build; no package is written.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { listModules, loadCourse, type LoadedCourse } from '../src/build/course.js';
+import { ContentError, formatIssue } from '../src/build/errors.js';
+import { frontlineViteConfig } from '../src/build/vite-config.js';
+import { worstCaseLength } from '../src/core/resume.js';
+import { writePackage } from '../scorm/package.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const modules = requested.length ? requested : listModules(root);
+if (modules.length === 0) {
+  console.error('No modules found: expected modules/<id>/module.yaml');
+  process.exit(1);
+}
+
+const zipPath = (id: string, v: '1.2' | '2004') => join(root, 'dist', `${id}-scorm${v === '1.2' ? '12' : '2004'}.zip`);
+
+// Check all content first, so every error in every module is reported at once.
+const loaded = new Map<string, LoadedCourse>();
+let failed = false;
+for (const id of modules) {
+  try {
+    const result = loadCourse(root, id);
+    loaded.set(id, result);
+    for (const w of result.warnings) console.warn(formatIssue(w));
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    failed = true;
+    for (const issue of error.issues) console.error(formatIssue(issue));
+    for (const v of ['1.2', '2004'] as const) rmSync(zipPath(id, v), { force: true });
+  }
+}
+if (failed) {
+  console.error('\nThe build stopped: fix the errors above. No package was written.');
+  process.exit(1);
+}
+
+for (const [id, { course }] of loaded) {
+  const started = performance.now();
+  await build({ ...frontlineViteConfig(root, id), logLevel: 'warn' });
+  for (const version of ['1.2', '2004'] as const) {
+    const out = zipPath(id, version);
+    const { bytes, files } = await writePackage({
+      dir: join(root, 'dist', id),
+      outFile: out,
+      version,
+      input: { id: course.id, title: course.title, version: course.version, passMark: course.passMark, language: course.language },
+    });
+    console.log(`${out.slice(root.length)}  ${(bytes / 1024).toFixed(1)} KB, ${files.length} files`);
+  }
+  writeFileSync(join(root, 'dist', `${id}.json`), JSON.stringify({ id, title: course.title, version: course.version, worstCaseSuspendData: worstCaseLength(course) }, null, 2));
+  console.log(`  ${course.title} ${course.version}: ${course.scenarios.length} scenarios, worst-case suspend_data ${worstCaseLength(course)} characters, built in ${Math.round(performance.now() - started)} ms`);
+}

@@ -1,0 +1,117 @@
+/** Markdown to safe HTML at build time. Raw HTML and unsafe links are errors, not filtered. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Marked, type Token, type Tokens } from 'marked';
+import type { Reporter } from './errors.js';
+
+const SAFE_LINK = /^(https:\/\/|mailto:|tel:|#)/i;
+const MEDIA_LINK = /^media\/[A-Za-z0-9][A-Za-z0-9._-]*\.(png|jpe?g|gif|svg|webp)$/;
+
+/** Where the content comes from, for checks and error positions. */
+export interface MarkdownContext {
+  report: Reporter;
+  /** content/<collection>, to check media files exist. */
+  collectionDir: string;
+  collection: string;
+  /** Media files referenced (collection-relative, e.g. media/x.png). */
+  media: Set<string>;
+}
+
+const marked = new Marked({ gfm: true, async: false });
+marked.use({
+  renderer: {
+    link({ href, title, tokens }: Tokens.Link) {
+      const text = this.parser.parseInline(tokens);
+      const t = title ? ` title="${escapeHtml(title)}"` : '';
+      if (href.startsWith('#')) return `<a href="${escapeHtml(href)}"${t}>${text}</a>`;
+      return `<a href="${escapeHtml(href)}"${t} target="_blank" rel="noopener noreferrer">${text}<span class="fl-visually-hidden"> (opens in a new window)</span></a>`;
+    },
+    image({ href, text }: Tokens.Image) {
+      return `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}">`;
+    },
+  },
+});
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Splits markdown into top-level tokens, each with its offset in the file. */
+export function lex(text: string, baseOffset: number): { token: Token; offset: number }[] {
+  const out: { token: Token; offset: number }[] = [];
+  let offset = baseOffset;
+  for (const token of marked.lexer(text)) {
+    out.push({ token, offset });
+    offset += token.raw.length;
+  }
+  return out;
+}
+
+/** Finds a nested token's position: its raw text searched for within the parent's. */
+function offsetWithin(parent: { raw: string }, parentOffset: number, child: { raw: string }): number {
+  const index = parent.raw.indexOf(child.raw);
+  return parentOffset + Math.max(0, index);
+}
+
+/** Reports raw HTML, unsafe links and images without alt text or a file. Rewrites media paths. */
+function check(tokens: Token[], parent: { raw: string }, parentOffset: number, ctx: MarkdownContext): void {
+  marked.walkTokens(tokens, (token) => {
+    const at = () => offsetWithin(parent, parentOffset, token);
+    if (token.type === 'html') {
+      ctx.report.error(at(), `raw HTML is not allowed in content ("${token.raw.trim().slice(0, 40)}"); write it in markdown instead`);
+    } else if (token.type === 'link') {
+      const link = token as Tokens.Link;
+      if (!SAFE_LINK.test(link.href)) {
+        ctx.report.error(at(), `link "${link.href.slice(0, 60)}" is not allowed: links must start with https://, mailto: or tel:`);
+      }
+    } else if (token.type === 'image') {
+      const image = token as Tokens.Image;
+      if (!image.text.trim()) ctx.report.error(at(), `image "${image.href}" has no alt text: write it as ![what the image shows](${image.href})`);
+      if (!MEDIA_LINK.test(image.href)) {
+        ctx.report.error(at(), `image "${image.href}" must be a file in this collection's media/ folder, such as media/photo.png`);
+      } else if (!existsSync(join(ctx.collectionDir, image.href))) {
+        ctx.report.error(at(), `image file ${image.href} was not found in ${ctx.collectionDir}`);
+      } else {
+        ctx.media.add(image.href);
+        image.href = `media/${ctx.collection}/${image.href.slice('media/'.length)}`;
+      }
+    }
+  });
+}
+
+/** Renders top-level tokens to HTML after checking them. */
+export function renderBlocks(items: { token: Token; offset: number }[], ctx: MarkdownContext, minDepth = 3): string {
+  let html = '';
+  for (const { token, offset } of items) {
+    if (token.type === 'space') continue;
+    if (token.type === 'heading' && (token as Tokens.Heading).depth < minDepth) {
+      ctx.report.error(offset, `a level ${(token as Tokens.Heading).depth} heading is not allowed here; use ${'#'.repeat(minDepth)} or deeper`);
+      continue;
+    }
+    check([token], token, offset, ctx);
+    html += marked.parser([token]);
+  }
+  return html.trim();
+}
+
+/** Renders one line of inline markdown (a choice's text, a post's text) after checking it. */
+export function renderInline(text: string, offset: number, ctx: MarkdownContext): string {
+  const tokens = marked.Lexer.lexInline(text);
+  check(tokens, { raw: text }, offset, ctx);
+  return marked.Parser.parseInline(tokens, { ...marked.defaults, renderer: undefined } as never).trim();
+}
+
+/** Renders multi-line markdown from a block's field (paragraphs allowed) after checking it. */
+export function renderText(text: string, offset: number, ctx: MarkdownContext): string {
+  return renderBlocks(lex(text, offset), ctx);
+}
+
+/** Plain text of inline markdown, for accessible names and reports. */
+export function plainText(text: string): string {
+  return text
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`~]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,34 @@
+import { html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { Block } from '../core/model.js';
+import { actionBar, avatar } from './social.js';
+import { SocialElement } from './social-element.js';
+
+type Chat = Extract<Block, { kind: 'chat' }>;
+
+/**
+ * A messaging group: its members and a run of chat bubbles.
+ * @fires fl-action - the learner pressed an action; detail `{ choice }`
+ */
+@customElement('fl-chat-group')
+export class FlChatGroup extends SocialElement<Chat> {
+  override render() {
+    const c = this.block;
+    return html`<article class="social ${this.arriving ? 'social--arriving' : ''}" aria-labelledby="h">
+      <div class="social__head">${avatar(c.group)}
+        <h2 class="social__name" id="h">${c.group} <span class="social__meta">group chat</span></h2>
+      </div>
+      <p class="social__meta">${c.members.length} members: ${c.members.join(', ')}</p>
+      <ol class="social__replies" aria-label="Messages in ${c.group}">
+        ${c.messages.map((m) => html`<li class="chat__bubble"><p class="chat__from">${m.from} <span class="social__time">${m.time}</span></p>
+          ${unsafeHTML(m.textHtml)}${m.image ? html`<img src=${m.image} alt=${m.alt ?? ''}>` : nothing}</li>`)}
+      </ol>
+      ${actionBar(this, this.actions, c.group, 'group', this.answered, this.picked)}
+    </article>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'fl-chat-group': FlChatGroup }
+}

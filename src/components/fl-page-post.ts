@@ -1,0 +1,39 @@
+import { html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { Block } from '../core/model.js';
+import { actionBar, avatar, shortCount } from './social.js';
+import { SocialElement } from './social-element.js';
+
+type PagePost = Extract<Block, { kind: 'page-post' }>;
+
+/**
+ * A post on an organisation's page, with its comments.
+ * @fires fl-action - the learner pressed an action; detail `{ choice }`
+ */
+@customElement('fl-page-post')
+export class FlPagePost extends SocialElement<PagePost> {
+  override render() {
+    const p = this.block;
+    return html`<article class="social ${this.arriving ? 'social--arriving' : ''}" aria-labelledby="h">
+      <div class="social__head">${avatar(p.page)}
+        <h2 class="social__name" id="h">${p.page} <span class="social__meta">page post · ${p.time}</span></h2>
+      </div>
+      <div class="social__text">${unsafeHTML(p.textHtml)}</div>
+      ${p.image ? html`<img src=${p.image} alt=${p.alt ?? ''}>` : nothing}
+      <ul class="social__counts">
+        ${p.likes !== undefined ? html`<li>${shortCount(p.likes)} likes</li>` : nothing}
+        ${p.shares !== undefined ? html`<li>${shortCount(p.shares)} shares</li>` : nothing}
+        ${p.comments.length ? html`<li>${p.comments.length} comments</li>` : nothing}
+      </ul>
+      ${p.comments.length ? html`<ul class="social__replies" aria-label="Comments on ${p.page}'s post">
+        ${p.comments.map((c) => html`<li><article class="social__reply"><h3>${c.author} <span class="social__time">· ${c.time}</span></h3>${unsafeHTML(c.textHtml)}</article></li>`)}
+      </ul>` : nothing}
+      ${actionBar(this, this.actions, p.page, 'post', this.answered, this.picked)}
+    </article>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'fl-page-post': FlPagePost }
+}

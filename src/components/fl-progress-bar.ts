@@ -1,0 +1,47 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { tokens } from './styles.js';
+
+/**
+ * How far through the module the learner is.
+ * @csspart bar - the filled part of the bar
+ */
+@customElement('fl-progress-bar')
+export class FlProgressBar extends LitElement {
+  static override styles = [tokens, css`
+    :host { display: block; }
+    .progress__label { font-size: 1rem; margin: 0 0 4px; }
+    .progress__track { height: 8px; background: var(--fl-grey-4); border-radius: 4px; overflow: hidden; }
+    .progress__bar { height: 100%; background: var(--fl-blue); transition: width 0.3s ease; }
+    @media (prefers-reduced-motion: reduce) { .progress__bar { transition: none; } }
+    @media (forced-colors: active) { .progress__track { border: 1px solid CanvasText; } .progress__bar { background: Highlight; } }
+  `];
+
+  /** Progress from 0 to 1. */
+  @property({ type: Number }) value = 0;
+  /** Text before the percentage. */
+  @property() label = 'Progress';
+
+  private get percent(): number {
+    return Math.round(Math.min(1, Math.max(0, this.value)) * 100);
+  }
+
+  // The width is set through the CSSOM, not a style attribute, so a strict CSP allows it.
+  override updated() {
+    this.renderRoot.querySelector<HTMLElement>('.progress__bar')!.style.width = `${this.percent}%`;
+  }
+
+  override render() {
+    const percent = this.percent;
+    return html`
+      <p class="progress__label" id="label">${this.label}: ${percent}%</p>
+      <div class="progress__track" role="progressbar" aria-labelledby="label" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent}>
+        <div class="progress__bar" part="bar"></div>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'fl-progress-bar': FlProgressBar }
+}

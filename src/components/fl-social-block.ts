@@ -1,0 +1,39 @@
+import { LitElement, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Block, Choice } from '../core/model.js';
+import './fl-social-post.js';
+import './fl-page-post.js';
+import './fl-chat-group.js';
+import './fl-friend-request.js';
+import './fl-message-card.js';
+
+/**
+ * Shows any social media block with the element for its kind.
+ * @fires fl-action - from the inner element: the learner pressed an action
+ */
+@customElement('fl-social-block')
+export class FlSocialBlock extends LitElement {
+  /** The block to show. */
+  @property({ attribute: false }) block!: Block;
+  /** Choices that act on this block. */
+  @property({ attribute: false }) actions: readonly Choice[] = [];
+  @property({ type: Boolean }) answered = false;
+  @property({ attribute: false }) picked: readonly string[] = [];
+  @property({ type: Boolean }) arriving = false;
+
+  override render() {
+    const props = { actions: this.actions, answered: this.answered, picked: this.picked, arriving: this.arriving };
+    switch (this.block.kind) {
+      case 'post': return html`<fl-social-post .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving}></fl-social-post>`;
+      case 'page-post': return html`<fl-page-post .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving}></fl-page-post>`;
+      case 'chat': return html`<fl-chat-group .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving}></fl-chat-group>`;
+      case 'request': return html`<fl-friend-request .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving}></fl-friend-request>`;
+      case 'message': return html`<fl-message-card .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving}></fl-message-card>`;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'fl-social-block': FlSocialBlock }
+  interface HTMLElementEventMap { 'fl-action': CustomEvent<{ choice: Choice }> }
+}

@@ -1,0 +1,23 @@
+/** The base of every social media element: the block, the actions on it and how it was answered. */
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Block, Choice } from '../core/model.js';
+import { base, tokens } from './styles.js';
+import { socialStyles } from './social.js';
+
+export abstract class SocialElement<B extends Block> extends LitElement {
+  static override styles = [tokens, base, socialStyles];
+
+  /** The block to show (from the compiled content). */
+  @property({ attribute: false }) block!: B;
+  /** Choices that act on this block; each becomes a button. */
+  @property({ attribute: false }) actions: readonly Choice[] = [];
+  /** The scenario is answered: buttons are disabled and the picked one is marked. */
+  @property({ type: Boolean }) answered = false;
+  /** Ids of the choices the learner picked. */
+  @property({ attribute: false }) picked: readonly string[] = [];
+  /** The block has just arrived (a consequence); it is announced and may animate. */
+  @property({ type: Boolean }) arriving = false;
+}
+
+export type { Block, Choice };

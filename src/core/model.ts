@@ -1,0 +1,91 @@
+/** The compiled course model: what src/build produces and the SCO consumes. Pure data. */
+
+export type Rating = 'best' | 'acceptable' | 'wrong';
+
+/** Actions a learner can take on a social media block. */
+export const ACTIONS = [
+  'reply', 'repost', 'quote', 'like', 'share', 'report', 'hide', 'delete',
+  'screenshot', 'leave', 'accept', 'decline', 'open', 'forward',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export interface Choice {
+  /** Author's stable id, kebab-case (`repost-with-comment`). */
+  id: string;
+  /** The id as reported to the LMS: letters, digits and `_` only (`repost_with_comment`). */
+  responseId: string;
+  /** Two-character resume key, stable for the id. */
+  key: string;
+  /** Inline HTML (sanitised at build). */
+  textHtml: string;
+  /** Plain text, for accessible names and reports. */
+  text: string;
+  /** 0..100. */
+  score: number;
+  rating: Rating;
+  feedbackHtml: string;
+  source: string;
+  next?: string;
+  action?: Action;
+  target?: string;
+}
+
+export interface ThreadReply { author: string; handle?: string; time: string; textHtml: string }
+export interface ChatMessage { from: string; time: string; textHtml: string; image?: string; alt?: string }
+
+export type Block =
+  | { kind: 'post'; id: string; author: string; handle: string; time: string; textHtml: string;
+      image?: string; alt?: string; replies?: number; reposts?: number; likes?: number; thread: ThreadReply[] }
+  | { kind: 'page-post'; id: string; page: string; time: string; textHtml: string;
+      image?: string; alt?: string; likes?: number; shares?: number; comments: ThreadReply[] }
+  | { kind: 'chat'; id: string; group: string; members: string[]; messages: ChatMessage[] }
+  | { kind: 'request'; id: string; from: string; handle: string; textHtml: string; mutual?: number }
+  | { kind: 'message'; id: string; messageKind: 'email' | 'direct'; from: string; to?: string;
+      subject?: string; time: string; textHtml: string };
+
+/** A piece of the situation: either prose (HTML) or a social media block. */
+export type Part = { kind: 'html'; html: string } | Block;
+
+export interface Scenario {
+  id: string;
+  /** Three-character resume key, stable for the id. */
+  key: string;
+  title: string;
+  objective: string;
+  reviewBy?: string;
+  /** 'one': pick one choice; 'many': pick every item that applies (a feed). */
+  select: 'one' | 'many';
+  situation: Part[];
+  question: string;
+  choices: Choice[];
+  /** Default next step whatever was chosen. */
+  next?: string;
+  /** Source file, relative to the project root, for messages. */
+  file: string;
+}
+
+export interface Objective { id: string; title: string }
+
+export interface Course {
+  id: string;
+  title: string;
+  version: string;
+  language: string;
+  /** Pass mark in per cent, 1..100. */
+  passMark: number;
+  estimatedMinutes: number;
+  reviewBy?: string;
+  organisation?: { name: string };
+  introHtml: string;
+  summaryHtml: string;
+  objectives: Objective[];
+  /** Main path, in order. */
+  order: string[];
+  /** Every scenario reachable in the module, main path first. */
+  scenarios: Scenario[];
+  /** Short hash of the content that affects resume (ids, keys, order). */
+  fingerprint: string;
+}
+
+/** Stands for "end of the module" in `next`. */
+export const END = 'end';

@@ -1,0 +1,133 @@
+/**
+ * The resume codec: a learner's answers as a short string for cmi.suspend_data.
+ *
+ * Format 1: `1:<fingerprint>:<decision>,<decision>,...` where a decision is the scenario's
+ * three-character key followed by the two-character key of each choice picked. Keys are
+ * hashes of the authors' ids, so answers survive content edits that keep the ids.
+ */
+import type { Course, Scenario } from './model.js';
+import { fnv1a, SCENARIO_KEY_LENGTH, CHOICE_KEY_LENGTH } from './keys.js';
+import { END } from './model.js';
+import { initialState, isComplete, nextStep, type CourseState, type Decision } from './state.js';
+
+export const FORMAT_VERSION = '1';
+
+/** Upgraders from older formats to the current one, by format version. Add one per change. */
+const MIGRATIONS: Record<string, (data: string) => string> = {};
+
+export type ResumeStatus = 'fresh' | 'resumed' | 'migrated' | 'reset';
+
+export interface Resumed {
+  state: CourseState;
+  status: ResumeStatus;
+  /** Why the saved data was not used as it was (for the log). */
+  reason?: string;
+}
+
+/** The content fingerprint: changes whenever ids, keys, order or branches change. */
+export function fingerprint(course: Pick<Course, 'order' | 'scenarios'>): string {
+  const shape = JSON.stringify([
+    course.order,
+    course.scenarios.map((s) => [s.key, s.next ?? '', s.select, s.choices.map((c) => [c.key, c.next ?? ''])]),
+  ]);
+  return (fnv1a(shape) % 36 ** 4).toString(36).padStart(4, '0');
+}
+
+/** Encodes the learner's answers (and answers carried from older content). */
+export function encode(course: Course, state: CourseState): string {
+  const items: string[] = [];
+  const write = (scenarioId: string, choiceIds: string[]) => {
+    const scenario = course.scenarios.find((s) => s.id === scenarioId);
+    if (!scenario) return;
+    const keys = scenario.choices.filter((c) => choiceIds.includes(c.id)).map((c) => c.key);
+    items.push(scenario.key + keys.join(''));
+  };
+  for (const d of state.decisions) write(d.scenarioId, d.choiceIds);
+  for (const [id, choiceIds] of Object.entries(state.carried)) write(id, choiceIds);
+  return `${FORMAT_VERSION}:${course.fingerprint}:${items.join(',')}`;
+}
+
+/** The longest suspend_data this course can produce: every scenario answered, feeds fully picked. */
+export function worstCaseLength(course: Course): number {
+  const items = course.scenarios.map(
+    (s) => SCENARIO_KEY_LENGTH + CHOICE_KEY_LENGTH * (s.select === 'many' ? s.choices.length : 1),
+  );
+  return `${FORMAT_VERSION}:${course.fingerprint}:`.length + items.reduce((a, b) => a + b, 0) + Math.max(0, items.length - 1);
+}
+
+function parseItem(course: Course, item: string): { scenario: Scenario; choiceIds: string[] } | null {
+  const scenario = course.scenarios.find((s) => s.key === item.slice(0, SCENARIO_KEY_LENGTH));
+  const rest = item.slice(SCENARIO_KEY_LENGTH);
+  if (!scenario || rest.length % CHOICE_KEY_LENGTH !== 0) return null;
+  const choiceIds: string[] = [];
+  for (let i = 0; i < rest.length; i += CHOICE_KEY_LENGTH) {
+    const choice = scenario.choices.find((c) => c.key === rest.slice(i, i + CHOICE_KEY_LENGTH));
+    if (!choice) return null;
+    choiceIds.push(choice.id);
+  }
+  if (scenario.select === 'one' && choiceIds.length !== 1) return null;
+  return { scenario, choiceIds };
+}
+
+/**
+ * Restores a learner's state from suspend_data. Never throws: empty data is a fresh
+ * start; damaged or foreign data is a fresh start with the reason; data from older
+ * content keeps the answers to scenarios that still exist.
+ */
+export function decode(course: Course, data: string | null | undefined): Resumed {
+  const fresh = (status: ResumeStatus, reason?: string): Resumed => ({ state: initialState(), status, reason });
+  if (data == null || data === '') return fresh('fresh');
+  if (typeof data !== 'string') return fresh('reset', 'saved data is not text');
+  let text = data;
+  let migrated = false;
+  const match = /^([0-9a-z]+):/.exec(text);
+  if (!match) return fresh('reset', 'saved data is not in a format this module writes');
+  const version = match[1]!;
+  if (version !== FORMAT_VERSION) {
+    const migrate = MIGRATIONS[version];
+    if (!migrate) return fresh('reset', `saved data has unknown format version "${version}"`);
+    try {
+      text = migrate(text);
+      migrated = true;
+    } catch (error) {
+      return fresh('reset', `saved data in format ${version} could not be upgraded: ${String(error)}`);
+    }
+  }
+  const parts = text.split(':');
+  if (parts.length !== 3 || !/^[0-9a-z]{4}$/.test(parts[1]!)) return fresh('reset', 'saved data is damaged');
+  const [, fp, body] = parts as [string, string, string];
+  const sameContent = fp === course.fingerprint;
+
+  const answers = new Map<string, string[]>();
+  let dropped = 0;
+  for (const item of body === '' ? [] : body.split(',')) {
+    const parsed = parseItem(course, item);
+    if (!parsed) {
+      if (sameContent) return fresh('reset', `saved data is damaged (item "${item.slice(0, 20)}")`);
+      dropped++;
+      continue;
+    }
+    if (!answers.has(parsed.scenario.id)) answers.set(parsed.scenario.id, parsed.choiceIds);
+  }
+
+  // Replay along the path so the decisions are the ones this content's branching gives.
+  const decisions: Decision[] = [];
+  for (let next = nextStep(course, decisions); next !== END && answers.has(next); next = nextStep(course, decisions)) {
+    decisions.push({ scenarioId: next, choiceIds: answers.get(next)!, at: 0, latencyMs: 0 });
+    answers.delete(next);
+    if (decisions.length > course.scenarios.length) break;
+  }
+  if (sameContent && answers.size > 0) return fresh('reset', 'saved answers do not follow a path through this module');
+  const carried = Object.fromEntries(answers);
+
+  const state: CourseState = {
+    ...initialState(),
+    screen: isComplete(course, decisions) ? 'results' : 'intro',
+    decisions,
+    carried,
+  };
+  if (sameContent) return { state, status: migrated ? 'migrated' : 'resumed' };
+  const reason = `content changed since the answers were saved; kept ${decisions.length + answers.size} answer(s)` +
+    (dropped ? `, dropped ${dropped} for scenarios or choices that no longer exist` : '');
+  return { state, status: 'migrated', reason };
+}

@@ -1,0 +1,158 @@
+/** Drivers: one small interface over the SCORM 2004 API, the SCORM 1.2 API, or local storage. */
+import type { ScormVersion } from '../core/cmi.js';
+import type { Api12, Api2004, FoundApi } from './find-api.js';
+
+/** One API call as the LMS saw it, for the debug log and the inspector. */
+export interface LmsCall {
+  fn: string;
+  args: string[];
+  result: string;
+  /** The LMS's error code after the call ('0' is none). */
+  error: string;
+}
+
+export interface Driver {
+  /** The SCORM version whose element names to use. The standalone driver uses 2004's. */
+  readonly version: ScormVersion;
+  /** False for the standalone driver: nothing reaches an LMS. */
+  readonly connected: boolean;
+  initialize(): boolean;
+  getValue(element: string): string;
+  setValue(element: string, value: string): boolean;
+  commit(): boolean;
+  terminate(): boolean;
+  /** The error code after the last call ('0' is none). */
+  lastError(): string;
+  /** Called with every call made. */
+  onCall?: (call: LmsCall) => void;
+}
+
+const ok = (result: unknown) => result === true || result === 'true';
+
+interface Methods {
+  init: string; term: string; get: string; set: string; commit: string; error: string;
+}
+const METHODS: Record<ScormVersion, Methods> = {
+  '2004': { init: 'Initialize', term: 'Terminate', get: 'GetValue', set: 'SetValue', commit: 'Commit', error: 'GetLastError' },
+  '1.2': { init: 'LMSInitialize', term: 'LMSFinish', get: 'LMSGetValue', set: 'LMSSetValue', commit: 'LMSCommit', error: 'LMSGetLastError' },
+};
+
+/** A driver over an LMS's API object. Every call is guarded: an API that throws counts as failing. */
+export class ScormDriver implements Driver {
+  readonly version: ScormVersion;
+  readonly connected = true;
+  onCall?: (call: LmsCall) => void;
+  private readonly api: Record<string, (...args: string[]) => unknown>;
+  private readonly m: Methods;
+  private error = '0';
+
+  constructor(found: FoundApi) {
+    this.version = found.version;
+    this.api = found.api as unknown as Record<string, (...args: string[]) => unknown>;
+    this.m = METHODS[found.version];
+  }
+
+  private call(fn: string, args: string[]): unknown {
+    let result: unknown;
+    let error: string;
+    try {
+      result = this.api[fn]!.apply(this.api, args);
+      error = this.readError();
+    } catch (e) {
+      result = 'false';
+      error = `exception: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    this.error = error;
+    this.onCall?.({ fn, args, result: result == null ? String(result) : String(result), error });
+    return result;
+  }
+
+  private readError(): string {
+    try {
+      const code = this.api[this.m.error]!.call(this.api);
+      return code == null || code === '' ? '0' : String(code);
+    } catch {
+      return 'exception: GetLastError failed';
+    }
+  }
+
+  initialize(): boolean { return ok(this.call(this.m.init, [''])); }
+  getValue(element: string): string {
+    const v = this.call(this.m.get, [element]);
+    return typeof v === 'string' ? v : v == null ? '' : String(v);
+  }
+  setValue(element: string, value: string): boolean { return ok(this.call(this.m.set, [element, value])); }
+  commit(): boolean { return ok(this.call(this.m.commit, [''])); }
+  terminate(): boolean { return ok(this.call(this.m.term, [''])); }
+  lastError(): string { return this.error; }
+}
+
+/**
+ * Used when no LMS is found: progress is kept in this browser's local storage (so a
+ * learner can still resume) and nothing is recorded centrally. Uses SCORM 2004 names.
+ */
+export class StandaloneDriver implements Driver {
+  readonly version: ScormVersion = '2004';
+  readonly connected = false;
+  onCall?: (call: LmsCall) => void;
+  private values = new Map<string, string>();
+
+  constructor(private readonly storageKey: string, private readonly storage: Storage | null = safeStorage()) {}
+
+  private log(fn: string, args: string[], result: string): void {
+    this.onCall?.({ fn, args, result, error: '0' });
+  }
+
+  initialize(): boolean {
+    let saved: Record<string, string> = {};
+    try {
+      saved = JSON.parse(this.storage?.getItem(this.storageKey) ?? '{}') as Record<string, string>;
+    } catch {
+      saved = {};
+    }
+    const resume = saved['cmi.exit'] === 'suspend' && !!saved['cmi.suspend_data'];
+    this.values = new Map(resume ? Object.entries(saved) : []);
+    this.values.set('cmi.entry', resume ? 'resume' : 'ab-initio');
+    this.values.set('cmi.mode', 'normal');
+    this.log('Initialize', [''], 'true');
+    return true;
+  }
+  getValue(element: string): string {
+    let v = this.values.get(element) ?? '';
+    if (element === 'cmi.interactions._count') {
+      v = String(new Set([...this.values.keys()].filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k))).size);
+    }
+    this.log('GetValue', [element], v);
+    return v;
+  }
+  setValue(element: string, value: string): boolean {
+    this.values.set(element, value);
+    this.log('SetValue', [element, value], 'true');
+    return true;
+  }
+  commit(): boolean {
+    try {
+      this.storage?.setItem(this.storageKey, JSON.stringify(Object.fromEntries(this.values)));
+    } catch {
+      /* storage full or blocked: progress stays in memory for this visit */
+    }
+    this.log('Commit', [''], 'true');
+    return true;
+  }
+  terminate(): boolean {
+    this.commit();
+    this.log('Terminate', [''], 'true');
+    return true;
+  }
+  lastError(): string { return '0'; }
+}
+
+function safeStorage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export type { Api12, Api2004 };
