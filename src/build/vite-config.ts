@@ -1,8 +1,8 @@
 /** The Vite configuration for one module's SCO, shared by vite.config.ts and the build script. */
-import type { UserConfig } from 'vite';
+import type { InlineConfig } from 'vite';
 import { frontline } from './vite-plugin.js';
 
-export function frontlineViteConfig(root: string, module: string): UserConfig {
+export function frontlineViteConfig(root: string, module: string): InlineConfig {
   return {
     root,
     base: './',
