@@ -12,9 +12,12 @@ import './fl-results.js';
 
 const SAVE_MESSAGES: Record<SaveStatus, string> = {
   idle: '',
+  saving: 'Saving your progress…',
   saved: 'Progress saved',
-  failed: 'Not saved yet: your learning system did not accept your progress',
+  retrying: 'Not saved yet, retrying',
+  unresponsive: 'Your learning system is not responding: do not close this window yet',
   standalone: 'Progress kept in this browser only',
+  readonly: '',
 };
 
 /**
@@ -49,19 +52,37 @@ export class FlCourse extends LitElement {
   @state() private exited = false;
   private focusPending = false;
   private readonly handlePageHide = () => this.session?.terminate(this.state);
+  private readonly handleVisibility = () => {
+    if (document.visibilityState === 'hidden' && this.saveStatus !== 'saved' && this.state.decisions.length) this.session?.retryNow();
+  };
 
   override connectedCallback() {
     super.connectedCallback();
     window.addEventListener('pagehide', this.handlePageHide);
+    document.addEventListener('visibilitychange', this.handleVisibility);
   }
 
   override disconnectedCallback() {
     window.removeEventListener('pagehide', this.handlePageHide);
+    document.removeEventListener('visibilitychange', this.handleVisibility);
     super.disconnectedCallback();
   }
 
   override willUpdate(changed: Map<string, unknown>) {
-    if (changed.has('launch') && this.launch) this.state = this.launch.state;
+    if (changed.has('launch') && this.launch) {
+      this.state = this.launch.state;
+      if (this.launch.mode === 'review') this.state = { ...this.state, screen: 'results', current: null };
+    }
+    if (changed.has('session') && this.session) {
+      this.saveStatus = this.session.saveStatus;
+      this.session.onStatus = (status) => {
+        this.saveStatus = status;
+      };
+    }
+  }
+
+  private get readOnly(): boolean {
+    return this.launch?.mode === 'review' || this.launch?.mode === 'browse';
   }
 
   override updated() {
@@ -77,10 +98,7 @@ export class FlCourse extends LitElement {
     this.state = reduce(this.course, before, action);
     if (this.state === before) return;
     this.focusPending = true;
-    if (action.type === 'choose' && this.session) {
-      const saved = this.session.recordDecision(this.state);
-      this.saveStatus = !this.session.connected ? 'standalone' : saved ? 'saved' : 'failed';
-    }
+    if (action.type === 'choose' && this.session && !this.readOnly) this.session.recordDecision(this.state);
   }
 
   private handleStart() {
@@ -94,6 +112,10 @@ export class FlCourse extends LitElement {
 
   private handleContinue() {
     this.dispatch({ type: 'continue', at: Date.now() });
+  }
+
+  private handleRetry() {
+    this.session?.retryNow();
   }
 
   private handleExit() {
@@ -135,7 +157,9 @@ export class FlCourse extends LitElement {
       case 'intro': return this.renderIntro();
       case 'scenario': return this.renderScenario();
       case 'results': return html`<fl-results .course=${this.course} .decisions=${this.state.decisions}
-        ?saved=${this.saveStatus !== 'failed'} ?review=${this.launch?.mode === 'review'} @fl-exit=${this.handleExit}></fl-results>`;
+        ?saved=${this.saveStatus === 'saved' || this.saveStatus === 'standalone' || this.saveStatus === 'readonly'}
+        ?review=${this.launch?.mode === 'review'} ?browse=${this.launch?.mode === 'browse'}
+        recorded=${this.launch?.recorded ?? ''} @fl-exit=${this.handleExit}></fl-results>`;
     }
   }
 
@@ -148,10 +172,14 @@ export class FlCourse extends LitElement {
         <p class="header__title">${c.title}</p>
       </div></header>
       <div class="bar"><fl-progress-bar .value=${progress(c, this.state.decisions)}></fl-progress-bar></div>
-      <div class="status" role="status" aria-live="polite">${this.saveStatus !== 'idle' ? html`<p>${SAVE_MESSAGES[this.saveStatus]}</p>` : nothing}</div>
+      <div class="status" role="status" aria-live="polite">${SAVE_MESSAGES[this.saveStatus] ? html`<p>${SAVE_MESSAGES[this.saveStatus]}</p>` : nothing}</div>
+      ${this.saveStatus === 'retrying' || this.saveStatus === 'unresponsive'
+        ? html`<div class="status"><button class="fl-button fl-button--secondary" @click=${this.handleRetry}>Try saving again</button></div>` : nothing}
       <main class="main">
         ${standalone ? html`<div class="fl-warning" role="note"><strong>Your progress is not being recorded.</strong>
           No learning system was found, so your answers are kept in this browser only and your completion will not be reported.</div>` : nothing}
+        ${this.launch?.mode === 'browse' ? html`<div class="fl-warning" role="note"><strong>Browse mode.</strong> You can look around, but your answers and score are not recorded.</div>` : nothing}
+        ${this.launch?.mode === 'review' ? html`<div class="fl-warning" role="note"><strong>Review.</strong> You have finished this module. This is a read-only review of your result.</div>` : nothing}
         ${this.renderBody()}
       </main>
     `;

@@ -33,6 +33,10 @@ export class FlResults extends LitElement {
   @property({ type: Boolean }) saved = true;
   /** Read-only review (the LMS's review mode): no exit button. */
   @property({ type: Boolean }) review = false;
+  /** Browse mode: nothing was recorded. */
+  @property({ type: Boolean }) browse = false;
+  /** What the LMS has stored for a finished attempt ('passed', 'failed', 'completed'), if known. */
+  @property() recorded = '';
 
   /** Moves focus to the heading. */
   focusHeading(): void {
@@ -43,7 +47,19 @@ export class FlResults extends LitElement {
     this.dispatchEvent(new CustomEvent('fl-exit', { bubbles: true, composed: true }));
   }
 
+  private renderRecordedOnly() {
+    const words: Record<string, string> = { passed: 'passed', failed: 'did not pass', completed: 'completed' };
+    return html`
+      <h1 tabindex="-1">You have completed this module</h1>
+      <div class="results__panel">
+        <p>${this.recorded ? html`Your learning system has recorded that you <strong>${words[this.recorded] ?? this.recorded}</strong> ${this.course.title}.` : html`You have finished ${this.course.title}.`}</p>
+        <p>The details of each decision are not available on this device.</p>
+      </div>
+      ${this.course.summaryHtml ? html`<div class="results__summary">${unsafeHTML(this.course.summaryHtml)}</div>` : nothing}`;
+  }
+
   override render() {
+    if (this.decisions.length === 0) return this.renderRecordedOnly();
     const s = score(this.course, this.decisions);
     const outcome = s.passed ? 'passed' : 'failed';
     return html`
@@ -52,7 +68,9 @@ export class FlResults extends LitElement {
         <p class="results__score">${s.raw}%</p>
         <p><strong>${s.passed ? '✓ You passed.' : '✗ You did not pass this time.'}</strong>
           The pass mark is ${this.course.passMark}%.</p>
-        ${this.saved
+        ${this.browse
+          ? html`<p>Browse mode: this result was not recorded.</p>`
+          : this.saved
           ? html`<p>${s.passed ? 'Your learning system has recorded that you completed this module.' : 'Your learning system has recorded your result. You can take the module again.'}</p>`
           : html`<p class="pending">Your result has not been saved by your learning system yet. Do not close this window.</p>`}
       </div>
@@ -76,7 +94,7 @@ export class FlResults extends LitElement {
           </li>`;
         })}
       </ol>
-      ${this.review ? nothing : html`<button class="fl-button" @click=${this.handleExit}>Finish and exit</button>`}
+      ${this.review ? nothing : html`<button class="fl-button" ?disabled=${!this.saved} @click=${this.handleExit}>Finish and exit</button>`}
     `;
   }
 }

@@ -22,6 +22,7 @@ interface VersionTable {
   entry: string;
   mode: string;
   learnerName: string;
+  learnerId: string;
   totalTime: string;
   interactionCount: string;
   objectiveCount: string;
@@ -34,8 +35,8 @@ interface VersionTable {
   /** Statuses to write: incomplete while under way, and once finished. */
   statusWhileUnderway: (state: CourseState) => CmiWrite[];
   statusFinished: (passed: boolean) => CmiWrite[];
-  /** Which elements carry the stored status, to read on launch. */
-  statusElements: string[];
+  /** The stored result of a finished attempt ('passed', 'failed', 'completed'), or null while unfinished. */
+  readFinished: (get: (element: string) => string) => string | null;
   interaction: {
     response: string;
     timeElement: string;
@@ -99,6 +100,7 @@ export const TABLE: Record<ScormVersion, VersionTable> = {
     entry: 'cmi.core.entry',
     mode: 'cmi.core.lesson_mode',
     learnerName: 'cmi.core.student_name',
+    learnerId: 'cmi.core.student_id',
     totalTime: 'cmi.core.total_time',
     interactionCount: 'cmi.interactions._count',
     objectiveCount: 'cmi.objectives._count',
@@ -109,7 +111,10 @@ export const TABLE: Record<ScormVersion, VersionTable> = {
     progressMeasure: null,
     statusWhileUnderway: () => [['cmi.core.lesson_status', 'incomplete']],
     statusFinished: (passed) => [['cmi.core.lesson_status', passed ? 'passed' : 'failed']],
-    statusElements: ['cmi.core.lesson_status'],
+    readFinished: (get) => {
+      const status = get('cmi.core.lesson_status');
+      return ['passed', 'failed', 'completed'].includes(status) ? status : null;
+    },
     interaction: {
       response: 'student_response',
       timeElement: 'time',
@@ -138,6 +143,7 @@ export const TABLE: Record<ScormVersion, VersionTable> = {
     entry: 'cmi.entry',
     mode: 'cmi.mode',
     learnerName: 'cmi.learner_name',
+    learnerId: 'cmi.learner_id',
     totalTime: 'cmi.total_time',
     interactionCount: 'cmi.interactions._count',
     objectiveCount: 'cmi.objectives._count',
@@ -148,7 +154,11 @@ export const TABLE: Record<ScormVersion, VersionTable> = {
     progressMeasure: 'cmi.progress_measure',
     statusWhileUnderway: () => [['cmi.completion_status', 'incomplete'], ['cmi.success_status', 'unknown']],
     statusFinished: (passed) => [['cmi.completion_status', 'completed'], ['cmi.success_status', passed ? 'passed' : 'failed']],
-    statusElements: ['cmi.completion_status', 'cmi.success_status'],
+    readFinished: (get) => {
+      if (get('cmi.completion_status') !== 'completed') return null;
+      const success = get('cmi.success_status');
+      return success === 'passed' || success === 'failed' ? success : 'completed';
+    },
     interaction: {
       response: 'learner_response',
       timeElement: 'timestamp',
