@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { transform } from 'esbuild';
 import fastifyStatic from '@fastify/static';
 
 export interface PreviewOptions {
@@ -23,7 +24,7 @@ export function builtModules(root: string): ModuleInfo[] {
 }
 
 /** A strict policy: the module must run with no inline script or style and nothing fetched from elsewhere. */
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'";
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self' http://localhost:* http://127.0.0.1:*; frame-ancestors 'self' http://localhost:* http://127.0.0.1:*; base-uri 'none'; form-action 'self'";
 
 export async function createPreviewServer(options: PreviewOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
@@ -33,6 +34,9 @@ export async function createPreviewServer(options: PreviewOptions): Promise<Fast
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('Cache-Control', 'no-store');
   });
+  // The strict checker, for the player's "strict" profile: TypeScript served as a module.
+  const strict = (await transform(readFileSync(join(options.root, 'scorm', 'strict.ts'), 'utf8'), { loader: 'ts', format: 'esm' })).code;
+  app.get('/player/strict.js', async (_req, reply) => reply.type('text/javascript').send(strict));
   await app.register(fastifyStatic, { root: join(options.root, 'scorm', 'player'), prefix: '/player/' });
   await app.register(fastifyStatic, { root: join(options.root, 'node_modules', 'scorm-again', 'dist', 'esm'), prefix: '/vendor/scorm-again/', decorateReply: false });
   await app.register(fastifyStatic, { root: join(options.root, 'dist'), prefix: '/content/', decorateReply: false, allowedPath: (path) => !path.endsWith('.zip') });

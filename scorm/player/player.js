@@ -1,8 +1,21 @@
 // The local LMS page: scorm-again provides the SCORM API to the module in the frame.
 // Attempts are kept in this browser's local storage, so reloading resumes the attempt.
 // Tests read window.lmsLog (every call with its result and error code) and window.lmsApi.
+//
+// Fault profiles (?profile=a,b) imitate real LMSs for the reliability tests:
+//   strict         every value is checked by scorm/strict.ts; a bad one is refused with error 406
+//   commit-false   Commit returns "false" (error 391) until window.lmsRecover() is called
+//   commit-throws  Commit throws until window.lmsRecover()
+//   empty          Commit and GetValue return "" / null until window.lmsRecover()
+//   vanish         after window.lmsVanish() every call throws, as when the LMS frame has gone
+//   slow           every call takes 2 seconds (?delay=ms to change)
+//   opener         the module opens in a new window and finds the API through window.opener
+//   deep           the module is three frames below the API
+//   cross-origin   a frame from another origin sits between the module and the API
+//   none           no API at all: the module runs standalone
 import { Scorm2004API } from '/vendor/scorm-again/scorm2004.js';
 import { Scorm12API } from '/vendor/scorm-again/scorm12.js';
+import { checkValue } from '/player/strict.js';
 
 const params = new URLSearchParams(location.search);
 const version = params.get('version') === '1.2' ? '1.2' : '2004';
@@ -48,17 +61,47 @@ if (saved && (suspended || mode !== 'normal' || params.get('attempt') === 'same'
 }
 api.loadFromFlattenedJSON({ [el.name]: learnerName, [el.id]: 'learner-1', [el.mode]: mode });
 
+const profiles = new Set((params.get('profile') ?? '').split(',').filter(Boolean));
+const delay = Number(params.get('delay') ?? 2000);
+let faulty = true;
+let vanished = false;
+window.lmsRecover = () => { faulty = false; };
+window.lmsVanish = () => { vanished = true; };
+
 const log = [];
 window.lmsLog = log;
 window.lmsApi = api;
 window.lmsVersion = version;
+window.lmsViolations = [];
 const persist = () => localStorage.setItem(key, JSON.stringify(api.getFlattenedCMI()));
+let forcedError = null;
 const wrapped = {};
 for (const [role, fn] of Object.entries(names)) {
   wrapped[fn] = (...args) => {
-    const result = api[fn](...args);
-    if (role === 'err' || role === 'str' || role === 'diag') return result;
-    const error = String(api[names.err]());
+    if (vanished) throw new Error('The learning system has gone away');
+    if (role === 'err') return forcedError ?? api[fn](...args);
+    if (role === 'str' || role === 'diag') return api[fn](...args);
+    if (profiles.has('slow')) { const until = Date.now() + delay; while (Date.now() < until) { /* a slow LMS blocks the caller */ } }
+    forcedError = null;
+    let result;
+    if (faulty && role === 'commit' && profiles.has('commit-throws')) {
+      log.push({ fn, args, result: 'exception', error: 'exception' });
+      throw new Error('Commit failed inside the learning system');
+    } else if (faulty && role === 'commit' && profiles.has('commit-false')) {
+      result = 'false';
+      forcedError = '391';
+    } else if (faulty && role === 'commit' && profiles.has('empty')) {
+      result = null;
+    } else if (faulty && role === 'get' && profiles.has('empty')) {
+      result = '';
+    } else if (role === 'set' && profiles.has('strict') && checkValue(version, args[0], args[1])) {
+      window.lmsViolations.push(checkValue(version, args[0], args[1]));
+      result = 'false';
+      forcedError = '406';
+    } else {
+      result = api[fn](...args);
+    }
+    const error = forcedError ?? String(api[names.err]());
     log.push({ fn, args, result: String(result), error });
     if ((role === 'commit' || role === 'term') && String(result) === 'true') {
       persist();
@@ -67,8 +110,10 @@ for (const [role, fn] of Object.entries(names)) {
     return result;
   };
 }
-if (v12) window.API = wrapped;
-else window.API_1484_11 = wrapped;
+if (!profiles.has('none')) {
+  if (v12) window.API = wrapped;
+  else window.API_1484_11 = wrapped;
+}
 
 function showStatus() {
   const flat = api.getFlattenedCMI();
@@ -80,4 +125,22 @@ function showStatus() {
 
 const frame = document.getElementById('sco');
 frame.title = modules.find((m) => m.id === moduleId)?.title ?? 'Training module';
-frame.src = `/content/${encodeURIComponent(moduleId)}/index.html${params.has('debug') ? '?debug' : ''}`;
+const scoUrl = `/content/${encodeURIComponent(moduleId)}/index.html${params.has('debug') ? '?debug' : ''}`;
+if (profiles.has('opener')) {
+  // The module opens in its own window, as some LMSs launch it; it finds the API through window.opener.
+  frame.remove();
+  const button = document.createElement('button');
+  button.id = 'open-module';
+  button.textContent = 'Open the module in a new window';
+  button.addEventListener('click', () => { window.lmsWindow = window.open(scoUrl, 'sco'); });
+  document.querySelector('.lms-main').append(button);
+} else if (profiles.has('deep')) {
+  frame.src = `/player/frame.html?depth=2&src=${encodeURIComponent(scoUrl)}`;
+} else if (profiles.has('cross-origin')) {
+  // The middle frame comes from another origin (localhost vs 127.0.0.1), so the module cannot read it.
+  const other = new URL(location.href);
+  other.hostname = other.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+  frame.src = `${other.origin}/player/frame.html?depth=0&src=${encodeURIComponent(new URL(scoUrl, location.href).href)}`;
+} else {
+  frame.src = scoUrl;
+}
