@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Marked, type Token, type Tokens } from 'marked';
 import type { Reporter } from './errors.js';
 
+const COMMENT = /^\s*<!--[\s\S]*?-->\s*$/;
 const SAFE_LINK = /^(https:\/\/|mailto:|tel:|#)/i;
 const MEDIA_LINK = /^media\/[A-Za-z0-9][A-Za-z0-9._-]*\.(png|jpe?g|gif|svg|webp)$/;
 
@@ -57,7 +58,9 @@ function offsetWithin(parent: { raw: string }, parentOffset: number, child: { ra
 function check(tokens: Token[], parent: { raw: string }, parentOffset: number, ctx: MarkdownContext): void {
   marked.walkTokens(tokens, (token) => {
     const at = () => offsetWithin(parent, parentOffset, token);
-    if (token.type === 'html') {
+    if (token.type === 'html' && COMMENT.test(token.raw)) {
+      (token as Tokens.HTML).text = ''; // comments are notes for authors: never shipped
+    } else if (token.type === 'html') {
       ctx.report.error(at(), `raw HTML is not allowed in content ("${token.raw.trim().slice(0, 40)}"); write it in markdown instead`);
     } else if (token.type === 'link') {
       const link = token as Tokens.Link;
@@ -83,7 +86,7 @@ function check(tokens: Token[], parent: { raw: string }, parentOffset: number, c
 export function renderBlocks(items: { token: Token; offset: number }[], ctx: MarkdownContext, minDepth = 3): string {
   let html = '';
   for (const { token, offset } of items) {
-    if (token.type === 'space') continue;
+    if (token.type === 'space' || (token.type === 'html' && COMMENT.test(token.raw))) continue;
     if (token.type === 'heading' && (token as Tokens.Heading).depth < minDepth) {
       ctx.report.error(offset, `a level ${(token as Tokens.Heading).depth} heading is not allowed here; use ${'#'.repeat(minDepth)} or deeper`);
       continue;

@@ -1,0 +1,138 @@
+/**
+ * The content check: every module and every scenario, without building packages.
+ * Errors stop a build; warnings are for the trainer to weigh (reading level, review dates,
+ * scenarios no module reaches, loops).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { syllable } from 'syllable';
+import type { Course, Scenario } from '../core/model.js';
+import { worstCaseLength } from '../core/resume.js';
+import { listModules, loadCourse } from './course.js';
+import { ContentError, LineMap, type ContentIssue } from './errors.js';
+import { analyse } from './graph.js';
+
+/** US grade 9 is a reading age of about 14, the top of the NHS target (9 to 14 for clinical terms). */
+export const READING_GRADE_LIMIT = 9;
+
+export interface ModuleSummary {
+  id: string;
+  title?: string;
+  version?: string;
+  scenarios: number;
+  worstCaseSuspendData?: number;
+  bestScore?: number;
+  longestPath?: number;
+  /** Flesch-Kincaid grade per scenario. */
+  readingGrades: Record<string, number>;
+}
+
+export interface CheckResult {
+  modules: ModuleSummary[];
+  issues: ContentIssue[];
+  errors: number;
+  warnings: number;
+}
+
+/** Text of a scenario as a learner reads it, without markup. */
+function scenarioText(s: Scenario): string {
+  const strip = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ');
+  const parts = s.situation.map((p) => (p.kind === 'html' ? strip(p.html) : 'textHtml' in p ? strip(p.textHtml) : ''));
+  parts.push(s.question, ...s.choices.flatMap((c) => [`${c.text}.`, strip(c.feedbackHtml)]));
+  return parts.join('\n');
+}
+
+/** Flesch-Kincaid grade level of English text. */
+export function fleschKincaidGrade(text: string): number {
+  const sentences = text.split(/[.!?]+(?:\s|$)|\n\s*\n/).filter((s) => /[A-Za-z]/.test(s)).length || 1;
+  const words = text.match(/[A-Za-z][A-Za-z'’-]*/g) ?? [];
+  if (words.length === 0) return 0;
+  const syllables = words.reduce((n, w) => n + Math.max(1, syllable(w)), 0);
+  return Math.round((0.39 * (words.length / sentences) + 11.8 * (syllables / words.length) - 15.59) * 10) / 10;
+}
+
+function positionOf(root: string, file: string, pattern: RegExp): { line: number; col: number } {
+  try {
+    const text = readFileSync(join(root, file), 'utf8');
+    const index = text.search(pattern);
+    return new LineMap(text).at(Math.max(0, index));
+  } catch {
+    return { line: 1, col: 1 };
+  }
+}
+
+/** Checks every module (or the ones named) and every scenario file in their collections. */
+export function checkContent(root: string, options: { modules?: string[]; today?: string } = {}): CheckResult {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const ids = options.modules?.length ? options.modules : listModules(root);
+  const issues: ContentIssue[] = [];
+  const modules: ModuleSummary[] = [];
+  const used = new Map<string, Set<string>>();
+  const warn = (file: string, pattern: RegExp, message: string) => issues.push({ file, ...positionOf(root, file, pattern), message, severity: 'warning' });
+
+  for (const id of ids) {
+    let course: Course;
+    let collection: string;
+    try {
+      const loaded = loadCourse(root, id);
+      course = loaded.course;
+      collection = loaded.collection;
+      issues.push(...loaded.warnings);
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      issues.push(...error.issues);
+      modules.push({ id, scenarios: 0, readingGrades: {} });
+      continue;
+    }
+    const set = used.get(collection) ?? new Set<string>();
+    for (const s of course.scenarios) set.add(s.id);
+    used.set(collection, set);
+    const moduleFile = `modules/${id}/module.yaml`;
+
+    const graph = analyse(course);
+    for (const dead of graph.deadEnds) {
+      const s = course.scenarios.find((x) => x.id === dead)!;
+      issues.push({ file: s.file, ...positionOf(root, s.file, /^## Choices/m), severity: 'error', message: `a learner who reaches "${dead}" can never finish: its branches loop with no way out to the results` });
+    }
+    for (const loop of graph.loops) {
+      const s = course.scenarios.find((x) => x.id === loop[0])!;
+      warn(s.file, /^next:|- next:/m, `learners can go round a loop: ${loop.join(' → ')}`);
+    }
+    if (graph.bestScore < course.passMark) {
+      warn(moduleFile, /^pass-mark:/m, `the pass mark ${course.passMark}% cannot be reached: the best possible score is ${graph.bestScore}%`);
+      issues[issues.length - 1]!.severity = 'error';
+    }
+    if (course.reviewBy && course.reviewBy < today) warn(moduleFile, /^review-by:/m, `the module's review-by date ${course.reviewBy} has passed: review the content and set a new date`);
+
+    const readingGrades: Record<string, number> = {};
+    for (const s of course.scenarios) {
+      const grade = fleschKincaidGrade(scenarioText(s));
+      readingGrades[s.id] = grade;
+      if (grade > READING_GRADE_LIMIT) {
+        warn(s.file, /^## Situation/m, `reading level is grade ${grade} (about age ${Math.round(grade + 5)}); the NHS aims for age 9 to 11, and at most 14: use shorter sentences and words`);
+      }
+      if (s.reviewBy && s.reviewBy < today) warn(s.file, /^review-by:/m, `the review-by date ${s.reviewBy} has passed: review this scenario and set a new date`);
+    }
+    modules.push({
+      id, title: course.title, version: course.version, scenarios: course.scenarios.length,
+      worstCaseSuspendData: worstCaseLength(course), bestScore: graph.bestScore, longestPath: graph.longestPath, readingGrades,
+    });
+  }
+
+  // Scenario files that no module reaches.
+  for (const [collection, set] of used) {
+    const dir = join(root, 'content', collection);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.md') && !/\.[a-z]{2}\.md$/.test(n))) {
+      const sid = name.slice(0, -3);
+      if (!set.has(sid)) {
+        const file = relative(root, join(dir, name)).split('\\').join('/');
+        issues.push({ file, line: 1, col: 1, severity: 'warning', message: `no module reaches the scenario "${sid}": add it to a module's scenarios list or a choice's next` });
+      }
+    }
+  }
+
+  issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  return { modules, issues, errors, warnings: issues.length - errors };
+}
