@@ -236,7 +236,7 @@ export function progressWrites(course: Course, state: CourseState, version: Scor
 /** Where to resume: the location and the suspend data. */
 export function resumeWrites(course: Course, state: CourseState, version: ScormVersion): CmiWrite[] {
   const table = TABLE[version];
-  const location = (state.current ?? (isComplete(course, state.decisions) ? 'results' : 'intro')).slice(0, table.locationMax);
+  const location = (isComplete(course, state.decisions) ? 'results' : state.current ?? 'intro').slice(0, table.locationMax);
   return [
     [table.location, location],
     [table.suspendData, encode(course, state)],
