@@ -75,6 +75,7 @@ window.lmsVersion = version;
 window.lmsViolations = [];
 const persist = () => localStorage.setItem(key, JSON.stringify(api.getFlattenedCMI()));
 let forcedError = null;
+let terminated = false;
 const wrapped = {};
 for (const [role, fn] of Object.entries(names)) {
   wrapped[fn] = (...args) => {
@@ -103,10 +104,12 @@ for (const [role, fn] of Object.entries(names)) {
     }
     const error = forcedError ?? String(api[names.err]());
     log.push({ fn, args, result: String(result), error });
+    if (role === 'term') terminated = true;
     if ((role === 'commit' || role === 'term') && String(result) === 'true') {
       persist();
       showStatus();
     }
+    window.dispatchEvent(new CustomEvent('lms-call'));
     return result;
   };
 }
@@ -125,7 +128,11 @@ function showStatus() {
 
 const frame = document.getElementById('sco');
 frame.title = modules.find((m) => m.id === moduleId)?.title ?? 'Training module';
-const scoUrl = `/content/${encodeURIComponent(moduleId)}/index.html${params.has('debug') ? '?debug' : ''}`;
+const scoBase = params.get('sco')?.startsWith('/') ? params.get('sco') : `/content/${encodeURIComponent(moduleId)}/index.html`;
+const scoQuery = new URLSearchParams();
+if (params.has('debug')) scoQuery.set('debug', '');
+if (params.get('jump')) scoQuery.set('jump', params.get('jump'));
+const scoUrl = `${scoBase}${[...scoQuery].length ? `?${scoQuery}` : ''}`;
 if (profiles.has('opener')) {
   // The module opens in its own window, as some LMSs launch it; it finds the API through window.opener.
   frame.remove();
@@ -143,4 +150,15 @@ if (profiles.has('opener')) {
   frame.src = `${other.origin}/player/frame.html?depth=0&src=${encodeURIComponent(new URL(scoUrl, location.href).href)}`;
 } else {
   frame.src = scoUrl;
+  // When the module reloads itself (the dev server after an edit, or the learner), it has
+  // ended its session with this API: reload the whole page so the LMS resumes the attempt.
+  let loads = 0;
+  frame.addEventListener('load', () => {
+    if (++loads > 1 && terminated) location.reload();
+  });
+}
+
+if (params.has('inspector')) {
+  const { mountInspector } = await import('/player/inspector.js');
+  mountInspector({ api, version, log, module: modules.find((m) => m.id === moduleId), key });
 }

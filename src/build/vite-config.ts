@@ -2,12 +2,13 @@
 import type { InlineConfig } from 'vite';
 import { frontline } from './vite-plugin.js';
 
-export function frontlineViteConfig(root: string, module: string): InlineConfig {
+/** `contentRoot` holds modules/ and content/ (the project root unless a test points elsewhere). */
+export function frontlineViteConfig(root: string, module: string, contentRoot = root): InlineConfig {
   return {
     root,
     base: './',
     configFile: false,
-    plugins: [frontline({ root, module })],
+    plugins: [frontline({ root: contentRoot, module })],
     build: {
       outDir: `dist/${module}`,
       emptyOutDir: true,
