@@ -56,6 +56,6 @@ for (const [id, { course }] of loaded) {
     });
     console.log(`${out.slice(root.length)}  ${(bytes / 1024).toFixed(1)} KB, ${files.length} files`);
   }
-  writeFileSync(join(root, 'dist', `${id}.json`), JSON.stringify({ id, title: course.title, version: course.version, worstCaseSuspendData: worstCaseLength(course) }, null, 2));
+  writeFileSync(join(root, 'dist', `${id}.json`), JSON.stringify({ id, title: course.title, version: course.version, worstCaseSuspendData: worstCaseLength(course), scenarios: course.scenarios.map((s) => ({ id: s.id, title: s.title })) }, null, 2));
   console.log(`  ${course.title} ${course.version}: ${course.scenarios.length} scenarios, worst-case suspend_data ${worstCaseLength(course)} characters, built in ${Math.round(performance.now() - started)} ms`);
 }
