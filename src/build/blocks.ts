@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Block } from '../core/model.js';
 import { ID_PATTERN } from '../core/keys.js';
 import { renderText, type MarkdownContext } from './markdown.js';
-import { parseYaml } from './yaml-schema.js';
+import { parseYaml, yamlOffsets } from './yaml-schema.js';
 
 export const BLOCK_KINDS = ['post', 'page-post', 'chat', 'request', 'message'] as const;
 export type BlockKind = (typeof BLOCK_KINDS)[number];
@@ -42,29 +42,31 @@ function imageHtml(img: string | undefined, alt: string | undefined, offset: num
 export function parseBlock(kind: BlockKind, yamlText: string, offset: number, ctx: MarkdownContext): Block | undefined {
   const data = parseYaml(yamlText, offset, schemas[kind], ctx.report, `the ${kind} block`);
   if (!data) return undefined;
-  const md = (t: string) => renderText(t, offset, ctx);
+  const at = yamlOffsets(yamlText, offset);
+  // Each text is checked at its own place in the file, so errors point at the right line.
+  const md = (t: string, path: (string | number)[] = ['text']) => renderText(t, at(path), ctx);
   switch (kind) {
     case 'post': {
       const d = data as z.infer<(typeof schemas)['post']>;
       return {
         kind, id: d.id, author: d.author, handle: d.handle.replace(/^@/, ''), time: d.time, textHtml: md(d.text),
-        ...imageHtml(d.image, d.alt, offset, ctx), replies: d.replies, reposts: d.reposts, likes: d.likes,
-        thread: (d.thread ?? []).map((r) => ({ author: r.author, handle: r.handle?.replace(/^@/, ''), time: r.time, textHtml: md(r.text) })),
+        ...imageHtml(d.image, d.alt, at(['image']), ctx), replies: d.replies, reposts: d.reposts, likes: d.likes,
+        thread: (d.thread ?? []).map((r, i) => ({ author: r.author, handle: r.handle?.replace(/^@/, ''), time: r.time, textHtml: md(r.text, ['thread', i, 'text']) })),
       };
     }
     case 'page-post': {
       const d = data as z.infer<(typeof schemas)['page-post']>;
       return {
-        kind, id: d.id, page: d.page, time: d.time, textHtml: md(d.text), ...imageHtml(d.image, d.alt, offset, ctx),
+        kind, id: d.id, page: d.page, time: d.time, textHtml: md(d.text), ...imageHtml(d.image, d.alt, at(['image']), ctx),
         likes: d.likes, shares: d.shares,
-        comments: (d.comments ?? []).map((r) => ({ author: r.author, time: r.time, textHtml: md(r.text) })),
+        comments: (d.comments ?? []).map((r, i) => ({ author: r.author, time: r.time, textHtml: md(r.text, ['comments', i, 'text']) })),
       };
     }
     case 'chat': {
       const d = data as z.infer<(typeof schemas)['chat']>;
       return {
         kind, id: d.id, group: d.group, members: d.members,
-        messages: d.messages.map((m) => ({ from: m.from, time: m.time, textHtml: md(m.text), ...imageHtml(m.image, m.alt, offset, ctx) })),
+        messages: d.messages.map((m, i) => ({ from: m.from, time: m.time, textHtml: md(m.text, ['messages', i, 'text']), ...imageHtml(m.image, m.alt, at(['messages', i, 'image']), ctx) })),
       };
     }
     case 'request': {

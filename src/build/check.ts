@@ -89,15 +89,8 @@ export function checkContent(root: string, options: { modules?: string[]; today?
     used.set(collection, set);
     const moduleFile = `modules/${id}/module.yaml`;
 
+    // Loops (and so dead ends) are build errors, reported by loadCourse above.
     const graph = analyse(course);
-    for (const dead of graph.deadEnds) {
-      const s = course.scenarios.find((x) => x.id === dead)!;
-      issues.push({ file: s.file, ...positionOf(root, s.file, /^## Choices/m), severity: 'error', message: `a learner who reaches "${dead}" can never finish: its branches loop with no way out to the results` });
-    }
-    for (const loop of graph.loops) {
-      const s = course.scenarios.find((x) => x.id === loop[0])!;
-      warn(s.file, /^next:|- next:/m, `learners can go round a loop: ${loop.join(' → ')}`);
-    }
     if (graph.bestScore < course.passMark) {
       warn(moduleFile, /^pass-mark:/m, `the pass mark ${course.passMark}% cannot be reached: the best possible score is ${graph.bestScore}%`);
       issues[issues.length - 1]!.severity = 'error';

@@ -2,13 +2,19 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
-import { END, type Course, type Scenario } from '../core/model.js';
+import { END, type Course, type CourseText, type Scenario } from '../core/model.js';
 import { ID_PATTERN } from '../core/keys.js';
 import { fingerprint, worstCaseLength } from '../core/resume.js';
 import { ContentError, Reporter, suggest, type ContentIssue } from './errors.js';
 import { lex, renderBlocks, type MarkdownContext } from './markdown.js';
 import { parseScenario, type ParsedScenario } from './scenario.js';
 import { parseYaml } from './yaml-schema.js';
+import { analyse } from './graph.js';
+
+/** Reads a content file with line endings as LF, so positions are the same on Windows. */
+function readText(path: string): string {
+  return readFileSync(path, 'utf8').replace(/\r\n?/g, '\n');
+}
 
 /** suspend_data budget: SCORM 1.2 allows 4,096 characters; we keep a margin. */
 export const SUSPEND_DATA_BUDGET = 4000;
@@ -29,6 +35,12 @@ const moduleSchema = z.strictObject({
   organisation: z.strictObject({ name: z.string().min(1) }).optional(),
   objectives: z.array(z.strictObject({ id, title: z.string().min(1) })).min(1).max(10),
   scenarios: z.array(id).min(1),
+  languages: z.array(z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'expected language tags like en-GB or cy')).min(1).optional(),
+  translations: z.record(z.string(), z.strictObject({
+    title: z.string().min(1),
+    'machine-translated': z.boolean().optional(),
+    objectives: z.record(z.string(), z.string().min(1)),
+  })).optional(),
 });
 
 /** The result of loading a module: the course, every file it read, and warnings. */
@@ -61,7 +73,7 @@ export function loadCourse(root: string, moduleId: string): LoadedCourse {
   if (!existsSync(yamlPath)) {
     throw new ContentError([{ file: rel(yamlPath), line: 1, col: 1, severity: 'error', message: `no module "${moduleId}": expected the file ${rel(yamlPath)}` }]);
   }
-  const yamlText = readFileSync(yamlPath, 'utf8');
+  const yamlText = readText(yamlPath);
   const moduleReport = new Reporter(rel(yamlPath), yamlText);
   const reporters: Reporter[] = [moduleReport];
   const files = [yamlPath];
@@ -82,7 +94,7 @@ export function loadCourse(root: string, moduleId: string): LoadedCourse {
       return '';
     }
     files.push(path);
-    const text = readFileSync(path, 'utf8');
+    const text = readText(path);
     const report = new Reporter(rel(path), text);
     reporters.push(report);
     return renderBlocks(lex(text, 0), ctxFor(report), 2);
@@ -98,7 +110,7 @@ export function loadCourse(root: string, moduleId: string): LoadedCourse {
     for (const name of readdirSync(collectionDir).filter((n) => n.endsWith('.md') && !/\.[a-z]{2}\.md$/.test(n)).sort()) {
       const path = join(collectionDir, name);
       files.push(path);
-      const text = readFileSync(path, 'utf8');
+      const text = readText(path);
       const report = new Reporter(rel(path), text);
       reporters.push(report);
       const result = parseScenario(text, rel(path), ctxFor(report));
@@ -153,7 +165,7 @@ export function loadCourse(root: string, moduleId: string): LoadedCourse {
 
   // Scenarios in the module: the main path and everything a branch reaches.
   const included: Scenario[] = [];
-  const queue = meta.scenarios.filter((sid) => parsed.has(sid));
+  const queue = [...new Set(meta.scenarios)].filter((sid) => parsed.has(sid));
   const inModule = new Set(queue);
   while (queue.length) {
     const s = parsed.get(queue.shift()!)!.scenario;
@@ -165,7 +177,7 @@ export function loadCourse(root: string, moduleId: string): LoadedCourse {
       }
     }
   }
-  const scenarios = [...meta.scenarios.filter((sid) => inModule.has(sid)), ...[...inModule].filter((sid) => !meta.scenarios.includes(sid))]
+  const scenarios = [...[...new Set(meta.scenarios)].filter((sid) => inModule.has(sid)), ...[...inModule].filter((sid) => !meta.scenarios.includes(sid))]
     .map((sid) => included.find((s) => s.id === sid)!);
 
   // Resume keys must not collide.
@@ -183,6 +195,72 @@ export function loadCourse(root: string, moduleId: string): LoadedCourse {
     }
   }
 
+  // Translations: the module's words, then each scenario's, with the same ids as the English.
+  const languages = meta.languages ?? [meta.language];
+  if (!languages.includes(meta.language)) moduleReport.error(offsetOf(/^languages:/m), `languages must include the module's language ${meta.language}`);
+  const translations: Record<string, CourseText> = {};
+  for (const lang of languages.filter((l) => l !== meta.language)) {
+    const code = lang.slice(0, 2);
+    const t = meta.translations?.[lang] ?? meta.translations?.[code];
+    if (!t) {
+      moduleReport.error(offsetOf(/^languages:/m), `the module offers "${lang}" but module.yaml has no translations.${lang} (title and objectives)`);
+      continue;
+    }
+    for (const o of objectiveIds) {
+      if (!t.objectives[o]) moduleReport.error(offsetOf(/^translations:/m), `translations.${lang}.objectives has no "${o}"`);
+    }
+    for (const o of Object.keys(t.objectives)) {
+      if (!objectiveIds.includes(o)) moduleReport.error(offsetOf(new RegExp(`^\\s+${o}:`, 'm')), `translations.${lang}.objectives names "${o}", which is not one of the module's objectives${suggest(o, objectiveIds)}`);
+    }
+    if (t['machine-translated']) moduleReport.warn(offsetOf(/machine-translated:/), `the module's ${lang} text is machine-translated: a ${lang === 'cy' ? 'Welsh' : lang} speaker must review it`);
+    const introPath = join(moduleDir, `introduction.${code}.md`);
+    if (!existsSync(introPath)) moduleReport.warn(0, `modules/${moduleId}/introduction.${code}.md is missing: learners will see the English introduction`);
+    translations[lang] = {
+      title: t.title,
+      introHtml: existsSync(introPath) ? prose(`introduction.${code}.md`, false) : introHtml,
+      summaryHtml: prose(`summary.${code}.md`, false) || summaryHtml,
+      objectives: t.objectives,
+      machineTranslated: t['machine-translated'] === true,
+    };
+    for (const s of scenarios) {
+      const path = join(collectionDir, `${s.id}.${code}.md`);
+      const relPath = rel(path);
+      if (!existsSync(path)) {
+        moduleReport.warn(0, `${relPath} is missing: "${s.id}" will be shown in English to ${lang} learners`);
+        continue;
+      }
+      files.push(path);
+      const text = readText(path);
+      const report = new Reporter(relPath, text);
+      reporters.push(report);
+      const parsedT = parseScenario(text, relPath, ctxFor(report), true);
+      if (!parsedT) continue;
+      const tr = parsedT.scenario;
+      const english = new Set(s.choices.map((c) => c.id));
+      for (const c of tr.choices) {
+        if (!english.has(c.id)) report.error(parsedT.at.choices.get(c.id)!.id, `the choice id "${c.id}" is not in the English file${suggest(c.id, [...english])}; translations keep the same ids`);
+      }
+      for (const c of s.choices) {
+        if (!tr.choices.some((x) => x.id === c.id)) report.error(0, `the choice "${c.id}" from the English file is missing from this translation`);
+      }
+      const blockIds = (parts: typeof s.situation) => parts.filter((p) => p.kind !== 'html').map((p) => (p as { id: string }).id).sort().join(',');
+      if (blockIds(tr.situation) !== blockIds(s.situation)) {
+        report.error(0, `the social media blocks differ from the English file: expected ids ${blockIds(s.situation) || '(none)'}, found ${blockIds(tr.situation) || '(none)'}`);
+      }
+      if (parsedT.machineTranslated) report.warn(0, `machine-translated: a ${lang === 'cy' ? 'Welsh' : lang} speaker must review this file`);
+      s.translations = {
+        ...s.translations,
+        [lang]: {
+          title: tr.title,
+          situation: tr.situation,
+          question: tr.question,
+          choices: Object.fromEntries(tr.choices.map((c) => [c.id, { textHtml: c.textHtml, text: c.text, feedbackHtml: c.feedbackHtml, source: c.source }])),
+          machineTranslated: parsedT.machineTranslated === true,
+        },
+      };
+    }
+  }
+
   const issues = reporters.flatMap((r) => r.issues);
   if (issues.some((i) => i.severity === 'error')) throw new ContentError(issues.filter((i) => i.severity === 'error'));
 
@@ -192,6 +270,8 @@ export function loadCourse(root: string, moduleId: string): LoadedCourse {
     title: meta.title,
     version: meta.version,
     language: meta.language,
+    languages,
+    translations,
     passMark: meta['pass-mark'],
     estimatedMinutes: meta['estimated-minutes'],
     reviewBy: meta['review-by'],
@@ -203,6 +283,18 @@ export function loadCourse(root: string, moduleId: string): LoadedCourse {
     scenarios,
     fingerprint: fingerprint(partial),
   };
+  // Branches must not loop: a loop can trap a learner, repeats interaction ids and has no
+  // bound on the resume data.
+  const loops = analyse(course).loops;
+  for (const loop of loops) {
+    const [from, to] = loop.slice(-2) as [string, string];
+    const p = parsed.get(from)!;
+    const choice = p.scenario.choices.find((c) => c.next === to);
+    p.report.error(choice ? p.at.choices.get(choice.id)!.next : p.at.next,
+      `this branch leads back to "${to}", so learners could go round a loop (${loop.join(' → ')}); branch forward instead`);
+  }
+  if (loops.length) throw new ContentError(reporters.flatMap((r) => r.issues).filter((i) => i.severity === 'error'));
+
   const worst = worstCaseLength(course);
   if (worst > SUSPEND_DATA_BUDGET) {
     throw new ContentError([{ file: rel(yamlPath), line: 1, col: 1, severity: 'error',

@@ -22,31 +22,55 @@ const frontMatterSchema = z.strictObject({
   select: z.enum(['one', 'many']).optional(),
 });
 
+const translationFrontSchema = z.strictObject({
+  id: idField,
+  title: z.string().min(1, 'must not be empty'),
+  'machine-translated': z.boolean().optional(),
+});
+
 const SECTIONS = ['Situation', 'Question', 'Choices'] as const;
+/** Section headings as translators may write them (Welsh). */
+const SECTION_ALIASES: Record<string, (typeof SECTIONS)[number]> = {
+  situation: 'Situation', question: 'Question', choices: 'Choices',
+  sefyllfa: 'Situation', cwestiwn: 'Question', dewisiadau: 'Choices',
+};
+/** Fields a translation may not repeat: they come from the English file. */
+const SOURCE_ONLY_FIELDS = ['rating', 'score', 'next', 'action', 'target'];
 const CHOICE_FIELDS = ['id', 'rating', 'score', 'source', 'next', 'action', 'target'] as const;
 const RATING_SCORES: Record<Rating, number> = { best: 100, acceptable: 50, wrong: 0 };
 
 /** A scenario as parsed from its file, before cross-file checks. */
 export interface ParsedScenario {
   scenario: Scenario;
+  /** A translation drafted by a machine (translations only). */
+  machineTranslated?: boolean;
   /** Offsets in the file, for errors found later (dangling ids and so on). */
   at: { id: number; objective: number; next: number; choices: Map<string, { next: number; target: number; id: number }> };
 }
 
-/** Parses a scenario file. Returns undefined when the file has errors (all reported). */
-export function parseScenario(text: string, file: string, ctx: MarkdownContext): ParsedScenario | undefined {
+/**
+ * Parses a scenario file, or with `translation` a translated one (words only: scores,
+ * branches and actions come from the English file). Returns undefined when the file has
+ * errors (all reported).
+ */
+export function parseScenario(text: string, file: string, ctx: MarkdownContext, translation = false): ParsedScenario | undefined {
   const report = ctx.report;
   const fm = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
   if (!fm) {
     report.error(0, 'a scenario starts with front matter: a line "---", the fields id, title and objective, then "---"');
     return undefined;
   }
-  const front = parseYaml(fm[1]!, 4, frontMatterSchema, report, 'the front matter');
+  const front = translation
+    ? (() => {
+        const t = parseYaml(fm[1]!, 4, translationFrontSchema, report, 'the front matter');
+        return t && { ...t, objective: '', 'review-by': undefined, next: undefined, select: undefined };
+      })()
+    : parseYaml(fm[1]!, 4, frontMatterSchema, report, 'the front matter');
   const fieldOffset = (name: string) => {
     const m = new RegExp(`^${name}:`, 'm').exec(fm[1]!);
     return m ? 4 + m.index : 0;
   };
-  if (front && front.id !== basename(file).replace(/\.md$/, '')) {
+  if (front && front.id !== basename(file).replace(/(\.[a-z]{2})?\.md$/, '')) {
     report.error(fieldOffset('id'), `the id "${front.id}" must match the file name (${basename(file)})`);
   }
 
@@ -58,7 +82,7 @@ export function parseScenario(text: string, file: string, ctx: MarkdownContext):
     const { token, offset } = item;
     if (token.type === 'heading' && (token as Tokens.Heading).depth === 2) {
       const name = (token as Tokens.Heading).text.trim();
-      const known = SECTIONS.find((s) => s.toLowerCase() === name.toLowerCase());
+      const known = SECTION_ALIASES[name.toLowerCase()];
       if (!known) {
         report.error(offset, `unknown section "## ${name}"${suggest(name, SECTIONS.map((s) => s.toLowerCase()))}; expected ## Situation, ## Question or ## Choices`);
         current = null;
@@ -145,14 +169,14 @@ export function parseScenario(text: string, file: string, ctx: MarkdownContext):
     }
   }
   for (const g of groups) {
-    const parsed = parseChoice(g, ctx);
+    const parsed = parseChoice(g, ctx, translation);
     if (!parsed) continue;
     if (choices.some((c) => c.id === parsed.choice.id)) report.error(parsed.at.id, `the choice id "${parsed.choice.id}" is used twice in this scenario`);
     choices.push(parsed.choice);
     choiceAt.set(parsed.choice.id, parsed.at);
   }
   const select = front?.select ?? 'one';
-  if (choicesSection) {
+  if (choicesSection && !translation) {
     const max = select === 'many' ? 8 : 6;
     if (groups.length < 2 || groups.length > max) report.error(choicesSection.offset, `a scenario needs 2 to ${max} choices; this one has ${groups.length}`);
     if (choices.length === groups.length && choices.length > 0) {
@@ -170,7 +194,7 @@ export function parseScenario(text: string, file: string, ctx: MarkdownContext):
     }
   }
   // Actions must name a block in this scenario that takes that action.
-  for (const c of choices) {
+  for (const c of translation ? [] : choices) {
     const at = choiceAt.get(c.id)!;
     if (c.action && !c.target) report.error(at.target, `the choice "${c.id}" has an action but no "target": name the block it acts on`);
     if (c.target) {
@@ -198,7 +222,8 @@ export function parseScenario(text: string, file: string, ctx: MarkdownContext):
     next: front.next,
     file,
   };
-  return { scenario, at: { id: fieldOffset('id'), objective: fieldOffset('objective'), next: fieldOffset('next'), choices: choiceAt } };
+  const machineTranslated = translation && (front as { 'machine-translated'?: boolean })['machine-translated'] === true;
+  return { scenario, machineTranslated, at: { id: fieldOffset('id'), objective: fieldOffset('objective'), next: fieldOffset('next'), choices: choiceAt } };
 }
 
 interface ChoiceGroup {
@@ -212,6 +237,7 @@ interface ChoiceGroup {
 function parseChoice(
   g: ChoiceGroup,
   ctx: MarkdownContext,
+  translation: boolean,
 ): { choice: Choice; at: { next: number; target: number; id: number } } | undefined {
   const report = ctx.report;
   const before = report.issues.length;
@@ -235,6 +261,10 @@ function parseChoice(
       const valueOffset = offset + raw.indexOf(m[2]!, raw.indexOf(':') + 1);
       if (!(CHOICE_FIELDS as readonly string[]).includes(name)) {
         report.error(offset + raw.indexOf(m[1]!), `unknown choice field "${m[1]}"${suggest(name, CHOICE_FIELDS)}; expected one of: ${CHOICE_FIELDS.join(', ')}`);
+        continue;
+      }
+      if (translation && SOURCE_ONLY_FIELDS.includes(name)) {
+        report.error(offset + raw.indexOf(m[1]!), `a translation gives only "id" and "source": "${name}" comes from the English file`);
         continue;
       }
       if (fields.has(name)) report.error(offset, `the field "${name}" appears twice in this choice`);
@@ -266,7 +296,7 @@ function parseChoice(
     score = Number(scoreF.value);
     if (!/^\d{1,3}$/.test(scoreF.value) || score > 100) report.error(scoreF.offset, `the score "${scoreF.value}" must be a whole number from 0 to 100`);
     rating = score === 100 ? 'best' : score > 0 ? 'acceptable' : 'wrong';
-  } else if (g.fields) report.error(g.fieldsOffset, `the choice "${plainText(headingText)}" needs "rating" (best, acceptable or wrong) or "score" (0 to 100)`);
+  } else if (g.fields && !translation) report.error(g.fieldsOffset, `the choice "${plainText(headingText)}" needs "rating" (best, acceptable or wrong) or "score" (0 to 100)`);
   const actionF = fields.get('action');
   if (actionF && !(ACTIONS as readonly string[]).includes(actionF.value)) {
     report.error(actionF.offset, `unknown action "${actionF.value}"${suggest(actionF.value, ACTIONS)}; expected one of: ${ACTIONS.join(', ')}`);

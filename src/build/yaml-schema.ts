@@ -38,10 +38,35 @@ export function parseYaml<T extends z.ZodType>(
       continue;
     }
     const field = path.length ? `"${path.join('.')}"` : what;
-    const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
+    const missing = issue.code === 'invalid_type' && valueAt(data, path) === undefined;
     report.error(offset, missing ? `${what} needs the field ${field}` : `${field} in ${what}: ${issue.message}`);
   }
   return undefined;
+}
+
+/**
+ * Where each value in YAML text starts, as an offset in the file: for a block scalar
+ * (`text: |`), the first character of its content.
+ */
+export function yamlOffsets(text: string, baseOffset: number): (path: (string | number)[]) => number {
+  const doc = parseDocument(text, { prettyErrors: false });
+  return (path) => {
+    const node = nodeAt(doc.contents as Node | null, path);
+    const start = node?.range?.[0] ?? 0;
+    if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
+      const lineStart = text.indexOf('\n', start) + 1;
+      const indent = /^[ \t]*/.exec(text.slice(lineStart))![0].length;
+      return baseOffset + lineStart + indent;
+    }
+    if (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) return baseOffset + start + 1;
+    return baseOffset + start;
+  };
+}
+
+function valueAt(data: unknown, path: (string | number)[]): unknown {
+  let v = data;
+  for (const key of path) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[key] : undefined;
+  return v;
 }
 
 function nodeAt(root: Node | null, path: (string | number)[]): Node | null {

@@ -15,16 +15,17 @@ type Chat = Extract<Block, { kind: 'chat' }>;
 export class FlChatGroup extends SocialElement<Chat> {
   override render() {
     const c = this.block;
+    const t = this.strings;
     return html`<article class="social ${this.arriving ? 'social--arriving' : ''}" aria-labelledby="h">
       <div class="social__head">${avatar(c.group)}
-        <h2 class="social__name" id="h">${c.group} <span class="social__meta">group chat</span></h2>
+        <h2 class="social__name" id="h">${c.group} <span class="social__meta">${t.groupChat}</span></h2>
       </div>
-      <p class="social__meta">${c.members.length} members: ${c.members.join(', ')}</p>
-      <ol class="social__replies" aria-label="Messages in ${c.group}">
+      <p class="social__meta">${t.members(c.members.length, c.members.join(', '))}</p>
+      <ol class="social__replies" aria-label=${t.messagesIn(c.group)}>
         ${c.messages.map((m) => html`<li class="chat__bubble"><p class="chat__from">${m.from} <span class="social__time">${m.time}</span></p>
           ${unsafeHTML(m.textHtml)}${m.image ? html`<img src=${m.image} alt=${m.alt ?? ''}>` : nothing}</li>`)}
       </ol>
-      ${actionBar(this, this.actions, c.group, 'group', this.answered, this.picked)}
+      ${actionBar(this, t, this.actions, c.group, 'group', this.answered, this.picked)}
     </article>`;
   }
 }

@@ -15,13 +15,14 @@ type Request = Extract<Block, { kind: 'request' }>;
 export class FlFriendRequest extends SocialElement<Request> {
   override render() {
     const r = this.block;
+    const t = this.strings;
     return html`<article class="social ${this.arriving ? 'social--arriving' : ''}" aria-labelledby="h">
       <div class="social__head">${avatar(r.from)}
-        <h2 class="social__name" id="h">Friend request from ${r.from} <span class="social__handle">@${r.handle}</span></h2>
+        <h2 class="social__name" id="h">${t.friendRequestFrom(r.from)} <span class="social__handle">@${r.handle}</span></h2>
       </div>
-      ${r.mutual !== undefined ? html`<p class="social__meta">${r.mutual} mutual friends</p>` : nothing}
+      ${r.mutual !== undefined ? html`<p class="social__meta">${t.mutualFriends(r.mutual)}</p>` : nothing}
       <div class="social__text">${unsafeHTML(r.textHtml)}</div>
-      ${actionBar(this, this.actions, r.from, 'request', this.answered, this.picked)}
+      ${actionBar(this, t, this.actions, r.from, 'request', this.answered, this.picked)}
     </article>`;
   }
 }

@@ -15,18 +15,19 @@ type Message = Extract<Block, { kind: 'message' }>;
 export class FlMessageCard extends SocialElement<Message> {
   override render() {
     const m = this.block;
-    const kind = m.messageKind === 'email' ? 'Email' : 'Direct message';
+    const t = this.strings;
+    const kind = m.messageKind === 'email' ? t.email : t.directMessage;
     return html`<article class="social ${this.arriving ? 'social--arriving' : ''}" aria-labelledby="h">
       <div class="social__head">${avatar(m.from)}
-        <h2 class="social__name" id="h">${kind} from ${m.from}</h2>
+        <h2 class="social__name" id="h">${kind} ${t.from} ${m.from}</h2>
       </div>
       <dl class="message__fields">
-        ${m.to ? html`<dt>To</dt><dd>${m.to}</dd>` : nothing}
-        ${m.subject ? html`<dt>Subject</dt><dd>${m.subject}</dd>` : nothing}
-        <dt>Received</dt><dd>${m.time}</dd>
+        ${m.to ? html`<dt>${t.to}</dt><dd>${m.to}</dd>` : nothing}
+        ${m.subject ? html`<dt>${t.subject}</dt><dd>${m.subject}</dd>` : nothing}
+        <dt>${t.received}</dt><dd>${m.time}</dd>
       </dl>
       <div class="social__text">${unsafeHTML(m.textHtml)}</div>
-      ${actionBar(this, this.actions, m.from, 'message', this.answered, this.picked)}
+      ${actionBar(this, t, this.actions, m.from, 'message', this.answered, this.picked)}
     </article>`;
   }
 }

@@ -15,21 +15,22 @@ type PagePost = Extract<Block, { kind: 'page-post' }>;
 export class FlPagePost extends SocialElement<PagePost> {
   override render() {
     const p = this.block;
+    const t = this.strings;
     return html`<article class="social ${this.arriving ? 'social--arriving' : ''}" aria-labelledby="h">
       <div class="social__head">${avatar(p.page)}
-        <h2 class="social__name" id="h">${p.page} <span class="social__meta">page post · ${p.time}</span></h2>
+        <h2 class="social__name" id="h">${p.page} <span class="social__meta">${t.pagePost} · ${p.time}</span></h2>
       </div>
       <div class="social__text">${unsafeHTML(p.textHtml)}</div>
       ${p.image ? html`<img src=${p.image} alt=${p.alt ?? ''}>` : nothing}
       <ul class="social__counts">
-        ${p.likes !== undefined ? html`<li>${shortCount(p.likes)} likes</li>` : nothing}
-        ${p.shares !== undefined ? html`<li>${shortCount(p.shares)} shares</li>` : nothing}
-        ${p.comments.length ? html`<li>${p.comments.length} comments</li>` : nothing}
+        ${p.likes !== undefined ? html`<li>${shortCount(p.likes)} ${t.counts.likes}</li>` : nothing}
+        ${p.shares !== undefined ? html`<li>${shortCount(p.shares)} ${t.counts.shares}</li>` : nothing}
+        ${p.comments.length ? html`<li>${p.comments.length} ${t.counts.comments}</li>` : nothing}
       </ul>
-      ${p.comments.length ? html`<ul class="social__replies" aria-label="Comments on ${p.page}'s post">
+      ${p.comments.length ? html`<ul class="social__replies" aria-label=${t.commentsOn(p.page)}>
         ${p.comments.map((c) => html`<li><article class="social__reply"><h3>${c.author} <span class="social__time">· ${c.time}</span></h3>${unsafeHTML(c.textHtml)}</article></li>`)}
       </ul>` : nothing}
-      ${actionBar(this, this.actions, p.page, 'post', this.answered, this.picked)}
+      ${actionBar(this, t, this.actions, p.page, 'post', this.answered, this.picked)}
     </article>`;
   }
 }

@@ -3,16 +3,17 @@ import { customElement, property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Course } from '../core/model.js';
 import { decisionScore, scenarioById, score, shouldPick, type Decision } from '../core/state.js';
-import { ratingLabel } from './rating.js';
-import { base, tokens } from './styles.js';
+import { en, type Strings } from './strings.js';
+import { base, nhsuk, tokens } from './styles.js';
 
 /**
  * The learner's score, pass or fail, and a review of every decision with its feedback.
  * @fires fl-exit - the learner chose to leave the module
+ * @fires fl-certificate - the learner asked for their certificate
  */
 @customElement('fl-results')
 export class FlResults extends LitElement {
-  static override styles = [tokens, base, css`
+  static override styles = [tokens, nhsuk, base, css`
     :host { display: block; }
     .results__panel { padding: 24px; margin: 0 0 32px; border: 4px solid var(--fl-blue); background: var(--fl-white); }
     .results__panel--passed { border-color: var(--fl-green); }
@@ -37,6 +38,10 @@ export class FlResults extends LitElement {
   @property({ type: Boolean }) browse = false;
   /** What the LMS has stored for a finished attempt ('passed', 'failed', 'completed'), if known. */
   @property() recorded = '';
+  /** The interface's words, in the learner's language. */
+  @property({ attribute: false }) strings: Strings = en;
+  /** The language to show content in (an untranslated scenario is shown in English). */
+  @property() language = '';
 
   /** Moves focus to the heading. */
   focusHeading(): void {
@@ -47,59 +52,84 @@ export class FlResults extends LitElement {
     this.dispatchEvent(new CustomEvent('fl-exit', { bubbles: true, composed: true }));
   }
 
+  private handleCertificate() {
+    this.dispatchEvent(new CustomEvent('fl-certificate', { bubbles: true, composed: true }));
+  }
+
+  /** A scenario's words in the learner's language, and the language they are in. */
+  private text(id: string) {
+    const scenario = scenarioById(this.course, id);
+    const tr = this.language ? scenario.translations?.[this.language] : undefined;
+    return { scenario, title: tr?.title ?? scenario.title, question: tr?.question ?? scenario.question, choice: (cid: string) => tr?.choices[cid], lang: tr || !this.language ? '' : this.course.language };
+  }
+
+  private get summaryHtml(): string {
+    return (this.language && this.course.translations[this.language]?.summaryHtml) || this.course.summaryHtml;
+  }
+
+  private get moduleTitle(): string {
+    return (this.language && this.course.translations[this.language]?.title) || this.course.title;
+  }
+
   private renderRecordedOnly() {
-    const words: Record<string, string> = { passed: 'passed', failed: 'did not pass', completed: 'completed' };
+    const t = this.strings;
     return html`
-      <h1 tabindex="-1">You have completed this module</h1>
+      <h1 tabindex="-1">${t.completedTitle}</h1>
       <div class="results__panel">
-        <p>${this.recorded ? html`Your learning system has recorded that you <strong>${words[this.recorded] ?? this.recorded}</strong> ${this.course.title}.` : html`You have finished ${this.course.title}.`}</p>
-        <p>The details of each decision are not available on this device.</p>
+        <p>${this.recorded ? t.completedRecorded(t.recordedWords[this.recorded] ?? this.recorded, this.moduleTitle) : t.completedPlain(this.moduleTitle)}</p>
+        <p>${t.detailsUnavailable}</p>
       </div>
-      ${this.course.summaryHtml ? html`<div class="results__summary">${unsafeHTML(this.course.summaryHtml)}</div>` : nothing}`;
+      ${this.summaryHtml ? html`<div class="results__summary">${unsafeHTML(this.summaryHtml)}</div>` : nothing}`;
   }
 
   override render() {
     if (this.decisions.length === 0) return this.renderRecordedOnly();
+    const t = this.strings;
     const s = score(this.course, this.decisions);
     const outcome = s.passed ? 'passed' : 'failed';
     return html`
-      <h1 tabindex="-1">Your results</h1>
+      <h1 tabindex="-1">${t.resultsTitle}</h1>
       <div class="results__panel results__panel--${outcome}">
         <p class="results__score">${s.raw}%</p>
-        <p><strong>${s.passed ? '✓ You passed.' : '✗ You did not pass this time.'}</strong>
-          The pass mark is ${this.course.passMark}%.</p>
+        <p><strong>${s.passed ? `✓ ${t.passed}` : `✗ ${t.notPassed}`}</strong> ${t.passMarkIs(this.course.passMark)}</p>
         ${this.browse
-          ? html`<p>Browse mode: this result was not recorded.</p>`
+          ? html`<p>${t.browseResult}</p>`
           : this.saved
-          ? html`<p>${s.passed ? 'Your learning system has recorded that you completed this module.' : 'Your learning system has recorded your result. You can take the module again.'}</p>`
-          : html`<p class="pending">Your result has not been saved by your learning system yet. Do not close this window.</p>`}
+          ? html`<p>${s.passed ? t.recordedPassed : t.recordedResult}</p>`
+          : html`<p class="pending">${t.notSavedYet}</p>`}
+        ${s.passed && !this.browse ? html`<button class="nhsuk-button nhsuk-button--secondary" @click=${this.handleCertificate}>${t.certificateButton}</button>` : nothing}
       </div>
-      ${this.course.summaryHtml ? html`<div class="results__summary">${unsafeHTML(this.course.summaryHtml)}</div>` : nothing}
-      <h2>Your decisions</h2>
+      ${this.summaryHtml ? html`<div class="results__summary">${unsafeHTML(this.summaryHtml)}</div>` : nothing}
+      <h2>${t.decisionsHeading}</h2>
       <ol class="review">
         ${this.decisions.map((d) => {
-          const scenario = scenarioById(this.course, d.scenarioId);
+          const x = this.text(d.scenarioId);
+          const scenario = x.scenario;
           const picked = scenario.choices.filter((c) => d.choiceIds.includes(c.id));
           const full = decisionScore(scenario, d) >= 1;
+          const lang = x.lang || nothing;
           return html`<li class="review__item">
-            <h3>${scenario.title}</h3>
-            <p>${scenario.question}</p>
+            <h3 lang=${lang}>${x.title}</h3>
+            <p lang=${lang}>${x.question}</p>
             ${scenario.select === 'many'
-              ? html`<p class="review__rating">${full ? '✓ All correct' : `Partly right: ${Math.round(decisionScore(scenario, d) * 100)}%`}</p>
-                <ul>${scenario.choices.map((c) => html`<li>${c.text}: ${d.choiceIds.includes(c.id) ? 'you picked it' : 'you did not pick it'}${d.choiceIds.includes(c.id) === shouldPick(c) ? ' (correct)' : ' (not correct)'}</li>`)}</ul>`
-              : picked.map((c) => html`<p>You chose: <strong>${c.text}</strong></p>
-                <p class="review__rating">${c.rating === 'best' ? '✓ ' : c.rating === 'wrong' ? '✗ ' : ''}${ratingLabel(c.rating)}</p>
-                ${unsafeHTML(c.feedbackHtml)}
-                <p class="review__source">Source: ${c.source}</p>`)}
+              ? html`<p class="review__rating">${full ? `✓ ${t.allCorrect}` : t.partlyRight(Math.round(decisionScore(scenario, d) * 100))}</p>
+                <ul>${scenario.choices.map((c) => {
+                  const inList = d.choiceIds.includes(c.id);
+                  return html`<li><span lang=${lang}>${x.choice(c.id)?.text ?? c.text}</span>: ${inList ? t.itemPicked : t.itemNotPicked} ${inList === shouldPick(c) ? t.correctMark : t.notCorrectMark}</li>`;
+                })}</ul>`
+              : picked.map((c) => html`<p>${t.youChose} <strong lang=${lang}>${x.choice(c.id)?.text ?? c.text}</strong></p>
+                <p class="review__rating">${c.rating === 'best' ? '✓ ' : c.rating === 'wrong' ? '✗ ' : ''}${t.ratings[c.rating]}</p>
+                <div lang=${lang}>${unsafeHTML(x.choice(c.id)?.feedbackHtml ?? c.feedbackHtml)}</div>
+                <p class="review__source">${t.source} <span lang=${lang}>${x.choice(c.id)?.source ?? c.source}</span></p>`)}
           </li>`;
         })}
       </ol>
-      ${this.review ? nothing : html`<button class="fl-button" ?disabled=${!this.saved} @click=${this.handleExit}>Finish and exit</button>`}
+      ${this.review ? nothing : html`<button class="nhsuk-button" ?disabled=${!this.saved} @click=${this.handleExit}>${t.finishExit}</button>`}
     `;
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap { 'fl-results': FlResults }
-  interface HTMLElementEventMap { 'fl-exit': CustomEvent<void> }
+  interface HTMLElementEventMap { 'fl-exit': CustomEvent<void>; 'fl-certificate': CustomEvent<void> }
 }

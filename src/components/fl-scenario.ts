@@ -3,8 +3,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Block, Choice, Scenario } from '../core/model.js';
 import { correctChoices, shouldPick, type Decision } from '../core/state.js';
-import { base, tokens } from './styles.js';
-import { ratingLabel } from './rating.js';
+import { en, type Strings } from './strings.js';
+import { base, nhsuk, tokens } from './styles.js';
 import './fl-social-block.js';
 
 /**
@@ -15,33 +15,25 @@ import './fl-social-block.js';
  */
 @customElement('fl-scenario')
 export class FlScenario extends LitElement {
-  static override styles = [tokens, base, css`
+  static override styles = [tokens, nhsuk, base, css`
     :host { display: block; }
     .scenario__kicker { color: var(--fl-secondary-text); font-size: 1rem; margin: 0 0 8px; }
     .scenario__situation { margin-bottom: 24px; }
-    .scenario__blocks > * { margin-bottom: 16px; }
-    fieldset { border: 0; padding: 0; margin: 0 0 16px; min-width: 0; }
-    legend { font-size: 1.375rem; font-weight: 600; margin-bottom: 16px; padding: 0; }
-    .choice { display: flex; align-items: flex-start; gap: 12px; margin-bottom: 12px; position: relative; }
-    .choice input { width: 40px; height: 40px; margin: 0; flex: none; accent-color: var(--fl-text); cursor: pointer; }
-    .choice input:focus-visible { outline: 4px solid var(--fl-yellow); outline-offset: 0; box-shadow: 0 0 0 8px var(--fl-text); }
-    .choice label { padding: 8px 0; cursor: pointer; }
-    .choice--feed { flex-direction: column; align-items: stretch; border: 1px solid var(--fl-grey-4); padding: 12px; border-radius: 4px; }
-    .choice--feed .choice__pick { display: flex; align-items: center; gap: 12px; }
-    .error { border-left: 4px solid var(--fl-red); padding-left: 16px; }
-    .error__message { color: var(--fl-red); font-weight: 600; margin: 0 0 12px; }
-    .actions { margin: 16px 0; }
-    .actions__list { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 8px 0; }
+    .scenario__situation fl-social-block { margin-bottom: 16px; }
+    .nhsuk-fieldset__legend { font-size: 1.375rem; font-weight: 600; margin-bottom: 16px; }
+    .choice--feed { border: 1px solid var(--fl-grey-4); border-radius: 4px; padding: 12px; margin-bottom: 16px; background: var(--fl-white); }
+    .actions__list { list-style: none; padding: 0; margin: 0; }
+    .actions__list .nhsuk-button { width: auto; text-align: left; }
     .feedback { margin: 24px 0; }
-    .feedback__item { border-left: 8px solid var(--fl-blue); padding: 16px; margin: 0 0 16px; background: var(--fl-white); }
+    .feedback .nhsuk-inset-text { margin-top: 0; background: var(--fl-white); }
     .feedback__item--best { border-left-color: var(--fl-green); }
     .feedback__item--wrong { border-left-color: var(--fl-red); }
-    .feedback__rating { font-weight: 600; margin: 0 0 8px; }
+    .feedback__rating { margin: 0 0 12px; }
     .feedback__source { color: var(--fl-secondary-text); font-size: 1rem; margin: 0; }
     .feedback__answer { font-weight: 600; }
   `];
 
-  /** The scenario to show. */
+  /** The scenario to show, in the learner's language. */
   @property({ attribute: false }) scenario!: Scenario;
   /** The learner's decision, once answered. */
   @property({ attribute: false }) decision: Decision | null = null;
@@ -49,12 +41,18 @@ export class FlScenario extends LitElement {
   @property() kicker = '';
   /** Whether the continue button says "See your results". */
   @property({ type: Boolean }) last = false;
+  /** The interface's words, in the learner's language. */
+  @property({ attribute: false }) strings: Strings = en;
+  /** Set when the content is shown in another language than the page (an untranslated scenario). */
+  @property() contentLang = '';
+  /** The scenario is a consequence of the last choice: its blocks have just arrived. */
+  @property({ type: Boolean }) arriving = false;
 
   @state() private picked: string[] = [];
   @state() private showError = false;
 
   override willUpdate(changed: Map<string, unknown>) {
-    if (changed.has('scenario') && changed.get('scenario') !== undefined) {
+    if (changed.has('scenario') && changed.get('scenario') !== undefined && (changed.get('scenario') as Scenario).id !== this.scenario.id) {
       this.picked = [];
       this.showError = false;
     }
@@ -105,49 +103,55 @@ export class FlScenario extends LitElement {
       if (part.kind === 'html') return html`<div class="scenario__prose">${unsafeHTML(part.html)}</div>`;
       if (feedTargets.has(part.id)) return nothing;
       const actions = this.hasActions ? this.scenario.choices.filter((c) => c.target === part.id && c.action) : [];
-      return html`<fl-social-block .block=${part} .actions=${actions} ?answered=${!!this.decision}
-        .picked=${this.decision?.choiceIds ?? []} @fl-action=${(e: CustomEvent<{ choice: Choice }>) => this.handleAction(e.detail.choice)}></fl-social-block>`;
+      return html`<fl-social-block .block=${part} .actions=${actions} .strings=${this.strings} ?answered=${!!this.decision}
+        ?arriving=${this.arriving} .picked=${this.decision?.choiceIds ?? []}
+        @fl-action=${(e: CustomEvent<{ choice: Choice }>) => this.handleAction(e.detail.choice)}></fl-social-block>`;
     });
   }
 
   private renderChoices() {
     const s = this.scenario;
+    const t = this.strings;
     const answered = !!this.decision;
     const chosen = this.decision?.choiceIds ?? this.picked;
     if (this.hasActions) {
       const others = s.choices.filter((c) => !c.action);
-      if (others.length === 0) return html`<p class="scenario__question" id="question">${s.question}</p>`;
+      if (others.length === 0) return html`<p class="scenario__question"><strong>${s.question}</strong></p>`;
       return html`
         <div class="actions">
-          <p class="scenario__question" id="question"><strong>${s.question}</strong> Use the buttons on the posts above, or:</p>
-          <ul class="actions__list">
-            ${others.map((c) => html`<li><button class="fl-button fl-button--secondary" ?disabled=${answered}
+          <p class="scenario__question"><strong>${s.question}</strong> ${t.useButtons}</p>
+          <ul class="actions__list" lang=${this.contentLang || nothing}>
+            ${others.map((c) => html`<li><button class="nhsuk-button nhsuk-button--secondary" ?disabled=${answered}
               aria-pressed=${answered ? String(chosen.includes(c.id)) : nothing}
               @click=${() => this.handleAction(c)}>${unsafeHTML(c.textHtml)}</button></li>`)}
           </ul>
         </div>`;
     }
-    const type = s.select === 'one' ? 'radio' : 'checkbox';
+    const kind = s.select === 'one' ? 'radios' : 'checkboxes';
     const blocks = new Map(s.situation.filter((p): p is Block => p.kind !== 'html').map((b) => [b.id, b]));
     return html`
       <form novalidate @submit=${this.handleSubmit}>
-        <div class=${this.showError ? 'error' : ''}>
-          <fieldset aria-describedby=${this.showError ? 'choice-error' : nothing}>
-            <legend>${s.question}${s.select === 'many' ? html` <span class="fl-visually-hidden">Select all that apply.</span>` : nothing}</legend>
-            ${s.select === 'many' ? html`<p>Select all that apply.</p>` : nothing}
-            ${this.showError ? html`<p class="error__message" id="choice-error"><span class="fl-visually-hidden">Error:</span> Choose an answer</p>` : nothing}
-            ${s.choices.map((c, i) => {
-              const block = c.target ? blocks.get(c.target) : undefined;
-              const input = html`<input type=${type} id="choice-${i}" name="choice" value=${c.id}
-                .checked=${chosen.includes(c.id)} ?disabled=${answered} @change=${this.handlePick}>
-                <label for="choice-${i}">${unsafeHTML(c.textHtml)}</label>`;
-              return block
-                ? html`<div class="choice choice--feed"><fl-social-block .block=${block} answered></fl-social-block><div class="choice__pick">${input}</div></div>`
-                : html`<div class="choice">${input}</div>`;
-            })}
+        <div class="nhsuk-form-group ${this.showError ? 'nhsuk-form-group--error' : ''}">
+          <fieldset class="nhsuk-fieldset" aria-describedby=${this.showError ? 'choice-error' : s.select === 'many' ? 'choice-hint' : nothing}>
+            <legend class="nhsuk-fieldset__legend" lang=${this.contentLang || nothing}>${s.question}</legend>
+            ${s.select === 'many' ? html`<div class="nhsuk-hint" id="choice-hint">${t.selectAll}</div>` : nothing}
+            ${this.showError ? html`<span class="nhsuk-error-message" id="choice-error"><span class="nhsuk-u-visually-hidden">${t.error}</span> ${t.chooseAnswer}</span>` : nothing}
+            <div class="nhsuk-${kind}" lang=${this.contentLang || nothing}>
+              ${s.choices.map((c, i) => {
+                const block = c.target ? blocks.get(c.target) : undefined;
+                const item = html`<div class="nhsuk-${kind}__item">
+                  <input class="nhsuk-${kind}__input" type=${s.select === 'one' ? 'radio' : 'checkbox'} id="choice-${i}" name="choice" value=${c.id}
+                    .checked=${chosen.includes(c.id)} ?disabled=${answered} @change=${this.handlePick}>
+                  <label class="nhsuk-label nhsuk-${kind}__label" for="choice-${i}">${unsafeHTML(c.textHtml)}</label>
+                </div>`;
+                return block
+                  ? html`<div class="choice--feed"><fl-social-block .block=${block} .strings=${this.strings} answered></fl-social-block>${item}</div>`
+                  : item;
+              })}
+            </div>
           </fieldset>
         </div>
-        ${answered ? nothing : html`<button class="fl-button" type="submit">Submit answer</button>`}
+        ${answered ? nothing : html`<button class="nhsuk-button" type="submit">${t.submit}</button>`}
       </form>`;
   }
 
@@ -155,34 +159,39 @@ export class FlScenario extends LitElement {
     const d = this.decision;
     if (!d) return nothing;
     const s = this.scenario;
+    const t = this.strings;
     const items = s.select === 'many' ? s.choices : s.choices.filter((c) => d.choiceIds.includes(c.id));
     const best = correctChoices(s);
     const missedBest = s.select === 'one' && !best.some((c) => d.choiceIds.includes(c.id));
     return html`
-      <h2 id="feedback-heading" tabindex="-1">Feedback</h2>
+      <h2 id="feedback-heading" tabindex="-1">${t.feedback}</h2>
       ${items.map((c) => {
         const picked = d.choiceIds.includes(c.id);
+        const right = picked === shouldPick(c);
+        const tone = s.select === 'many' ? (right ? 'best' : 'wrong') : c.rating;
         const label = s.select === 'many'
-          ? `${picked ? 'You picked' : 'You did not pick'} "${c.text}": ${picked === shouldPick(c) ? 'correct' : 'not correct'}`
-          : `Your answer: ${ratingLabel(c.rating)}`;
-        const tone = s.select === 'many' ? (picked === shouldPick(c) ? 'best' : 'wrong') : c.rating;
-        return html`<div class="feedback__item feedback__item--${tone}">
-          <p class="feedback__rating">${tone === 'best' ? '✓ ' : tone === 'wrong' ? '✗ ' : ''}${label}</p>
-          ${s.select === 'one' ? html`<p class="feedback__answer">${unsafeHTML(c.textHtml)}</p>` : nothing}
-          ${unsafeHTML(c.feedbackHtml)}
-          <p class="feedback__source">Source: ${c.source}</p>
+          ? (picked ? t.pickedItem(c.text, right) : t.notPickedItem(c.text, right))
+          : t.yourAnswer(t.ratings[c.rating]);
+        const tag = tone === 'best' ? 'green' : tone === 'wrong' ? 'red' : 'yellow';
+        return html`<div class="nhsuk-inset-text feedback__item--${tone}">
+          <p class="feedback__rating"><strong class="nhsuk-tag nhsuk-tag--${tag}">${tone === 'best' ? '✓ ' : tone === 'wrong' ? '✗ ' : ''}${label}</strong></p>
+          <div lang=${this.contentLang || nothing}>
+            ${s.select === 'one' ? html`<p class="feedback__answer">${unsafeHTML(c.textHtml)}</p>` : nothing}
+            ${unsafeHTML(c.feedbackHtml)}
+          </div>
+          <p class="feedback__source">${t.source} <span lang=${this.contentLang || nothing}>${c.source}</span></p>
         </div>`;
       })}
-      ${missedBest ? html`<p>The best choice was: <strong>${best.map((c) => c.text).join(' or ')}</strong>.</p>` : nothing}
-      <button class="fl-button" @click=${this.handleContinue}>${this.last ? 'See your results' : 'Continue'}</button>`;
+      ${missedBest ? html`<p>${t.bestWas} <strong>${best.map((c) => c.text).join(` ${t.or} `)}</strong>.</p>` : nothing}
+      <button class="nhsuk-button" @click=${this.handleContinue}>${this.last ? t.seeResults : t.continue}</button>`;
   }
 
   override render() {
     const s = this.scenario;
     return html`
       ${this.kicker ? html`<p class="scenario__kicker">${this.kicker}</p>` : nothing}
-      <h1 tabindex="-1">${s.title}</h1>
-      <div class="scenario__situation">${this.renderSituation()}</div>
+      <h1 tabindex="-1" lang=${this.contentLang || nothing}>${s.title}</h1>
+      <div class="scenario__situation" lang=${this.contentLang || nothing}>${this.renderSituation()}</div>
       ${this.renderChoices()}
       <div class="feedback" role="status" aria-live="polite">${this.renderFeedback()}</div>
     `;

@@ -1,6 +1,7 @@
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Block, Choice } from '../core/model.js';
+import { en, type Strings } from './strings.js';
 import './fl-social-post.js';
 import './fl-page-post.js';
 import './fl-chat-group.js';
@@ -20,15 +21,17 @@ export class FlSocialBlock extends LitElement {
   @property({ type: Boolean }) answered = false;
   @property({ attribute: false }) picked: readonly string[] = [];
   @property({ type: Boolean }) arriving = false;
+  /** The interface's words, in the learner's language. */
+  @property({ attribute: false }) strings: Strings = en;
 
   override render() {
     const props = { actions: this.actions, answered: this.answered, picked: this.picked, arriving: this.arriving };
     switch (this.block.kind) {
-      case 'post': return html`<fl-social-post .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving}></fl-social-post>`;
-      case 'page-post': return html`<fl-page-post .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving}></fl-page-post>`;
-      case 'chat': return html`<fl-chat-group .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving}></fl-chat-group>`;
-      case 'request': return html`<fl-friend-request .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving}></fl-friend-request>`;
-      case 'message': return html`<fl-message-card .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving}></fl-message-card>`;
+      case 'post': return html`<fl-social-post .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving} .strings=${this.strings}></fl-social-post>`;
+      case 'page-post': return html`<fl-page-post .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving} .strings=${this.strings}></fl-page-post>`;
+      case 'chat': return html`<fl-chat-group .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving} .strings=${this.strings}></fl-chat-group>`;
+      case 'request': return html`<fl-friend-request .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving} .strings=${this.strings}></fl-friend-request>`;
+      case 'message': return html`<fl-message-card .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving} .strings=${this.strings}></fl-message-card>`;
     }
   }
 }

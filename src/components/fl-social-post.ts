@@ -15,20 +15,21 @@ type Post = Extract<Block, { kind: 'post' }>;
 export class FlSocialPost extends SocialElement<Post> {
   override render() {
     const p = this.block;
-    const counts = [[p.replies, 'replies'], [p.reposts, 'reposts'], [p.likes, 'likes']] as const;
+    const t = this.strings;
+    const counts = [[p.replies, t.counts.replies], [p.reposts, t.counts.reposts], [p.likes, t.counts.likes]] as const;
     return html`<article class="social ${this.arriving ? 'social--arriving' : ''}" aria-labelledby="h">
       <div class="social__head">${avatar(p.author)}
         <h2 class="social__name" id="h">${p.author} <span class="social__handle">@${p.handle}</span>
-          <span class="fl-visually-hidden">posted</span> <span class="social__time">· ${p.time}</span></h2>
+          <span class="fl-visually-hidden">${t.posted}</span> <span class="social__time">· ${p.time}</span></h2>
       </div>
       <div class="social__text">${unsafeHTML(p.textHtml)}</div>
       ${p.image ? html`<img src=${p.image} alt=${p.alt ?? ''}>` : nothing}
       <ul class="social__counts">${counts.filter(([n]) => n !== undefined).map(([n, what]) => html`<li>${shortCount(n!)} ${what}</li>`)}</ul>
-      ${p.thread.length ? html`<ul class="social__replies" aria-label="Replies to ${p.author}">
+      ${p.thread.length ? html`<ul class="social__replies" aria-label=${t.repliesTo(p.author)}>
         ${p.thread.map((r) => html`<li><article class="social__reply"><h3>${r.author}${r.handle ? html` <span class="social__handle">@${r.handle}</span>` : nothing}
           <span class="social__time">· ${r.time}</span></h3>${unsafeHTML(r.textHtml)}</article></li>`)}
       </ul>` : nothing}
-      ${actionBar(this, this.actions, p.author, 'post', this.answered, this.picked)}
+      ${actionBar(this, t, this.actions, p.author, 'post', this.answered, this.picked)}
     </article>`;
   }
 }

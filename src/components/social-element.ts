@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import type { Block, Choice } from '../core/model.js';
 import { base, tokens } from './styles.js';
 import { socialStyles } from './social.js';
+import { en, type Strings } from './strings.js';
 
 export abstract class SocialElement<B extends Block> extends LitElement {
   static override styles = [tokens, base, socialStyles];
@@ -18,6 +19,8 @@ export abstract class SocialElement<B extends Block> extends LitElement {
   @property({ attribute: false }) picked: readonly string[] = [];
   /** The block has just arrived (a consequence); it is announced and may animate. */
   @property({ type: Boolean }) arriving = false;
+  /** The interface's words, in the learner's language. */
+  @property({ attribute: false }) strings: Strings = en;
 }
 
 export type { Block, Choice };

@@ -2,28 +2,11 @@
 import { css, html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Action, Choice } from '../core/model.js';
-
-/** The verb shown on an action button, and how its accessible name reads. */
-const VERBS: Record<Action, { verb: string; name: (owner: string, thing: string) => string }> = {
-  reply: { verb: 'Reply', name: (o, t) => `Reply to ${o}'s ${t}` },
-  repost: { verb: 'Repost', name: (o, t) => `Repost ${o}'s ${t}` },
-  quote: { verb: 'Quote', name: (o, t) => `Quote ${o}'s ${t}` },
-  like: { verb: 'Like', name: (o, t) => `Like ${o}'s ${t}` },
-  share: { verb: 'Share', name: (o, t) => `Share ${o}'s ${t}` },
-  report: { verb: 'Report', name: (o, t) => `Report ${o}'s ${t}` },
-  hide: { verb: 'Hide', name: (o, t) => `Hide ${o}'s ${t}` },
-  delete: { verb: 'Delete', name: (o, t) => `Delete ${o}'s ${t}` },
-  screenshot: { verb: 'Screenshot', name: (o, t) => `Take a screenshot of ${o}'s ${t}` },
-  leave: { verb: 'Leave', name: (o) => `Leave the ${o} group` },
-  accept: { verb: 'Accept', name: (o) => `Accept ${o}'s request` },
-  decline: { verb: 'Decline', name: (o) => `Decline ${o}'s request` },
-  open: { verb: 'Open', name: (o, t) => `Open ${o}'s ${t}` },
-  forward: { verb: 'Forward', name: (o, t) => `Forward ${o}'s ${t}` },
-};
+import type { Strings } from './strings.js';
 
 /** The accessible name of an action on someone's post: "Repost Dawn Hughes's post". */
-export function actionName(action: Action, owner: string, thing: string): string {
-  return VERBS[action].name(owner, thing);
+export function actionName(strings: Strings, action: Action, owner: string, thing: string): string {
+  return strings.actionNames[action](owner, thing);
 }
 
 /** Initials for an avatar: "Dawn Hughes" -> "DH". */
@@ -40,14 +23,18 @@ export function avatar(name: string) {
   return html`<span class="social__avatar" aria-hidden="true">${initials(name)}</span>`;
 }
 
-/** Action buttons for the choices that act on a block. Fires fl-action from `host`. */
-export function actionBar(host: HTMLElement, actions: readonly Choice[], owner: string, thing: string, answered: boolean, picked: readonly string[]) {
+/**
+ * Action buttons for the choices that act on a block. Each button's accessible name says
+ * whose post it acts on ("Repost Dawn Hughes's post: <choice>"). Fires fl-action from `host`.
+ */
+export function actionBar(host: HTMLElement, strings: Strings, actions: readonly Choice[], owner: string, thing: keyof Strings['things'], answered: boolean, picked: readonly string[]) {
   if (actions.length === 0) return nothing;
   const fire = (choice: Choice) => host.dispatchEvent(new CustomEvent('fl-action', { detail: { choice }, bubbles: true, composed: true }));
-  return html`<ul class="social__actions" aria-label="Actions on ${owner}'s ${thing}">
+  const word = strings.things[thing];
+  return html`<ul class="social__actions" aria-label=${strings.actionsOn(owner, word)}>
     ${actions.map((c) => html`<li><button type="button" class="social__action" ?disabled=${answered}
       aria-pressed=${answered ? String(picked.includes(c.id)) : nothing} @click=${() => fire(c)}>
-      <span class="social__verb">${VERBS[c.action!].verb}</span><span class="fl-visually-hidden">${actionName(c.action!, owner, thing).slice(VERBS[c.action!].verb.length)}:</span>
+      <span class="social__verb" aria-hidden="true">${strings.actions[c.action!]}</span><span class="fl-visually-hidden">${actionName(strings, c.action!, owner, word)}:</span>
       <span class="social__choice">${unsafeHTML(c.textHtml)}</span></button></li>`)}
   </ul>`;
 }

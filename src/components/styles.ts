@@ -1,5 +1,9 @@
-/** Shared styles: NHS.UK design tokens, type, buttons, focus and feedback patterns. */
-import { css } from 'lit';
+/** Shared styles: NHS.UK frontend (only the parts used), design tokens, type and focus. */
+import { css, unsafeCSS } from 'lit';
+import nhsukCss from './nhsuk.scss?inline';
+
+/** NHS.UK frontend's buttons, radios, checkboxes, inset text, tags and hidden text. */
+export const nhsuk = unsafeCSS(nhsukCss);
 
 export const tokens = css`
   :host {
@@ -23,6 +27,7 @@ export const tokens = css`
 `;
 
 export const base = css`
+  :host { -webkit-text-size-adjust: 100%; }
   *, *::before, *::after { box-sizing: border-box; }
   h1, h2, h3 { line-height: 1.25; margin: 0 0 16px; }
   h1 { font-size: 2rem; }
@@ -39,26 +44,15 @@ export const base = css`
     padding: 0 !important; overflow: hidden !important; clip: rect(0 0 0 0) !important; clip-path: inset(50%) !important;
     border: 0 !important; white-space: nowrap !important;
   }
-  .fl-button {
-    display: inline-block; min-height: 44px; min-width: 44px; padding: 12px 16px; margin: 0 16px 16px 0;
-    border: 2px solid transparent; border-radius: 4px; box-shadow: 0 4px 0 var(--fl-dark-green);
-    background: var(--fl-green); color: var(--fl-white); font: inherit; font-size: 1.1875rem; font-weight: 600;
-    line-height: 1.2; cursor: pointer; text-align: center;
-  }
-  .fl-button:hover { background: #00662f; }
-  .fl-button:focus { outline: none; }
-  .fl-button:focus-visible, .fl-button:focus {
-    background: var(--fl-yellow); color: var(--fl-text); box-shadow: 0 4px 0 var(--fl-text);
-  }
-  .fl-button:active { top: 4px; box-shadow: none; }
-  .fl-button--secondary { background: var(--fl-white); color: var(--fl-blue); border-color: var(--fl-blue); box-shadow: 0 4px 0 var(--fl-blue); }
-  .fl-button--secondary:hover { background: #e3ecf7; }
+  .nhsuk-button { font-family: inherit; margin-right: 16px; }
+  .nhsuk-button:disabled { opacity: 0.5; cursor: not-allowed; }
   .fl-inset {
     border-left: 8px solid var(--fl-blue); padding: 16px; margin: 24px 0; background: var(--fl-white);
   }
-  .fl-warning {
-    border: 1px solid var(--fl-border); background: #fff9c4; padding: 16px; margin: 16px 0;
-  }
+  /* The NHS.UK warning callout pattern, written small (the full component is 3 KB). */
+  .fl-warning { border: 1px solid #ffeb3b; background: #fff9c4; padding: 16px; margin: 16px 0; }
+  .fl-warning__title { display: block; font-weight: 600; margin-bottom: 4px; }
+  .fl-warning p { margin: 0; }
   @media (prefers-reduced-motion: reduce) {
     *, *::before, *::after { animation: none !important; transition: none !important; scroll-behavior: auto !important; }
   }

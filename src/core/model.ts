@@ -46,6 +46,25 @@ export type Block =
 /** A piece of the situation: either prose (HTML) or a social media block. */
 export type Part = { kind: 'html'; html: string } | Block;
 
+/** A scenario's words in another language; structure, scores and branches stay the English file's. */
+export interface ScenarioText {
+  title: string;
+  situation: Part[];
+  question: string;
+  choices: Record<string, { textHtml: string; text: string; feedbackHtml: string; source: string }>;
+  /** Drafted by a machine; a speaker of the language must review it. */
+  machineTranslated: boolean;
+}
+
+/** The module's own words in another language. */
+export interface CourseText {
+  title: string;
+  introHtml: string;
+  summaryHtml: string;
+  objectives: Record<string, string>;
+  machineTranslated: boolean;
+}
+
 export interface Scenario {
   id: string;
   /** Three-character resume key, stable for the id. */
@@ -62,6 +81,8 @@ export interface Scenario {
   next?: string;
   /** Source file, relative to the project root, for messages. */
   file: string;
+  /** Translations by language code ('cy'). */
+  translations?: Record<string, ScenarioText>;
 }
 
 export interface Objective { id: string; title: string }
@@ -71,6 +92,10 @@ export interface Course {
   title: string;
   version: string;
   language: string;
+  /** Every language the module offers, the main one first ('en-GB', 'cy'). */
+  languages: string[];
+  /** The module's own words in each other language. */
+  translations: Record<string, CourseText>;
   /** Pass mark in per cent, 1..100. */
   passMark: number;
   estimatedMinutes: number;

@@ -117,7 +117,7 @@ export function decode(course: Course, data: string | null | undefined): Resumed
     answers.delete(next);
     if (decisions.length > course.scenarios.length) break;
   }
-  if (sameContent && answers.size > 0) return fresh('reset', 'saved answers do not follow a path through this module');
+  // Answers not on the path yet (carried from older content) wait until the learner reaches them.
   const carried = Object.fromEntries(answers);
 
   const state: CourseState = {

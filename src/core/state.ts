@@ -184,7 +184,8 @@ export function reduce(course: Course, state: CourseState, action: CourseAction)
       const scenario = scenarioById(course, state.current);
       const ids = [...new Set(action.choiceIds)];
       const valid = ids.every((id) => scenario.choices.some((c) => c.id === id));
-      if (!valid || (scenario.select === 'one' && ids.length !== 1)) return state;
+      // One choice, or at least one item in a feed (an empty response is refused by LMSs).
+      if (!valid || (scenario.select === 'one' ? ids.length !== 1 : ids.length === 0)) return state;
       const decision: Decision = {
         scenarioId: scenario.id,
         choiceIds: scenario.choices.filter((c) => ids.includes(c.id)).map((c) => c.id),

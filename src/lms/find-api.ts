@@ -60,10 +60,24 @@ function searchUp(start: Window | null | undefined): FoundApi | null {
   return null;
 }
 
+/** The highest window reachable by following parents. */
+function topmost(win: Window): Window {
+  let w = win;
+  for (let depth = 0; depth <= MAX_DEPTH; depth++) {
+    const parent: Window | null | undefined = read(w, (x) => x.parent);
+    if (!parent || parent === w) break;
+    w = parent;
+  }
+  return w;
+}
+
 /**
  * Finds the LMS API from `win`: the window itself and its parents, then
- * `window.opener` and its parents. Frames the browser will not let us read are skipped.
+ * `window.opener` and its parents, then the top window's opener and its parents (a SCO
+ * in a frame inside a popup). Frames the browser will not let us read are skipped.
  */
 export function findApi(win: Window): FoundApi | null {
-  return searchUp(win) ?? searchUp(read(win, (w) => w.opener as Window | null));
+  return searchUp(win)
+    ?? searchUp(read(win, (w) => w.opener as Window | null))
+    ?? searchUp(read(topmost(win), (w) => w.opener as Window | null));
 }

@@ -83,7 +83,7 @@ describe('every issue of every broken case', () => {
 describe('a scenario listed twice', () => {
   // BUG: course.ts keeps the duplicate in the module's scenario list, so the resume-key check
   // also reports the scenario as clashing with itself and tells the author to rename it.
-  it.fails('is reported once, not also as a resume key clash with itself', () => {
+  it('is reported once, not also as a resume key clash with itself', () => {
     const { dir } = cases.find((c) => c.name === 'scenario-listed-twice')!;
     const issues = issuesOf(project(dir));
     expect(issues.map(formatIssue)).toEqual([expect.stringContaining('the scenario "alpha" is listed twice')]);
@@ -93,7 +93,7 @@ describe('a scenario listed twice', () => {
 describe('line endings', () => {
   // BUG: front matter offsets assume "---\n" (4 characters) and marked normalises CRLF, so
   // a file saved with Windows line endings gets positions that drift by one per line.
-  it.fails('reports the same positions in a file with CRLF line endings', () => {
+  it('reports the same positions in a file with CRLF line endings', () => {
     const { dir, expected } = cases.find((c) => c.name === 'unknown-choice-field')!;
     const root = project(dir);
     const path = join(root, expected.file);

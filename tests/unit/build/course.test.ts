@@ -205,12 +205,19 @@ describe('module-wide checks', () => {
     expect(issuesOf(root)).toContainEqual(expect.objectContaining({ file: 'content/base/orphan.md', message: expect.stringContaining('no choice is rated "best"') }));
   });
 
-  it('accepts a branch back to an earlier scenario (no loop check; see the resume worst-case test)', () => {
+  it('rejects a branch back to an earlier scenario, naming the loop, at the next field', () => {
     const root = project();
     const path = join(root, 'content/base/alpha.md');
-    writeFileSync(path, readFileSync(path, 'utf8').replace('- score: 0\n', '- score: 0\n- next: alpha\n'));
-    const { course } = loadCourse(root, 'base');
-    expect(course.scenarios[0]!.choices.find((c) => c.id === 'post-it')!.next).toBe('alpha');
+    const text = readFileSync(path, 'utf8').replace('- score: 0\n', '- score: 0\n- next: alpha\n');
+    writeFileSync(path, text);
+    const line = text.split('\n').findIndex((l) => l === '- next: alpha') + 1;
+    let issues: { file: string; line: number; col: number; message: string }[] = [];
+    try {
+      loadCourse(root, 'base');
+    } catch (error) {
+      issues = (error as { issues: typeof issues }).issues;
+    }
+    expect(issues).toContainEqual(expect.objectContaining({ file: 'content/base/alpha.md', line, col: 9, message: expect.stringContaining('go round a loop (alpha → alpha)') }));
   });
 
   it('drops HTML comments, which are notes for authors, instead of shipping them', () => {

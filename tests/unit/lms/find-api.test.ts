@@ -70,9 +70,9 @@ describe('findApi', () => {
     expect(find(win('popup', { opener: lmsFrame }))).toEqual({ version: '1.2', api });
   });
 
-  // BUG: only the SCO window's own opener is tried. ADL's discovery algorithm (and LMSs that
-  // open the SCO in a popup with a frame inside) use window.top.opener: a frame's opener is null.
-  it.fails('finds the API through the top window\'s opener when the SCO is a frame inside a popup', () => {
+  // ADL's discovery algorithm (and LMSs that open the SCO in a popup with a frame inside)
+  // use the top window's opener: a frame's own opener is null.
+  it('finds the API through the top window\'s opener when the SCO is a frame inside a popup', () => {
     const api = api12();
     const lms = win('lms', { API: api });
     const popupTop = win('popup', { opener: lms });
