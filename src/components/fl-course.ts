@@ -3,41 +3,59 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Course } from '../core/model.js';
 import { END } from '../core/model.js';
-import { initialState, nextStep, progress, reduce, scenarioById, type CourseAction, type CourseState } from '../core/state.js';
+import { initialState, nextStep, progress, reduce, scenarioById, score, type CourseAction, type CourseState } from '../core/state.js';
 import type { Launch, LmsSession, SaveStatus } from '../lms/session.js';
-import { base, tokens } from './styles.js';
+import { localCourse, localScenario, stringsFor } from './i18n.js';
+import type { Strings } from './strings.js';
+import { base, nhsuk, tokens } from './styles.js';
 import './fl-progress-bar.js';
 import './fl-scenario.js';
 import './fl-results.js';
+import './fl-certificate.js';
 
-const SAVE_MESSAGES: Record<SaveStatus, string> = {
-  idle: '',
-  saving: 'Saving your progress…',
-  saved: 'Progress saved',
-  retrying: 'Not saved yet, retrying',
-  unresponsive: 'Your learning system is not responding: do not close this window yet',
-  standalone: 'Progress kept in this browser only',
-  readonly: '',
+type Overlay = 'none' | 'certificate' | 'statement';
+
+const SAVE_MESSAGES: Record<SaveStatus, (t: Strings) => string> = {
+  idle: () => '',
+  saving: (t) => t.saving,
+  saved: (t) => t.saved,
+  retrying: (t) => t.retrying,
+  unresponsive: (t) => t.unresponsive,
+  standalone: (t) => t.standaloneStatus,
+  readonly: () => '',
 };
 
 /**
- * The course shell: introduction, scenarios in order or by branch, and results.
+ * The course shell: introduction, scenarios in order or by branch, results, certificate.
  * Holds the learner's state and is the only element that talks to the LMS.
  */
 @customElement('fl-course')
 export class FlCourse extends LitElement {
-  static override styles = [tokens, base, css`
+  static override styles = [tokens, nhsuk, base, css`
     :host { display: block; background: var(--fl-grey-5); min-height: 100vh; }
-    .header { background: var(--fl-blue); color: var(--fl-white); padding: 16px; }
-    .header__inner, .main, .status { max-width: 960px; margin: 0 auto; }
+    .header { background: var(--fl-blue); color: var(--fl-white); padding: 12px 16px; }
+    .header__inner, .main, .status, .footer__inner { max-width: 960px; margin: 0 auto; }
+    .header__inner { display: flex; flex-wrap: wrap; gap: 8px 24px; align-items: center; justify-content: space-between; }
     .header__org { margin: 0; font-size: 1rem; }
     .header__title { margin: 0; font-size: 1.25rem; font-weight: 600; }
+    .header__language { background: none; border: 2px solid var(--fl-white); color: var(--fl-white); border-radius: 4px;
+      font: inherit; min-height: 44px; min-width: 44px; padding: 8px 12px; cursor: pointer; }
+    .header__language:focus { outline: 4px solid transparent; background: var(--fl-yellow); color: var(--fl-text); border-color: var(--fl-text); }
     .bar { background: var(--fl-white); border-bottom: 1px solid var(--fl-grey-4); padding: 12px 16px; }
     .bar fl-progress-bar { max-width: 960px; margin: 0 auto; }
     .main { padding: 24px 16px 48px; }
     .status { padding: 0 16px; min-height: 1.5em; color: var(--fl-secondary-text); font-size: 1rem; }
     .status p { margin: 8px 0 0; }
+    .status .nhsuk-button { margin: 8px 0 0; width: auto; }
     .intro__facts { margin: 0 0 24px; }
+    .footer { border-top: 4px solid var(--fl-blue); background: var(--fl-white); padding: 16px; }
+    .footer a, .link-button { color: var(--fl-blue); background: none; border: 0; padding: 0; font: inherit; text-decoration: underline; cursor: pointer; min-height: 24px; }
+    .link-button:focus { background: var(--fl-yellow); color: var(--fl-text); box-shadow: 0 -2px var(--fl-yellow), 0 4px var(--fl-text); outline: 4px solid transparent; text-decoration: none; }
+    @media print {
+      :host { background: #fff; min-height: 0; }
+      .header, .bar, .status, .footer, .fl-warning { display: none !important; }
+      .main { padding: 0; }
+    }
   `];
 
   /** The compiled course. */
@@ -50,6 +68,8 @@ export class FlCourse extends LitElement {
   @state() private state: CourseState = initialState();
   @state() private saveStatus: SaveStatus = 'idle';
   @state() private exited = false;
+  @state() private language = '';
+  @state() private overlay: Overlay = 'none';
   private focusPending = false;
   private readonly handlePageHide = () => this.session?.terminate(this.state);
   private readonly handleVisibility = () => {
@@ -69,9 +89,12 @@ export class FlCourse extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('course') && !this.language) this.language = this.initialLanguage();
     if (changed.has('launch') && this.launch) {
       this.state = this.launch.state;
       if (this.launch.mode === 'review') this.state = { ...this.state, screen: 'results', current: null };
+      const preferred = this.course.languages.find((l) => l.slice(0, 2) === this.launch!.preferredLanguage.slice(0, 2));
+      if (preferred && !this.storedLanguage()) this.language = preferred;
     }
     if (changed.has('session') && this.session) {
       this.saveStatus = this.session.saveStatus;
@@ -81,16 +104,34 @@ export class FlCourse extends LitElement {
     }
   }
 
+  override updated(changed: Map<string, unknown>) {
+    if (changed.has('language')) document.documentElement.lang = this.language;
+    if (!this.focusPending) return;
+    this.focusPending = false;
+    const screen = this.renderRoot.querySelector('fl-scenario, fl-results, fl-certificate') as (HTMLElement & { focusHeading(): void; updateComplete: Promise<boolean> }) | null;
+    if (screen) void screen.updateComplete.then(() => screen.focusHeading());
+    else this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  private get strings(): Strings {
+    return stringsFor(this.language || this.course.language);
+  }
+
   private get readOnly(): boolean {
     return this.launch?.mode === 'review' || this.launch?.mode === 'browse';
   }
 
-  override updated() {
-    if (!this.focusPending) return;
-    this.focusPending = false;
-    const screen = this.renderRoot.querySelector('fl-scenario, fl-results') as (HTMLElement & { focusHeading(): void; updateComplete: Promise<boolean> }) | null;
-    if (screen) void screen.updateComplete.then(() => screen.focusHeading());
-    else this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  private storedLanguage(): string {
+    try {
+      return localStorage.getItem(`frontline:language:${this.course.id}`) ?? '';
+    } catch {
+      return '';
+    }
+  }
+
+  private initialLanguage(): string {
+    const stored = this.storedLanguage();
+    return this.course.languages.includes(stored) ? stored : this.course.language;
   }
 
   private dispatch(action: CourseAction) {
@@ -124,64 +165,111 @@ export class FlCourse extends LitElement {
     this.focusPending = true;
   }
 
+  private handleLanguage(language: string) {
+    this.language = language;
+    try {
+      localStorage.setItem(`frontline:language:${this.course.id}`, language);
+    } catch {
+      /* the choice lasts for this visit */
+    }
+  }
+
+  private showOverlay(overlay: Overlay) {
+    this.overlay = overlay;
+    this.focusPending = true;
+  }
+
   private renderIntro() {
-    const c = this.course;
+    const t = this.strings;
+    const local = localCourse(this.course, this.language);
     const resuming = this.state.decisions.length > 0 || Object.keys(this.state.carried).length > 0;
     return html`
-      <h1 tabindex="-1">${c.title}</h1>
-      ${this.launch?.learnerName ? html`<p>Welcome, ${this.launch.learnerName}.</p>` : nothing}
-      <div class="intro__text">${unsafeHTML(c.introHtml)}</div>
-      <h2>What you will be able to do</h2>
-      <ul>${c.objectives.map((o) => html`<li>${o.title}</li>`)}</ul>
-      <p class="intro__facts">It takes about ${c.estimatedMinutes} minutes. You need ${c.passMark}% to pass.</p>
-      <button class="fl-button" @click=${this.handleStart}>${resuming ? 'Continue where you left off' : 'Start'}</button>
+      <h1 tabindex="-1">${local.title}</h1>
+      ${this.launch?.learnerName ? html`<p>${t.welcome(this.launch.learnerName)}</p>` : nothing}
+      <div class="intro__text">${unsafeHTML(local.introHtml)}</div>
+      <h2>${t.objectivesHeading}</h2>
+      <ul>${this.course.objectives.map((o) => html`<li>${local.objective(o.id)}</li>`)}</ul>
+      <p class="intro__facts">${t.facts(this.course.estimatedMinutes, this.course.passMark)}</p>
+      <button class="nhsuk-button" @click=${this.handleStart}>${resuming ? t.continueWhereLeft : t.start}</button>
     `;
   }
 
   private renderScenario() {
+    const t = this.strings;
     const id = this.state.current!;
-    const scenario = scenarioById(this.course, id);
+    const { scenario, contentLang } = localScenario(this.course, scenarioById(this.course, id), this.language);
     const decision = this.state.answered ? this.state.decisions[this.state.decisions.length - 1]! : null;
     const mainIndex = this.course.order.indexOf(id);
-    const kicker = mainIndex >= 0 ? `Scenario ${mainIndex + 1} of ${this.course.order.length}` : 'What happens next';
+    const kicker = mainIndex >= 0 ? t.scenarioOf(mainIndex + 1, this.course.order.length) : t.whatHappensNext;
     const last = !!decision && nextStep(this.course, this.state.decisions) === END;
     return html`<fl-scenario .scenario=${scenario} .decision=${decision} kicker=${kicker} ?last=${last}
+      .strings=${t} contentLang=${contentLang} ?arriving=${mainIndex < 0}
       @fl-choose=${this.handleChoose} @fl-continue=${this.handleContinue}></fl-scenario>`;
   }
 
-  private renderBody() {
-    if (this.exited) {
-      return html`<h1 tabindex="-1">You have left the module</h1><p>You can now close this window.</p>`;
+  private renderResults() {
+    const saved = this.saveStatus === 'saved' || this.saveStatus === 'standalone' || this.saveStatus === 'readonly';
+    if (this.overlay === 'certificate') {
+      const last = this.state.decisions[this.state.decisions.length - 1];
+      return html`<fl-certificate .course=${this.course} learnerName=${this.launch?.learnerName ?? ''}
+        .completedAt=${last?.at || Date.now()} .score=${score(this.course, this.state.decisions).raw}
+        .timeMs=${(this.launch?.earlierTimeMs ?? 0) + (this.session?.elapsedMs() ?? 0)}
+        .strings=${this.strings} language=${this.language} @fl-back=${() => this.showOverlay('none')}></fl-certificate>`;
     }
+    return html`<fl-results .course=${this.course} .decisions=${this.state.decisions} ?saved=${saved}
+      ?review=${this.launch?.mode === 'review'} ?browse=${this.launch?.mode === 'browse'}
+      recorded=${this.launch?.recorded ?? ''} .strings=${this.strings} language=${this.language === this.course.language ? '' : this.language}
+      @fl-exit=${this.handleExit} @fl-certificate=${() => this.showOverlay('certificate')}></fl-results>`;
+  }
+
+  private renderStatement() {
+    const t = this.strings;
+    return html`
+      <h1 tabindex="-1">${t.accessibilityTitle}</h1>
+      ${t.statement.map(([heading, text]) => html`${heading ? html`<h2>${heading}</h2>` : nothing}<p>${text}</p>`)}
+      <button class="nhsuk-button nhsuk-button--secondary" @click=${() => this.showOverlay('none')}>${t.back}</button>
+    `;
+  }
+
+  private renderBody() {
+    const t = this.strings;
+    if (this.overlay === 'statement') return this.renderStatement();
+    if (this.exited) return html`<h1 tabindex="-1">${t.leftTitle}</h1><p>${t.leftText}</p>`;
     switch (this.state.screen) {
       case 'intro': return this.renderIntro();
       case 'scenario': return this.renderScenario();
-      case 'results': return html`<fl-results .course=${this.course} .decisions=${this.state.decisions}
-        ?saved=${this.saveStatus === 'saved' || this.saveStatus === 'standalone' || this.saveStatus === 'readonly'}
-        ?review=${this.launch?.mode === 'review'} ?browse=${this.launch?.mode === 'browse'}
-        recorded=${this.launch?.recorded ?? ''} @fl-exit=${this.handleExit}></fl-results>`;
+      case 'results': return this.renderResults();
     }
   }
 
   override render() {
     const c = this.course;
+    const t = this.strings;
+    const local = localCourse(c, this.language);
     const standalone = this.session ? !this.session.connected : true;
+    const message = SAVE_MESSAGES[this.saveStatus](t);
+    const otherLanguages = c.languages.filter((l) => l !== this.language);
     return html`
       <header class="header"><div class="header__inner">
-        ${c.organisation ? html`<p class="header__org">${c.organisation.name}</p>` : nothing}
-        <p class="header__title">${c.title}</p>
+        <div>
+          ${c.organisation ? html`<p class="header__org">${c.organisation.name}</p>` : nothing}
+          <p class="header__title">${local.title}</p>
+        </div>
+        ${otherLanguages.map((l) => html`<button class="header__language" lang=${l} @click=${() => this.handleLanguage(l)}>${stringsFor(l).switchTo}</button>`)}
       </div></header>
-      <div class="bar"><fl-progress-bar .value=${progress(c, this.state.decisions)}></fl-progress-bar></div>
-      <div class="status" role="status" aria-live="polite">${SAVE_MESSAGES[this.saveStatus] ? html`<p>${SAVE_MESSAGES[this.saveStatus]}</p>` : nothing}</div>
+      <div class="bar"><fl-progress-bar .value=${progress(c, this.state.decisions)} label=${t.progress}></fl-progress-bar></div>
+      <div class="status" role="status" aria-live="polite">${message ? html`<p>${message}</p>` : nothing}</div>
       ${this.saveStatus === 'retrying' || this.saveStatus === 'unresponsive'
-        ? html`<div class="status"><button class="fl-button fl-button--secondary" @click=${this.handleRetry}>Try saving again</button></div>` : nothing}
+        ? html`<div class="status"><button class="nhsuk-button nhsuk-button--secondary" @click=${this.handleRetry}>${t.trySavingAgain}</button></div>` : nothing}
       <main class="main">
-        ${standalone ? html`<div class="fl-warning" role="note"><strong>Your progress is not being recorded.</strong>
-          No learning system was found, so your answers are kept in this browser only and your completion will not be reported.</div>` : nothing}
-        ${this.launch?.mode === 'browse' ? html`<div class="fl-warning" role="note"><strong>Browse mode.</strong> You can look around, but your answers and score are not recorded.</div>` : nothing}
-        ${this.launch?.mode === 'review' ? html`<div class="fl-warning" role="note"><strong>Review.</strong> You have finished this module. This is a read-only review of your result.</div>` : nothing}
+        ${standalone ? html`<div class="fl-warning" role="note"><strong class="fl-warning__title">${t.notRecordedTitle}</strong><p>${t.notRecordedText}</p></div>` : nothing}
+        ${this.launch?.mode === 'browse' ? html`<div class="fl-warning" role="note"><strong class="fl-warning__title">${t.browseTitle}</strong><p>${t.browseText}</p></div>` : nothing}
+        ${this.launch?.mode === 'review' ? html`<div class="fl-warning" role="note"><strong class="fl-warning__title">${t.reviewTitle}</strong><p>${t.reviewText}</p></div>` : nothing}
         ${this.renderBody()}
       </main>
+      <footer class="footer"><div class="footer__inner">
+        <button class="link-button" @click=${() => this.showOverlay('statement')}>${t.accessibilityLink}</button>
+      </div></footer>
     `;
   }
 }

@@ -99,6 +99,13 @@ export const cy: Strings = {
   accessibilityLink: 'Datganiad hygyrchedd',
   accessibilityTitle: 'Datganiad hygyrchedd',
   back: 'Yn ôl',
+  statement: [
+    ['', "Mae'r datganiad hwn yn ymwneud â'r modiwl e-ddysgu hwn. Rydyn ni eisiau i gymaint o bobl â phosibl allu ei ddefnyddio. Dylech allu newid lliwiau, cyferbyniad a ffontiau gyda gosodiadau eich porwr neu'ch dyfais, chwyddo hyd at 400% heb i'r testun ddiflannu oddi ar y sgrin, defnyddio'r modiwl gyda bysellfwrdd yn unig, ei ddefnyddio gyda darllenydd sgrin, a diffodd animeiddio gyda gosodiad symud llai eich dyfais."],
+    ["Pa mor hygyrch yw'r modiwl hwn", "Rydyn ni'n gwirio pob sgrin gyda phrofion awtomatig (axe) ac yn cwblhau'r modiwl gyda bysellfwrdd yn unig bob tro y caiff ei adeiladu. Nod y modiwl yw bodloni Canllawiau Hygyrchedd Cynnwys y We (WCAG) fersiwn 2.2 ar lefel AA."],
+    ['Problemau hysbys', "Mae'r negeseuon cyfryngau cymdeithasol yn y senarios wedi'u dyfeisio: nid yw eu dolenni a'u cyfrifon yn gwneud dim. Mae testun Cymraeg a ddrafftiwyd gan beiriant wedi'i farcio i siaradwyr Cymraeg ei adolygu."],
+    ['Rhoi gwybod am broblemau', "Os byddwch chi'n dod o hyd i broblem, neu os oes angen y modiwl hwn arnoch mewn fformat arall, cysylltwch â'r tîm hyfforddi yn eich sefydliad. Gallan nhw ei throsglwyddo i'r bobl a ysgrifennodd y modiwl."],
+    ['Gorfodi', "Y Comisiwn Cydraddoldeb a Hawliau Dynol sy'n gyfrifol am orfodi Rheoliadau Hygyrchedd Cyrff Sector Cyhoeddus (Gwefannau a Rhaglenni Symudol) (Rhif 2) 2018. Os nad ydych chi'n fodlon â sut mae eich sefydliad yn ymateb i'ch cwyn, cysylltwch â'r Gwasanaeth Cynghori a Chymorth Cydraddoldeb (EASS)."],
+  ],
   actions: {
     reply: 'Ateb', repost: 'Ail-bostio', quote: 'Dyfynnu', like: 'Hoffi', share: 'Rhannu', report: 'Rhoi gwybod', hide: 'Cuddio',
     delete: 'Dileu', screenshot: 'Sgrinlun', leave: 'Gadael', accept: 'Derbyn', decline: 'Gwrthod', open: 'Agor', forward: 'Anfon ymlaen',

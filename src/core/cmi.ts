@@ -24,6 +24,8 @@ interface VersionTable {
   learnerName: string;
   learnerId: string;
   totalTime: string;
+  /** The learner's preferred language. */
+  language: string;
   interactionCount: string;
   objectiveCount: string;
   scoreRaw: string;
@@ -84,6 +86,16 @@ export function time12(at: number): string {
   return new Date(at).toISOString().slice(11, 19);
 }
 
+/** Milliseconds in a SCORM time span (1.2 `HHHH:MM:SS.SS` or 2004 `PT1H2M3.5S`); 0 when unreadable. */
+export function parseDuration(value: string): number {
+  const v12 = /^(\d+):(\d\d):(\d\d(?:\.\d+)?)$/.exec(value);
+  if (v12) return Math.round(((Number(v12[1]) * 60 + Number(v12[2])) * 60 + Number(v12[3])) * 1000);
+  const iso = /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
+  if (!iso || value === 'P' || value === 'PT') return 0;
+  const [, y, mo, w, d, h, mi, sec] = iso.map((x) => Number(x ?? 0));
+  return Math.round(((((y! * 365 + mo! * 30 + w! * 7 + d!) * 24 + h!) * 60 + mi!) * 60 + sec!) * 1000);
+}
+
 /** Real numbers as the LMS wants them: a leading digit, at most 4 decimals. */
 export function real(value: number): string {
   return String(Math.round(value * 10000) / 10000);
@@ -102,6 +114,7 @@ export const TABLE: Record<ScormVersion, VersionTable> = {
     learnerName: 'cmi.core.student_name',
     learnerId: 'cmi.core.student_id',
     totalTime: 'cmi.core.total_time',
+    language: 'cmi.student_preference.language',
     interactionCount: 'cmi.interactions._count',
     objectiveCount: 'cmi.objectives._count',
     scoreRaw: 'cmi.core.score.raw',
@@ -145,6 +158,7 @@ export const TABLE: Record<ScormVersion, VersionTable> = {
     learnerName: 'cmi.learner_name',
     learnerId: 'cmi.learner_id',
     totalTime: 'cmi.total_time',
+    language: 'cmi.learner_preference.language',
     interactionCount: 'cmi.interactions._count',
     objectiveCount: 'cmi.objectives._count',
     scoreRaw: 'cmi.score.raw',

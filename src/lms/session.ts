@@ -2,7 +2,7 @@
  * One learner's session with the LMS: launch and resume (reconciled with the local
  * journal), record decisions, commit with retries, and exit exactly once.
  */
-import { TABLE, exitWrites, interactionWrites, launchWrites, progressWrites, resumeWrites, type CmiWrite } from '../core/cmi.js';
+import { TABLE, parseDuration, exitWrites, interactionWrites, launchWrites, progressWrites, resumeWrites, type CmiWrite } from '../core/cmi.js';
 import type { Course } from '../core/model.js';
 import { decode, encode, type ResumeStatus } from '../core/resume.js';
 import { isComplete, type CourseState, type Decision } from '../core/state.js';
@@ -28,6 +28,10 @@ export interface Launch {
   recorded: string | null;
   /** Decisions restored from the local journal that the LMS had not kept. */
   restored: number;
+  /** Time spent in earlier sessions of this attempt, as the LMS reports it (ms). */
+  earlierTimeMs: number;
+  /** The learner's preferred language from the LMS ('cy', 'en'...), or ''. */
+  preferredLanguage: string;
 }
 
 export interface SessionOptions {
@@ -111,6 +115,8 @@ export class LmsSession {
     this.journal ??= new Journal({ learner: learnerId, module: this.course.id, moduleVersion: this.course.version, scorm: this.driver.version });
     this.mode = rawMode === 'review' || rawMode === 'browse' ? rawMode : 'normal';
     const recorded = table.readFinished(get);
+    const earlierTimeMs = parseDuration(get(table.totalTime));
+    const preferredLanguage = get(table.language);
 
     // 2004 returns suspend data only after a suspended exit; reading unset data is an error there.
     const canResume = this.driver.version === '1.2' || entry === 'resume';
@@ -141,7 +147,7 @@ export class LmsSession {
     this.latest = state;
     if (this.mode !== 'normal') {
       this.setStatus('readonly');
-      return { state, resume: chosen.status, reason: chosen.reason, mode: this.mode, learnerName, recorded, restored };
+      return { state, resume: chosen.status, reason: chosen.reason, mode: this.mode, learnerName, recorded, restored, earlierTimeMs, preferredLanguage };
     }
     this.journalWrite(state);
     if (state.decisions.length === 0) {
@@ -150,7 +156,12 @@ export class LmsSession {
     } else if (restored > 0) {
       this.flush();
     }
-    return { state, resume: chosen.status, reason: chosen.reason, mode: this.mode, learnerName, recorded, restored };
+    return { state, resume: chosen.status, reason: chosen.reason, mode: this.mode, learnerName, recorded, restored, earlierTimeMs, preferredLanguage };
+  }
+
+  /** Time since this session started (ms). */
+  elapsedMs(): number {
+    return this.started ? this.now() - this.started : 0;
   }
 
   /** Records the learner's latest state: journal first, then the LMS after the page has rendered. */

@@ -1,0 +1,42 @@
+/** The interface's words and the content's words in the learner's language. */
+import type { Course, Scenario } from '../core/model.js';
+import { en, type Strings } from './strings.js';
+import { cy } from './strings-cy.js';
+
+const STRINGS: Record<string, Strings> = { en, cy };
+
+/** The interface's words for a language tag ('cy', 'en-GB'); English when there are none. */
+export function stringsFor(language: string): Strings {
+  return STRINGS[language.slice(0, 2).toLowerCase()] ?? en;
+}
+
+/**
+ * A scenario in the learner's language, and the language its words are really in: when a
+ * scenario has no translation it stays in the module's language, marked so with `lang`.
+ */
+export function localScenario(course: Course, scenario: Scenario, language: string): { scenario: Scenario; contentLang: string } {
+  if (language === course.language) return { scenario, contentLang: '' };
+  const t = scenario.translations?.[language];
+  if (!t) return { scenario, contentLang: course.language };
+  return {
+    scenario: {
+      ...scenario,
+      title: t.title,
+      situation: t.situation,
+      question: t.question,
+      choices: scenario.choices.map((c) => ({ ...c, ...t.choices[c.id] })),
+    },
+    contentLang: '',
+  };
+}
+
+/** The module's title, introduction, summary and objectives in the learner's language. */
+export function localCourse(course: Course, language: string) {
+  const t = language === course.language ? undefined : course.translations[language];
+  return {
+    title: t?.title ?? course.title,
+    introHtml: t?.introHtml ?? course.introHtml,
+    summaryHtml: t?.summaryHtml ?? course.summaryHtml,
+    objective: (id: string) => t?.objectives[id] ?? course.objectives.find((o) => o.id === id)?.title ?? id,
+  };
+}
