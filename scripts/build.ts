@@ -10,6 +10,7 @@ import { build } from 'vite';
 import { listModules, loadCourse, type LoadedCourse } from '../src/build/course.js';
 import { ContentError, formatIssue } from '../src/build/errors.js';
 import { frontlineViteConfig } from '../src/build/vite-config.js';
+import { writeModuleFolder } from '../src/build/module-folder.js';
 import { worstCaseLength } from '../src/core/resume.js';
 import { writePackage } from '../scorm/package.js';
 
@@ -43,9 +44,15 @@ if (failed) {
   process.exit(1);
 }
 
-for (const [id, { course }] of loaded) {
+// One app bundle serves every module and both SCORM versions; each module adds its data.
+const appStarted = performance.now();
+await build({ ...frontlineViteConfig(root), logLevel: 'warn' });
+console.log(`app bundle built in ${Math.round(performance.now() - appStarted)} ms`);
+
+for (const [id, result] of loaded) {
+  const { course } = result;
   const started = performance.now();
-  await build({ ...frontlineViteConfig(root, id), logLevel: 'warn' });
+  writeModuleFolder(join(root, 'dist', '.app'), join(root, 'dist', id), result);
   for (const version of ['1.2', '2004'] as const) {
     const out = zipPath(id, version);
     const { bytes, files } = await writePackage({

@@ -1,5 +1,6 @@
 /** Boot: load the course, connect the LMS (or local storage), mount <fl-course>. */
-import course, { contentErrors } from 'virtual:course';
+import type { Course } from './core/model.js';
+import { ensureLanguage, ensureScenario, loadCourse } from './content-loader.js';
 import { findApi } from './lms/find-api.js';
 import { ScormDriver, StandaloneDriver } from './lms/driver.js';
 import { LmsSession } from './lms/session.js';
@@ -8,7 +9,7 @@ import './components/fl-course.js';
 
 const params = new URLSearchParams(location.search);
 
-function showContentErrors() {
+function showContentErrors(contentErrors: { file: string; line: number; col: number; message: string }[]) {
   // Dev server only: the trainer sees what to fix, with file and line, in the page.
   const main = document.createElement('main');
   const h1 = document.createElement('h1');
@@ -26,7 +27,7 @@ function showContentErrors() {
   document.body.replaceChildren(main);
 }
 
-function boot() {
+function boot(course: Course, split: boolean) {
   let debug = params.has('debug');
   try {
     debug ||= localStorage.getItem('frontline-debug') === '1';
@@ -48,6 +49,7 @@ function boot() {
   element.course = course;
   element.session = session;
   element.launch = launch;
+  if (split) element.loader = { ensureScenario: (id) => ensureScenario(course, id), ensureLanguage: (l) => ensureLanguage(course, l) };
   document.body.replaceChildren(element);
 }
 
@@ -62,5 +64,7 @@ if (import.meta.hot) {
   });
 }
 
-if (contentErrors.length > 0 || !course) showContentErrors();
-else boot();
+void loadCourse().then(({ course, contentErrors }) => {
+  if (contentErrors.length > 0 || !course) showContentErrors(contentErrors);
+  else boot(course, !import.meta.env.DEV);
+});

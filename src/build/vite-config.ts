@@ -1,16 +1,20 @@
-/** The Vite configuration for one module's SCO, shared by vite.config.ts and the build script. */
+/**
+ * The Vite configuration of the SCO app. With a module it serves that module in the dev
+ * server; without one it builds the app bundle that every module's package shares.
+ */
 import type { InlineConfig } from 'vite';
 import { frontline } from './vite-plugin.js';
+import { nhsukCss } from './nhsuk-css.js';
 
 /** `contentRoot` holds modules/ and content/ (the project root unless a test points elsewhere). */
-export function frontlineViteConfig(root: string, module: string, contentRoot = root): InlineConfig {
+export function frontlineViteConfig(root: string, module?: string, contentRoot = root): InlineConfig {
   return {
     root,
     base: './',
     configFile: false,
-    plugins: [frontline({ root: contentRoot, module })],
+    plugins: [frontline({ root: contentRoot, module }), nhsukCss(root)],
     build: {
-      outDir: `dist/${module}`,
+      outDir: module ? `dist/${module}` : 'dist/.app',
       emptyOutDir: true,
       target: 'es2020',
       modulePreload: false,

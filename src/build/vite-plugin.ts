@@ -11,8 +11,8 @@ const RESOLVED = '\0virtual:course';
 export interface FrontlineOptions {
   /** Project root (holds modules/ and content/). */
   root: string;
-  /** The module to build. */
-  module: string;
+  /** The module to serve in the dev server; none for the shared app bundle of a build. */
+  module?: string;
 }
 
 /**
@@ -33,6 +33,8 @@ export function frontline(options: FrontlineOptions): Plugin {
     },
     load(id) {
       if (id !== RESOLVED) return null;
+      // The built app loads course.js from its package at run time (src/content-loader.ts).
+      if (!options.module) return 'export default null;\nexport const contentErrors = [];';
       try {
         loaded = loadCourse(options.root, options.module);
       } catch (error) {
@@ -69,11 +71,6 @@ export function frontline(options: FrontlineOptions): Plugin {
       // Content changes are handled above with a full reload of the module.
       if (/[\\/](content|modules)[\\/]/.test(file)) return [];
       return undefined;
-    },
-    generateBundle() {
-      for (const m of loaded?.media ?? []) {
-        this.emitFile({ type: 'asset', fileName: `media/${loaded!.collection}/${m.path.slice('media/'.length)}`, source: readFileSync(m.source) });
-      }
     },
   };
 }

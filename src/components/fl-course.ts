@@ -5,15 +5,19 @@ import type { Course } from '../core/model.js';
 import { END } from '../core/model.js';
 import { initialState, nextStep, progress, reduce, scenarioById, score, type CourseAction, type CourseState } from '../core/state.js';
 import type { Launch, LmsSession, SaveStatus } from '../lms/session.js';
-import { localCourse, localScenario, stringsFor } from './i18n.js';
+import { LANGUAGE_NAMES, loadStrings, localCourse, localScenario, stringsFor } from './i18n.js';
 import type { Strings } from './strings.js';
 import { base, nhsuk, tokens } from './styles.js';
 import './fl-progress-bar.js';
 import './fl-scenario.js';
-import './fl-results.js';
-import './fl-certificate.js';
 
 type Overlay = 'none' | 'certificate' | 'statement';
+
+/** Fetches parts of a split course before they are shown (see src/content-loader.ts). */
+export interface ContentLoader {
+  ensureScenario(id: string): Promise<void>;
+  ensureLanguage(language: string): Promise<void>;
+}
 
 const SAVE_MESSAGES: Record<SaveStatus, (t: Strings) => string> = {
   idle: () => '',
@@ -64,13 +68,17 @@ export class FlCourse extends LitElement {
   @property({ attribute: false }) session: LmsSession | null = null;
   /** What the LMS said at launch: where the learner was, the mode, their name. */
   @property({ attribute: false }) launch: Launch | null = null;
+  /** Loads scenario text and languages on demand; null when the course is whole. */
+  @property({ attribute: false }) loader: ContentLoader | null = null;
 
   @state() private state: CourseState = initialState();
   @state() private saveStatus: SaveStatus = 'idle';
   @state() private exited = false;
   @state() private language = '';
   @state() private overlay: Overlay = 'none';
+  @state() private ready = false;
   private focusPending = false;
+  private busy = false;
   private readonly handlePageHide = () => this.session?.terminate(this.state);
   private readonly handleVisibility = () => {
     if (document.visibilityState === 'hidden' && this.saveStatus !== 'saved' && this.state.decisions.length) this.session?.retryNow();
@@ -91,10 +99,16 @@ export class FlCourse extends LitElement {
   override willUpdate(changed: Map<string, unknown>) {
     if (changed.has('course') && !this.language) this.language = this.initialLanguage();
     if (changed.has('launch') && this.launch) {
-      this.state = this.launch.state;
-      if (this.launch.mode === 'review') this.state = { ...this.state, screen: 'results', current: null };
+      let state = this.launch.state;
+      if (this.launch.mode === 'review') state = { ...state, screen: 'results', current: null };
       const preferred = this.course.languages.find((l) => l.slice(0, 2) === this.launch!.preferredLanguage.slice(0, 2));
       if (preferred && !this.storedLanguage()) this.language = preferred;
+      this.ready = false;
+      void this.prepare(state, this.language).then(() => {
+        this.state = state;
+        this.ready = true;
+        this.prefetch();
+      });
     }
     if (changed.has('session') && this.session) {
       this.saveStatus = this.session.saveStatus;
@@ -134,25 +148,61 @@ export class FlCourse extends LitElement {
     return this.course.languages.includes(stored) ? stored : this.course.language;
   }
 
-  private dispatch(action: CourseAction) {
+  /** Loads the text a state shows (its scenario, or every decision for the results) in a language. */
+  private async prepare(state: CourseState, language: string): Promise<void> {
+    await loadStrings(language).catch((error: unknown) => console.error('[frontline] could not load the interface words', error));
+    if (state.screen === 'results') await import('./fl-results-screens.js');
+    if (!this.loader) return;
+    const ids = state.screen === 'scenario' && state.current ? [state.current] : state.screen === 'results' ? state.decisions.map((d) => d.scenarioId) : [];
+    try {
+      await Promise.all([
+        language !== this.course.language ? this.loader.ensureLanguage(language) : undefined,
+        ...ids.map((id) => this.loader!.ensureScenario(id)),
+      ]);
+    } catch (error) {
+      console.error('[frontline] could not load part of the module', error);
+    }
+  }
+
+  /** Fetches what the learner may see next while they read. */
+  private prefetch() {
+    if (!this.loader) return;
+    const next = new Set<string>();
+    const current = this.state.current ?? nextStep(this.course, this.state.decisions);
+    if (current !== END) next.add(current);
+    const scenario = this.state.current ? scenarioById(this.course, this.state.current) : null;
+    for (const c of scenario?.choices ?? []) if (c.next && c.next !== END) next.add(c.next);
+    const following = this.course.order[this.course.order.indexOf(this.state.current ?? '') + 1];
+    if (following) next.add(following);
+    const loader = this.loader;
+    setTimeout(() => next.forEach((id) => void loader.ensureScenario(id).catch(() => undefined)), 50);
+  }
+
+  private async dispatch(action: CourseAction) {
+    if (this.busy) return;
     const before = this.state;
-    this.state = reduce(this.course, before, action);
-    if (this.state === before) return;
+    const after = reduce(this.course, before, action);
+    if (after === before) return;
+    this.busy = true;
+    if (after.screen !== before.screen || after.current !== before.current) await this.prepare(after, this.language);
+    this.busy = false;
+    this.state = after;
     this.focusPending = true;
     if (action.type === 'choose' && this.session && !this.readOnly) this.session.recordDecision(this.state);
+    this.prefetch();
   }
 
   private handleStart() {
-    this.dispatch({ type: 'start', at: Date.now() });
+    void this.dispatch({ type: 'start', at: Date.now() });
   }
 
   private handleChoose(event: CustomEvent<{ scenarioId: string; choiceIds: string[] }>) {
     if (event.detail.scenarioId !== this.state.current) return;
-    this.dispatch({ type: 'choose', choiceIds: event.detail.choiceIds, at: Date.now() });
+    void this.dispatch({ type: 'choose', choiceIds: event.detail.choiceIds, at: Date.now() });
   }
 
   private handleContinue() {
-    this.dispatch({ type: 'continue', at: Date.now() });
+    void this.dispatch({ type: 'continue', at: Date.now() });
   }
 
   private handleRetry() {
@@ -165,7 +215,8 @@ export class FlCourse extends LitElement {
     this.focusPending = true;
   }
 
-  private handleLanguage(language: string) {
+  private async handleLanguage(language: string) {
+    await this.prepare(this.state, language);
     this.language = language;
     try {
       localStorage.setItem(`frontline:language:${this.course.id}`, language);
@@ -233,6 +284,7 @@ export class FlCourse extends LitElement {
 
   private renderBody() {
     const t = this.strings;
+    if (!this.ready) return html`<p>${t.loading}</p>`;
     if (this.overlay === 'statement') return this.renderStatement();
     if (this.exited) return html`<h1 tabindex="-1">${t.leftTitle}</h1><p>${t.leftText}</p>`;
     switch (this.state.screen) {
@@ -255,7 +307,7 @@ export class FlCourse extends LitElement {
           ${c.organisation ? html`<p class="header__org">${c.organisation.name}</p>` : nothing}
           <p class="header__title">${local.title}</p>
         </div>
-        ${otherLanguages.map((l) => html`<button class="header__language" lang=${l} @click=${() => this.handleLanguage(l)}>${stringsFor(l).switchTo}</button>`)}
+        ${otherLanguages.map((l) => html`<button class="header__language" lang=${l} @click=${() => this.handleLanguage(l)}>${LANGUAGE_NAMES[l.slice(0, 2)] ?? l}</button>`)}
       </div></header>
       <div class="bar"><fl-progress-bar .value=${progress(c, this.state.decisions)} label=${t.progress}></fl-progress-bar></div>
       <div class="status" role="status" aria-live="polite">${message ? html`<p>${message}</p>` : nothing}</div>

@@ -1,9 +1,20 @@
 /** The interface's words and the content's words in the learner's language. */
 import type { Course, Scenario } from '../core/model.js';
 import { en, type Strings } from './strings.js';
-import { cy } from './strings-cy.js';
 
-const STRINGS: Record<string, Strings> = { en, cy };
+const STRINGS: Record<string, Strings> = { en };
+/** Other languages' interface words, fetched only when a learner chooses the language. */
+const LOADERS: Record<string, () => Promise<Strings>> = {
+  cy: async () => (await import('./strings-cy.js')).cy,
+};
+/** Each language's name in itself, for the language switch (before its words are loaded). */
+export const LANGUAGE_NAMES: Record<string, string> = { en: 'English', cy: 'Cymraeg' };
+
+/** Fetches a language's interface words if they are not here yet. */
+export async function loadStrings(language: string): Promise<void> {
+  const code = language.slice(0, 2).toLowerCase();
+  if (!STRINGS[code] && LOADERS[code]) STRINGS[code] = await LOADERS[code]();
+}
 
 /** The interface's words for a language tag ('cy', 'en-GB'); English when there are none. */
 export function stringsFor(language: string): Strings {

@@ -86,6 +86,7 @@ export const en = {
   accessibilityLink: 'Accessibility statement',
   accessibilityTitle: 'Accessibility statement',
   back: 'Back',
+  loading: 'Loading…',
   statement: [
     ['', 'This statement covers this e-learning module. We want as many people as possible to be able to use it. You should be able to change colours, contrast and fonts with your browser or device settings, zoom in up to 400% without the text spilling off the screen, use the module with a keyboard alone, use it with a screen reader, and turn off animation with your device\'s reduced motion setting.'],
     ['How accessible this module is', 'We check every screen with automated tests (axe) and complete the module with a keyboard alone every time it is built. The module aims to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at level AA.'],

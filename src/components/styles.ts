@@ -1,6 +1,6 @@
 /** Shared styles: NHS.UK frontend (only the parts used), design tokens, type and focus. */
 import { css, unsafeCSS } from 'lit';
-import nhsukCss from './nhsuk.scss?inline';
+import nhsukCss from 'virtual:nhsuk-css';
 
 /** NHS.UK frontend's buttons, radios, checkboxes, inset text, tags and hidden text. */
 export const nhsuk = unsafeCSS(nhsukCss);

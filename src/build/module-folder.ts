@@ -1,0 +1,30 @@
+/**
+ * One module's SCO folder: the shared app bundle plus the module's own data, split so the
+ * first download is small (course.js), with each scenario's text (text/<id>.js) and each
+ * other language (lang/<code>.js) fetched when needed.
+ */
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { splitCourse } from '../core/content.js';
+import type { LoadedCourse } from './course.js';
+
+const asModule = (data: unknown) => `export default ${JSON.stringify(data)};\n`;
+
+/** Writes dist/<module>/ from the built app folder and the loaded course. Returns the folder. */
+export function writeModuleFolder(appDir: string, outDir: string, loaded: LoadedCourse): string {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  cpSync(appDir, outDir, { recursive: true });
+  const { structure, scenarios, languages } = splitCourse(loaded.course);
+  writeFileSync(join(outDir, 'course.js'), asModule(structure));
+  mkdirSync(join(outDir, 'text'), { recursive: true });
+  for (const [id, pack] of Object.entries(scenarios)) writeFileSync(join(outDir, 'text', `${id}.js`), asModule(pack));
+  if (Object.keys(languages).length) mkdirSync(join(outDir, 'lang'), { recursive: true });
+  for (const [lang, pack] of Object.entries(languages)) writeFileSync(join(outDir, 'lang', `${lang}.js`), asModule(pack));
+  for (const m of loaded.media) {
+    const target = join(outDir, 'media', loaded.collection, m.path.slice('media/'.length));
+    mkdirSync(join(target, '..'), { recursive: true });
+    cpSync(m.source, target);
+  }
+  return outDir;
+}

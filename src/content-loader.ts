@@ -1,0 +1,48 @@
+/**
+ * Loads the parts of a split course from the package: course.js at boot, then
+ * text/<scenario>.js and lang/<code>.js when they are needed (and soon before).
+ * In the dev server the whole course comes from `virtual:course` and nothing is split.
+ */
+import { hasLanguage, hasText, mergeLanguage, mergeScenario, type LanguagePack, type ScenarioPack } from './core/content.js';
+import type { Course } from './core/model.js';
+
+async function load<T>(path: string): Promise<T> {
+  // Relative to the page, so the package works wherever the LMS serves it.
+  const module = (await import(/* @vite-ignore */ new URL(path, document.baseURI).href)) as { default: T };
+  return module.default;
+}
+
+/** The course structure (built package) or the whole course with any content errors (dev server). */
+export async function loadCourse(): Promise<{ course: Course | null; contentErrors: { file: string; line: number; col: number; message: string }[] }> {
+  if (import.meta.env.DEV) {
+    const dev = await import('virtual:course');
+    return { course: dev.default, contentErrors: dev.contentErrors };
+  }
+  return { course: await load<Course>('course.js'), contentErrors: [] };
+}
+
+const pending = new Map<string, Promise<void>>();
+
+function once(key: string, job: () => Promise<void>): Promise<void> {
+  let p = pending.get(key);
+  if (!p) {
+    p = job().catch((error: unknown) => {
+      pending.delete(key);
+      throw error;
+    });
+    pending.set(key, p);
+  }
+  return p;
+}
+
+/** Makes sure a scenario's longer text is in the course. */
+export function ensureScenario(course: Course, id: string): Promise<void> {
+  if (hasText(course, id)) return Promise.resolve();
+  return once(`text:${id}`, async () => mergeScenario(course, id, await load<ScenarioPack>(`text/${id}.js`)));
+}
+
+/** Makes sure a language's words are in the course. */
+export function ensureLanguage(course: Course, language: string): Promise<void> {
+  if (hasLanguage(course, language)) return Promise.resolve();
+  return once(`lang:${language}`, async () => mergeLanguage(course, language, await load<LanguagePack>(`lang/${language}.js`)));
+}

@@ -1,0 +1,74 @@
+/**
+ * The course split for a small first download: the structure (ids, scores, branches,
+ * titles, questions, short choice texts) comes first; each scenario's longer text, and
+ * each other language, arrive as separate small files when needed. Pure functions.
+ */
+import type { Course, CourseText, Part, ScenarioText } from './model.js';
+
+/** A scenario's longer text in the module's language. */
+export interface ScenarioPack {
+  situation: Part[];
+  choices: Record<string, { textHtml: string; text: string; feedbackHtml: string; source: string }>;
+}
+
+/** Everything in another language: the module's words and every translated scenario's. */
+export interface LanguagePack {
+  course: CourseText;
+  scenarios: Record<string, ScenarioText>;
+}
+
+/** Whether a scenario's longer text is present. */
+export function hasText(course: Course, id: string): boolean {
+  const s = course.scenarios.find((x) => x.id === id);
+  return !!s && s.situation.length > 0;
+}
+
+/** Whether a language's words are present (the main language always is). */
+export function hasLanguage(course: Course, language: string): boolean {
+  return language === course.language || !!course.translations[language];
+}
+
+/** Splits a full course into its structure, scenario packs and language packs. */
+export function splitCourse(course: Course): { structure: Course; scenarios: Record<string, ScenarioPack>; languages: Record<string, LanguagePack> } {
+  const scenarios: Record<string, ScenarioPack> = {};
+  const languages: Record<string, LanguagePack> = {};
+  for (const lang of course.languages.filter((l) => l !== course.language)) {
+    languages[lang] = { course: course.translations[lang]!, scenarios: {} };
+  }
+  const structure: Course = {
+    ...course,
+    translations: {},
+    scenarios: course.scenarios.map((s) => {
+      scenarios[s.id] = {
+        situation: s.situation,
+        choices: Object.fromEntries(s.choices.map((c) => [c.id, { textHtml: c.textHtml, text: c.text, feedbackHtml: c.feedbackHtml, source: c.source }])),
+      };
+      for (const [lang, t] of Object.entries(s.translations ?? {})) languages[lang]!.scenarios[s.id] = t;
+      return {
+        ...s,
+        situation: [],
+        translations: undefined,
+        file: '',
+        choices: s.choices.map((c) => ({ ...c, textHtml: '', text: '', feedbackHtml: '', source: '' })),
+      };
+    }),
+  };
+  return { structure, scenarios, languages };
+}
+
+/** Puts a scenario's longer text back into the course (in place). */
+export function mergeScenario(course: Course, id: string, pack: ScenarioPack): void {
+  const s = course.scenarios.find((x) => x.id === id);
+  if (!s) return;
+  s.situation = pack.situation;
+  for (const c of s.choices) Object.assign(c, pack.choices[c.id]);
+}
+
+/** Puts a language's words back into the course (in place). */
+export function mergeLanguage(course: Course, language: string, pack: LanguagePack): void {
+  course.translations[language] = pack.course;
+  for (const [id, t] of Object.entries(pack.scenarios)) {
+    const s = course.scenarios.find((x) => x.id === id);
+    if (s) s.translations = { ...s.translations, [language]: t };
+  }
+}
