@@ -267,7 +267,8 @@ export class FlCourse extends LitElement {
         .timeMs=${(this.launch?.earlierTimeMs ?? 0) + (this.session?.elapsedMs() ?? 0)}
         .strings=${this.strings} language=${this.language} @fl-back=${() => this.showOverlay('none')}></fl-certificate>`;
     }
-    return html`<fl-results .course=${this.course} .decisions=${this.state.decisions} ?saved=${saved}
+    return html`<fl-results .course=${this.course} .decisions=${this.state.decisions} .saved=${saved}
+      ?standalone=${this.saveStatus === 'standalone'}
       ?review=${this.launch?.mode === 'review'} ?browse=${this.launch?.mode === 'browse'}
       recorded=${this.launch?.recorded ?? ''} .strings=${this.strings} language=${this.language === this.course.language ? '' : this.language}
       @fl-exit=${this.handleExit} @fl-certificate=${() => this.showOverlay('certificate')}></fl-results>`;

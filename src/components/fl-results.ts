@@ -31,7 +31,9 @@ export class FlResults extends LitElement {
   /** The decisions the learner made. */
   @property({ attribute: false }) decisions: readonly Decision[] = [];
   /** Whether the LMS has accepted the result; until then the module is not called complete. */
-  @property({ type: Boolean }) saved = true;
+  @property({ attribute: false }) saved = false;
+  /** No LMS: the result stays in this browser. */
+  @property({ type: Boolean }) standalone = false;
   /** Read-only review (the LMS's review mode): no exit button. */
   @property({ type: Boolean }) review = false;
   /** Browse mode: nothing was recorded. */
@@ -94,6 +96,8 @@ export class FlResults extends LitElement {
         <p><strong>${s.passed ? `✓ ${t.passed}` : `✗ ${t.notPassed}`}</strong> ${t.passMarkIs(this.course.passMark)}</p>
         ${this.browse
           ? html`<p>${t.browseResult}</p>`
+          : this.standalone
+          ? html`<p>${t.keptLocally}</p>`
           : this.saved
           ? html`<p>${s.passed ? t.recordedPassed : t.recordedResult}</p>`
           : html`<p class="pending">${t.notSavedYet}</p>`}

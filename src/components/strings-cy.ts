@@ -65,6 +65,7 @@ export const cy: Strings = {
   recordedResult: 'Mae eich system ddysgu wedi cofnodi eich canlyniad. Gallwch chi wneud y modiwl eto.',
   notSavedYet: "Nid yw eich system ddysgu wedi cadw eich canlyniad eto. Peidiwch â chau'r ffenestr hon.",
   browseResult: 'Modd pori: ni chafodd y canlyniad hwn ei gofnodi.',
+  keptLocally: "Does dim system dysgu wedi cofnodi'r canlyniad hwn: mae'n cael ei gadw yn y porwr hwn yn unig.",
   decisionsHeading: 'Eich penderfyniadau',
   youChose: 'Eich dewis:',
   allCorrect: 'Pob un yn gywir',

@@ -54,6 +54,7 @@ export const en = {
   recordedResult: 'Your learning system has recorded your result. You can take the module again.',
   notSavedYet: 'Your result has not been saved by your learning system yet. Do not close this window.',
   browseResult: 'Browse mode: this result was not recorded.',
+  keptLocally: 'No learning system recorded this result: it is kept in this browser only.',
   decisionsHeading: 'Your decisions',
   youChose: 'You chose:',
   allCorrect: 'All correct',

@@ -137,7 +137,7 @@ export class LmsSession {
       if (fromJournal.status !== 'reset' && samePath(fromLms.state.decisions, fromJournal.state.decisions)) {
         restored = fromJournal.state.decisions.length - fromLms.state.decisions.length;
         chosen = fromJournal;
-        console.warn(`[frontline] restored ${restored} decision(s) from this browser's journal that the learning system had not saved`);
+        if (this.mode === 'normal' && recorded === null) console.warn(`[frontline] restored ${restored} decision(s) from this browser's journal that the learning system had not saved`);
       }
     }
 

@@ -250,16 +250,16 @@ export function expectGradable(version: Version, cmi: Record<string, string>, lo
   }
 }
 
-/** The journal's key in the module's local storage. */
-export function journalKey(version: Version): string {
-  return `frontline:journal:${LEARNER_ID}:${MODULE.id}:${MODULE.version}:${version}`;
+/** The journal's key in the module's local storage ('anonymous' when the LMS gave no learner id). */
+export function journalKey(version: Version, learner = LEARNER_ID): string {
+  return `frontline:journal:${learner}:${MODULE.id}:${MODULE.version}:${version}`;
 }
 
 export interface JournalEntry { data: string; decisions: number; acknowledged: boolean; finished: boolean; attempt: number }
 
 /** Reads the journal in the module's own origin (the frame or popup it runs in). */
-export async function readJournal(scope: Scope, version: Version): Promise<JournalEntry | null> {
-  return scope.locator('body').evaluate((_body, key) => JSON.parse(localStorage.getItem(key) ?? 'null') as JournalEntry | null, journalKey(version));
+export async function readJournal(scope: Scope, version: Version, learner = LEARNER_ID): Promise<JournalEntry | null> {
+  return scope.locator('body').evaluate((_body, key) => JSON.parse(localStorage.getItem(key) ?? 'null') as JournalEntry | null, journalKey(version, learner));
 }
 
 /** Removes every frontline:journal:* key from the module's local storage; returns the keys removed. */
@@ -325,4 +325,37 @@ export function collectWarnings(page: Page): string[] {
     if (m.type() === 'warning') warnings.push(m.text());
   });
   return warnings;
+}
+
+/**
+ * Records, in every module page of this browser page, each save status the learner was
+ * shown, in order (sampled every 20 ms), so that a status shown only briefly is still seen
+ * on a slow machine. Call before the player is opened; read with readStatusHistory.
+ */
+export async function recordStatusHistory(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    if (!location.pathname.startsWith('/content/')) return;
+    const history: string[] = [];
+    (window as unknown as { flStatusHistory: string[] }).flStatusHistory = history;
+    setInterval(() => {
+      const region = document.querySelector('fl-course')?.shadowRoot?.querySelector('div.status[role="status"]');
+      const text = region?.textContent?.trim() ?? '';
+      if (text && history[history.length - 1] !== text) history.push(text);
+    }, 20);
+  });
+}
+
+export async function readStatusHistory(scope: Scope): Promise<string[]> {
+  return scope.locator('body').evaluate(() => [...((window as unknown as { flStatusHistory?: string[] }).flStatusHistory ?? [])]);
+}
+
+/** The learner was shown these statuses in this order (others may come between). */
+export async function expectStatusesShown(scope: Scope, expected: readonly string[]): Promise<void> {
+  const history = await readStatusHistory(scope);
+  let from = 0;
+  for (const text of expected) {
+    const at = history.indexOf(text, from);
+    expect(at, `"${text}" shown after ${JSON.stringify(expected.slice(0, expected.indexOf(text)))}; history ${JSON.stringify(history)}`).toBeGreaterThanOrEqual(0);
+    from = at + 1;
+  }
 }

@@ -70,6 +70,8 @@ async function expectNoExitButton(frame: FrameLocator): Promise<void> {
 
 for (const version of VERSIONS) {
   test(`SCORM ${version}: a finished attempt relaunched in review mode or in normal mode shows the result and writes nothing`, async ({ page }) => {
+    // A full run and four launches: more than the default minute on a busy machine.
+    test.setTimeout(120_000);
     await test.step('a passing run to "Finish and exit" leaves gradable data', async () => {
       await finishPassingAttempt(page, version);
     });
