@@ -50,12 +50,38 @@ export class FlScenario extends LitElement {
 
   @state() private picked: string[] = [];
   @state() private showError = false;
+  @state() private announcement = '';
 
   override willUpdate(changed: Map<string, unknown>) {
     if (changed.has('scenario') && changed.get('scenario') !== undefined && (changed.get('scenario') as Scenario).id !== this.scenario.id) {
       this.picked = [];
       this.showError = false;
     }
+  }
+
+  override updated(changed: Map<string, unknown>) {
+    // Content that arrives as a consequence is announced politely, after the page settles.
+    if (changed.has('scenario') && (changed.get('scenario') as Scenario | undefined)?.id !== this.scenario.id) {
+      this.announcement = '';
+      const text = this.arriving ? this.arrivals() : '';
+      if (text) setTimeout(() => (this.announcement = text), 150);
+    }
+  }
+
+  /** "New: Email from the communications team", for the blocks in this scenario. */
+  private arrivals(): string {
+    const t = this.strings;
+    const what = this.scenario.situation.flatMap((p) => {
+      switch (p.kind) {
+        case 'message': return [`${p.messageKind === 'email' ? t.email : t.directMessage} ${t.from} ${p.from}`];
+        case 'request': return [t.friendRequestFrom(p.from)];
+        case 'chat': return [`${p.group} (${t.groupChat})`];
+        case 'post': return [`${p.author} (${t.posted})`];
+        case 'page-post': return [`${p.page} (${t.pagePost})`];
+        default: return [];
+      }
+    });
+    return what.length ? t.newArrival(what.join('; ')) : '';
   }
 
   /** Moves focus to the scenario's heading (after a step) or the feedback (after an answer). */
@@ -194,6 +220,7 @@ export class FlScenario extends LitElement {
       <div class="scenario__situation" lang=${this.contentLang || nothing}>${this.renderSituation()}</div>
       ${this.renderChoices()}
       <div class="feedback" role="status" aria-live="polite">${this.renderFeedback()}</div>
+      <div class="fl-visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
 }

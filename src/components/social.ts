@@ -62,7 +62,7 @@ export const socialStyles = css`
   .social__action:hover { background: #e3ecf7; }
   .social__action:focus { outline: 4px solid transparent; background: var(--fl-yellow); color: var(--fl-text); box-shadow: 0 0 0 2px var(--fl-text); border-color: var(--fl-text); }
   .social__action[aria-pressed='true'] { background: var(--fl-blue); color: var(--fl-white); }
-  .social__action[aria-pressed='true']::before { content: '✓ '; }
+  .social__action[aria-pressed='true']::before { content: '✓ ' / ''; }
   .social__action:disabled { cursor: default; }
   .social__verb { font-weight: 600; margin-right: 6px; }
   .social__choice p { display: inline; margin: 0; }
