@@ -93,7 +93,8 @@ export class FlCertificate extends LitElement {
   override render() {
     const t = this.strings;
     const local = localCourse(this.course, this.language || this.course.language);
-    const date = new Date(this.completedAt).toLocaleDateString(this.language === 'cy' ? 'cy-GB' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+    const when = new Date(this.completedAt);
+    const date = `${when.getDate()} ${t.months[when.getMonth()]} ${when.getFullYear()}`;
     const minutes = Math.max(1, Math.round(this.timeMs / 60000));
     return html`
       <section class="certificate" aria-labelledby="certificate-title">

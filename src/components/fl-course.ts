@@ -119,7 +119,10 @@ export class FlCourse extends LitElement {
   }
 
   override updated(changed: Map<string, unknown>) {
-    if (changed.has('language')) document.documentElement.lang = this.language;
+    if (changed.has('language')) {
+      document.documentElement.lang = this.language;
+      document.title = localCourse(this.course, this.language).title;
+    }
     if (!this.focusPending) return;
     this.focusPending = false;
     const screen = this.renderRoot.querySelector('fl-scenario, fl-results, fl-certificate') as (HTMLElement & { focusHeading(): void; updateComplete: Promise<boolean> }) | null;

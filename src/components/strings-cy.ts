@@ -100,6 +100,7 @@ export const cy: Strings = {
   accessibilityLink: 'Datganiad hygyrchedd',
   accessibilityTitle: 'Datganiad hygyrchedd',
   back: 'Yn ôl',
+  months: ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'],
   loading: "Wrthi'n llwytho…",
   statement: [
     ['', "Mae'r datganiad hwn yn ymwneud â'r modiwl e-ddysgu hwn. Rydyn ni eisiau i gymaint o bobl â phosibl allu ei ddefnyddio. Dylech allu newid lliwiau, cyferbyniad a ffontiau gyda gosodiadau eich porwr neu'ch dyfais, chwyddo hyd at 400% heb i'r testun ddiflannu oddi ar y sgrin, defnyddio'r modiwl gyda bysellfwrdd yn unig, ei ddefnyddio gyda darllenydd sgrin, a diffodd animeiddio gyda gosodiad symud llai eich dyfais."],

@@ -87,6 +87,8 @@ export const en = {
   accessibilityLink: 'Accessibility statement',
   accessibilityTitle: 'Accessibility statement',
   back: 'Back',
+  /** Month names for dates (browsers lack Welsh date formats, so dates are written from these). */
+  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   loading: 'Loading…',
   statement: [
     ['', 'This statement covers this e-learning module. We want as many people as possible to be able to use it. You should be able to change colours, contrast and fonts with your browser or device settings, zoom in up to 400% without the text spilling off the screen, use the module with a keyboard alone, use it with a screen reader, and turn off animation with your device\'s reduced motion setting.'],

@@ -232,12 +232,14 @@ export function progressWrites(course: Course, state: CourseState, version: Scor
   const table = TABLE[version];
   const s = score(course, state.decisions);
   const complete = isComplete(course, state.decisions);
-  const writes: CmiWrite[] = [
-    [table.scoreMin, '0'],
-    [table.scoreMax, '100'],
-    [table.scoreRaw, String(s.raw)],
-  ];
-  if (table.scoreScaled) writes.push([table.scoreScaled, real(s.scaled)]);
+  // The score is written only once the learner has finished: an LMS that judges pass or
+  // fail from the score (Moodle with a 1.2 mastery score at LMSFinish, a 2004 LMS applying
+  // satisfiedByMeasure) would otherwise record a result from a half-finished attempt.
+  const writes: CmiWrite[] = [];
+  if (complete) {
+    writes.push([table.scoreMin, '0'], [table.scoreMax, '100'], [table.scoreRaw, String(s.raw)]);
+    if (table.scoreScaled) writes.push([table.scoreScaled, real(s.scaled)]);
+  }
   if (table.progressMeasure) writes.push([table.progressMeasure, real(progress(course, state.decisions))]);
   const perObjective = objectiveScores(course, state.decisions);
   course.objectives.forEach((o, n) => {
