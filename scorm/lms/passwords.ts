@@ -1,0 +1,62 @@
+/**
+ * Passwords: scrypt (memory-hard, built into Node) with a per-user random salt, compared in
+ * constant time. The stored form names its parameters so they can be raised later without
+ * locking anyone out: scrypt$N$r$p$salt$hash (base64url).
+ */
+import { randomBytes, randomInt, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+
+/** 2^15 x 8 x 128 bytes = 32 MiB of memory per hash: OWASP's recommended minimum for scrypt. */
+const COST = { N: 2 ** 15, r: 8, p: 1 };
+const KEY_LENGTH = 32;
+const MAX_MEMORY = 64 * 1024 * 1024;
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+
+function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scryptCallback(password.normalize('NFC'), salt, KEY_LENGTH, { ...options, maxmem: MAX_MEMORY }, (error, key) => (error ? reject(error) : resolve(key)));
+  });
+}
+
+/** Hashes a password for storage. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scrypt(password, salt, COST);
+  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
+
+/** True when the password matches the stored hash. A malformed hash never matches. */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
+  const [N, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
+  if (![N, r, p].every((n) => Number.isInteger(n) && n > 0) || N > 2 ** 20) return false;
+  const salt = Buffer.from(parts[4]!, 'base64url');
+  const expected = Buffer.from(parts[5]!, 'base64url');
+  if (expected.length !== KEY_LENGTH) return false;
+  const actual = await scrypt(password.slice(0, PASSWORD_MAX * 4), salt, { N, r, p });
+  return timingSafeEqual(actual, expected);
+}
+
+/** A hash that no password matches, to spend the same time when the account does not exist. */
+let dummy: Promise<string> | null = null;
+export function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(16).toString('hex'));
+  return dummy;
+}
+
+/** A readable generated password: four groups of four letters and digits, no look-alikes (about 95 bits). */
+export function generatePassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const group = () => Array.from({ length: 4 }, () => alphabet[randomInt(alphabet.length)]).join('');
+  return [group(), group(), group(), group()].join('-');
+}
+
+/** Why a new password is not acceptable, or null. Length matters most (NCSC guidance); no composition rules. */
+export function passwordProblem(password: string, login: string): string | null {
+  if (password.length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters.`;
+  if (password.length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
+  if (password.toLowerCase() === login.toLowerCase()) return 'Do not use your email or staff number as your password.';
+  return null;
+}

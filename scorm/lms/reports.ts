@@ -1,0 +1,242 @@
+/**
+ * HR's view of the records: one row per learner and module, the module summaries behind the
+ * charts, and every decision a learner made with its feedback.
+ */
+import type { Choice, Course, Rating } from '../../src/core/model.js';
+import { lookupDecision, type BuiltModule, type Catalogue } from './catalogue.js';
+import type { Attempt, Store, StoredInteraction, User } from './store.js';
+
+export type RecordStatus = 'not started' | 'in progress' | 'completed' | 'passed' | 'failed';
+export const RECORD_STATUSES: readonly RecordStatus[] = ['not started', 'in progress', 'completed', 'passed', 'failed'];
+
+export interface RecordRow {
+  userId: number;
+  name: string;
+  login: string;
+  staffGroup: string;
+  moduleId: string;
+  moduleTitle: string;
+  status: RecordStatus;
+  score: number | null;
+  attempts: number;
+  firstAccess: string | null;
+  lastAccess: string | null;
+  completedAt: string | null;
+  totalSeconds: number;
+}
+
+export interface RecordFilter {
+  module?: string;
+  status?: RecordStatus;
+  group?: string;
+  /** Inclusive dates, YYYY-MM-DD, applied to `dateField`. */
+  from?: string;
+  to?: string;
+  dateField?: 'completed' | 'accessed';
+}
+
+const statusOf = (a: Attempt): RecordStatus =>
+  a.status === 'passed' || a.status === 'failed' || a.status === 'completed' ? a.status : 'in progress';
+
+/**
+ * A learner's record for a module across attempts. Passing once is what counts for
+ * compliance, so a passed attempt decides the row (its best score, its first pass date);
+ * otherwise the latest attempt does. Time adds up over every attempt.
+ */
+export function summarise(attempts: readonly Attempt[]): Pick<RecordRow, 'status' | 'score' | 'attempts' | 'firstAccess' | 'lastAccess' | 'completedAt' | 'totalSeconds'> {
+  if (!attempts.length) return { status: 'not started', score: null, attempts: 0, firstAccess: null, lastAccess: null, completedAt: null, totalSeconds: 0 };
+  const sorted = [...attempts].sort((a, b) => a.number - b.number);
+  const passed = sorted.filter((a) => a.status === 'passed');
+  const latest = sorted.at(-1)!;
+  const deciding = passed.length ? passed.reduce((best, a) => ((a.score_raw ?? -1) > (best.score_raw ?? -1) ? a : best)) : latest;
+  const completedAt = passed.length ? passed.map((a) => a.completed_at!).sort()[0]! : statusOf(latest) === 'in progress' ? null : latest.completed_at;
+  const status = passed.length ? 'passed' : statusOf(latest);
+  return {
+    status,
+    // A score so far is not a result: shown only once the attempt is finished.
+    score: status === 'in progress' ? null : deciding.score_raw,
+    attempts: sorted.length,
+    firstAccess: sorted.map((a) => a.created_at).sort()[0]!,
+    lastAccess: sorted.map((a) => a.last_access_at).sort().at(-1)!,
+    completedAt,
+    totalSeconds: sorted.reduce((t, a) => t + a.total_seconds, 0),
+  };
+}
+
+/** Learners in the records: every active learner, and anyone else who has taken a module. */
+function reportedUsers(store: Store, attempts: readonly Attempt[]): User[] {
+  const withAttempts = new Set(attempts.map((a) => a.user_id));
+  return store.users().filter((u) => (u.role === 'learner' && u.active) || withAttempts.has(u.id));
+}
+
+/** Modules in the records: built ones, and any with attempts that is no longer built. */
+export function reportedModules(catalogue: Catalogue, store: Store): { id: string; title: string }[] {
+  const built: { id: string; title: string }[] = catalogue.modules().map((m: BuiltModule) => ({ id: m.id, title: m.title }));
+  const ids = new Set(built.map((m) => m.id));
+  const extra = (store.db.prepare('SELECT DISTINCT module_id FROM attempts').all() as { module_id: string }[])
+    .filter((r) => !ids.has(r.module_id)).map((r) => ({ id: r.module_id, title: catalogue.title(r.module_id) }));
+  return [...built, ...extra];
+}
+
+const day = (iso: string | null) => (iso ? localDate(iso) : null);
+
+export function records(store: Store, catalogue: Catalogue, filter: RecordFilter = {}): RecordRow[] {
+  const attempts = store.allAttempts();
+  const modules = reportedModules(catalogue, store).filter((m) => !filter.module || m.id === filter.module);
+  const byKey = new Map<string, Attempt[]>();
+  for (const a of attempts) {
+    const key = `${a.user_id}\u0000${a.module_id}`;
+    (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(a);
+  }
+  const rows: RecordRow[] = [];
+  for (const user of reportedUsers(store, attempts)) {
+    if (filter.group && user.staff_group !== filter.group) continue;
+    for (const m of modules) {
+      const row: RecordRow = {
+        userId: user.id, name: user.name, login: user.login, staffGroup: user.staff_group, moduleId: m.id, moduleTitle: m.title,
+        ...summarise(byKey.get(`${user.id}\u0000${m.id}`) ?? []),
+      };
+      if (filter.status && row.status !== filter.status) continue;
+      if (filter.from || filter.to) {
+        const d = day(filter.dateField === 'accessed' ? row.lastAccess : row.completedAt);
+        if (!d || (filter.from && d < filter.from) || (filter.to && d > filter.to)) continue;
+      }
+      rows.push(row);
+    }
+  }
+  return rows.sort((a, b) => a.name.localeCompare(b.name) || a.moduleTitle.localeCompare(b.moduleTitle));
+}
+
+export interface ChoiceCount { choice: Choice | null; responseId: string; label: string; rating: Rating | null; count: number }
+export interface ScenarioStats { id: string; title: string; question: string; select: 'one' | 'many'; answered: number; choices: ChoiceCount[] }
+
+export interface ModuleStats {
+  learners: number;
+  started: number;
+  inProgress: number;
+  finished: number;
+  passed: number;
+  failed: number;
+  /** passed / (passed + failed), or null before anyone has finished. */
+  passRate: number | null;
+  /** Finishes per day (the learner's record's completion date), oldest first. */
+  completions: { date: string; passed: number; failed: number; completed: number }[];
+  scenarios: ScenarioStats[];
+}
+
+/** A module's summary: how many finished and passed, when, and how often each choice was picked. */
+export function moduleStats(store: Store, catalogue: Catalogue, moduleId: string, filter: Omit<RecordFilter, 'module' | 'status'> = {}): ModuleStats {
+  const rows = records(store, catalogue, { module: moduleId, group: filter.group });
+  const inRange = (iso: string | null) => {
+    const d = day(iso);
+    return !!d && (!filter.from || d >= filter.from) && (!filter.to || d <= filter.to);
+  };
+  const count = (s: RecordStatus) => rows.filter((r) => r.status === s).length;
+  const passed = count('passed');
+  const failed = count('failed');
+  const perDay = new Map<string, { passed: number; failed: number; completed: number }>();
+  for (const r of rows) {
+    if (!r.completedAt || !inRange(r.completedAt) || r.status === 'in progress' || r.status === 'not started') continue;
+    const d = day(r.completedAt)!;
+    const entry = perDay.get(d) ?? { passed: 0, failed: 0, completed: 0 };
+    entry[r.status]++;
+    perDay.set(d, entry);
+  }
+  const completions = [...perDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, c]) => ({ date, ...c }));
+
+  // Choices: every recorded decision of the learners in the filter, in any attempt.
+  const users = new Set(rows.map((r) => r.userId));
+  const course = catalogue.course(moduleId);
+  const decisions = store.interactionsForModule(moduleId).filter((i) => users.has(i.user_id) && (!(filter.from || filter.to) || inRange(i.recorded_at)));
+  const scenarios = new Map<string, ScenarioStats>();
+  for (const s of course?.scenarios ?? []) {
+    scenarios.set(s.id, {
+      id: s.id, title: s.title, question: s.question, select: s.select, answered: 0,
+      choices: s.choices.map((c) => ({ choice: c, responseId: c.responseId, label: c.text, rating: c.rating, count: 0 })),
+    });
+  }
+  for (const i of decisions) {
+    let stats = scenarios.get(i.interaction_id);
+    if (!stats) {
+      stats = { id: i.interaction_id, title: i.interaction_id, question: '', select: 'one', answered: 0, choices: [] };
+      scenarios.set(i.interaction_id, stats);
+    }
+    stats.answered++;
+    for (const rid of (i.response ?? '').split('[,]').filter(Boolean)) {
+      let c = stats.choices.find((x) => x.responseId === rid);
+      if (!c) {
+        c = { choice: null, responseId: rid, label: rid, rating: null, count: 0 };
+        stats.choices.push(c);
+      }
+      c.count++;
+    }
+  }
+  return {
+    learners: rows.length,
+    started: rows.filter((r) => r.status !== 'not started').length,
+    inProgress: count('in progress'),
+    finished: passed + failed + count('completed'),
+    passed,
+    failed,
+    passRate: passed + failed ? passed / (passed + failed) : null,
+    completions,
+    scenarios: [...scenarios.values()],
+  };
+}
+
+export interface DecisionView {
+  n: number;
+  scenarioId: string;
+  scenarioTitle: string;
+  question: string;
+  picked: { text: string; rating: Rating | null; feedbackHtml: string | null; source: string | null }[];
+  result: string | null;
+  at: string | null;
+}
+
+export interface AttemptView { attempt: Attempt; moduleTitle: string; course: Course | null; decisions: DecisionView[] }
+
+/** A learner's attempts, each with every decision and the feedback the module gave for it. */
+export function learnerHistory(store: Store, catalogue: Catalogue, userId: number): AttemptView[] {
+  return store.attemptsOf(userId).map((attempt) => {
+    const course = catalogue.course(attempt.module_id);
+    const decisions = store.interactionsOf(attempt.id).map((i: StoredInteraction): DecisionView => {
+      const { scenario, choices } = lookupDecision(course, i.interaction_id, i.response);
+      return {
+        n: i.n,
+        scenarioId: i.interaction_id,
+        scenarioTitle: scenario?.title ?? i.interaction_id,
+        question: scenario?.question ?? i.description ?? '',
+        picked: choices.map((c) => (typeof c === 'string'
+          ? { text: c, rating: null, feedbackHtml: null, source: null }
+          : { text: c.text, rating: c.rating, feedbackHtml: c.feedbackHtml, source: c.source || null })),
+        result: i.result,
+        at: i.recorded_at,
+      };
+    });
+    return { attempt, moduleTitle: catalogue.title(attempt.module_id), course, decisions };
+  });
+}
+
+// Dates and times, shown in the server's time zone (set TZ=Europe/London for NHS use).
+
+/** YYYY-MM-DD of an instant, in local time. */
+export function localDate(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** YYYY-MM-DD HH:MM of an instant, in local time: a form Excel reads as a date. */
+export function localDateTime(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${localDate(iso)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Seconds as H:MM:SS. */
+export function formatDuration(seconds: number): string {
+  const s = Math.round(seconds);
+  return `${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+}

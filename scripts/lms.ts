@@ -1,0 +1,82 @@
+/**
+ * `npm run lms`: the local LMS for modules already built into dist/ (`npm start` builds first).
+ *
+ *   HOST, PORT                 where to listen (default 127.0.0.1:4173; loopback only unless set)
+ *   FRONTLINE_DATA             the data folder (default .data): lms.sqlite and secret.key
+ *   FRONTLINE_DIST             where the built modules are (default dist)
+ *   FRONTLINE_ADMIN_PASSWORD   the first admin's password (otherwise one is generated and shown once)
+ *   FRONTLINE_TRUST_PROXY=1    behind a TLS proxy on this machine: trust X-Forwarded-*, send HSTS
+ *   FRONTLINE_SIGNIN_LIMIT     sign-in attempts per address per 15 minutes (default 100)
+ *   FRONTLINE_LOG=1            log every request
+ *
+ *   npm run lms -- --backup <file>   a consistent copy of the database, safe while the LMS runs
+ */
+import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../scorm/lms/db.js';
+import { createLms } from '../scorm/lms/server.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dataDir = resolve(root, process.env.FRONTLINE_DATA ?? '.data');
+const args = process.argv.slice(2);
+
+if (args[0] === '--backup') {
+  const target = args[1];
+  if (!target) {
+    console.error('Usage: npm run lms -- --backup <file>');
+    process.exit(1);
+  }
+  if (!existsSync(resolve(dataDir, 'lms.sqlite'))) {
+    console.error(`No database in ${dataDir}`);
+    process.exit(1);
+  }
+  const db = openDatabase(dataDir);
+  await db.backup(resolve(target));
+  db.close();
+  console.log(`Backed up ${resolve(dataDir, 'lms.sqlite')} to ${resolve(target)}`);
+  process.exit(0);
+}
+
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 4173);
+const loopback = host === 'localhost' || host === '::1' || host.startsWith('127.');
+const lms = await createLms({
+  root,
+  dataDir,
+  distDir: resolve(root, process.env.FRONTLINE_DIST ?? 'dist'),
+  adminPassword: process.env.FRONTLINE_ADMIN_PASSWORD,
+  logger: process.env.FRONTLINE_LOG === '1',
+  trustProxy: process.env.FRONTLINE_TRUST_PROXY === '1',
+  signInLimit: { perAccount: 10, perAddress: Number(process.env.FRONTLINE_SIGNIN_LIMIT ?? 100), windowMs: 15 * 60_000 },
+  // On loopback, answer only to loopback names (no DNS rebinding); elsewhere the admin decides.
+  allowedHosts: loopback ? ['127.0.0.1', 'localhost', '::1', host] : undefined,
+});
+await lms.app.listen({ host, port });
+
+const shown = isIP(host) === 6 ? `[${host}]` : host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+const url = `http://${shown}:${port}/`;
+console.log(`\nFrontline local LMS: ${url}`);
+console.log(`Data folder: ${dataDir}`);
+const modules = lms.catalogue.modules();
+console.log(modules.length ? `Modules: ${modules.map((m) => `${m.title} (${m.version})`).join(', ')}` : 'No modules are built yet: run `npm run build` (or `npm start`).');
+if (lms.firstStart) {
+  console.log('\nFirst start: an admin account has been created.');
+  console.log(`  Sign in at ${url}signin as "${lms.firstStart.login}"`);
+  console.log(lms.firstStart.password
+    ? `  with the password ${lms.firstStart.password}\n  It is shown only this once: write it down, or change it under "Password" after signing in.`
+    : '  with the password from FRONTLINE_ADMIN_PASSWORD.');
+}
+if (!loopback) {
+  console.warn(`\nWarning: listening on ${host}, beyond this machine. Put it behind HTTPS (set FRONTLINE_TRUST_PROXY=1 when a proxy on this machine terminates TLS).`);
+}
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    void lms.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,382 @@
+/**
+ * The local LMS end to end: an admin adds two learners and an HR officer; one learner passes
+ * the flagship module in SCORM 2004 (resuming in another browser half way), the other fails
+ * it in SCORM 1.2; HR sees the right rows, filters, CSV, charts and decisions; signed-out and
+ * wrong-role requests get 401/403; malformed and foreign commits get 400 and change nothing.
+ *
+ * It starts its own LMS (scripts/lms.ts) on a free port with a fresh data folder, and needs
+ * the modules built (`npm run build`).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, type Browser, type BrowserContext, type FrameLocator, type Page } from '@playwright/test';
+import { loadCourse } from '../../src/build/course.js';
+import type { Course, Scenario } from '../../src/core/model.js';
+// The pages here come from contexts of our own (one per learner), each watched for console errors by open().
+import { answer, expect, finishAndExit, heading, pressContinue, start } from './helpers.js';
+
+const MODULE = 'social-media-nhs';
+const TITLE = 'Social media and the NHS';
+const ADMIN_PASSWORD = 'e2e-admin-password-1';
+const PRIYA = { name: 'Priya Shah', login: 'priya.shah@example.nhs.uk', group: 'Nursing and midwifery', password: 'priya-own-password' };
+const TOM = { name: 'Tom Evans', login: 'T12345', group: 'Admin and clerical', password: 'toms-own-password' };
+const HELEN = { name: 'Helen Reed', login: 'helen.reed@example.nhs.uk', group: 'Workforce', password: 'helens-own-password' };
+
+let server: ChildProcess | undefined;
+let dataDir = '';
+let base = '';
+let serverLog = '';
+const states: Record<string, Awaited<ReturnType<BrowserContext['storageState']>>> = {};
+let priyaAttempt = 0;
+let priyaCommitUrl = '';
+let tomCommitUrl = '';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.skip(!existsSync(`dist/${MODULE}/index.html`), `${MODULE} is not built into dist/: run npm run build`);
+  test.setTimeout(90_000);
+  dataDir = mkdtempSync(join(tmpdir(), 'frontline-lms-e2e-'));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ['--import', 'tsx', 'scripts/lms.ts'], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), FRONTLINE_DATA: dataDir, FRONTLINE_ADMIN_PASSWORD: ADMIN_PASSWORD },
+    stdio: 'pipe',
+  });
+  server.stdout?.on('data', (d: Buffer) => { serverLog += d.toString(); });
+  server.stderr?.on('data', (d: Buffer) => { serverLog += d.toString(); });
+  await expect.poll(async () => {
+    try {
+      return (await fetch(`${base}/healthz`)).status;
+    } catch {
+      return 0;
+    }
+  }, { timeout: 60_000, message: 'the LMS starts' }).toBe(200);
+});
+
+test.afterAll(() => {
+  server?.kill();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A browser context of our own, failing the test on console errors (a CSP violation is one). */
+async function open(browser: Browser, who?: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ baseURL: base, storageState: who ? states[who] : undefined });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`); });
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  return { context, page, errors };
+}
+
+async function signIn(page: Page, login: string, password: string): Promise<void> {
+  await page.goto('/signin');
+  await page.getByLabel('Email or staff number').fill(login);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** First sign-in with the temporary password, then the learner's own. */
+async function firstSignIn(page: Page, person: { login: string; password: string }, temporary: string): Promise<void> {
+  await signIn(page, person.login, temporary);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choose your own password');
+  await page.getByLabel('Current password').fill(temporary);
+  await page.getByLabel('New password', { exact: true }).fill(person.password);
+  await page.getByLabel('New password again').fill(person.password);
+  await page.getByRole('button', { name: 'Save password' }).click();
+}
+
+const temporary: Record<string, string> = {};
+
+let loaded: Course | undefined;
+const flagship = () => (loaded ??= loadCourse(process.cwd(), MODULE).course);
+
+/** The answers that pass (every best choice) or fail (wrong choices, no branches), by scenario title. */
+function plan(kind: 'best' | 'worst'): Map<string, { scenario: Scenario; texts: string[] }> {
+  const course = flagship();
+  return new Map(course.scenarios.map((s) => {
+    let texts: string[];
+    if (s.select === 'many') texts = s.choices.filter((c) => (kind === 'best' ? c.score >= 50 : c.score < 50)).map((c) => c.text);
+    else if (kind === 'best') texts = [s.choices.find((c) => c.rating === 'best')!.text];
+    else texts = [(s.choices.find((c) => c.rating === 'wrong' && !c.next) ?? s.choices.find((c) => c.rating === 'wrong')!).text];
+    return [s.title, { scenario: s, texts }];
+  }));
+}
+
+/** Answers scenarios until the results (or until `stopAfter` answers), following whatever branches come. */
+async function play(frame: FrameLocator, answers: ReturnType<typeof plan>, stopAfter = Infinity): Promise<number> {
+  let answered = 0;
+  for (;;) {
+    await expect(heading(frame)).not.toHaveText(/^\s*$/);
+    const title = (await heading(frame).textContent())!.trim();
+    if (title === 'Your results') return answered;
+    const step = answers.get(title);
+    expect(step, `a plan for "${title}"`).toBeDefined();
+    if (step!.scenario.select === 'many') {
+      for (const text of step!.texts) await frame.getByRole('checkbox', { name: text, exact: true }).check();
+      await frame.getByRole('button', { name: 'Submit answer' }).click();
+      await expect(frame.getByRole('heading', { name: 'Feedback', level: 2 })).toBeVisible();
+    } else {
+      await answer(frame, step!.texts[0]!);
+    }
+    answered++;
+    if (answered >= stopAfter) return answered;
+    await pressContinue(frame);
+    await expect(heading(frame)).not.toHaveText(title);
+  }
+}
+
+async function myAttempts(page: Page): Promise<{ id: number; module: string; status: string; score: number | null; scormVersion: string }[]> {
+  return (await page.request.get('/api/me/attempts')).json();
+}
+
+async function attemptData(page: Page, id: number): Promise<{ status: string; commits: number; cmi: Record<string, string>; interactions: unknown[] }> {
+  return (await page.request.get(`/api/attempts/${id}`)).json();
+}
+
+test('an admin signs in and adds two learners and an HR officer', async ({ browser }) => {
+  const { context, page, errors } = await open(browser);
+  await signIn(page, 'admin', ADMIN_PASSWORD);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Training records');
+  await page.getByRole('link', { name: 'Users' }).click();
+  for (const [person, role] of [[PRIYA, 'Learner'], [TOM, 'Learner'], [HELEN, 'HR']] as const) {
+    await page.getByLabel('Full name').fill(person.name);
+    await page.getByLabel('Email or staff number').fill(person.login);
+    await page.getByLabel('Staff group').fill(person.group);
+    await page.getByLabel('Role', { exact: true }).selectOption({ label: role });
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await expect(page.locator('#notice')).toHaveText(`${person.name} has been added.`);
+    temporary[person.login] = (await page.locator(`code.password[data-login="${person.login}"]`).textContent())!;
+    expect(temporary[person.login]).toMatch(/^\w{4}-\w{4}-\w{4}-\w{4}$/);
+  }
+  await expect(page.locator('#users tbody tr')).toHaveCount(4);
+  states.admin = await context.storageState();
+  await context.close();
+  expect(errors).toEqual([]);
+});
+
+test('two learners complete the flagship: Priya passes in SCORM 2004, resuming in another browser, and Tom fails in SCORM 1.2', async ({ browser }) => {
+  test.setTimeout(240_000);
+  // The two learners work at the same time, as staff on a ward would.
+  await Promise.all([
+    (async () => {
+      const answers = plan('best');
+      const first = await open(browser);
+      await firstSignIn(first.page, PRIYA, temporary[PRIYA.login]!);
+      await expect(first.page.getByRole('heading', { level: 1 })).toHaveText('My modules');
+      const card = first.page.locator(`li[data-module="${MODULE}"]`);
+      await expect(card.getByText('Not started')).toBeVisible();
+      await card.getByRole('button', { name: `Start ${TITLE}` }).click();
+      const frame = first.page.frameLocator('#sco');
+      await start(frame);
+      await play(frame, answers, 3);
+      priyaAttempt = (await myAttempts(first.page))[0]!.id;
+      await expect.poll(async () => (await attemptData(first.page, priyaAttempt)).interactions.length, { message: 'three decisions saved' }).toBe(3);
+      await expect(first.page.locator('#lms-status')).toHaveText(/^Saved at/);
+      await first.context.close();
+      expect(first.errors).toEqual([]);
+
+      // Another browser: sign in again and carry on where she left off.
+      const second = await open(browser);
+      await signIn(second.page, PRIYA.login, PRIYA.password);
+      await expect(second.page.getByRole('heading', { level: 1 })).toHaveText('My modules');
+      await second.page.locator(`li[data-module="${MODULE}"]`).getByRole('button', { name: `Continue ${TITLE}` }).click();
+      await second.page.waitForURL(/\/learn\/launch\//);
+      priyaCommitUrl = await second.page.evaluate(() => (JSON.parse(document.getElementById('launch-config')!.textContent!) as { commitUrl: string }).commitUrl);
+      const frame2 = second.page.frameLocator('#sco');
+      await expect(frame2.getByRole('button', { name: 'Continue where you left off' })).toBeVisible();
+      await start(frame2);
+      await play(frame2, answers);
+      await expect(frame2.getByText('You passed.')).toBeVisible();
+      await finishAndExit(frame2);
+      await expect.poll(async () => (await myAttempts(second.page))[0]?.status).toBe('passed');
+      const data = await attemptData(second.page, priyaAttempt);
+      expect(data.cmi['cmi.completion_status']).toBe('completed');
+      expect(data.cmi['cmi.score.raw']).toBe('100');
+      expect(data.interactions.length).toBeGreaterThanOrEqual(13);
+      await second.page.getByRole('link', { name: 'Back to my modules' }).click();
+      await expect(second.page.locator(`li[data-module="${MODULE}"]`).getByText('Passed')).toBeVisible();
+      await expect(second.page.locator(`li[data-module="${MODULE}"]`).getByRole('button', { name: `Review ${TITLE}` })).toBeVisible();
+      states.priya = await second.context.storageState();
+      await second.context.close();
+      expect(second.errors).toEqual([]);
+    })(),
+    (async () => {
+      const { context, page, errors } = await open(browser);
+      await firstSignIn(page, TOM, temporary[TOM.login]!);
+      const card = page.locator(`li[data-module="${MODULE}"]`);
+      await card.getByLabel('SCORM version').selectOption('1.2');
+      await card.getByRole('button', { name: `Start ${TITLE}` }).click();
+      await page.waitForURL(/\/learn\/launch\//);
+      tomCommitUrl = await page.evaluate(() => (JSON.parse(document.getElementById('launch-config')!.textContent!) as { commitUrl: string }).commitUrl);
+      const frame = page.frameLocator('#sco');
+      await start(frame);
+      await play(frame, plan('worst'));
+      await expect(frame.getByText('You did not pass this time.')).toBeVisible();
+      await finishAndExit(frame);
+      await expect.poll(async () => (await myAttempts(page))[0]).toMatchObject({ status: 'failed', scormVersion: '1.2', score: 0 });
+      states.tom = await context.storageState();
+      await context.close();
+      expect(errors).toEqual([]);
+    })(),
+  ]);
+});
+
+test('HR sees the right rows, filters them, downloads the CSV, and reads the charts and decisions', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { context, page, errors } = await open(browser);
+  await firstSignIn(page, HELEN, temporary[HELEN.login]!);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Training records');
+
+  const rows = page.locator('#records tbody tr');
+  await page.getByLabel('Module').selectOption({ label: TITLE });
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(rows).toHaveCount(2);
+  const priya = page.locator(`#records tr[data-learner="${PRIYA.login}"]`);
+  const tom = page.locator(`#records tr[data-learner="${TOM.login}"]`);
+  await expect(priya.locator('td')).toHaveText([PRIYA.name, PRIYA.group, TITLE, 'Passed', '100%', '1', /^\d{4}-\d\d-\d\d \d\d:\d\d$/, /^\d{4}-/, /^\d{4}-/, /^0:\d\d:\d\d$/]);
+  await expect(tom.locator('td')).toHaveText([TOM.name, TOM.group, TITLE, 'Failed', '0%', '1', /^\d{4}-/, /^\d{4}-/, /^\d{4}-/, /^0:\d\d:\d\d$/]);
+
+  await page.getByLabel('Status').selectOption({ label: 'Failed' });
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(tom).toBeVisible();
+
+  await page.getByLabel('Status').selectOption({ label: 'Any status' });
+  await page.getByLabel('Staff group').selectOption(PRIYA.group);
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(priya).toBeVisible();
+
+  const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+  await page.getByLabel('Staff group').selectOption({ label: 'All staff groups' });
+  await page.getByLabel('From').fill(today);
+  await page.getByLabel('To').fill(today);
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(rows).toHaveCount(2);
+  await page.getByLabel('From').fill('2020-01-01');
+  await page.getByLabel('To').fill('2020-01-31');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page.locator('#no-records')).toBeVisible();
+
+  // The CSV of the module's rows, as Excel would open it.
+  await page.goto(`/hr/records?module=${MODULE}`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download these rows as CSV/ }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^frontline-records-\d{4}-\d\d-\d\d\.csv$/);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const lines = csv.slice(1).trimEnd().split('\r\n');
+  expect(lines).toHaveLength(3);
+  expect(lines[0]).toBe('Name,Email or staff number,Staff group,Module,Module ID,Status,Score (%),Attempts,First access,Last access,Completed,Total time (h:mm:ss)');
+  expect(lines[1]).toMatch(new RegExp(`^${PRIYA.name},${PRIYA.login},${PRIYA.group},${TITLE},${MODULE},Passed,100,1,\\d{4}-`));
+  expect(lines[2]).toMatch(new RegExp(`^${TOM.name},${TOM.login},${TOM.group},${TITLE},${MODULE},Failed,0,1,\\d{4}-`));
+
+  // The module report: pass rate, completion chart, and each choice's count.
+  await page.getByRole('link', { name: TITLE }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  await expect(page.locator('#pass-rate')).toHaveText('Pass rate: 50% (1 of 2 who finished).');
+  await expect(page.locator('#stat-finished')).toHaveText('2');
+  await expect(page.getByRole('img', { name: /Learners who have finished/ })).toBeVisible();
+  const course = flagship();
+  const best = plan('best');
+  const worst = plan('worst');
+  const picked = new Map(await page.locator('section[data-scenario] tr[data-choice]').evaluateAll((rows) => rows.map((r) => [
+    `${r.closest('section')!.getAttribute('data-scenario')}:${r.getAttribute('data-choice')}`, r.querySelector('td.num')!.textContent!.trim(),
+  ] as const)));
+  for (const id of course.order) {
+    const scenario = course.scenarios.find((x) => x.id === id)!;
+    for (const text of [...best.get(scenario.title)!.texts, ...worst.get(scenario.title)!.texts]) {
+      const choice = scenario.choices.find((c) => c.text === text)!;
+      expect(picked.get(`${id}:${choice.responseId}`), `${id}: ${choice.id} picked once`).toBe('1');
+    }
+  }
+
+  // A learner's page: every decision with its feedback.
+  await page.goto(`/hr/records?module=${MODULE}`);
+  await tom.getByRole('link', { name: TOM.name }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TOM.name);
+  const decisions = page.locator('li.decision');
+  await expect(decisions).toHaveCount(13);
+  const firstWorst = worst.get(course.scenarios.find((x) => x.id === course.order[0])!.title)!;
+  const firstDecision = decisions.first();
+  await expect(firstDecision.getByRole('heading')).toHaveText(firstWorst.scenario.title);
+  await expect(firstDecision.getByText(firstWorst.texts[0]!, { exact: true })).toBeVisible();
+  await expect(firstDecision.getByText('Not the right choice')).toBeVisible();
+  await expect(firstDecision.locator('.decision__feedback')).toContainText(/\w+/);
+  await expect(firstDecision.locator('.decision__source')).toHaveText(/^Source: /);
+  states.hr = await context.storageState();
+  await context.close();
+  expect(errors).toEqual([]);
+});
+
+test('signed-out and wrong-role requests get 401 and 403 and see no records', async ({ browser, playwright }) => {
+  const anon = await playwright.request.newContext({ baseURL: base });
+  for (const url of ['/learn', '/hr/records', `/hr/records.csv?module=${MODULE}`, `/hr/modules/${MODULE}`, '/admin/users', `/content/${MODULE}/index.html`]) {
+    const res = await anon.get(url, { maxRedirects: 0 });
+    expect(res.status(), url).toBe(401);
+    const body = await res.text();
+    expect(body, url).not.toContain(TOM.login);
+    expect(body, url).not.toContain(PRIYA.name);
+  }
+  const anonCommit = await anon.post(priyaCommitUrl, { data: { 'cmi.score.raw': '0' } });
+  expect(anonCommit.status()).toBe(401);
+  await anon.dispose();
+
+  const asTom = await open(browser, 'tom');
+  await asTom.page.goto('/learn');
+  await expect(asTom.page.getByRole('heading', { level: 1 })).toHaveText('My modules');
+  for (const url of ['/hr/records', `/hr/records.csv?module=${MODULE}`, `/hr/modules/${MODULE}`, '/hr/learners/2', '/admin/users', `/api/attempts/${priyaAttempt}`]) {
+    const res = await asTom.page.request.get(url, { maxRedirects: 0 });
+    expect([403, 404], url).toContain(res.status());
+    const body = await res.text();
+    expect(body, url).not.toContain(PRIYA.name);
+    expect(body, url).not.toContain('cmi.');
+  }
+  expect((await asTom.page.request.get('/hr/records')).status()).toBe(403);
+  await asTom.context.close();
+
+  const asHr = await open(browser, 'hr');
+  expect((await asHr.page.request.get('/admin/users')).status()).toBe(403);
+  await asHr.context.close();
+});
+
+test('a malformed or foreign commit gets 400 and changes nothing', async ({ browser }) => {
+  const hr = await open(browser, 'hr');
+  const before = await attemptData(hr.page, priyaAttempt);
+  const asTom = await open(browser, 'tom');
+  await asTom.page.goto('/learn');
+  const csrf = await asTom.page.locator('input[name="_csrf"]').first().inputValue();
+  const [tomAttempt] = await myAttempts(asTom.page);
+  const tomBefore = await attemptData(hr.page, tomAttempt!.id);
+
+  // Tom's session, with his own valid CSRF token, posting to Priya's attempt.
+  const foreign = await asTom.page.request.post(priyaCommitUrl, { headers: { 'x-csrf-token': csrf }, data: { 'cmi.completion_status': 'completed', 'cmi.success_status': 'failed', 'cmi.score.raw': '0' } });
+  expect(foreign.status()).toBe(400);
+  // Malformed, to his own attempt: the other version's elements, values out of range, not an object.
+  for (const data of [{ 'cmi.completion_status': 'completed' }, { 'cmi.core.score.raw': '900' }, { 'cmi.core.lesson_status': 'passed', 'cmi.core.student_name': 7 }, ['cmi.core.score.raw', '100'], 'not json at all']) {
+    const res = await asTom.page.request.post(tomCommitUrl, { headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' }, data });
+    expect(res.status(), JSON.stringify(data)).toBe(400);
+  }
+  // Without a token nothing is read at all.
+  expect((await asTom.page.request.post(tomCommitUrl, { data: { 'cmi.core.score.raw': '100' } })).status()).toBe(403);
+
+  expect(await attemptData(hr.page, priyaAttempt)).toEqual(before);
+  expect(await attemptData(hr.page, tomAttempt!.id)).toEqual(tomBefore);
+  await asTom.context.close();
+  await hr.context.close();
+  expect(server?.exitCode, serverLog).toBeNull();
+});

@@ -1,0 +1,104 @@
+/** A throwaway LMS for unit tests: a temp data folder, a fake built module, and a cookie-keeping client over inject. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLms, type Lms, type LmsOptions } from '../../../scorm/lms/server.js';
+
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const ADMIN_PASSWORD = 'admin-password-for-tests';
+
+export interface TestLms extends Lms { dir: string; dispose(): Promise<void> }
+
+/** An LMS over a temp folder, with the sample module "built" as a stub (the reports read its real content). */
+export async function startLms(options: Partial<LmsOptions> = {}): Promise<TestLms> {
+  const dir = mkdtempSync(join(tmpdir(), 'frontline-lms-unit-'));
+  const dist = join(dir, 'dist');
+  mkdirSync(join(dist, 'sample'), { recursive: true });
+  writeFileSync(join(dist, 'sample', 'index.html'), '<!doctype html><title>stub</title>');
+  writeFileSync(join(dist, 'sample.json'), JSON.stringify({ id: 'sample', title: 'Frontline sample module', version: '1.0.0', scenarios: [] }));
+  writeFileSync(join(dist, 'sample-scorm2004.zip'), 'PK');
+  const lms = await createLms({ root: ROOT, distDir: dist, dataDir: join(dir, 'data'), adminPassword: ADMIN_PASSWORD, ...options });
+  return Object.assign(lms, {
+    dir,
+    async dispose() {
+      await lms.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+}
+
+export interface Reply { status: number; body: string; headers: Record<string, unknown>; json<T = unknown>(): T }
+
+/** A browser-like client: keeps cookies, reads the CSRF token from the last page. */
+export class Client {
+  cookies = new Map<string, string>();
+  csrf = '';
+
+  constructor(readonly lms: Lms) {}
+
+  async request(method: 'GET' | 'POST', url: string, opts: { form?: Record<string, string>; json?: unknown; body?: string | Buffer; headers?: Record<string, string> } = {}): Promise<Reply> {
+    const headers: Record<string, string> = { accept: 'text/html', ...opts.headers };
+    let payload: string | Buffer | undefined;
+    if (opts.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      payload = new URLSearchParams(opts.form).toString();
+    } else if (opts.json !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      payload = JSON.stringify(opts.json);
+    } else if (opts.body !== undefined) {
+      payload = opts.body;
+    }
+    const res = await this.lms.app.inject({ method, url, headers, payload, cookies: Object.fromEntries(this.cookies) });
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    const token = /name="_csrf" value="([^"]+)"/.exec(res.body) ?? /"csrf":"([^"]+)"/.exec(res.body);
+    if (token) this.csrf = token[1]!;
+    return { status: res.statusCode, body: res.body, headers: res.headers, json: <T>() => JSON.parse(res.body) as T };
+  }
+
+  get(url: string) { return this.request('GET', url); }
+
+  /** A form post with the current CSRF token (unless the form gives its own). */
+  post(url: string, form: Record<string, string> = {}) { return this.request('POST', url, { form: { _csrf: this.csrf, ...form } }); }
+
+  async signIn(login: string, password: string): Promise<Reply> {
+    await this.get('/signin');
+    return this.post('/signin', { login, password });
+  }
+}
+
+/** Creates a person as the admin and returns their temporary password. */
+export async function addPerson(admin: Client, person: { name: string; login: string; group?: string; role?: string; password?: string }): Promise<string> {
+  await admin.get('/admin/users');
+  const res = await admin.post('/admin/users', { name: person.name, login: person.login, staff_group: person.group ?? '', role: person.role ?? 'learner', password: person.password ?? '' });
+  const m = new RegExp(`data-login="${person.login.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}">([^<]+)<`).exec(res.body);
+  if (res.status !== 201 || !m) throw new Error(`could not add ${person.login}: ${res.status}`);
+  return m[1]!;
+}
+
+/** A learner signed in with their own password (the forced change done). */
+export async function learner(lms: Lms, admin: Client, person: { name: string; login: string; group?: string }): Promise<Client> {
+  const temp = await addPerson(admin, person);
+  const c = new Client(lms);
+  const res = await c.signIn(person.login, temp);
+  if (res.headers.location !== '/account/password') throw new Error(`expected the password change, got ${res.status} ${String(res.headers.location)}`);
+  await c.get('/account/password');
+  const own = `${person.login}-own-password`;
+  const changed = await c.post('/account/password', { current: temp, password: own, confirm: own });
+  if (changed.status !== 303) throw new Error(`password change failed: ${changed.status}`);
+  return c;
+}
+
+/** Launches a module as the learner; returns the attempt id, the launch id and the launch config. */
+export async function launch(c: Client, module = 'sample', form: Record<string, string> = {}): Promise<{ attempt: number; launch: string; commitUrl: string; cmi: Record<string, string>; csrf: string }> {
+  await c.get('/learn');
+  const res = await c.post(`/learn/${module}/launch`, { action: 'new', ...form });
+  if (res.status !== 303) throw new Error(`launch failed: ${res.status} ${res.body.slice(0, 200)}`);
+  const page = await c.get(String(res.headers.location));
+  const config = JSON.parse(/<script type="application\/json" id="launch-config">(.*?)<\/script>/s.exec(page.body)![1]!) as { commitUrl: string; cmi: Record<string, string>; csrf: string };
+  const m = /\/api\/attempts\/(\d+)\/commit\?launch=([\w-]+)/.exec(config.commitUrl ?? '');
+  return { attempt: m ? Number(m[1]) : 0, launch: m ? m[2]! : '', commitUrl: config.commitUrl, cmi: config.cmi, csrf: config.csrf };
+}
