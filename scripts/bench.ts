@@ -1,0 +1,692 @@
+/**
+ * `npm run bench`: holds every module to tiny and fast, and writes bench/results.json.
+ *
+ * It works on a snapshot of the project in bench/tmp/project (so it never touches dist/ or
+ * the files others are editing while it runs): builds every module there with `npm run build`,
+ * serves them with scripts/serve.ts, and measures in headless Chromium inside the local LMS page.
+ *
+ *   npm run bench                  everything (about 4 minutes on 2 cores)
+ *   npm run bench -- --quick       2 cold runs, 1 flagship build, 1 dev edit
+ *   npm run bench -- --runs=7      cold runs per module and CPU rate (default 5)
+ *   npm run bench -- --skip=library,dev,lms,browser,build   leave parts out
+ *   npm run bench -- --tree=<dir>  measure another checkout (builds into its dist/) instead of a snapshot
+ *   npm run bench -- --out=<file>  write the results there instead of bench/results.json
+ *   npm run bench -- --modules=a,b measure only these modules (all are still built)
+ *
+ * Sizes are bytes; "KB" in the table and the targets is 1,000 bytes; gzip is zlib level 6.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { coldRun, moduleHeap, complete, devRebuild, launchBrowser, tracedRun, type ColdRun, type Completion, type Step, type TracedRun } from './bench-browser.js';
+import { generateLibrary, LIBRARY } from './bench-library.js';
+
+type CourseModule = typeof import('../src/build/course.js');
+type ResumeModule = typeof import('../src/core/resume.js');
+type StateModule = typeof import('../src/core/state.js');
+type KeysModule = typeof import('../src/core/keys.js');
+type Course = import('../src/core/model.js').Course;
+
+const MAIN = fileURLToPath(new URL('..', import.meta.url));
+const BENCH = join(MAIN, 'bench');
+const TMP = join(BENCH, 'tmp');
+const treeArg = process.argv.slice(2).find((a) => a.startsWith('--tree='));
+/** The tree measured: a fresh snapshot of this project, or (--tree=<dir>) another checkout with its own node_modules. */
+const PROJECT = treeArg ? resolve(treeArg.slice(7)) : join(TMP, 'project');
+const FLAGSHIP = 'social-media-nhs';
+const RATES = [1, 4] as const;
+const KB = 1000;
+
+const TARGETS = {
+  fetchedBeforeFirstScreenGzipKB: 30,
+  interactiveAt4xMs: 400,
+  flagshipWorstSuspendData: 200,
+  commitsPerDecision: 1,
+  flagshipBuildMs: 5000,
+  libraryBuildMs: 20000,
+};
+
+// ---------------------------------------------------------------- options
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const runsArg = args.find((a) => a.startsWith('--runs='));
+const RUNS = runsArg ? Math.max(1, Number(runsArg.slice(7))) : quick ? 2 : 5;
+const FLAGSHIP_BUILDS = quick ? 1 : 3;
+const DEV_EDITS = quick ? 1 : 3;
+const TRACED_RUNS = quick ? 1 : 3;
+const skip = new Set((args.find((a) => a.startsWith('--skip='))?.slice(7) ?? '').split(',').filter(Boolean));
+
+// ---------------------------------------------------------------- helpers
+
+interface Stat { median: number; min: number; max: number; runs: number[] }
+
+function stat(values: number[]): Stat {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const r = (n: number) => Math.round(n * 10) / 10;
+  return { median: r(median), min: r(sorted[0]!), max: r(sorted.at(-1)!), runs: values.map(r) };
+}
+
+const gzip = (bytes: Uint8Array | string) => gzipSync(bytes).byteLength;
+const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
+const ms = (n: number) => `${Math.round(n)} ms`;
+const sec = (n: number) => `${(n / 1000).toFixed(1)} s`;
+
+function log(message: string) {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface RunResult { code: number; stdout: string; stderr: string; ms: number; /** CPU time of the command and its children (user + system), where bash can tell. */ cpuMs: number | null }
+
+const TIMES = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/;
+
+/**
+ * Runs a command and times it. Through bash's `times` it also reports the CPU time the command
+ * used: wall time on a busy machine says little, CPU time stays close to what a quiet one gives.
+ */
+function run(command: string, argv: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const bash = existsSync('/bin/bash');
+    const child = bash
+      ? spawn('/bin/bash', ['-c', '"$@"; rc=$?; times >&2; exit $rc', 'bench', command, ...argv], { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn(command, argv, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    const timer = setTimeout(() => child.kill('SIGTERM'), options.timeoutMs ?? 600_000);
+    child.once('error', reject);
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      const m = bash ? TIMES.exec(stderr) : null;
+      const cpuMs = m ? Math.round((Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4])) * 1000) : null;
+      resolve({ code: code ?? 1, stdout, stderr, ms: performance.now() - started, cpuMs });
+    });
+  });
+}
+
+/** Starts a tsx script and resolves once `url` answers 200. */
+async function startServer(script: string, argv: string[], env: NodeJS.ProcessEnv, url: string): Promise<{ child: ChildProcess; readyMs: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...argv], { cwd: PROJECT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d) => { stderr += d; });
+  const until = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${script} exited: ${stderr}`);
+    try {
+      if ((await fetch(url)).ok) return { child, readyMs: performance.now() - started };
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > until) {
+      child.kill();
+      throw new Error(`${script} did not answer ${url}: ${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function stopServer(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+function filesUnder(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) => {
+    const path = prefix ? `${prefix}/${e.name}` : e.name;
+    return e.isDirectory() ? filesUnder(dir, path) : [path];
+  });
+}
+
+function git(argv: string[]): string {
+  try {
+    return execFileSync('git', argv, { cwd: MAIN, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+}
+
+// ---------------------------------------------------------------- the snapshot
+
+/**
+ * A copy of the working tree (without dist/, .git, bench/), with node_modules as a folder of
+ * links to the project's packages, so Vite's cache and the build's output stay in the copy.
+ */
+function snapshot() {
+  rmSync(PROJECT, { recursive: true, force: true });
+  mkdirSync(PROJECT, { recursive: true });
+  const leave = new Set(['node_modules', 'dist', '.git', 'bench', 'test-results', 'playwright-report', '.data']);
+  for (const name of readdirSync(MAIN)) {
+    if (leave.has(name)) continue;
+    cpSync(join(MAIN, name), join(PROJECT, name), { recursive: true });
+  }
+  const modules = join(PROJECT, 'node_modules');
+  mkdirSync(modules);
+  for (const name of readdirSync(join(MAIN, 'node_modules'))) {
+    if (name.startsWith('.vite')) continue;
+    symlinkSync(join(MAIN, 'node_modules', name), join(modules, name));
+  }
+}
+
+// ---------------------------------------------------------------- measurements
+
+interface Bytes { raw: number; gzip: number; files: number }
+
+interface Sizes {
+  zip: { scorm12: number; scorm2004: number };
+  html: Bytes;
+  /** The app's code (assets/*.js), and of that the entry chunk the page loads first. */
+  js: Bytes;
+  jsEntry: Bytes;
+  css: Bytes;
+  /** The module's own data: course.js, text/, lang/ and media/ (or the course JSON when the bundle carries it). */
+  content: Bytes;
+  contentParts: Record<'course' | 'text' | 'lang' | 'media', Bytes>;
+  /** Whether the course is inside the JS bundle (then js includes it, and content.course is its JSON). */
+  courseInBundle: boolean;
+}
+
+const CONTENT = /^(course\.js$|text\/|lang\/|media\/)/;
+
+function sizes(id: string, course: Course): Sizes {
+  const dir = join(PROJECT, 'dist', id);
+  const files = filesUnder(dir);
+  const sum = (filter: (f: string) => boolean): Bytes => {
+    const picked = files.filter(filter);
+    const bytes = picked.map((f) => readFileSync(join(dir, f)));
+    return { raw: bytes.reduce((a, b) => a + b.byteLength, 0), gzip: bytes.reduce((a, b) => a + gzip(b), 0), files: picked.length };
+  };
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const entry = /<script[^>]+src="\.?\/?([^"]+\.js)"/.exec(html)?.[1] ?? '';
+  const courseInBundle = !files.includes('course.js');
+  const json = JSON.stringify(course);
+  const parts = {
+    course: courseInBundle ? { raw: Buffer.byteLength(json), gzip: gzip(json), files: 0 } : sum((f) => f === 'course.js'),
+    text: sum((f) => f.startsWith('text/')),
+    lang: sum((f) => f.startsWith('lang/')),
+    media: sum((f) => f.startsWith('media/')),
+  };
+  const add = (xs: Bytes[]): Bytes => ({ raw: xs.reduce((a, x) => a + x.raw, 0), gzip: xs.reduce((a, x) => a + x.gzip, 0), files: xs.reduce((a, x) => a + x.files, 0) });
+  const zipSize = (v: string) => statSync(join(PROJECT, 'dist', `${id}-scorm${v}.zip`)).size;
+  return {
+    zip: { scorm12: zipSize('12'), scorm2004: zipSize('2004') },
+    html: sum((f) => f.endsWith('.html')),
+    js: sum((f) => f.endsWith('.js') && !CONTENT.test(f)),
+    jsEntry: sum((f) => f === entry),
+    css: sum((f) => f.endsWith('.css')),
+    content: add(Object.values(parts)),
+    contentParts: parts,
+    courseInBundle,
+  };
+}
+
+interface SuspendData {
+  worstCase: number;
+  /** After the best answers all the way through. */
+  typical: number;
+  /** What the LMS held at the end of the measured completion (SCORM 2004). */
+  measured: number | null;
+  perScenario: { id: string; worstCase: number; typical: number }[];
+}
+
+function suspendData(course: Course, best: Step[], resume: ResumeModule, state: StateModule, keys: KeysModule): SuspendData {
+  const decisions = best.map((s) => ({ scenarioId: s.scenarioId, choiceIds: choiceIds(course, s), at: 0, latencyMs: 0 }));
+  const typical = resume.encode(course, { ...state.initialState(), decisions }).length;
+  const perScenario = course.scenarios.map((s) => {
+    const step = best.find((b) => b.scenarioId === s.id);
+    const picked = step ? step.texts.length : s.select === 'many' ? state.correctChoices(s).length : 1;
+    return {
+      id: s.id,
+      worstCase: keys.SCENARIO_KEY_LENGTH + keys.CHOICE_KEY_LENGTH * (s.select === 'many' ? s.choices.length : 1),
+      typical: keys.SCENARIO_KEY_LENGTH + keys.CHOICE_KEY_LENGTH * picked,
+    };
+  });
+  return { worstCase: resume.worstCaseLength(course), typical, measured: null, perScenario };
+}
+
+function choiceIds(course: Course, step: Step): string[] {
+  const s = course.scenarios.find((x) => x.id === step.scenarioId)!;
+  return step.texts.map((t) => s.choices.find((c) => c.text === t)!.id);
+}
+
+/** The best answers along the path they take, from the start to the end. */
+function bestPath(course: Course, state: StateModule, END: string): Step[] {
+  const steps: Step[] = [];
+  const decisions: { scenarioId: string; choiceIds: string[]; at: number; latencyMs: number }[] = [];
+  for (let next = state.nextStep(course, decisions); next !== END; next = state.nextStep(course, decisions)) {
+    const s = state.scenarioById(course, next);
+    const best = state.correctChoices(s);
+    const picked = s.select === 'many' ? best : best.slice(0, 1);
+    steps.push({ scenarioId: s.id, title: s.title, select: s.select, texts: picked.map((c) => c.text) });
+    decisions.push({ scenarioId: s.id, choiceIds: picked.map((c) => c.id), at: 0, latencyMs: 0 });
+    if (steps.length > course.scenarios.length) throw new Error(`the best path through ${course.id} loops`);
+  }
+  return steps;
+}
+
+interface FetchSummary { requests: number; raw: number; gzip: number; files: { path: string; raw: number; gzip: number; startMs: number; endMs: number }[] }
+
+function fetchSummary(id: string, fetched: ColdRun['fetched']): FetchSummary {
+  const files = fetched.map((f) => {
+    const local = join(PROJECT, 'dist', id, f.path === '' ? 'index.html' : f.path);
+    const bytes = existsSync(local) && statSync(local).isFile() ? readFileSync(local) : null;
+    return { path: f.path || 'index.html', raw: bytes?.byteLength ?? f.bytes, gzip: bytes ? gzip(bytes) : f.bytes, startMs: Math.round(f.startMs), endMs: Math.round(f.endMs) };
+  });
+  return { requests: files.length, raw: files.reduce((a, f) => a + f.raw, 0), gzip: files.reduce((a, f) => a + f.gzip, 0), files };
+}
+
+interface ScormCounts {
+  version: '2004' | '1.2';
+  decisions: number;
+  calls: Record<string, number>;
+  total: number;
+  commits: number;
+  commitsDuringScenarios: number;
+  commitsPerDecision: number;
+  setValuesPerDecision: number;
+  passed: boolean;
+}
+
+function scormCounts(c: Completion): ScormCounts {
+  const byFn: Record<string, number> = {};
+  for (const call of c.calls) byFn[call.fn] = (byFn[call.fn] ?? 0) + 1;
+  const isCommit = (fn: string) => fn === 'Commit' || fn === 'LMSCommit';
+  const isSet = (fn: string) => fn === 'SetValue' || fn === 'LMSSetValue';
+  const during = c.calls.slice(c.startIndex, c.resultsIndex);
+  const commitsDuring = during.filter((x) => isCommit(x.fn)).length;
+  const status = c.version === '2004' ? c.cmi['cmi.success_status'] : c.cmi['cmi.core.lesson_status'];
+  return {
+    version: c.version,
+    decisions: c.decisions,
+    calls: byFn,
+    total: c.calls.length,
+    commits: c.calls.filter((x) => isCommit(x.fn)).length,
+    commitsDuringScenarios: commitsDuring,
+    commitsPerDecision: Math.round((commitsDuring / Math.max(1, c.decisions)) * 100) / 100,
+    setValuesPerDecision: Math.round((during.filter((x) => isSet(x.fn)).length / Math.max(1, c.decisions)) * 10) / 10,
+    passed: status === 'passed',
+  };
+}
+
+// ---------------------------------------------------------------- main
+
+const started = performance.now();
+const loadStart = loadavg();
+mkdirSync(TMP, { recursive: true });
+if (treeArg) log(`measuring ${PROJECT}`);
+else {
+  log(`snapshot of the project in ${relative(MAIN, PROJECT)}`);
+  snapshot();
+}
+
+const importFrom = <T>(rel: string) => import(pathToFileURL(join(PROJECT, rel)).href) as Promise<T>;
+const courseLib = await importFrom<CourseModule>('src/build/course.ts');
+const resumeLib = await importFrom<ResumeModule>('src/core/resume.ts');
+const stateLib = await importFrom<StateModule>('src/core/state.ts');
+const keysLib = await importFrom<KeysModule>('src/core/keys.ts');
+const { END } = await importFrom<typeof import('../src/core/model.js')>('src/core/model.ts');
+
+const modulesArg = args.find((a) => a.startsWith('--modules='));
+const moduleIds = modulesArg ? modulesArg.slice(10).split(',') : courseLib.listModules(PROJECT);
+const courses = new Map(moduleIds.map((id) => [id, courseLib.loadCourse(PROJECT, id).course]));
+
+// Build: every module once (the output the browser runs), then the flagship alone, timed.
+log('npm run build (every module)');
+const fullBuild = await run('npm', ['run', 'build'], { cwd: PROJECT });
+if (fullBuild.code !== 0) throw new Error(`npm run build failed:\n${fullBuild.stdout}\n${fullBuild.stderr}`);
+const builtIn = (out: string, title: string) => Number(new RegExp(`${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} .*built in (\\d+) ms`).exec(out)?.[1] ?? NaN);
+
+const build: Record<string, unknown> = { allModules: { ms: Math.round(fullBuild.ms), cpuMs: fullBuild.cpuMs, modules: courseLib.listModules(PROJECT).length } };
+if (!skip.has('build') && courses.has(FLAGSHIP)) {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  const inScript: number[] = [];
+  for (let i = 0; i < FLAGSHIP_BUILDS; i++) {
+    log(`npm run build -- ${FLAGSHIP} (${i + 1} of ${FLAGSHIP_BUILDS})`);
+    const r = await run('npm', ['run', 'build', '--', FLAGSHIP], { cwd: PROJECT });
+    if (r.code !== 0) throw new Error(`the flagship build failed:\n${r.stderr}`);
+    wall.push(r.ms);
+    if (r.cpuMs !== null) cpu.push(r.cpuMs);
+    inScript.push(builtIn(r.stdout, courses.get(FLAGSHIP)!.title));
+  }
+  build.flagship = { module: FLAGSHIP, command: `npm run build -- ${FLAGSHIP}`, wallMs: stat(wall), cpuMs: cpu.length ? stat(cpu) : null, bundleAndPackageMs: stat(inScript) };
+}
+
+// Sizes, suspend data and the best path, per module.
+const perModule: Record<string, Record<string, unknown>> = {};
+const paths = new Map<string, Step[]>();
+for (const [id, course] of courses) {
+  const best = bestPath(course, stateLib, END);
+  paths.set(id, best);
+  perModule[id] = {
+    title: course.title,
+    scenarios: course.scenarios.length,
+    mainPath: course.order.length,
+    sizes: sizes(id, course),
+    suspendData: suspendData(course, best, resumeLib, stateLib, keysLib),
+  };
+}
+
+// Browser: cold runs at each CPU rate, then one full completion per SCORM version.
+let chromium = '';
+if (!skip.has('browser')) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = await startServer('scripts/serve.ts', [], { PORT: String(port), HOST: '127.0.0.1' }, `${base}/api/modules`);
+  const { browser, executable } = await launchBrowser();
+  chromium = `${executable} ${browser.version()}`;
+  try {
+    for (const id of moduleIds) {
+      const timing: Record<string, unknown> = {};
+      const heaps: number[] = [];
+      let fetchBefore: FetchSummary | null = null;
+      let fetchFirstScenario: FetchSummary | null = null;
+      for (const rate of RATES) {
+        const runs: ColdRun[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          log(`${id}: cold run ${i + 1} of ${RUNS} at ${rate}x CPU`);
+          const r = await coldRun(browser, base, id, rate, rate === 1);
+          runs.push(r);
+          if (r.heapUsedBytes !== null) heaps.push(r.heapUsedBytes);
+        }
+        timing[`${rate}x`] = {
+          introMs: stat(runs.map((r) => r.introMs)),
+          interactiveMs: stat(runs.map((r) => r.interactiveMs)),
+          firstScenarioAfterStartMs: stat(runs.map((r) => r.firstScenarioMs)),
+          lmsPageBeforeScoMs: stat(runs.map((r) => r.scoStartOnPageMs)),
+          interactiveFromLmsPageMs: stat(runs.map((r) => r.scoStartOnPageMs + r.interactiveMs)),
+          phases: {
+            htmlMs: stat(runs.map((r) => r.phases.htmlMs)),
+            scriptsMs: stat(runs.map((r) => r.phases.scriptsMs)),
+            domContentLoadedMs: stat(runs.map((r) => r.phases.domContentLoadedMs)),
+            firstPaintMs: stat(runs.map((r) => r.phases.firstPaintMs ?? NaN)),
+          },
+        };
+        if (rate === 1) {
+          const r0 = runs[0]!;
+          fetchBefore = fetchSummary(id, r0.fetched.filter((f) => f.startMs < r0.introMs));
+          fetchFirstScenario = fetchSummary(id, r0.fetched);
+          perModule[id]!.lmsPageBytes = r0.lmsPageBytes;
+        }
+      }
+      const traced: TracedRun[] = [];
+      for (let i = 0; i < TRACED_RUNS; i++) {
+        log(`${id}: traced run ${i + 1} of ${TRACED_RUNS} at 1x CPU`);
+        traced.push(await tracedRun(browser, base, id, join(TMP, 'trace.json')));
+      }
+      const kinds = [...new Set(traced.flatMap((t) => Object.keys(t.breakdown)))];
+      timing.mainThreadCpu = {
+        toInteractiveMs: stat(traced.map((t) => t.cpuMs)),
+        wallToInteractiveMs: stat(traced.map((t) => t.wallMs)),
+        breakdownMs: Object.fromEntries(kinds.map((k) => [k, stat(traced.map((t) => t.breakdown[k] ?? 0)).median])),
+      };
+      const alone: number[] = [];
+      for (let i = 0; i < 3; i++) alone.push(await moduleHeap(browser, base, id));
+      const heapStat = stat(heaps);
+      perModule[id]!.timing = timing;
+      perModule[id]!.fetched = { beforeFirstScreen: fetchBefore, byFirstScenario: fetchFirstScenario };
+      perModule[id]!.heap = { lmsPageWithModuleBytes: heapStat, moduleAloneBytes: stat(alone) };
+
+      const scorm: Record<string, ScormCounts> = {};
+      for (const version of ['2004', '1.2'] as const) {
+        log(`${id}: full completion with the best answers, SCORM ${version}`);
+        const c = await complete(browser, base, id, version, paths.get(id)!);
+        scorm[version] = scormCounts(c);
+        if (version === '2004') (perModule[id]!.suspendData as SuspendData).measured = c.cmi['cmi.suspend_data']?.length ?? null;
+      }
+      perModule[id]!.scorm = scorm;
+    }
+  } finally {
+    await browser.close();
+    await stopServer(server.child);
+  }
+}
+
+// The generated library: 20 modules x 25 scenarios, built in a fresh process.
+if (!skip.has('library')) {
+  const libRoot = join(TMP, 'library');
+  const libOut = join(TMP, 'library-dist');
+  log(`generating ${LIBRARY.modules} modules x ${LIBRARY.scenariosPerModule} scenarios in ${relative(MAIN, libRoot)}`);
+  generateLibrary(libRoot);
+  rmSync(libOut, { recursive: true, force: true });
+  log('building the library (1 run)');
+  const r = await run(process.execPath, ['--import', 'tsx', 'scripts/bench-library.ts', libRoot, libOut], { cwd: PROJECT });
+  if (r.code !== 0) throw new Error(`the library build failed:\n${r.stderr}`);
+  const parts = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Record<string, number>;
+  build.library = { modules: parts.modules, scenarios: parts.scenarios, runs: 1, wallMs: Math.round(r.ms), cpuMs: r.cpuMs, phasesMs: parts };
+}
+
+// The dev server: ms from saving a scenario to the frame showing the change.
+if (!skip.has('dev') && !skip.has('browser')) {
+  const devRoot = join(TMP, 'dev-content');
+  rmSync(devRoot, { recursive: true, force: true });
+  cpSync(join(PROJECT, 'modules', 'sample'), join(devRoot, 'modules', 'sample'), { recursive: true });
+  cpSync(join(PROJECT, 'content', 'sample'), join(devRoot, 'content', 'sample'), { recursive: true });
+  const sample = courses.get('sample')!;
+  const first = sample.scenarios[0]!;
+  const file = join(devRoot, 'content', 'sample', `${first.id}.md`);
+  const original = readFileSync(file, 'utf8');
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  log('dev server: start, then edit a scenario and wait for the change in the frame');
+  const server = await startServer('scripts/dev.ts', ['sample'], { PORT: String(port), HOST: '127.0.0.1', FRONTLINE_CONTENT_ROOT: devRoot }, `${base}/api/modules`);
+  const { browser } = await launchBrowser();
+  try {
+    const edit = (n: number) => {
+      const title = `${first.title} (edit ${n})`;
+      return { title, write: () => writeFileSync(file, original.replace(`title: ${first.title}`, `title: ${title}`)) };
+    };
+    const r = await devRebuild(browser, base, { id: first.id, title: first.title }, edit, DEV_EDITS);
+    build.devRebuild = { serverReadyMs: Math.round(server.readyMs), firstLoadMs: r.firstLoadMs, afterEditMs: stat(r.rebuildMs), edits: DEV_EDITS };
+  } finally {
+    writeFileSync(file, original);
+    await browser.close();
+    await stopServer(server.child);
+  }
+}
+
+// The local LMS under load, once it exists.
+let lms: Record<string, unknown> = { available: false, note: 'not available yet: no scorm/lms/ and no "bench:lms" npm script' };
+const mainPackage = JSON.parse(readFileSync(join(MAIN, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+if (!skip.has('lms') && existsSync(join(MAIN, 'scorm', 'lms')) && mainPackage.scripts?.['bench:lms']) {
+  log('npm run bench:lms');
+  const r = await run('npm', ['run', '--silent', 'bench:lms'], { cwd: MAIN, timeoutMs: 180_000 });
+  const text = r.stdout;
+  const num = (re: RegExp) => { const m = re.exec(text); return m ? Number(m[1]) : null; };
+  const figures = {
+    learners: num(/(\d+) concurrent learners/),
+    commitsEach: num(/x (\d+) commits each/),
+    commitsPerSecond: num(/= (\d+(?:\.\d+)?) commits\/s/),
+    p50Ms: num(/p50 (\d+(?:\.\d+)?) ms/),
+    p99Ms: num(/p99 (\d+(?:\.\d+)?) ms/),
+    maxMs: num(/max (\d+(?:\.\d+)?) ms/),
+    serverCpuMsPerCommit: num(/server CPU: (\d+(?:\.\d+)?) ms per commit/),
+    failedCommits: num(/failed commits: (\d+)/),
+    storedEqualsSent: /stored = sent: yes/.test(text),
+  };
+  lms = { available: true, exitCode: r.code, figures, output: r.stdout.trim().split('\n') };
+}
+
+// ---------------------------------------------------------------- targets, table, results
+
+type ModuleResult = {
+  title: string; scenarios: number; mainPath: number; sizes: Sizes; suspendData: SuspendData;
+  timing?: Record<string, { introMs: Stat; interactiveMs: Stat; firstScenarioAfterStartMs: Stat; lmsPageBeforeScoMs: Stat; interactiveFromLmsPageMs: Stat;
+    phases: { htmlMs: Stat; scriptsMs: Stat; domContentLoadedMs: Stat; firstPaintMs: Stat } }> & { mainThreadCpu?: { toInteractiveMs: Stat; wallToInteractiveMs: Stat; breakdownMs: Record<string, number> } };
+  fetched?: { beforeFirstScreen: FetchSummary; byFirstScenario: FetchSummary };
+  heap?: { lmsPageWithModuleBytes: Stat; moduleAloneBytes: Stat };
+  scorm?: Record<string, ScormCounts>;
+  lmsPageBytes?: number;
+};
+const results = perModule as Record<string, ModuleResult>;
+const flagship = results[FLAGSHIP];
+const b = build as {
+  allModules: { ms: number; cpuMs: number | null; modules: number }; flagship?: { wallMs: Stat; cpuMs: Stat | null; bundleAndPackageMs: Stat };
+  library?: { wallMs: number; cpuMs: number | null; scenarios: number; modules: number; phasesMs: Record<string, number> };
+  devRebuild?: { serverReadyMs: number; firstLoadMs: number; afterEditMs: Stat };
+};
+
+const targets: { target: string; limit: string; measured: string; met: boolean | null }[] = [];
+const cpuOf = (n: number | null | undefined) => (n == null ? '?' : sec(n));
+const worstOf = (f: (m: ModuleResult) => number | undefined) => Math.max(...Object.values(results).map(f).filter((x): x is number => x !== undefined));
+if (Object.values(results).every((m) => m.fetched)) {
+  const v = worstOf((m) => m.fetched?.beforeFirstScreen.gzip);
+  targets.push({ target: 'gzip fetched before the first screen (largest module)', limit: `<= ${TARGETS.fetchedBeforeFirstScreenGzipKB} KB`, measured: kb(v), met: v <= TARGETS.fetchedBeforeFirstScreenGzipKB * KB });
+  const t = worstOf((m) => m.timing?.['4x']?.interactiveMs.median);
+  const c1 = worstOf((m) => m.timing?.mainThreadCpu?.toInteractiveMs.median);
+  targets.push({ target: 'interactive at 4x CPU, median (slowest module)', limit: `<= ${TARGETS.interactiveAt4xMs} ms`, measured: `${ms(t)} (1x CPU ${ms(c1)})`, met: t <= TARGETS.interactiveAt4xMs });
+  const c = worstOf((m) => Math.max(...Object.values(m.scorm ?? {}).map((s) => s.commitsPerDecision)));
+  targets.push({ target: 'commits per decision (any module, either version)', limit: `<= ${TARGETS.commitsPerDecision}`, measured: String(c), met: c <= TARGETS.commitsPerDecision });
+}
+if (flagship) {
+  targets.push({ target: `worst-case suspend_data, ${FLAGSHIP}`, limit: `<= ${TARGETS.flagshipWorstSuspendData} chars`, measured: `${flagship.suspendData.worstCase} chars`, met: flagship.suspendData.worstCase <= TARGETS.flagshipWorstSuspendData });
+}
+if (b.flagship) targets.push({ target: `flagship build, median wall (npm run build -- ${FLAGSHIP})`, limit: `<= ${sec(TARGETS.flagshipBuildMs)}`, measured: `${sec(b.flagship.wallMs.median)} (CPU ${cpuOf(b.flagship.cpuMs?.median)})`, met: b.flagship.wallMs.median <= TARGETS.flagshipBuildMs });
+if (b.library) targets.push({ target: `library build, ${b.library.scenarios} scenarios in ${b.library.modules} modules`, limit: `<= ${sec(TARGETS.libraryBuildMs)}`, measured: `${sec(b.library.wallMs)} (CPU ${cpuOf(b.library.cpuMs)})`, met: b.library.wallMs <= TARGETS.libraryBuildMs });
+
+function table(title: string, header: string[], rows: (string | number)[][]): string {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  return [`\n${title}`, line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+const ids = Object.keys(results);
+const col = (f: (m: ModuleResult) => string) => ids.map((id) => f(results[id]!));
+const rawGz = (x: { raw: number; gzip: number }) => `${kb(x.raw)} / ${kb(x.gzip)}`;
+const sm = (s: Stat | undefined) => (s ? `${Math.round(s.median)} (${Math.round(s.min)}-${Math.round(s.max)})` : '-');
+const out: string[] = [];
+out.push(table('Size (raw / gzip; KB = 1,000 bytes)', ['', ...ids], [
+  ['scenarios (main path)', ...col((m) => `${m.scenarios} (${m.mainPath})`)],
+  ['zip SCORM 1.2 / 2004', ...col((m) => `${kb(m.sizes.zip.scorm12)} / ${kb(m.sizes.zip.scorm2004)}`)],
+  ['JS (app code, every chunk)', ...col((m) => rawGz(m.sizes.js))],
+  ['  entry chunk', ...col((m) => rawGz(m.sizes.jsEntry))],
+  ['CSS', ...col((m) => rawGz(m.sizes.css))],
+  ['HTML', ...col((m) => rawGz(m.sizes.html))],
+  ['content, all', ...col((m) => rawGz(m.sizes.content))],
+  ['  course.js (structure)', ...col((m) => `${rawGz(m.sizes.contentParts.course)}${m.sizes.courseInBundle ? ' in JS' : ''}`)],
+  ['  text/ (scenario words)', ...col((m) => `${rawGz(m.sizes.contentParts.text)} in ${m.sizes.contentParts.text.files}`)],
+  ['  lang/ (other languages)', ...col((m) => `${rawGz(m.sizes.contentParts.lang)} in ${m.sizes.contentParts.lang.files}`)],
+  ['  media/', ...col((m) => `${rawGz(m.sizes.contentParts.media)} in ${m.sizes.contentParts.media.files}`)],
+  ['fetched before the first screen', ...col((m) => (m.fetched ? `${rawGz(m.fetched.beforeFirstScreen)} in ${m.fetched.beforeFirstScreen.requests}` : '-'))],
+  ['fetched by the first scenario', ...col((m) => (m.fetched ? `${rawGz(m.fetched.byFirstScenario)} in ${m.fetched.byFirstScenario.requests}` : '-'))],
+  ['LMS page itself (not counted)', ...col((m) => (m.lmsPageBytes !== undefined ? kb(m.lmsPageBytes) : '-'))],
+]));
+if (ids.every((id) => results[id]!.timing)) {
+  out.push(table(`Time in ms, median (min-max) of ${RUNS} cold runs; from the module frame's navigation`, ['', ...ids], [
+    ...RATES.flatMap((rate) => [
+      [`${rate}x CPU: first screen (intro h1)`, ...col((m) => sm(m.timing![`${rate}x`]!.introMs))],
+      [`${rate}x CPU: interactive (Start)`, ...col((m) => sm(m.timing![`${rate}x`]!.interactiveMs))],
+      [`${rate}x CPU: Start -> first scenario`, ...col((m) => sm(m.timing![`${rate}x`]!.firstScenarioAfterStartMs))],
+      [`${rate}x CPU: interactive from LMS page load`, ...col((m) => sm(m.timing![`${rate}x`]!.interactiveFromLmsPageMs))],
+      [`${rate}x CPU: html / scripts in / DOMContentLoaded`, ...col((m) => { const p = m.timing![`${rate}x`]!.phases; return [p.htmlMs, p.scriptsMs, p.domContentLoadedMs].map((x) => Math.round(x.median)).join(' / '); })],
+    ]),
+    ['main-thread CPU to interactive, 1x (trace)', ...col((m) => sm(m.timing!.mainThreadCpu?.toInteractiveMs))],
+    ['  script / compile / style / layout / paint', ...col((m) => { const b = m.timing!.mainThreadCpu?.breakdownMs ?? {}; return ['script', 'compile', 'style', 'layout', 'paint'].map((k) => Math.round(b[k] ?? 0)).join(' / '); })],
+    ['JS heap after load: module alone / in LMS page', ...col((m) => (m.heap ? `${kb(m.heap.moduleAloneBytes.median)} / ${kb(m.heap.lmsPageWithModuleBytes.median)}` : '-'))],
+  ]));
+}
+out.push(table('suspend_data (characters)', ['', ...ids], [
+  ['worst case (module)', ...col((m) => String(m.suspendData.worstCase))],
+  ['typical: best answers (module)', ...col((m) => String(m.suspendData.typical))],
+  ['measured in the LMS after completion', ...col((m) => String(m.suspendData.measured ?? '-'))],
+  ['per scenario, worst case (min-max)', ...col((m) => { const w = m.suspendData.perScenario.map((s) => s.worstCase); return `${Math.min(...w)}-${Math.max(...w)}`; })],
+  ['per scenario, typical (min-max)', ...col((m) => { const w = m.suspendData.perScenario.map((s) => s.typical); return `${Math.min(...w)}-${Math.max(...w)}`; })],
+]));
+if (ids.every((id) => results[id]!.scorm)) {
+  out.push(table('SCORM calls for one full completion with the best answers (2004 | 1.2)', ['', ...ids], [
+    ['decisions', ...col((m) => `${m.scorm!['2004']!.decisions} | ${m.scorm!['1.2']!.decisions}`)],
+    ['calls in all', ...col((m) => `${m.scorm!['2004']!.total} | ${m.scorm!['1.2']!.total}`)],
+    ['Initialize / GetValue / SetValue / Commit / Terminate', ...col((m) => ['2004', '1.2'].map((v) => {
+      const c = m.scorm![v]!.calls;
+      const n = (a: string, b2: string) => (c[a] ?? 0) + (c[b2] ?? 0);
+      return [n('Initialize', 'LMSInitialize'), n('GetValue', 'LMSGetValue'), n('SetValue', 'LMSSetValue'), n('Commit', 'LMSCommit'), n('Terminate', 'LMSFinish')].join('/');
+    }).join(' | '))],
+    ['commits during the scenarios', ...col((m) => `${m.scorm!['2004']!.commitsDuringScenarios} | ${m.scorm!['1.2']!.commitsDuringScenarios}`)],
+    ['commits per decision', ...col((m) => `${m.scorm!['2004']!.commitsPerDecision} | ${m.scorm!['1.2']!.commitsPerDecision}`)],
+    ['SetValue per decision', ...col((m) => `${m.scorm!['2004']!.setValuesPerDecision} | ${m.scorm!['1.2']!.setValuesPerDecision}`)],
+    ['passed', ...col((m) => `${m.scorm!['2004']!.passed} | ${m.scorm!['1.2']!.passed}`)],
+  ]));
+}
+const cpuCell = (n: number | null | undefined) => (n == null ? '-' : sec(n));
+const buildRows: string[][] = [[`every module (npm run build, ${b.allModules.modules} modules)`, sec(b.allModules.ms), cpuCell(b.allModules.cpuMs), '1 run']];
+if (b.flagship) {
+  buildRows.push([`flagship: npm run build -- ${FLAGSHIP}`, `${sec(b.flagship.wallMs.median)} (${sec(b.flagship.wallMs.min)}-${sec(b.flagship.wallMs.max)})`, cpuCell(b.flagship.cpuMs?.median), `median of ${FLAGSHIP_BUILDS}`]);
+  buildRows.push(['  of which bundle + package (build.ts "built in")', sec(b.flagship.bundleAndPackageMs.median), '', '']);
+}
+if (b.library) {
+  const p = b.library.phasesMs;
+  buildRows.push([`library: ${b.library.scenarios} scenarios in ${b.library.modules} modules`, sec(b.library.wallMs), cpuCell(b.library.cpuMs), '1 run']);
+  buildRows.push(['  imports / content check / app bundle / folders / packages', `${sec(p.importMs!)} / ${sec(p.checkMs!)} / ${sec(p.appBundleMs!)} / ${sec(p.foldersMs!)} / ${sec(p.packageMs!)}`, '', '']);
+}
+if (b.devRebuild) {
+  buildRows.push(['dev server: ready / first page', `${sec(b.devRebuild.serverReadyMs)} / ${sec(b.devRebuild.firstLoadMs)}`, '', '']);
+  buildRows.push(['dev server: edit -> change shown', `${ms(b.devRebuild.afterEditMs.median)} (${ms(b.devRebuild.afterEditMs.min)}-${ms(b.devRebuild.afterEditMs.max)})`, '', `median of ${DEV_EDITS}`]);
+}
+out.push(table('Build (wall time; CPU time of the process tree)', ['', 'wall', 'CPU', ''], buildRows));
+{
+  const f = lms.figures as Record<string, number | boolean | null> | undefined;
+  out.push(table('Local LMS under load (npm run bench:lms)', ['', ''], f
+    ? [
+        ['concurrent learners x commits each', `${f.learners} x ${f.commitsEach}`],
+        ['commits per second', String(f.commitsPerSecond)],
+        ['latency p50 / p99 / max', `${f.p50Ms} / ${f.p99Ms} / ${f.maxMs} ms`],
+        ['server CPU per commit', `${f.serverCpuMsPerCommit} ms`],
+        ['failed commits; stored = sent', `${f.failedCommits}; ${f.storedEqualsSent ? 'yes' : 'NO'}`],
+      ]
+    : [[String(lms.note ?? 'no figures'), '']]));
+}
+out.push(table('Targets', ['target', 'limit', 'measured', ''], targets.map((t) => [t.target, t.limit, t.measured, t.met === null ? '-' : t.met ? 'met' : 'MISSED'])));
+const loadEnd = loadavg();
+out.push(`\nMachine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadStart[0]!.toFixed(1)} at start, ${loadEnd[0]!.toFixed(1)} at end; ${chromium || 'no browser'}; node ${process.version}. Bench took ${sec(performance.now() - started)}.`);
+console.log(out.join('\n'));
+
+const resultsJson = {
+  generated: new Date().toISOString(),
+  commit: git(['rev-parse', 'HEAD']),
+  dirty: git(['status', '--porcelain', '--', 'src', 'scorm', 'scripts', 'content', 'modules', 'index.html', 'package.json']) !== '',
+  machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version, chromium, loadAverageAtStart: loadStart[0], loadAverageAtEnd: loadEnd[0] },
+  method: {
+    runs: RUNS, cpuRates: [...RATES], flagshipBuilds: FLAGSHIP_BUILDS, devEdits: DEV_EDITS, kb: KB, gzip: 'zlib level 6',
+    notes: [
+      'Cold run: a new browser context (no cache) opens /player/?module=<id>&version=2004 from scripts/serve.ts; times are on the module frame\'s clock (from its navigation start).',
+      'first screen: the first animation frame with a laid-out h1 (the introduction). interactive: the Start button is laid out and enabled and a task posted after it has run.',
+      'Bytes are the module frame\'s requests only (not the LMS page or scorm-again), as files on disk; fetched before the first screen = requests started before it.',
+      'JS heap: Runtime.getHeapUsage after a forced GC at 1x: the module opened on its own (median of 3), and the LMS page with the module (they share one heap; median of the 1x cold runs).',
+      'Commits per decision = commits between Start and the results screen / decisions, with the best answers.',
+      'The library build runs once in a fresh node process; the dev rebuild is from writing the file to the frame showing the new title.',
+    ],
+  },
+  targets,
+  modules: results,
+  build,
+  lms,
+};
+mkdirSync(BENCH, { recursive: true });
+const outArg = args.find((a) => a.startsWith('--out='));
+const outFile = outArg ? resolve(outArg.slice(6)) : join(BENCH, 'results.json');
+writeFileSync(outFile, `${JSON.stringify(resultsJson, null, 2)}\n`);
+log(`wrote ${relative(MAIN, outFile)}`);
