@@ -20,8 +20,8 @@ export async function launchBrowser(): Promise<{ browser: Browser; executable: s
 /**
  * Runs in every frame before its scripts. In the module's frame (/content/...) it notes, on
  * the frame's own clock (ms since the SCO's navigation started):
- *  - intro: the first animation frame in which an h1 is laid out (the module's first screen);
- *  - interactive: the Start button is laid out and enabled, and a task posted after that has
+ *  - intro: the first animation frame with an h1 in the DOM (the module's first screen);
+ *  - interactive: the Start button is in the DOM and enabled, and a task posted after that has
  *    run, so the main thread is free to handle a click;
  *  - click / scenario: the Start click's event time, and the first frame showing another h1.
  * rAF callbacks run just before the browser paints, so these are render times.
@@ -32,14 +32,15 @@ const PROBE = String.raw`(() => {
   window.__bench = m;
   // Tell the bench through a binding, so it never polls the page (polling would steal main-thread time).
   const report = (what) => { if (typeof window.__benchReport === 'function') window.__benchReport(what); };
+  // Cheap on purpose (it runs every frame until the intro shows): descends only into custom
+  // elements' shadow roots and forces no layout. An h1 in the DOM at rAF time is painted in that frame.
   const deepAll = (root, sel, out) => {
     for (const el of root.querySelectorAll(sel)) out.push(el);
-    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) deepAll(el.shadowRoot, sel, out);
+    for (const el of root.querySelectorAll('*')) if (el.localName.includes('-') && el.shadowRoot) deepAll(el.shadowRoot, sel, out);
     return out;
   };
-  const shown = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
-  const h1 = () => deepAll(document, 'h1', []).find(shown);
-  const startButton = () => deepAll(document, 'button', []).find((b) => /^(Start|Continue where you left off)$/.test(b.textContent.trim()) && shown(b) && !b.disabled);
+  const h1 = () => deepAll(document, 'h1', [])[0];
+  const startButton = () => deepAll(document, 'button', []).find((b) => /^(Start|Continue where you left off)$/.test(b.textContent.trim()) && !b.disabled);
   const watchInteractive = () => {
     if (startButton()) {
       const ch = new MessageChannel();

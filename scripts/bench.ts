@@ -466,7 +466,10 @@ if (!skip.has('browser')) {
 }
 
 // The generated library: 20 modules x 25 scenarios, built in a fresh process.
-if (!skip.has('library')) {
+if (!skip.has('library') && !existsSync(join(PROJECT, 'scripts', 'bench-library.ts'))) {
+  log('the measured tree has no scripts/bench-library.ts: the library build is left out');
+  build.library = null;
+} else if (!skip.has('library')) {
   const libRoot = join(TMP, 'library');
   const libOut = join(TMP, 'library-dist');
   log(`generating ${LIBRARY.modules} modules x ${LIBRARY.scenariosPerModule} scenarios in ${relative(MAIN, libRoot)}`);
