@@ -53,7 +53,8 @@ for (const [id, result] of loaded) {
   const { course } = result;
   const started = performance.now();
   writeModuleFolder(join(root, 'dist', '.app'), join(root, 'dist', id), result);
-  for (const version of ['1.2', '2004'] as const) {
+  // Both packages at once: each manifest is validated in its own worker thread.
+  const written = await Promise.all((['1.2', '2004'] as const).map(async (version) => {
     const out = zipPath(id, version);
     const { bytes, files } = await writePackage({
       dir: join(root, 'dist', id),
@@ -61,8 +62,9 @@ for (const [id, result] of loaded) {
       version,
       input: { id: course.id, title: course.title, version: course.version, passMark: course.passMark, language: course.language },
     });
-    console.log(`${out.slice(root.length)}  ${(bytes / 1024).toFixed(1)} KB, ${files.length} files`);
-  }
+    return `${out.slice(root.length)}  ${(bytes / 1024).toFixed(1)} KB, ${files.length} files`;
+  }));
+  for (const line of written) console.log(line);
   writeFileSync(join(root, 'dist', `${id}.json`), JSON.stringify({ id, title: course.title, version: course.version, worstCaseSuspendData: worstCaseLength(course), scenarios: course.scenarios.map((s) => ({ id: s.id, title: s.title })) }, null, 2));
   console.log(`  ${course.title} ${course.version}: ${course.scenarios.length} scenarios, worst-case suspend_data ${worstCaseLength(course)} characters, built in ${Math.round(performance.now() - started)} ms`);
 }
