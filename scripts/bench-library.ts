@@ -149,16 +149,15 @@ async function buildLibrary(contentRoot: string, outDir: string) {
     writeModuleFolder(appDir, dir, result);
     const t2 = performance.now();
     foldersMs += t2 - t;
-    for (const version of ['1.2', '2004'] as const) {
-      const options = {
-        dir,
-        outFile: join(outDir, `${id}-scorm${version === '1.2' ? '12' : '2004'}.zip`),
-        version,
-        input: { id: course.id, title: course.title, version: course.version, passMark: course.passMark, language: course.language },
-      };
-      if (packaging.planPackage && packaging.writePackages) plans.push(await packaging.planPackage(options));
-      else await packaging.writePackage(options);
-    }
+    const options = (['1.2', '2004'] as const).map((version) => ({
+      dir,
+      outFile: join(outDir, `${id}-scorm${version === '1.2' ? '12' : '2004'}.zip`),
+      version,
+      input: { id: course.id, title: course.title, version: course.version, passMark: course.passMark, language: course.language },
+    }));
+    if (packaging.planPackage && packaging.writePackages) for (const o of options) plans.push(await packaging.planPackage(o));
+    // As scripts/build.ts does: a module's two packages at once, each manifest in its own worker.
+    else await Promise.all(options.map((o) => packaging.writePackage(o)));
     packageMs += performance.now() - t2;
   }
   if (plans.length) {

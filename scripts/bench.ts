@@ -12,6 +12,7 @@
  *   npm run bench -- --tree=<dir>  measure another checkout (builds into its dist/) instead of a snapshot
  *   npm run bench -- --out=<file>  write the results there instead of bench/results.json
  *   npm run bench -- --modules=a,b measure only these modules (all are still built)
+ *   npm run bench -- --keep        keep this run's folder (bench/tmp/run-<pid>: the snapshot, library, traces)
  *
  * Sizes are bytes; "KB" in the table and the targets is 1,000 bytes; gzip is zlib level 6.
  */
@@ -36,7 +37,9 @@ const BENCH = join(MAIN, 'bench');
 const TMP = join(BENCH, 'tmp');
 const treeArg = process.argv.slice(2).find((a) => a.startsWith('--tree='));
 /** The tree measured: a fresh snapshot of this project, or (--tree=<dir>) another checkout with its own node_modules. */
-const PROJECT = treeArg ? resolve(treeArg.slice(7)) : join(TMP, 'project');
+/** This run's own folder, so two runs at once do not trample each other; removed at the end unless --keep. */
+const RUN = join(TMP, `run-${process.pid}`);
+const PROJECT = treeArg ? resolve(treeArg.slice(7)) : join(RUN, 'project');
 const FLAGSHIP = 'social-media-nhs';
 const RATES = [1, 4] as const;
 const KB = 1000;
@@ -333,9 +336,22 @@ function scormCounts(c: Completion): ScormCounts {
 
 // ---------------------------------------------------------------- main
 
-const started = performance.now();
 const loadStart = loadavg();
-mkdirSync(TMP, { recursive: true });
+mkdirSync(RUN, { recursive: true });
+const keep = args.includes('--keep');
+process.on('exit', () => {
+  if (!keep) rmSync(RUN, { recursive: true, force: true });
+});
+/** Parts that failed: the run goes on and the results say what broke. */
+const failures: Record<string, string> = {};
+async function section(name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    failures[name] = error instanceof Error ? error.message : String(error);
+    log(`${name} failed: ${failures[name]}`);
+  }
+}
 if (treeArg) log(`measuring ${PROJECT}`);
 else {
   log(`snapshot of the project in ${relative(MAIN, PROJECT)}`);
@@ -360,7 +376,7 @@ if (fullBuild.code !== 0) throw new Error(`npm run build failed:\n${fullBuild.st
 const builtIn = (out: string, title: string) => Number(new RegExp(`${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} .*built in (\\d+) ms`).exec(out)?.[1] ?? NaN);
 
 const build: Record<string, unknown> = { allModules: { ms: Math.round(fullBuild.ms), cpuMs: fullBuild.cpuMs, modules: courseLib.listModules(PROJECT).length } };
-if (!skip.has('build') && courses.has(FLAGSHIP)) {
+if (!skip.has('build') && courses.has(FLAGSHIP)) await section('flagship build', async () => {
   const wall: number[] = [];
   const cpu: number[] = [];
   const inScript: number[] = [];
@@ -373,7 +389,7 @@ if (!skip.has('build') && courses.has(FLAGSHIP)) {
     inScript.push(builtIn(r.stdout, courses.get(FLAGSHIP)!.title));
   }
   build.flagship = { module: FLAGSHIP, command: `npm run build -- ${FLAGSHIP}`, wallMs: stat(wall), cpuMs: cpu.length ? stat(cpu) : null, bundleAndPackageMs: stat(inScript) };
-}
+});
 
 // Sizes, suspend data and the best path, per module.
 const perModule: Record<string, Record<string, unknown>> = {};
@@ -392,7 +408,7 @@ for (const [id, course] of courses) {
 
 // Browser: cold runs at each CPU rate, then one full completion per SCORM version.
 let chromium = '';
-if (!skip.has('browser')) {
+if (!skip.has('browser')) await section('browser', async () => {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = await startServer('scripts/serve.ts', [], { PORT: String(port), HOST: '127.0.0.1' }, `${base}/api/modules`);
@@ -435,7 +451,7 @@ if (!skip.has('browser')) {
       const traced: TracedRun[] = [];
       for (let i = 0; i < TRACED_RUNS; i++) {
         log(`${id}: traced run ${i + 1} of ${TRACED_RUNS} at 1x CPU`);
-        traced.push(await tracedRun(browser, base, id, join(TMP, 'trace.json')));
+        traced.push(await tracedRun(browser, base, id, join(RUN, 'trace.json')));
       }
       const kinds = [...new Set(traced.flatMap((t) => Object.keys(t.breakdown)))];
       timing.mainThreadCpu = {
@@ -463,15 +479,15 @@ if (!skip.has('browser')) {
     await browser.close();
     await stopServer(server.child);
   }
-}
+});
 
 // The generated library: 20 modules x 25 scenarios, built in a fresh process.
 if (!skip.has('library') && !existsSync(join(PROJECT, 'scripts', 'bench-library.ts'))) {
   log('the measured tree has no scripts/bench-library.ts: the library build is left out');
   build.library = null;
-} else if (!skip.has('library')) {
-  const libRoot = join(TMP, 'library');
-  const libOut = join(TMP, 'library-dist');
+} else if (!skip.has('library')) await section('library', async () => {
+  const libRoot = join(RUN, 'library');
+  const libOut = join(RUN, 'library-dist');
   log(`generating ${LIBRARY.modules} modules x ${LIBRARY.scenariosPerModule} scenarios in ${relative(MAIN, libRoot)}`);
   generateLibrary(libRoot);
   rmSync(libOut, { recursive: true, force: true });
@@ -480,11 +496,11 @@ if (!skip.has('library') && !existsSync(join(PROJECT, 'scripts', 'bench-library.
   if (r.code !== 0) throw new Error(`the library build failed:\n${r.stderr}`);
   const parts = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Record<string, number>;
   build.library = { modules: parts.modules, scenarios: parts.scenarios, runs: 1, wallMs: Math.round(r.ms), cpuMs: r.cpuMs, phasesMs: parts };
-}
+});
 
 // The dev server: ms from saving a scenario to the frame showing the change.
-if (!skip.has('dev') && !skip.has('browser')) {
-  const devRoot = join(TMP, 'dev-content');
+if (!skip.has('dev') && !skip.has('browser')) await section('dev server', async () => {
+  const devRoot = join(RUN, 'dev-content');
   rmSync(devRoot, { recursive: true, force: true });
   cpSync(join(PROJECT, 'modules', 'sample'), join(devRoot, 'modules', 'sample'), { recursive: true });
   cpSync(join(PROJECT, 'content', 'sample'), join(devRoot, 'content', 'sample'), { recursive: true });
@@ -509,12 +525,14 @@ if (!skip.has('dev') && !skip.has('browser')) {
     await browser.close();
     await stopServer(server.child);
   }
-}
+});
 
 // The local LMS under load, once it exists.
-let lms: Record<string, unknown> = { available: false, note: 'not available yet: no scorm/lms/ and no "bench:lms" npm script' };
+let lms: Record<string, unknown> = skip.has('lms')
+  ? { available: false, note: 'left out (--skip=lms)' }
+  : { available: false, note: 'not available yet: no scorm/lms/ and no "bench:lms" npm script' };
 const mainPackage = JSON.parse(readFileSync(join(MAIN, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
-if (!skip.has('lms') && existsSync(join(MAIN, 'scorm', 'lms')) && mainPackage.scripts?.['bench:lms']) {
+if (!skip.has('lms') && existsSync(join(MAIN, 'scorm', 'lms')) && mainPackage.scripts?.['bench:lms']) await section('lms', async () => {
   log('npm run bench:lms');
   const r = await run('npm', ['run', '--silent', 'bench:lms'], { cwd: MAIN, timeoutMs: 180_000 });
   const text = r.stdout;
@@ -531,7 +549,7 @@ if (!skip.has('lms') && existsSync(join(MAIN, 'scorm', 'lms')) && mainPackage.sc
     storedEqualsSent: /stored = sent: yes/.test(text),
   };
   lms = { available: true, exitCode: r.code, figures, output: r.stdout.trim().split('\n') };
-}
+});
 
 // ---------------------------------------------------------------- targets, table, results
 
@@ -663,8 +681,9 @@ out.push(table('Build (wall time; CPU time of the process tree)', ['', 'wall', '
     : [[String(lms.note ?? 'no figures'), '']]));
 }
 out.push(table('Targets', ['target', 'limit', 'measured', ''], targets.map((t) => [t.target, t.limit, t.measured, t.met === null ? '-' : t.met ? 'met' : 'MISSED'])));
+if (Object.keys(failures).length) out.push(table('Parts that failed (see results.json)', ['part', 'error'], Object.entries(failures).map(([k, v]) => [k, v.split('\n')[0]!.slice(0, 160)])));
 const loadEnd = loadavg();
-out.push(`\nMachine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadStart[0]!.toFixed(1)} at start, ${loadEnd[0]!.toFixed(1)} at end; ${chromium || 'no browser'}; node ${process.version}. Bench took ${sec(performance.now() - started)}.`);
+out.push(`\nMachine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadStart[0]!.toFixed(1)} at start, ${loadEnd[0]!.toFixed(1)} at end; ${chromium || 'no browser'}; node ${process.version}. Bench took ${sec(process.uptime() * 1000)}.`);
 console.log(out.join('\n'));
 
 const resultsJson = {
@@ -683,6 +702,7 @@ const resultsJson = {
       'The library build runs once in a fresh node process; the dev rebuild is from writing the file to the frame showing the new title.',
     ],
   },
+  failures,
   targets,
   modules: results,
   build,
