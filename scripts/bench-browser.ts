@@ -32,15 +32,17 @@ const PROBE = String.raw`(() => {
   window.__bench = m;
   // Tell the bench through a binding, so it never polls the page (polling would steal main-thread time).
   const report = (what) => { if (typeof window.__benchReport === 'function') window.__benchReport(what); };
-  // Cheap on purpose (it runs every frame until the intro shows): descends only into custom
-  // elements' shadow roots and forces no layout. An h1 in the DOM at rAF time is painted in that frame.
-  const deepAll = (root, sel, out) => {
-    for (const el of root.querySelectorAll(sel)) out.push(el);
-    for (const el of root.querySelectorAll('*')) if (el.localName.includes('-') && el.shadowRoot) deepAll(el.shadowRoot, sel, out);
-    return out;
+  // Cheap on purpose (it runs every frame until the intro shows): it keeps every shadow root as
+  // it is attached and queries those, rather than walking the whole tree each frame, and forces
+  // no layout. An h1 in the DOM at rAF time is painted in that frame.
+  const roots = [document];
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) { const root = attach.call(this, init); roots.push(root); return root; };
+  const h1 = () => { for (const r of roots) { const h = r.querySelector('h1'); if (h) return h; } return null; };
+  const startButton = () => {
+    for (const r of roots) for (const b of r.querySelectorAll('button')) if (!b.disabled && /^(Start|Continue where you left off)$/.test(b.textContent.trim())) return b;
+    return null;
   };
-  const h1 = () => deepAll(document, 'h1', [])[0];
-  const startButton = () => deepAll(document, 'button', []).find((b) => /^(Start|Continue where you left off)$/.test(b.textContent.trim()) && !b.disabled);
   const watchInteractive = () => {
     if (startButton()) {
       const ch = new MessageChannel();

@@ -1,6 +1,6 @@
 /**
  * Loads the parts of a split course from the package: course.js at boot, then
- * text/<scenario>.js and lang/<code>.js when they are needed (and soon before).
+ * text/<scenario>.js, summary.js and lang/<code>.js when they are needed (and soon before).
  * In the dev server the whole course comes from `virtual:course` and nothing is split.
  */
 import { hasLanguage, hasText, mergeLanguage, mergeScenario, type LanguagePack, type ScenarioPack } from './core/content.js';
@@ -39,6 +39,13 @@ function once(key: string, job: () => Promise<void>): Promise<void> {
 export function ensureScenario(course: Course, id: string): Promise<void> {
   if (hasText(course, id)) return Promise.resolve();
   return once(`text:${id}`, async () => mergeScenario(course, id, await load<ScenarioPack>(`text/${id}.js`)));
+}
+
+/** Makes sure the main language's closing summary (shown with the results) is in the course. */
+export function ensureSummary(course: Course): Promise<void> {
+  return once('summary', async () => {
+    course.summaryHtml = await load<string>('summary.js');
+  });
 }
 
 /** Makes sure a language's words are in the course. */

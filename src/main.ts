@@ -1,6 +1,6 @@
 /** Boot: load the course, connect the LMS (or local storage), mount <fl-course>. */
 import type { Course } from './core/model.js';
-import { ensureLanguage, ensureScenario, loadCourse } from './content-loader.js';
+import { ensureLanguage, ensureScenario, ensureSummary, loadCourse } from './content-loader.js';
 import { findApi } from './lms/find-api.js';
 import { ScormDriver, StandaloneDriver } from './lms/driver.js';
 import { LmsSession } from './lms/session.js';
@@ -27,6 +27,25 @@ function showContentErrors(contentErrors: { file: string; line: number; col: num
   document.body.replaceChildren(main);
 }
 
+/**
+ * Runs work after the first screen has been painted, when the page is idle: a frame, then
+ * an idle callback (or a task where there are none). A page that never paints (hidden) still
+ * runs it within a second and a half.
+ */
+function afterFirstPaint(fn: () => void) {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  requestAnimationFrame(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(once, { timeout: 500 });
+    else setTimeout(once, 0);
+  });
+  setTimeout(once, 1500);
+}
+
 function boot(course: Course, split: boolean) {
   let debug = params.has('debug');
   try {
@@ -36,7 +55,7 @@ function boot(course: Course, split: boolean) {
   }
   const found = findApi(window);
   const driver = found ? new ScormDriver(found) : new StandaloneDriver(`frontline:${course.id}:${course.version}`);
-  const session = new LmsSession(driver, course, { debug });
+  const session = new LmsSession(driver, course, { debug, afterFirstPaint });
   let launch = session.launch();
   const jump = import.meta.env.DEV ? params.get('jump') : null;
   if (jump && course.scenarios.some((s) => s.id === jump)) {
@@ -49,7 +68,13 @@ function boot(course: Course, split: boolean) {
   element.course = course;
   element.session = session;
   element.launch = launch;
-  if (split) element.loader = { ensureScenario: (id) => ensureScenario(course, id), ensureLanguage: (l) => ensureLanguage(course, l) };
+  if (split) {
+    element.loader = {
+      ensureScenario: (id) => ensureScenario(course, id),
+      ensureLanguage: (l) => ensureLanguage(course, l),
+      ensureSummary: () => ensureSummary(course),
+    };
+  }
   document.body.replaceChildren(element);
 }
 

@@ -1,3 +1,3 @@
-/** Types for `virtual:nhsuk-css` (tsconfig maps the id here): the compiled NHS.UK styles. */
+/** Types for `virtual:nhsuk-css` and `virtual:nhsuk-forms-css` (tsconfig maps the ids here): compiled NHS.UK styles. */
 declare const css: string;
 export default css;

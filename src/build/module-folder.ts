@@ -1,9 +1,9 @@
 /**
  * One module's SCO folder: the shared app bundle plus the module's own data, split so the
- * first download is small (course.js), with each scenario's text (text/<id>.js) and each
- * other language (lang/<code>.js) fetched when needed.
+ * first download is small (course.js), with each scenario's text (text/<id>.js), the closing
+ * summary (summary.js) and each other language (lang/<code>.js) fetched when needed.
  */
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitCourse } from '../core/content.js';
 import type { LoadedCourse } from './course.js';
@@ -15,8 +15,12 @@ export function writeModuleFolder(appDir: string, outDir: string, loaded: Loaded
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   cpSync(appDir, outDir, { recursive: true });
-  const { structure, scenarios, languages } = splitCourse(loaded.course);
+  const { structure, scenarios, languages, summaryHtml } = splitCourse(loaded.course);
   writeFileSync(join(outDir, 'course.js'), asModule(structure));
+  // The app asks for course.js only once it runs: let the browser fetch it alongside the app.
+  const page = join(outDir, 'index.html');
+  writeFileSync(page, readFileSync(page, 'utf8').replace('</head>', '  <link rel="modulepreload" href="./course.js">\n</head>'));
+  writeFileSync(join(outDir, 'summary.js'), asModule(summaryHtml));
   mkdirSync(join(outDir, 'text'), { recursive: true });
   for (const [id, pack] of Object.entries(scenarios)) writeFileSync(join(outDir, 'text', `${id}.js`), asModule(pack));
   if (Object.keys(languages).length) mkdirSync(join(outDir, 'lang'), { recursive: true });

@@ -5,11 +5,13 @@ import type { Course } from '../core/model.js';
 import { END } from '../core/model.js';
 import { initialState, nextStep, progress, reduce, scenarioById, score, type CourseAction, type CourseState } from '../core/state.js';
 import type { Launch, LmsSession, SaveStatus } from '../lms/session.js';
-import { LANGUAGE_NAMES, loadStrings, localCourse, localScenario, stringsFor } from './i18n.js';
+import { LANGUAGE_NAMES, hasStrings, loadStrings, localCourse, localScenario, stringsFor } from './i18n.js';
 import type { Strings } from './strings.js';
 import { base, nhsuk, tokens } from './styles.js';
 import './fl-progress-bar.js';
-import './fl-scenario.js';
+
+/** The scenario screen and the social elements: loaded when the first scenario is due, not before the introduction. */
+const loadScenarioElement = () => import('./fl-scenario.js');
 
 type Overlay = 'none' | 'certificate' | 'statement';
 
@@ -17,6 +19,7 @@ type Overlay = 'none' | 'certificate' | 'statement';
 export interface ContentLoader {
   ensureScenario(id: string): Promise<void>;
   ensureLanguage(language: string): Promise<void>;
+  ensureSummary(): Promise<void>;
 }
 
 const SAVE_MESSAGES: Record<SaveStatus, (t: Strings) => string> = {
@@ -103,12 +106,19 @@ export class FlCourse extends LitElement {
       if (this.launch.mode === 'review') state = { ...state, screen: 'results', current: null };
       const preferred = this.course.languages.find((l) => l.slice(0, 2) === this.launch!.preferredLanguage.slice(0, 2));
       if (preferred && !this.storedLanguage()) this.language = preferred;
-      this.ready = false;
-      void this.prepare(state, this.language).then(() => {
+      if (this.prepared(state, this.language)) {
+        // The usual launch (the introduction in the module's language): shown in this update.
         this.state = state;
         this.ready = true;
         this.prefetch();
-      });
+      } else {
+        this.ready = false;
+        void this.prepare(state, this.language).then(() => {
+          this.state = state;
+          this.ready = true;
+          this.prefetch();
+        });
+      }
     }
     if (changed.has('session') && this.session) {
       this.saveStatus = this.session.saveStatus;
@@ -151,15 +161,25 @@ export class FlCourse extends LitElement {
     return this.course.languages.includes(stored) ? stored : this.course.language;
   }
 
+  /** Whether a state can be shown in a language with nothing more to load (the introduction, mostly). */
+  private prepared(state: CourseState, language: string): boolean {
+    return state.screen === 'intro' && hasStrings(language) && (!this.loader || language === this.course.language || !!this.course.translations[language]);
+  }
+
   /** Loads the text a state shows (its scenario, or every decision for the results) in a language. */
   private async prepare(state: CourseState, language: string): Promise<void> {
     await loadStrings(language).catch((error: unknown) => console.error('[frontline] could not load the interface words', error));
-    if (state.screen === 'results') await import('./fl-results-screens.js');
-    if (!this.loader) return;
+    const code = state.screen === 'results' ? import('./fl-results-screens.js') : state.screen === 'scenario' ? loadScenarioElement() : undefined;
+    if (!this.loader) {
+      await code;
+      return;
+    }
     const ids = state.screen === 'scenario' && state.current ? [state.current] : state.screen === 'results' ? state.decisions.map((d) => d.scenarioId) : [];
     try {
       await Promise.all([
+        code,
         language !== this.course.language ? this.loader.ensureLanguage(language) : undefined,
+        state.screen === 'results' ? this.loader.ensureSummary() : undefined,
         ...ids.map((id) => this.loader!.ensureScenario(id)),
       ]);
     } catch (error) {
@@ -169,6 +189,7 @@ export class FlCourse extends LitElement {
 
   /** Fetches what the learner may see next while they read. */
   private prefetch() {
+    if (this.state.screen === 'intro') setTimeout(() => void loadScenarioElement().catch(() => undefined), 50);
     if (!this.loader) return;
     const next = new Set<string>();
     const current = this.state.current ?? nextStep(this.course, this.state.decisions);

@@ -5,6 +5,7 @@ import type { Block, Choice, Scenario } from '../core/model.js';
 import { correctChoices, shouldPick, type Decision } from '../core/state.js';
 import { en, type Strings } from './strings.js';
 import { base, nhsuk, tokens } from './styles.js';
+import { nhsukForms } from './styles-forms.js';
 import './fl-social-block.js';
 
 /**
@@ -15,7 +16,7 @@ import './fl-social-block.js';
  */
 @customElement('fl-scenario')
 export class FlScenario extends LitElement {
-  static override styles = [tokens, nhsuk, base, css`
+  static override styles = [tokens, nhsuk, nhsukForms, base, css`
     :host { display: block; }
     .scenario__kicker { color: var(--fl-secondary-text); font-size: 1rem; margin: 0 0 8px; }
     .scenario__situation { margin-bottom: 24px; }

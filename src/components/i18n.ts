@@ -10,6 +10,12 @@ const LOADERS: Record<string, () => Promise<Strings>> = {
 /** Each language's name in itself, for the language switch (before its words are loaded). */
 export const LANGUAGE_NAMES: Record<string, string> = { en: 'English', cy: 'Cymraeg' };
 
+/** Whether a language's interface words are here (English always is). */
+export function hasStrings(language: string): boolean {
+  const code = language.slice(0, 2).toLowerCase();
+  return !!STRINGS[code] || !LOADERS[code];
+}
+
 /** Fetches a language's interface words if they are not here yet. */
 export async function loadStrings(language: string): Promise<void> {
   const code = language.slice(0, 2).toLowerCase();

@@ -2,7 +2,7 @@
 import { css, unsafeCSS } from 'lit';
 import nhsukCss from 'virtual:nhsuk-css';
 
-/** NHS.UK frontend's buttons, radios, checkboxes, inset text, tags and hidden text. */
+/** NHS.UK frontend's buttons and hidden text (every screen; the scenario screen adds styles-forms.ts). */
 export const nhsuk = unsafeCSS(nhsukCss);
 
 export const tokens = css`

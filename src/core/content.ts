@@ -28,8 +28,11 @@ export function hasLanguage(course: Course, language: string): boolean {
   return language === course.language || !!course.translations[language];
 }
 
-/** Splits a full course into its structure, scenario packs and language packs. */
-export function splitCourse(course: Course): { structure: Course; scenarios: Record<string, ScenarioPack>; languages: Record<string, LanguagePack> } {
+/**
+ * Splits a full course into its structure, scenario packs, language packs and the summary
+ * (the main language's closing text, shown only on the results screen).
+ */
+export function splitCourse(course: Course): { structure: Course; scenarios: Record<string, ScenarioPack>; languages: Record<string, LanguagePack>; summaryHtml: string } {
   const scenarios: Record<string, ScenarioPack> = {};
   const languages: Record<string, LanguagePack> = {};
   for (const lang of course.languages.filter((l) => l !== course.language)) {
@@ -37,6 +40,7 @@ export function splitCourse(course: Course): { structure: Course; scenarios: Rec
   }
   const structure: Course = {
     ...course,
+    summaryHtml: '',
     translations: {},
     scenarios: course.scenarios.map((s) => {
       scenarios[s.id] = {
@@ -53,7 +57,7 @@ export function splitCourse(course: Course): { structure: Course; scenarios: Rec
       };
     }),
   };
-  return { structure, scenarios, languages };
+  return { structure, scenarios, languages, summaryHtml: course.summaryHtml };
 }
 
 /** Puts a scenario's longer text back into the course (in place). */

@@ -48,6 +48,13 @@ export interface SessionOptions {
   /** Schedules work after the page has rendered (tests may run it at once). */
   defer?: (fn: () => void, ms: number) => unknown;
   cancel?: (handle: unknown) => void;
+  /**
+   * Runs the launch writes (a new attempt's status, exit and objectives, then Commit) once the
+   * first screen is on show, so the learner sees it sooner (main.ts: after the next frame, when
+   * the page is idle). By default they run at once, inside launch(). Whatever comes first (a
+   * decision, a retry, the exit) writes them too, before anything else.
+   */
+  afterFirstPaint?: (fn: () => void) => void;
 }
 
 const DEFAULT_BACKOFF = [1000, 2000, 4000, 8000, 15000, 30000];
@@ -70,6 +77,8 @@ export class LmsSession {
   /** Values the LMS accepted at the last successful commit (only changes are written). */
   private confirmed = new Map<string, string>();
   private latest: CourseState | null = null;
+  /** A new attempt's launch writes, until the LMS has accepted them. */
+  private launchPending: CmiWrite[] | null = null;
   private failures = 0;
   private retryHandle: unknown = null;
   private status: SaveStatus = 'idle';
@@ -151,8 +160,8 @@ export class LmsSession {
     }
     this.journalWrite(state);
     if (state.decisions.length === 0) {
-      this.apply(launchWrites(this.course, state, this.driver.version));
-      this.commitNow();
+      this.launchPending = launchWrites(this.course, state, this.driver.version);
+      (this.options.afterFirstPaint ?? ((fn) => fn()))(() => this.writeLaunch());
     } else if (restored > 0) {
       this.flush();
     }
@@ -212,12 +221,19 @@ export class LmsSession {
     }, ms);
   }
 
-  /** Writes what the LMS has not accepted yet (new interactions, then progress) and commits. */
+  /** Marks a new attempt as under way (once: a flush before it writes the same values). */
+  private writeLaunch() {
+    if (!this.launchPending || this.terminated || this.retryHandle !== null) return;
+    this.apply(this.launchPending);
+    if (this.commitNow()) this.launchPending = null;
+  }
+
+  /** Writes what the LMS has not accepted yet (launch values, new interactions, then progress) and commits. */
   private flush(extra: CmiWrite[] = []): boolean {
     if (this.terminated || this.mode !== 'normal' || !this.latest) return false;
     const state = this.latest;
     const version = this.driver.version;
-    const writes: CmiWrite[] = [];
+    const writes: CmiWrite[] = [...(this.launchPending ?? [])];
     state.decisions.slice(this.reported).forEach((d, i) => writes.push(...interactionWrites(this.course, d, this.nextInteraction + i, version)));
     const table = TABLE[version];
     writes.push(...progressWrites(this.course, state, version), ...resumeWrites(this.course, state, version));
@@ -226,6 +242,7 @@ export class LmsSession {
     this.apply(pending);
     const saved = this.commitNow();
     if (saved) {
+      this.launchPending = null;
       for (const [el, v] of pending) this.confirmed.set(el, v);
       this.nextInteraction += state.decisions.length - this.reported;
       this.reported = state.decisions.length;

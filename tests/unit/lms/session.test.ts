@@ -189,6 +189,79 @@ describe.each(VERSIONS)('LmsSession with scorm-again (SCORM %s)', (version) => {
     expect(session.saveStatus).toBe('saved');
   });
 
+  describe('launch writes held until the first screen is painted (afterFirstPaint)', () => {
+    const commit = is2004 ? 'Commit' : 'LMSCommit';
+    const setup = () => {
+      const h = new Harness();
+      const api = makeApi(version);
+      const painted: (() => void)[] = [];
+      const session = newSession(new ScormDriver(found(version, api)), course, h, { afterFirstPaint: (fn) => painted.push(fn) });
+      const launch = session.launch();
+      return { h, api, painted, session, launch };
+    };
+    const status = (cmi: Record<string, string>) => (is2004 ? cmi['cmi.completion_status'] : cmi['cmi.core.lesson_status']);
+
+    it('reads at launch but writes nothing until the page has painted, then writes and commits once', () => {
+      const { api, painted, session } = setup();
+      expect(session.calls.map((c) => c.fn).filter((fn) => /Set|Commit/.test(fn))).toEqual([]);
+      expect(painted).toHaveLength(1);
+      painted[0]!();
+      expect(status(cmiOf(api))).toBe('incomplete');
+      expect(cmiOf(api)['cmi.objectives.0.id']).toBe('confidentiality');
+      expect(session.calls.filter((c) => c.fn === commit)).toHaveLength(1);
+      expect(session.saveStatus).toBe('saved');
+      painted[0]!();
+      expect(session.calls.filter((c) => c.fn === commit)).toHaveLength(1);
+    });
+
+    it('writes them with the first decision when the learner decides before the paint callback runs', () => {
+      const { h, api, painted, session, launch } = setup();
+      let state = reduce(course, launch.state, { type: 'start', at: h.tick(1000) });
+      state = reduce(course, state, { type: 'choose', choiceIds: ['crop-photo'], at: h.tick(1000) });
+      session.recordDecision(state);
+      h.runScheduled();
+      const cmi = cmiOf(api);
+      expect(cmi['cmi.objectives.1.id']).toBe('boundaries');
+      expect(cmi['cmi.interactions.0.id']).toBe('ward-selfie');
+      expect(status(cmi)).toBe('incomplete');
+      const commits = session.calls.filter((c) => c.fn === commit).length;
+      expect(commits).toBe(1);
+      painted[0]!();
+      expect(session.calls.filter((c) => c.fn === commit)).toHaveLength(commits);
+      expect(checkCalls(version, session.calls)).toEqual([]);
+    });
+
+    it('writes them on exit when the learner leaves before the paint callback runs', () => {
+      const { h, api, painted, session, launch } = setup();
+      h.tick(2000);
+      session.terminate(launch.state);
+      const cmi = cmiOf(api);
+      expect(status(cmi)).toBe('incomplete');
+      expect(cmi['cmi.objectives.0.id']).toBe('confidentiality');
+      expect(is2004 ? cmi['cmi.exit'] : cmi['cmi.core.exit']).toBe('suspend');
+      painted[0]!();
+      expect(session.calls.filter((c) => c.fn === (is2004 ? 'Terminate' : 'LMSFinish'))).toHaveLength(1);
+      expect(session.calls.at(-1)!.fn).toBe(is2004 ? 'Terminate' : 'LMSFinish');
+    });
+
+    it('retries them when the LMS refuses the launch commit', () => {
+      const h = new Harness();
+      const api = makeApi(version);
+      const real = (api as unknown as Record<string, (...a: string[]) => string>)[commit]!.bind(api);
+      let refuse = 1;
+      (api as unknown as Record<string, unknown>)[commit] = (arg: string) => (refuse-- > 0 ? 'false' : real(arg));
+      const painted: (() => void)[] = [];
+      const session = newSession(new ScormDriver(found(version, api)), course, h, { backoff: [1000], afterFirstPaint: (fn) => painted.push(fn) });
+      session.launch();
+      painted[0]!();
+      expect(session.saveStatus).toBe('retrying');
+      expect(h.runScheduled(1)).toBe(1);
+      expect(session.saveStatus).toBe('saved');
+      expect(status(cmiOf(api))).toBe('incomplete');
+      expect(cmiOf(api)['cmi.objectives.1.id']).toBe('boundaries');
+    });
+  });
+
   it('saves only after the page has rendered, then reports saved', () => {
     const h = new Harness();
     const api = makeApi(version);
