@@ -69,6 +69,9 @@ for (const version of VERSIONS) {
       await expectScreen(frame, 'Your results');
       await expect(frame.getByText('You passed')).toBeVisible();
       await expect(frame.getByText('100%', { exact: true })).toBeVisible();
+      // The closing summary comes from summary.js, fetched only for the results.
+      await expect(frame.getByRole('heading', { name: 'Key points' })).toBeVisible();
+      await expect(frame.getByText('Keep friendships with patients off your personal accounts.')).toBeVisible();
       await finishAndExit(frame);
 
       const cmi = await readCmi(page);
