@@ -80,6 +80,8 @@ export class FlCourse extends LitElement {
   @state() private language = '';
   @state() private overlay: Overlay = 'none';
   @state() private ready = false;
+  /** Part of the app (a screen's code) did not load: the learner is told and can try again. */
+  @state() private loadFailed = false;
   private focusPending = false;
   private busy = false;
   private readonly handlePageHide = () => this.session?.terminate(this.state);
@@ -113,11 +115,7 @@ export class FlCourse extends LitElement {
         this.prefetch();
       } else {
         this.ready = false;
-        void this.prepare(state, this.language).then(() => {
-          this.state = state;
-          this.ready = true;
-          this.prefetch();
-        });
+        this.openAt(state);
       }
     }
     if (changed.has('session') && this.session) {
@@ -161,6 +159,24 @@ export class FlCourse extends LitElement {
     return this.course.languages.includes(stored) ? stored : this.course.language;
   }
 
+  /** Loads what a launch state needs, then shows it; if its code does not load, says so with a way to try again. */
+  private openAt(state: CourseState) {
+    this.loadFailed = false;
+    this.prepare(state, this.language).then(() => {
+      this.state = state;
+      this.ready = true;
+      this.prefetch();
+    }, (error: unknown) => this.failedToLoad(error, () => this.openAt(state)));
+  }
+
+  private retryLoad: (() => void) | null = null;
+
+  private failedToLoad(error: unknown, retry: () => void) {
+    console.error('[frontline] could not load part of the module', error);
+    this.retryLoad = retry;
+    this.loadFailed = true;
+  }
+
   /** Whether a state can be shown in a language with nothing more to load (the introduction, mostly). */
   private prepared(state: CourseState, language: string): boolean {
     return state.screen === 'intro' && hasStrings(language) && (!this.loader || language === this.course.language || !!this.course.translations[language]);
@@ -169,22 +185,18 @@ export class FlCourse extends LitElement {
   /** Loads the text a state shows (its scenario, or every decision for the results) in a language. */
   private async prepare(state: CourseState, language: string): Promise<void> {
     await loadStrings(language).catch((error: unknown) => console.error('[frontline] could not load the interface words', error));
+    // The screen's code must load (it rejects otherwise); missing words are logged and the screen still shows.
     const code = state.screen === 'results' ? import('./fl-results-screens.js') : state.screen === 'scenario' ? loadScenarioElement() : undefined;
-    if (!this.loader) {
-      await code;
-      return;
-    }
+    const loader = this.loader;
     const ids = state.screen === 'scenario' && state.current ? [state.current] : state.screen === 'results' ? state.decisions.map((d) => d.scenarioId) : [];
-    try {
-      await Promise.all([
-        code,
-        language !== this.course.language ? this.loader.ensureLanguage(language) : undefined,
-        state.screen === 'results' ? this.loader.ensureSummary() : undefined,
-        ...ids.map((id) => this.loader!.ensureScenario(id)),
-      ]);
-    } catch (error) {
-      console.error('[frontline] could not load part of the module', error);
-    }
+    const content = loader
+      ? Promise.all([
+        language !== this.course.language ? loader.ensureLanguage(language) : undefined,
+        state.screen === 'results' ? loader.ensureSummary() : undefined,
+        ...ids.map((id) => loader.ensureScenario(id)),
+      ]).catch((error: unknown) => console.error('[frontline] could not load part of the module', error))
+      : undefined;
+    await Promise.all([code, content]);
   }
 
   /** Fetches what the learner may see next while they read. */
@@ -208,8 +220,16 @@ export class FlCourse extends LitElement {
     const after = reduce(this.course, before, action);
     if (after === before) return;
     this.busy = true;
-    if (after.screen !== before.screen || after.current !== before.current) await this.prepare(after, this.language);
-    this.busy = false;
+    this.loadFailed = false;
+    try {
+      if (after.screen !== before.screen || after.current !== before.current) await this.prepare(after, this.language);
+    } catch (error) {
+      // Stay on this screen: the learner can press the same button again.
+      this.failedToLoad(error, () => void this.dispatch(action));
+      return;
+    } finally {
+      this.busy = false;
+    }
     this.state = after;
     this.focusPending = true;
     if (action.type === 'choose' && this.session && !this.readOnly) this.session.recordDecision(this.state);
@@ -229,6 +249,13 @@ export class FlCourse extends LitElement {
     void this.dispatch({ type: 'continue', at: Date.now() });
   }
 
+  private handleRetryLoad() {
+    const retry = this.retryLoad;
+    this.retryLoad = null;
+    this.loadFailed = false;
+    retry?.();
+  }
+
   private handleRetry() {
     this.session?.retryNow();
   }
@@ -240,7 +267,12 @@ export class FlCourse extends LitElement {
   }
 
   private async handleLanguage(language: string) {
-    await this.prepare(this.state, language);
+    try {
+      await this.prepare(this.state, language);
+    } catch (error) {
+      this.failedToLoad(error, () => void this.handleLanguage(language));
+      return;
+    }
     this.language = language;
     try {
       localStorage.setItem(`frontline:language:${this.course.id}`, language);
@@ -309,7 +341,7 @@ export class FlCourse extends LitElement {
 
   private renderBody() {
     const t = this.strings;
-    if (!this.ready) return html`<p>${t.loading}</p>`;
+    if (!this.ready && !this.loadFailed) return html`<p>${t.loading}</p>`;
     if (this.overlay === 'statement') return this.renderStatement();
     if (this.exited) return html`<h1 tabindex="-1">${t.leftTitle}</h1><p>${t.leftText}</p>`;
     switch (this.state.screen) {
@@ -342,7 +374,9 @@ export class FlCourse extends LitElement {
         ${standalone ? html`<div class="fl-warning" role="note"><strong class="fl-warning__title">${t.notRecordedTitle}</strong><p>${t.notRecordedText}</p></div>` : nothing}
         ${this.launch?.mode === 'browse' ? html`<div class="fl-warning" role="note"><strong class="fl-warning__title">${t.browseTitle}</strong><p>${t.browseText}</p></div>` : nothing}
         ${this.launch?.mode === 'review' ? html`<div class="fl-warning" role="note"><strong class="fl-warning__title">${t.reviewTitle}</strong><p>${t.reviewText}</p></div>` : nothing}
-        ${this.renderBody()}
+        ${this.loadFailed ? html`<div class="fl-warning" role="alert"><p>${t.partNotLoaded}</p>
+          <button class="nhsuk-button nhsuk-button--secondary" @click=${this.handleRetryLoad}>${t.tryAgain}</button></div>` : nothing}
+        ${this.ready ? this.renderBody() : this.loadFailed ? nothing : this.renderBody()}
       </main>
       <footer class="footer"><div class="footer__inner">
         <button class="link-button" @click=${() => this.showOverlay('statement')}>${t.accessibilityLink}</button>

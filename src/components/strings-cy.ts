@@ -102,6 +102,8 @@ export const cy: Strings = {
   back: 'Yn ôl',
   months: ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'],
   loading: "Wrthi'n llwytho…",
+  partNotLoaded: "Ni lwythodd y rhan hon o'r modiwl. Gwiriwch eich cysylltiad, yna rhowch gynnig arall arni.",
+  tryAgain: 'Rhowch gynnig arall arni',
   statement: [
     ['', "Mae'r datganiad hwn yn ymwneud â'r modiwl e-ddysgu hwn. Rydyn ni eisiau i gymaint o bobl â phosibl allu ei ddefnyddio. Dylech allu newid lliwiau, cyferbyniad a ffontiau gyda gosodiadau eich porwr neu'ch dyfais, chwyddo hyd at 400% heb i'r testun ddiflannu oddi ar y sgrin, defnyddio'r modiwl gyda bysellfwrdd yn unig, ei ddefnyddio gyda darllenydd sgrin, a diffodd animeiddio gyda gosodiad symud llai eich dyfais."],
     ["Pa mor hygyrch yw'r modiwl hwn", "Rydyn ni'n gwirio pob sgrin gyda phrofion awtomatig (axe) ac yn cwblhau'r modiwl gyda bysellfwrdd yn unig bob tro y caiff ei adeiladu. Nod y modiwl yw bodloni Canllawiau Hygyrchedd Cynnwys y We (WCAG) fersiwn 2.2 ar lefel AA."],

@@ -90,6 +90,8 @@ export const en = {
   /** Month names for dates (browsers lack Welsh date formats, so dates are written from these). */
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   loading: 'Loading…',
+  partNotLoaded: 'This part of the module did not load. Check your connection, then try again.',
+  tryAgain: 'Try again',
   statement: [
     ['', 'This statement covers this e-learning module. We want as many people as possible to be able to use it. You should be able to change colours, contrast and fonts with your browser or device settings, zoom in up to 400% without the text spilling off the screen, use the module with a keyboard alone, use it with a screen reader, and turn off animation with your device\'s reduced motion setting.'],
     ['How accessible this module is', 'We check every screen with automated tests (axe) and complete the module with a keyboard alone every time it is built. The module aims to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at level AA.'],

@@ -276,3 +276,24 @@ test.describe('social media module', () => {
   }
 });
 
+
+test('a screen whose code does not arrive: the learner is told, stays on the introduction, and Try again works', async ({ page, pageErrors }) => {
+  // The scenario screen's code is fetched after the introduction: a dropped connection then must not leave a blank screen.
+  let block = true;
+  await page.route('**/assets/fl-scenario-*.js', (route) => (block ? route.abort('internetdisconnected') : route.continue()));
+  const frame = await launch(page, { version: '2004' });
+  await frame.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(frame.getByRole('alert')).toHaveText(/This part of the module did not load\. Check your connection, then try again\./);
+  await expect(heading(frame)).toHaveText(TITLE);
+  const tryAgain = frame.getByRole('button', { name: 'Try again' });
+  block = false;
+  await tryAgain.click();
+  await expectScreen(frame, S.wardSelfie.title);
+  await expect(frame.getByRole('alert')).toHaveCount(0);
+  await answer(frame, BEST[0]!.text);
+  expect((await readLog(page)).filter((c) => c.fn === 'Commit').length).toBeGreaterThanOrEqual(2);
+  // The failed fetches are expected here: the browser reports them, and the module logs what it could not load.
+  const expected = /fl-scenario-|could not load part of the module|Failed to fetch dynamically imported module|ERR_INTERNET_DISCONNECTED/;
+  const unexpected = pageErrors.filter((e) => !expected.test(e));
+  pageErrors.splice(0, pageErrors.length, ...unexpected);
+});
