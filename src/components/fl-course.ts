@@ -82,6 +82,8 @@ export class FlCourse extends LitElement {
   @state() private ready = false;
   /** Part of the app (a screen's code) did not load: the learner is told and can try again. */
   @state() private loadFailed = false;
+  /** What Try again repeats after a failed load. */
+  private retryLoad: (() => void) | null = null;
   private focusPending = false;
   private busy = false;
   private readonly handlePageHide = () => this.session?.terminate(this.state);
@@ -108,12 +110,9 @@ export class FlCourse extends LitElement {
       if (this.launch.mode === 'review') state = { ...state, screen: 'results', current: null };
       const preferred = this.course.languages.find((l) => l.slice(0, 2) === this.launch!.preferredLanguage.slice(0, 2));
       if (preferred && !this.storedLanguage()) this.language = preferred;
-      if (this.prepared(state, this.language)) {
-        // The usual launch (the introduction in the module's language): shown in this update.
-        this.state = state;
-        this.ready = true;
-        this.prefetch();
-      } else {
+      // The usual launch (the introduction in the module's language) is shown in this update.
+      if (this.prepared(state, this.language)) this.show(state);
+      else {
         this.ready = false;
         this.openAt(state);
       }
@@ -162,14 +161,15 @@ export class FlCourse extends LitElement {
   /** Loads what a launch state needs, then shows it; if its code does not load, says so with a way to try again. */
   private openAt(state: CourseState) {
     this.loadFailed = false;
-    this.prepare(state, this.language).then(() => {
-      this.state = state;
-      this.ready = true;
-      this.prefetch();
-    }, (error: unknown) => this.failedToLoad(error, () => this.openAt(state)));
+    this.prepare(state, this.language).then(() => this.show(state), (error: unknown) => this.failedToLoad(error, () => this.openAt(state)));
   }
 
-  private retryLoad: (() => void) | null = null;
+  /** Shows the launch state and starts fetching what comes next. */
+  private show(state: CourseState) {
+    this.state = state;
+    this.ready = true;
+    this.prefetch();
+  }
 
   private failedToLoad(error: unknown, retry: () => void) {
     console.error('[frontline] could not load part of the module', error);
