@@ -178,6 +178,22 @@ export async function coldRun(browser: Browser, base: string, moduleId: string, 
   }
 }
 
+/**
+ * Installs the probe in a page not yet navigated; `interactive` settles when the module reports
+ * interactive (or rejects with `failure` after 60 s). Wrapped in an object so awaiting the
+ * installation does not wait for it.
+ */
+async function probeInteractive(page: Page, failure: string): Promise<{ interactive: Promise<void> }> {
+  let done!: () => void;
+  const interactive = new Promise<void>((resolve) => { done = resolve; });
+  await page.exposeBinding('__benchReport', (_source, what: string) => { if (what === 'interactive') done(); });
+  await page.addInitScript(PROBE);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(failure)), 60_000); });
+  timeout.catch(() => undefined);
+  return { interactive: Promise.race([interactive, timeout]).finally(() => clearTimeout(timer)) };
+}
+
 export interface TracedRun {
   /** Main-thread CPU time (thread time) from the SCO's navigation to interactive: robust when the machine is busy. */
   cpuMs: number;
@@ -203,13 +219,10 @@ export async function tracedRun(browser: Browser, base: string, moduleId: string
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
-    let done!: () => void;
-    const interactive = new Promise<void>((resolve) => { done = resolve; });
-    await page.exposeBinding('__benchReport', (_source, what: string) => { if (what === 'interactive') done(); });
-    await page.addInitScript(PROBE);
+    const { interactive } = await probeInteractive(page, 'no interactive in the traced run');
     await browser.startTracing(page, { path: file, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'] });
     await page.goto(`${base}/player/?module=${encodeURIComponent(moduleId)}&version=2004`);
-    await Promise.race([interactive, new Promise((_, reject) => setTimeout(() => reject(new Error('no interactive in the traced run')), 60_000))]);
+    await interactive;
     await page.waitForTimeout(100);
     await browser.stopTracing();
     const { readFileSync } = await import('node:fs');
@@ -255,12 +268,9 @@ export async function moduleHeap(browser: Browser, base: string, moduleId: strin
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    let done!: () => void;
-    const interactive = new Promise<void>((resolve) => { done = resolve; });
-    await page.exposeBinding('__benchReport', (_source, what: string) => { if (what === 'interactive') done(); });
-    await page.addInitScript(PROBE);
+    const { interactive } = await probeInteractive(page, 'the module alone did not become interactive');
     await page.goto(`${base}/content/${encodeURIComponent(moduleId)}/index.html`);
-    await Promise.race([interactive, new Promise((_, reject) => setTimeout(() => reject(new Error('the module alone did not become interactive')), 60_000))]);
+    await interactive;
     await page.waitForTimeout(300);
     return await heap(page);
   } finally {
