@@ -1,11 +1,20 @@
-/** Boot: load the course, connect the LMS (or local storage), mount <fl-course>. */
+/**
+ * Boot: load the course, connect the LMS (or local storage), then let the learner use the
+ * first screen already in the page (src/first-screen.ts) and load <fl-course> behind it, or
+ * mount <fl-course> straight away where the page has none or it does not fit the launch.
+ */
+import type { FlCourse } from './components/fl-course.js';
 import type { Course } from './core/model.js';
 import { ensureLanguage, ensureScenario, ensureSummary, loadCourse } from './content-loader.js';
+import { enhanceFirstScreen, firstScreen, fitsFirstScreen, showLoading, showNotLoaded, type FirstScreenAction } from './first-screen.js';
 import { findApi } from './lms/find-api.js';
 import { ScormDriver, StandaloneDriver } from './lms/driver.js';
-import { LmsSession } from './lms/session.js';
-import { initialState } from './core/state.js';
-import './components/fl-course.js';
+import { LmsSession, type Launch } from './lms/session.js';
+import { initialState, nextStep } from './core/state.js';
+import { END } from './core/model.js';
+
+const loadCourseElement = () => import('./components/fl-course.js');
+const loadScenarioElement = () => import('./components/fl-scenario.js');
 
 const params = new URLSearchParams(location.search);
 
@@ -64,18 +73,62 @@ function boot(course: Course, split: boolean) {
   }
   document.documentElement.lang = course.language;
   document.title = course.title;
-  const element = document.createElement('fl-course');
-  element.course = course;
-  element.session = session;
-  element.launch = launch;
-  if (split) {
-    element.loader = {
-      ensureScenario: (id) => ensureScenario(course, id),
-      ensureLanguage: (l) => ensureLanguage(course, l),
+  const loader = split
+    ? {
+      ensureScenario: (id: string) => ensureScenario(course, id),
+      ensureLanguage: (l: string) => ensureLanguage(course, l),
       ensureSummary: () => ensureSummary(course),
-    };
+    }
+    : null;
+
+  let element: FlCourse | null = null;
+  // Leaving the page ends the session with the state on screen; hiding it retries an unsaved decision now.
+  const stateNow = () => element?.courseState ?? launch.state;
+  window.addEventListener('pagehide', () => session.terminate(stateNow()));
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden' && session.saveStatus !== 'saved' && stateNow().decisions.length) session.retryNow();
+  });
+
+  const mount = async (action?: FirstScreenAction) => {
+    await loadCourseElement();
+    const shell = document.createElement('fl-course');
+    shell.course = course;
+    shell.session = session;
+    shell.launch = launch;
+    shell.loader = loader;
+    document.body.replaceChildren(shell);
+    element = shell;
+    if (action) {
+      await shell.updateComplete;
+      shell.continueFrom(action);
+    }
+  };
+
+  const screen = firstScreen();
+  if (screen && fitsFirstScreen(course, session, launch)) {
+    enhanceFirstScreen(screen, course, session, launch, mount);
+    // Load the course shell and the first scenario while the learner reads the introduction.
+    afterFirstPaint(() => void warmUp(course, launch, loader));
+  } else {
+    if (screen) showLoading(screen);
+    const tryMount = () => mount().catch((error: unknown) => {
+      console.error('[frontline] could not load the module', error);
+      if (screen) showNotLoaded(screen, () => void tryMount());
+    });
+    void tryMount();
   }
-  document.body.replaceChildren(element);
+}
+
+/** Fetches the code and text the first steps need, so Start shows the first scenario without waiting. */
+async function warmUp(course: Course, launch: Launch, loader: { ensureScenario(id: string): Promise<void> } | null) {
+  try {
+    await loadCourseElement();
+    await loadScenarioElement();
+    const first = launch.state.current ?? nextStep(course, launch.state.decisions);
+    if (loader && first !== END) await loader.ensureScenario(first);
+  } catch {
+    /* pressing Start loads them again, and says so if they still do not arrive */
+  }
 }
 
 // Dev server: after a content edit, reload the LMS page around the module so it resumes the attempt.
@@ -89,7 +142,12 @@ if (import.meta.hot) {
   });
 }
 
-void loadCourse().then(({ course, contentErrors }) => {
+loadCourse().then(({ course, contentErrors }) => {
   if (contentErrors.length > 0 || !course) showContentErrors(contentErrors);
   else boot(course, !import.meta.env.DEV);
+}, (error: unknown) => {
+  // The course itself did not arrive: say so on the first screen; trying again starts afresh.
+  console.error('[frontline] could not load the module', error);
+  const screen = firstScreen();
+  if (screen) showNotLoaded(screen, () => location.reload());
 });

@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { splitCourse } from '../core/content.js';
 import type { LoadedCourse } from './course.js';
+import { withFirstScreen } from './first-screen.js';
 
 const asModule = (data: unknown) => `export default ${JSON.stringify(data)};\n`;
 
@@ -17,9 +18,10 @@ export function writeModuleFolder(appDir: string, outDir: string, loaded: Loaded
   cpSync(appDir, outDir, { recursive: true });
   const { structure, scenarios, languages, summaryHtml } = splitCourse(loaded.course);
   writeFileSync(join(outDir, 'course.js'), asModule(structure));
-  // The app asks for course.js only once it runs: let the browser fetch it alongside the app.
+  // The introduction is in the page, as plain HTML, so it shows before the app has run. The
+  // app asks for course.js only once it runs: let the browser fetch it alongside the app.
   const page = join(outDir, 'index.html');
-  writeFileSync(page, readFileSync(page, 'utf8').replace('</head>', '  <link rel="modulepreload" href="./course.js">\n</head>'));
+  writeFileSync(page, withFirstScreen(readFileSync(page, 'utf8'), loaded.course).replace('</head>', '  <link rel="modulepreload" href="./course.js">\n</head>'));
   writeFileSync(join(outDir, 'summary.js'), asModule(summaryHtml));
   mkdirSync(join(outDir, 'text'), { recursive: true });
   for (const [id, pack] of Object.entries(scenarios)) writeFileSync(join(outDir, 'text', `${id}.js`), asModule(pack));

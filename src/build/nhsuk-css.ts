@@ -5,6 +5,8 @@
  * tags: the scenario screen, loaded with it) from src/components/nhsuk-forms.scss. Each is
  * compiled with sass, then cut to the selectors the components use (PurgeCSS). The result
  * is cached on disk (node_modules/.cache/frontline), keyed by the sources and the versions.
+ * Emits first-screen.css: the same NHS.UK part with the shell's rules, for the introduction
+ * that index.html shows before any script runs.
  * Also collapses the whitespace in the bundle's template literals (Lit's html and css
  * templates), where line breaks and indentation mean nothing.
  */
@@ -12,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import { firstScreenCss } from '../components/shell-css.js';
 
 const PARTS: Record<string, string> = {
   'virtual:nhsuk-css': 'src/components/nhsuk.scss',
@@ -85,7 +88,9 @@ export function nhsukCss(root: string): Plugin {
       if (!css) compiled.set(scss, (css = nhsukPartCss(root, scss)));
       return `export default ${JSON.stringify(await css)};`;
     },
-    generateBundle(_options, bundle) {
+    async generateBundle(_options, bundle) {
+      // The first screen's stylesheet (index.html links it in each module's folder: src/build/first-screen.ts).
+      this.emitFile({ type: 'asset', fileName: 'first-screen.css', source: firstScreenCss(await nhsukPartCss(root, PARTS['virtual:nhsuk-css']!)) });
       // After minifying, line breaks are left only inside template literals. Without minifying
       // (a debugging build) there are comments and line-sensitive code: leave it alone.
       if (minify === false) return;

@@ -1,12 +1,15 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing, unsafeCSS } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Course } from '../core/model.js';
 import { END } from '../core/model.js';
 import { initialState, nextStep, progress, reduce, scenarioById, score, type CourseAction, type CourseState } from '../core/state.js';
 import type { Launch, LmsSession, SaveStatus } from '../lms/session.js';
+import type { FirstScreenAction, FirstScreenControl } from '../first-screen.js';
+import { launchLanguage, storeLanguage } from './language.js';
 import { LANGUAGE_NAMES, hasStrings, loadStrings, localCourse, localScenario, stringsFor } from './i18n.js';
 import type { Strings } from './strings.js';
+import { SHELL_CSS } from './shell-css.js';
 import { base, nhsuk, tokens } from './styles.js';
 import './fl-progress-bar.js';
 
@@ -38,32 +41,7 @@ const SAVE_MESSAGES: Record<SaveStatus, (t: Strings) => string> = {
  */
 @customElement('fl-course')
 export class FlCourse extends LitElement {
-  static override styles = [tokens, nhsuk, base, css`
-    :host { display: block; background: var(--fl-grey-5); min-height: 100vh; }
-    .header { background: var(--fl-blue); color: var(--fl-white); padding: 12px 16px; }
-    .header__inner, .main, .status, .footer__inner { max-width: 960px; margin: 0 auto; }
-    .header__inner { display: flex; flex-wrap: wrap; gap: 8px 24px; align-items: center; justify-content: space-between; }
-    .header__org { margin: 0; font-size: 1rem; }
-    .header__title { margin: 0; font-size: 1.25rem; font-weight: 600; }
-    .header__language { background: none; border: 2px solid var(--fl-white); color: var(--fl-white); border-radius: 4px;
-      font: inherit; min-height: 44px; min-width: 44px; padding: 8px 12px; cursor: pointer; }
-    .header__language:focus { outline: 4px solid transparent; background: var(--fl-yellow); color: var(--fl-text); border-color: var(--fl-text); }
-    .bar { background: var(--fl-white); border-bottom: 1px solid var(--fl-grey-4); padding: 12px 16px; }
-    .bar fl-progress-bar { max-width: 960px; margin: 0 auto; }
-    .main { padding: 24px 16px 48px; }
-    .status { padding: 0 16px; min-height: 1.5em; color: var(--fl-secondary-text); font-size: 1rem; }
-    .status p { margin: 8px 0 0; }
-    .status .nhsuk-button { margin: 8px 0 0; width: auto; }
-    .intro__facts { margin: 0 0 24px; }
-    .footer { border-top: 4px solid var(--fl-blue); background: var(--fl-white); padding: 16px; }
-    .footer a, .link-button { color: var(--fl-blue); background: none; border: 0; padding: 0; font: inherit; text-decoration: underline; cursor: pointer; min-height: 24px; }
-    .link-button:focus { background: var(--fl-yellow); color: var(--fl-text); box-shadow: 0 -2px var(--fl-yellow), 0 4px var(--fl-text); outline: 4px solid transparent; text-decoration: none; }
-    @media print {
-      :host { background: #fff; min-height: 0; }
-      .header, .bar, .status, .footer, .fl-warning { display: none !important; }
-      .main { padding: 0; }
-    }
-  `];
+  static override styles = [tokens, nhsuk, base, unsafeCSS(SHELL_CSS)];
 
   /** The compiled course. */
   @property({ attribute: false }) course!: Course;
@@ -86,30 +64,37 @@ export class FlCourse extends LitElement {
   private retryLoad: (() => void) | null = null;
   private focusPending = false;
   private busy = false;
-  private readonly handlePageHide = () => this.session?.terminate(this.state);
-  private readonly handleVisibility = () => {
-    if (document.visibilityState === 'hidden' && this.saveStatus !== 'saved' && this.state.decisions.length) this.session?.retryNow();
-  };
 
-  override connectedCallback() {
-    super.connectedCallback();
-    window.addEventListener('pagehide', this.handlePageHide);
-    document.addEventListener('visibilitychange', this.handleVisibility);
+  /** The learner's state now (main.ts ends the session with it when the page is left). */
+  get courseState(): CourseState {
+    return this.state;
   }
 
-  override disconnectedCallback() {
-    window.removeEventListener('pagehide', this.handlePageHide);
-    document.removeEventListener('visibilitychange', this.handleVisibility);
-    super.disconnectedCallback();
+  /**
+   * Carries on from the first screen the page showed before this element (src/first-screen.ts):
+   * does what the learner pressed there, or puts the focus back where it was.
+   */
+  continueFrom(action: FirstScreenAction) {
+    switch (action.type) {
+      case 'start': return this.handleStart();
+      case 'statement': return this.showOverlay('statement');
+      case 'language': return void this.handleLanguage(action.language).then(() => this.focusControl('language'));
+      case 'none': return void (action.focus && this.focusControl(action.focus));
+    }
+  }
+
+  private async focusControl(control: FirstScreenControl) {
+    await this.updateComplete;
+    const selector = { start: 'main .nhsuk-button', language: '.header__language', statement: '.footer .link-button' }[control];
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   override willUpdate(changed: Map<string, unknown>) {
-    if (changed.has('course') && !this.language) this.language = this.initialLanguage();
+    if (changed.has('course') && !this.language) this.language = launchLanguage(this.course, '');
     if (changed.has('launch') && this.launch) {
       let state = this.launch.state;
       if (this.launch.mode === 'review') state = { ...state, screen: 'results', current: null };
-      const preferred = this.course.languages.find((l) => l.slice(0, 2) === this.launch!.preferredLanguage.slice(0, 2));
-      if (preferred && !this.storedLanguage()) this.language = preferred;
+      this.language = launchLanguage(this.course, this.launch.preferredLanguage);
       // The usual launch (the introduction in the module's language) is shown in this update.
       if (this.prepared(state, this.language)) this.show(state);
       else {
@@ -143,19 +128,6 @@ export class FlCourse extends LitElement {
 
   private get readOnly(): boolean {
     return this.launch?.mode === 'review' || this.launch?.mode === 'browse';
-  }
-
-  private storedLanguage(): string {
-    try {
-      return localStorage.getItem(`frontline:language:${this.course.id}`) ?? '';
-    } catch {
-      return '';
-    }
-  }
-
-  private initialLanguage(): string {
-    const stored = this.storedLanguage();
-    return this.course.languages.includes(stored) ? stored : this.course.language;
   }
 
   /** Loads what a launch state needs, then shows it; if its code does not load, says so with a way to try again. */
@@ -274,11 +246,7 @@ export class FlCourse extends LitElement {
       return;
     }
     this.language = language;
-    try {
-      localStorage.setItem(`frontline:language:${this.course.id}`, language);
-    } catch {
-      /* the choice lasts for this visit */
-    }
+    storeLanguage(this.course, language);
   }
 
   private showOverlay(overlay: Overlay) {

@@ -1,5 +1,6 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html, unsafeCSS } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { PROGRESS_CSS } from './shell-css.js';
 import { tokens } from './styles.js';
 
 /**
@@ -8,14 +9,7 @@ import { tokens } from './styles.js';
  */
 @customElement('fl-progress-bar')
 export class FlProgressBar extends LitElement {
-  static override styles = [tokens, css`
-    :host { display: block; }
-    .progress__label { font-size: 1rem; margin: 0 0 4px; }
-    .progress__track { height: 8px; background: var(--fl-grey-4); border-radius: 4px; overflow: hidden; }
-    .progress__bar { height: 100%; background: var(--fl-blue); transition: width 0.3s ease; }
-    @media (prefers-reduced-motion: reduce) { .progress__bar { transition: none; } }
-    @media (forced-colors: active) { .progress__track { border: 1px solid CanvasText; } .progress__bar { background: Highlight; } }
-  `];
+  static override styles = [tokens, unsafeCSS(PROGRESS_CSS)];
 
   /** Progress from 0 to 1. */
   @property({ type: Number }) value = 0;

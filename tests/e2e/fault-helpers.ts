@@ -6,7 +6,7 @@
  */
 import type { ConsoleMessage, FrameLocator, Locator, Page } from '@playwright/test';
 import { checkCalls } from '../../scorm/strict.js';
-import { elements, expect, expectCleanCalls, interactions, type Call, type Version } from './helpers.js';
+import { MODULE_READY, SAVE_STATUS, elements, expect, expectCleanCalls, interactions, type Call, type Version } from './helpers.js';
 
 /** Somewhere the module runs: the frame inside the player, a frame further down, or a popup. */
 export type Scope = Pick<FrameLocator, 'getByRole' | 'getByText' | 'locator'>;
@@ -99,16 +99,16 @@ export async function openPlayer(page: Page, options: PlayerOptions): Promise<Fr
   return scope;
 }
 
-/** Waits for <fl-course> and its h1 (a slow LMS holds the module's launch up: allow for it). */
+/** Waits for the module to have read the LMS, and its h1 (a slow LMS holds the launch up: allow for it). */
 export async function waitForModule(scope: Scope, delay = 0): Promise<void> {
   const timeout = 10_000 + 40 * delay;
-  await expect(scope.locator('fl-course')).toBeAttached({ timeout });
+  await expect(scope.locator(MODULE_READY).first()).toBeAttached({ timeout });
   await expect(scope.getByRole('heading', { level: 1 })).toBeVisible({ timeout });
 }
 
 /** The save status line of the course shell (not the feedback's live region). */
 export function saveStatus(scope: Scope): Locator {
-  return scope.locator('fl-course div.status[role="status"]');
+  return scope.locator(SAVE_STATUS);
 }
 
 export function heading1(scope: Scope): Locator {
@@ -338,7 +338,8 @@ export async function recordStatusHistory(page: Page): Promise<void> {
     const history: string[] = [];
     (window as unknown as { flStatusHistory: string[] }).flStatusHistory = history;
     setInterval(() => {
-      const region = document.querySelector('fl-course')?.shadowRoot?.querySelector('div.status[role="status"]');
+      const region = document.querySelector('fl-course')?.shadowRoot?.querySelector('div.status[role="status"]')
+        ?? document.querySelector('#fl-first-screen div.status[role="status"]');
       const text = region?.textContent?.trim() ?? '';
       if (text && history[history.length - 1] !== text) history.push(text);
     }, 20);

@@ -43,6 +43,15 @@ export interface LaunchOptions {
   learner?: string;
 }
 
+/**
+ * The module is running and has read the LMS: <fl-course> is on the page, or the first
+ * screen that index.html shows before the app runs has its Start button enabled.
+ */
+export const MODULE_READY = 'fl-course, #fl-first-screen [data-start]:not([disabled])';
+
+/** The save status line, on <fl-course> or on the first screen (not the feedback's live region). */
+export const SAVE_STATUS = 'fl-course div.status[role="status"], #fl-first-screen div.status[role="status"]';
+
 /** Opens the local LMS page with a module and waits for the module's first screen. */
 export async function launch(page: Page, options: LaunchOptions): Promise<FrameLocator> {
   const params = new URLSearchParams({ module: options.module ?? 'sample', version: options.version });
@@ -50,7 +59,7 @@ export async function launch(page: Page, options: LaunchOptions): Promise<FrameL
   if (options.learner) params.set('learner', options.learner);
   await page.goto(`/player/?${params}`);
   const frame = page.frameLocator('#sco');
-  await expect(frame.locator('fl-course')).toBeAttached();
+  await expect(frame.locator(MODULE_READY).first()).toBeAttached();
   await expect(frame.getByRole('heading', { level: 1 })).toBeVisible();
   return frame;
 }

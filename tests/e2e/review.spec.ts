@@ -45,7 +45,7 @@ async function finishPassingAttempt(page: Page, version: Version): Promise<void>
 }
 
 /**
- * Ends the module's session the way leaving the page does (fl-course terminates on pagehide),
+ * Ends the module's session the way leaving the page does (the app terminates on pagehide),
  * so that the log holds the whole session, then checks it wrote nothing at all.
  */
 async function expectSessionWroteNothing(page: Page, frame: FrameLocator, version: Version): Promise<void> {

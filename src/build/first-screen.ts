@@ -1,0 +1,66 @@
+/**
+ * The first screen as plain HTML, written into each module's index.html at build time: the
+ * shell and the introduction as <fl-course> draws them for a new attempt, so the learner sees
+ * the introduction before any script has run. Its buttons are disabled until the app has
+ * read the LMS; src/first-screen.ts then fills in the learner's name and Start or Continue,
+ * and hands over to <fl-course> when a button is pressed.
+ *
+ * This is a second drawing of fl-course's introduction (render() and renderIntro()): change
+ * both together. tests/e2e/first-screen.spec.ts fails when they differ in what a screen
+ * reader meets (the accessibility tree of both, compared).
+ */
+import type { Course } from '../core/model.js';
+import { LANGUAGE_NAMES } from '../components/i18n.js';
+import { en, type Strings } from '../components/strings.js';
+import { cy } from '../components/strings-cy.js';
+import { NAME_MARK } from '../first-screen.js';
+import { escapeHtml } from './markdown.js';
+
+const STRINGS: Record<string, Strings> = { en, cy };
+
+const attr = escapeHtml;
+
+/** The first screen's HTML for a course in its own language. */
+export function firstScreenHtml(course: Course): string {
+  const t = STRINGS[course.language.slice(0, 2).toLowerCase()] ?? en;
+  const title = escapeHtml(course.title);
+  const languages = course.languages.filter((l) => l !== course.language).map((l) =>
+    `<button class="header__language" lang="${attr(l)}" data-language="${attr(l)}" disabled>${escapeHtml(LANGUAGE_NAMES[l.slice(0, 2)] ?? l)}</button>`);
+  // What the app puts in once it knows the launch, in this language.
+  const words: Record<string, string> = {
+    'data-continue': t.continueWhereLeft,
+    'data-welcome': t.welcome(NAME_MARK),
+    'data-progress': t.progress,
+    'data-saving': t.saving,
+    'data-saved': t.saved,
+    'data-not-loaded': t.partNotLoaded,
+    'data-try-again': t.tryAgain,
+    'data-loading': t.loading,
+  };
+  return `<div class="fl-shell" id="fl-first-screen" ${Object.entries(words).map(([k, v]) => `${k}="${attr(v)}"`).join(' ')}>
+<header class="header"><div class="header__inner"><div>${course.organisation ? `<p class="header__org">${escapeHtml(course.organisation.name)}</p>` : ''}<p class="header__title">${title}</p></div>${languages.join('')}</div></header>
+<div class="bar"><div class="fl-progress"><p class="progress__label" id="fl-progress-label">${escapeHtml(t.progress)}: 0%</p><div class="progress__track" role="progressbar" aria-labelledby="fl-progress-label" aria-valuemin="0" aria-valuemax="100" aria-valuenow="0"><div class="progress__bar"></div></div></div></div>
+<div class="status" role="status" aria-live="polite"></div>
+<main class="main">
+<h1 tabindex="-1">${title}</h1>
+<p class="fl-welcome" hidden></p>
+<div class="intro__text">${course.introHtml}</div>
+<h2>${escapeHtml(t.objectivesHeading)}</h2>
+<ul>${course.objectives.map((o) => `<li>${escapeHtml(o.title)}</li>`).join('')}</ul>
+<p class="intro__facts">${escapeHtml(t.facts(course.estimatedMinutes, course.passMark))}</p>
+<button class="nhsuk-button" data-start disabled>${escapeHtml(t.start)}</button>
+</main>
+<footer class="footer"><div class="footer__inner"><button class="link-button" data-statement disabled>${escapeHtml(t.accessibilityLink)}</button></div></footer>
+</div>`;
+}
+
+/** The app's index.html with the course's first screen, language, title and its stylesheet. */
+export function withFirstScreen(page: string, course: Course): string {
+  const placeholder = /<p>Loading the module…<\/p>/;
+  if (!placeholder.test(page)) throw new Error('index.html has no "Loading the module…" line to put the first screen in');
+  return page
+    .replace(/<html lang="[^"]*">/, `<html lang="${attr(course.language)}">`)
+    .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(course.title)}</title>`)
+    .replace('</head>', '  <link rel="stylesheet" href="./first-screen.css">\n</head>')
+    .replace(placeholder, () => firstScreenHtml(course));
+}

@@ -1,0 +1,166 @@
+/**
+ * The first screen: each module's index.html holds its introduction as plain HTML, so the
+ * learner reads it before any script has run (src/build/first-screen.ts), and the app makes
+ * it live once the LMS has been read (src/first-screen.ts), then hands over to <fl-course>
+ * when a button is pressed. These tests hold the two drawings of the introduction together
+ * and check that nothing is lost in the handover: the press, the focus, the session.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { FrameLocator, Page } from '@playwright/test';
+import { WCAG_TAGS } from './a11y-helpers.js';
+import { BEST, flagship, plan, playPlan } from './flagship-helpers.js';
+import { MODULE_READY, deepFocus, elements, expect, expectScreen, heading, launch, readLog, start, test } from './helpers.js';
+
+const FLAGSHIP = { id: 'social-media-nhs', title: 'Social media and the NHS' };
+const SAMPLE = { title: 'Frontline sample module', first: 'A selfie on the ward' };
+
+/** What a screen reader meets on the page, shadow roots included. */
+function readable(frame: FrameLocator): Promise<string> {
+  return frame.locator('body').ariaSnapshot();
+}
+
+/** Which drawing is on screen. */
+async function drawnBy(frame: FrameLocator): Promise<'first screen' | 'fl-course'> {
+  return (await frame.locator('#fl-first-screen').count()) > 0 ? 'first screen' : 'fl-course';
+}
+
+/** Switches to Welsh and back, which hands over to <fl-course>, and returns what it then shows. */
+async function redrawnByFlCourse(frame: FrameLocator): Promise<string> {
+  await frame.getByRole('button', { name: 'Cymraeg' }).click();
+  await frame.getByRole('button', { name: 'English' }).click();
+  await expect(frame.getByRole('button', { name: 'Cymraeg' })).toBeVisible();
+  expect(await drawnBy(frame)).toBe('fl-course');
+  return readable(frame);
+}
+
+test.describe.configure({ mode: 'parallel' });
+
+test('the introduction is in the page itself: readable with scripts off, its buttons off until the module runs', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`/content/${FLAGSHIP.id}/index.html`);
+  await expect(page).toHaveTitle(FLAGSHIP.title);
+  expect(await page.locator('html').getAttribute('lang')).toBe('en-GB');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(FLAGSHIP.title);
+  await expect(page.getByRole('heading', { name: 'What you will be able to do', level: 2 })).toBeVisible();
+  await expect(page.getByText('It takes about 25 minutes. You need 80% to pass.')).toBeVisible();
+  await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '0');
+  // A button that did nothing would be a dead end: they are off until the module has read the LMS.
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Cymraeg' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Accessibility statement' })).toBeDisabled();
+  await context.close();
+});
+
+test('the first screen and <fl-course> draw the same introduction, for a new attempt with the learner named', async ({ page }) => {
+  const frame = await launch(page, { module: FLAGSHIP.id, version: '2004', learner: 'Ceri Jones' });
+  expect(await drawnBy(frame)).toBe('first screen');
+  await expect(frame.getByText('Welcome, Ceri Jones.')).toBeVisible();
+  await expect(frame.getByText('Progress saved')).toBeVisible();
+  const first = await readable(frame);
+  expect(first).toContain('button "Start"');
+  expect(await redrawnByFlCourse(frame)).toBe(first);
+});
+
+test('the first screen and <fl-course> draw the same introduction for a resumed attempt: Continue, and the progress so far', async ({ page }) => {
+  const course = flagship();
+  const steps = plan(course, BEST);
+  let frame = await launch(page, { module: FLAGSHIP.id, version: '1.2' });
+  await playPlan(course, frame, steps, { stopAfter: 1 });
+  await expect(frame.getByText('Progress saved')).toBeVisible();
+  await page.reload();
+  frame = page.frameLocator('#sco');
+  await expect(frame.locator(MODULE_READY).first()).toBeAttached();
+  expect(await drawnBy(frame)).toBe('first screen');
+  await expect(frame.getByRole('button', { name: 'Continue where you left off' })).toBeVisible();
+  await expect(frame.getByRole('progressbar')).not.toHaveAttribute('aria-valuenow', '0');
+  const first = await readable(frame);
+  expect(await redrawnByFlCourse(frame)).toBe(first);
+  await start(frame);
+  await expectScreen(frame, steps[1]!.scenario.title);
+});
+
+test('axe finds no WCAG 2.2 AA violations on the first screen, as the learner meets it in the LMS', async ({ page }) => {
+  const frame = await launch(page, { module: FLAGSHIP.id, version: '2004', learner: 'Ceri Jones' });
+  await expect(frame.getByText('Progress saved')).toBeVisible();
+  expect(await drawnBy(frame)).toBe('first screen');
+  // Only the module's frame: the player page around it is a developer's tool.
+  const results = await new AxeBuilder({ page }).include(['#sco', '#fl-first-screen']).withTags(WCAG_TAGS).analyze();
+  expect(results.passes.length, 'axe checked the first screen').toBeGreaterThan(10);
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)).toEqual([]);
+});
+
+test('Start pressed before the course shell has arrived: the first scenario shows once it does, with the focus on its heading', async ({ page }) => {
+  // Hold the shell's code back until Start has been pressed.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/fl-course-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const frame = await launch(page, { version: '2004' });
+  expect(await drawnBy(frame)).toBe('first screen');
+  await frame.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(heading(frame)).toHaveText(SAMPLE.title);
+  release();
+  await expectScreen(frame, SAMPLE.first);
+  await expect.poll(async () => (await deepFocus(frame)).text).toBe(SAMPLE.first);
+});
+
+test('the shell\'s code does not arrive: the learner is told, and Start works once it does', async ({ page, pageErrors }) => {
+  let block = true;
+  await page.route('**/assets/fl-course-*.js', (route) => (block ? route.abort('internetdisconnected') : route.continue()));
+  const frame = await launch(page, { version: '2004' });
+  await frame.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(frame.getByRole('alert')).toHaveText(/This part of the module did not load\. Check your connection, then try again\./);
+  await expect(heading(frame)).toHaveText(SAMPLE.title);
+  block = false;
+  await frame.getByRole('button', { name: 'Try again' }).click();
+  await expectScreen(frame, SAMPLE.first);
+  await expect(frame.getByRole('alert')).toHaveCount(0);
+  const expected = /fl-course-|could not load the module|Failed to fetch dynamically imported module|ERR_INTERNET_DISCONNECTED/;
+  pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !expected.test(e)));
+});
+
+test('from the keyboard: the first screen\'s controls carry their focus into <fl-course>', async ({ page }) => {
+  const frame = await launch(page, { module: FLAGSHIP.id, version: '2004' });
+  expect(await drawnBy(frame)).toBe('first screen');
+  const language = frame.getByRole('button', { name: 'Cymraeg' });
+  await language.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => deepFocus(frame)).toMatchObject({ tag: 'button', text: 'English' });
+  await page.keyboard.press('Enter');
+  await expect.poll(() => deepFocus(frame)).toMatchObject({ tag: 'button', text: 'Cymraeg' });
+});
+
+test('the accessibility statement opens from the first screen, with the focus on its heading', async ({ page }) => {
+  const frame = await launch(page, { version: '2004' });
+  await frame.getByRole('button', { name: 'Accessibility statement' }).click();
+  await expect(heading(frame)).toHaveText('Accessibility statement');
+  await expect.poll(async () => (await deepFocus(frame)).text).toBe('Accessibility statement');
+  await frame.getByRole('button', { name: 'Back' }).click();
+  await expect(frame.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+});
+
+async function leave(page: Page, frame: FrameLocator): Promise<void> {
+  await frame.locator('body').evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  await expect.poll(async () => (await readLog(page)).some((c) => c.fn === 'Terminate')).toBe(true);
+}
+
+test('leaving from the first screen ends the session once, suspended, as <fl-course> would', async ({ page }) => {
+  const frame = await launch(page, { version: '2004' });
+  expect(await drawnBy(frame)).toBe('first screen');
+  await leave(page, frame);
+  const log = await readLog(page);
+  const el = elements('2004');
+  expect(log.filter((c) => c.fn === el.term)).toHaveLength(1);
+  expect(log.at(-1)?.fn).toBe(el.term);
+  expect(log.filter((c) => c.fn === el.set && c.args[0] === el.exit).at(-1)?.args[1]).toBe('suspend');
+});
+
+test('a launch the first screen does not fit (review of a finished attempt) is drawn by <fl-course> with no Start', async ({ page }) => {
+  const frame = await launch(page, { version: '2004', mode: 'review' });
+  await expect(frame.locator('fl-course')).toBeAttached();
+  expect(await drawnBy(frame)).toBe('fl-course');
+  await expect(frame.getByRole('button', { name: /^(Start|Continue where you left off)$/ })).toHaveCount(0);
+});
