@@ -36,9 +36,9 @@ const MAIN = fileURLToPath(new URL('..', import.meta.url));
 const BENCH = join(MAIN, 'bench');
 const TMP = join(BENCH, 'tmp');
 const treeArg = process.argv.slice(2).find((a) => a.startsWith('--tree='));
-/** The tree measured: a fresh snapshot of this project, or (--tree=<dir>) another checkout with its own node_modules. */
 /** This run's own folder, so two runs at once do not trample each other; removed at the end unless --keep. */
 const RUN = join(TMP, `run-${process.pid}`);
+/** The tree measured: a fresh snapshot of this project, or (--tree=<dir>) another checkout with its own node_modules. */
 const PROJECT = treeArg ? resolve(treeArg.slice(7)) : join(RUN, 'project');
 const FLAGSHIP = 'social-media-nhs';
 const RATES = [1, 4] as const;
@@ -153,12 +153,18 @@ function filesUnder(dir: string, prefix = ''): string[] {
   });
 }
 
-function git(argv: string[]): string {
+function git(argv: string[], cwd = MAIN): string {
   try {
-    return execFileSync('git', argv, { cwd: MAIN, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', argv, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return '';
   }
+}
+
+/** git in the tree measured: this checkout for a snapshot; a --tree only where it is a checkout itself. */
+function measuredGit(argv: string[]): string {
+  if (!treeArg) return git(argv);
+  return existsSync(join(PROJECT, '.git')) ? git(argv, PROJECT) : '';
 }
 
 // ---------------------------------------------------------------- the snapshot
@@ -723,8 +729,10 @@ console.log(out.join('\n'));
 
 const resultsJson = {
   generated: new Date().toISOString(),
-  commit: git(['rev-parse', 'HEAD']),
-  dirty: git(['status', '--porcelain', '--', 'src', 'scorm', 'scripts', 'content', 'modules', 'index.html', 'package.json']) !== '',
+  // The commit of the tree measured: the snapshot is of this checkout; a --tree, its own ('' if it is not one).
+  commit: measuredGit(['rev-parse', 'HEAD']),
+  dirty: measuredGit(['status', '--porcelain', '--', 'src', 'scorm', 'scripts', 'content', 'modules', 'index.html', 'package.json']) !== '',
+  tree: treeArg ? PROJECT : null,
   machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version, chromium, loadAverageAtStart: loadStart[0], loadAverageAtEnd: loadEnd[0] },
   method: {
     runs: RUNS, cpuRates: [...RATES], flagshipBuilds: FLAGSHIP_BUILDS, devEdits: DEV_EDITS, kb: KB, gzip: 'zlib level 6',
