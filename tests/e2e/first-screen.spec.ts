@@ -7,7 +7,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { FrameLocator, Page } from '@playwright/test';
-import { WCAG_TAGS } from './a11y-helpers.js';
+import { WCAG_TAGS, clippedText, expectNoHorizontalScroll, smallTargets } from './a11y-helpers.js';
 import { BEST, flagship, plan, playPlan } from './flagship-helpers.js';
 import { MODULE_READY, deepFocus, elements, expect, expectScreen, heading, launch, readLog, start, test } from './helpers.js';
 
@@ -49,6 +49,21 @@ test('the introduction is in the page itself: readable with scripts off, its but
   await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Cymraeg' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Accessibility statement' })).toBeDisabled();
+  await context.close();
+});
+
+test('the first screen reflows at 320 CSS px and at 200% zoom, with nothing cut off and every target at least 24 px', async ({ browser }) => {
+  // With scripts off the page shows the first screen exactly as it is before the app runs.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`/content/${FLAGSHIP.id}/index.html`);
+  for (const [width, height, screen] of [[320, 640, '320px'], [640, 360, '200% zoom']] as const) {
+    await page.setViewportSize({ width, height });
+    await expectNoHorizontalScroll(page, `${screen}, first screen`);
+    expect(await clippedText(page), `${screen}: text cut off`).toEqual([]);
+    expect(await smallTargets(page), `${screen}: targets under 24 px`).toEqual([]);
+  }
+  await expect(page.getByRole('button')).toHaveCount(3);
   await context.close();
 });
 
