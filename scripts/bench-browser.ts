@@ -38,9 +38,11 @@ const PROBE = String.raw`(() => {
   const roots = [document];
   const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) { const root = attach.call(this, init); roots.push(root); return root; };
-  const h1 = () => { for (const r of roots) { const h = r.querySelector('h1'); if (h) return h; } return null; };
+  // Only roots still in the page: an element drawn and removed again keeps its shadow root.
+  const live = (r) => r === document || r.host.isConnected;
+  const h1 = () => { for (const r of roots) { if (!live(r)) continue; const h = r.querySelector('h1'); if (h) return h; } return null; };
   const startButton = () => {
-    for (const r of roots) for (const b of r.querySelectorAll('button')) if (!b.disabled && /^(Start|Continue where you left off)$/.test(b.textContent.trim())) return b;
+    for (const r of roots) if (live(r)) for (const b of r.querySelectorAll('button')) if (!b.disabled && /^(Start|Continue where you left off)$/.test(b.textContent.trim())) return b;
     return null;
   };
   const watchInteractive = () => {

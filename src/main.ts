@@ -119,15 +119,36 @@ function boot(course: Course, split: boolean) {
   }
 }
 
-/** Fetches the code and text the first steps need, so Start shows the first scenario without waiting. */
+/** Fetches and prepares the code and text the first steps need, so Start shows the first scenario without waiting. */
 async function warmUp(course: Course, launch: Launch, loader: { ensureScenario(id: string): Promise<void> } | null) {
   try {
     await loadCourseElement();
     await loadScenarioElement();
     const first = launch.state.current ?? nextStep(course, launch.state.decisions);
     if (loader && first !== END) await loader.ensureScenario(first);
+    await rehearse(course, launch);
   } catch {
     /* pressing Start loads them again, and says so if they still do not arrive */
+  }
+}
+
+/**
+ * Draws <fl-course> once where nobody can see or reach it (inside a hidden, closed shadow
+ * root, with no session), then drops it. Lit parses an element's templates and styles once
+ * per page, so the press that hands over does not wait for that work.
+ */
+async function rehearse(course: Course, launch: Launch) {
+  const stage = document.createElement('div');
+  stage.style.display = 'none';
+  const rehearsal = document.createElement('fl-course');
+  rehearsal.course = course;
+  rehearsal.launch = launch;
+  stage.attachShadow({ mode: 'closed' }).append(rehearsal);
+  document.body.append(stage);
+  try {
+    await rehearsal.updateComplete;
+  } finally {
+    stage.remove();
   }
 }
 

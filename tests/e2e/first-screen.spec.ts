@@ -105,6 +105,32 @@ test('axe finds no WCAG 2.2 AA violations on the first screen, as the learner me
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)).toEqual([]);
 });
 
+test('while the learner reads, the shell is drawn once out of sight and dropped: nothing of it shows, is reachable, or calls the LMS', async ({ page }) => {
+  // Note every element the page adds to or removes from its body.
+  await page.addInitScript(`(() => {
+    if (!location.pathname.startsWith('/content/')) return;
+    window.bodyChanges = [];
+    document.addEventListener('DOMContentLoaded', () => new MutationObserver((records) => {
+      for (const r of records) {
+        for (const n of r.addedNodes) if (n.nodeType === 1) window.bodyChanges.push('+' + n.localName);
+        for (const n of r.removedNodes) if (n.nodeType === 1) window.bodyChanges.push('-' + n.localName);
+      }
+    }).observe(document.body, { childList: true }));
+  })()`);
+  const frame = await launch(page, { module: FLAGSHIP.id, version: '2004' });
+  await expect(frame.getByText('Progress saved')).toBeVisible();
+  const before = await readable(frame);
+  const calls = (await readLog(page)).length;
+  // The rehearsal is added once and removed once; the first screen stays.
+  await expect.poll(() => frame.locator('body').evaluate(() => (window as unknown as { bodyChanges: string[] }).bodyChanges)).toEqual(['+div', '-div']);
+  expect(await drawnBy(frame)).toBe('first screen');
+  expect(await readable(frame)).toBe(before);
+  expect(await frame.locator('fl-course').count(), 'no <fl-course> left in the page').toBe(0);
+  expect((await readLog(page)).length, 'no LMS calls from the rehearsal').toBe(calls);
+  await start(frame);
+  await expect.poll(async () => (await deepFocus(frame)).text).toBe('A complaint that is trending');
+});
+
 test('Start pressed before the course shell has arrived: the first scenario shows once it does, with the focus on its heading', async ({ page }) => {
   // Hold the shell's code back until Start has been pressed.
   let release: () => void = () => undefined;
