@@ -50,10 +50,13 @@ function focusedControl(screen: HTMLElement): FirstScreenControl | null {
 }
 
 /**
- * Says that the app's code did not arrive, with Try again, at the top of the first screen's
- * main (the words are in the page, in the module's language).
+ * Logs that the app's code did not arrive and says so, with Try again, at the top of the
+ * first screen's main (the words are in the page, in the module's language). Without a
+ * first screen (the dev server) it only logs.
  */
-export function showNotLoaded(screen: HTMLElement, retry: () => void): void {
+export function showNotLoaded(screen: HTMLElement | null, error: unknown, retry: () => void): void {
+  console.error('[frontline] could not load the module', error);
+  if (!screen) return;
   const main = screen.querySelector('main')!;
   main.querySelector('.fl-first-screen__alert')?.remove();
   const alert = document.createElement('div');
@@ -108,9 +111,8 @@ export function enhanceFirstScreen(screen: HTMLElement, course: Course, session:
     if (handing) return;
     handing = true;
     handOver(action).catch((error: unknown) => {
-      console.error('[frontline] could not load the module', error);
       handing = false;
-      showNotLoaded(screen, () => go(action));
+      showNotLoaded(screen, error, () => go(action));
     });
   };
 

@@ -111,10 +111,7 @@ function boot(course: Course, split: boolean) {
     afterFirstPaint(() => void warmUp(course, launch, loader));
   } else {
     if (screen) showLoading(screen);
-    const tryMount = () => mount().catch((error: unknown) => {
-      console.error('[frontline] could not load the module', error);
-      if (screen) showNotLoaded(screen, () => void tryMount());
-    });
+    const tryMount = () => mount().catch((error: unknown) => showNotLoaded(screen, error, () => void tryMount()));
     void tryMount();
   }
 }
@@ -168,7 +165,5 @@ loadCourse().then(({ course, contentErrors }) => {
   else boot(course, !import.meta.env.DEV);
 }, (error: unknown) => {
   // The course itself did not arrive: say so on the first screen; trying again starts afresh.
-  console.error('[frontline] could not load the module', error);
-  const screen = firstScreen();
-  if (screen) showNotLoaded(screen, () => location.reload());
+  showNotLoaded(firstScreen(), error, () => location.reload());
 });
