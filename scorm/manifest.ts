@@ -68,7 +68,12 @@ function toId(text: string): string {
 }
 
 function checkPath(path: string): void {
-  if (!path || path.startsWith('/') || path.includes('\\') || path.split('/').some((p) => p === '' || p === '.' || p === '..')) {
+  if (
+    !path ||
+    path.startsWith('/') ||
+    path.includes('\\') ||
+    path.split('/').some((p) => p === '' || p === '.' || p === '..')
+  ) {
     throw new Error(`manifest: file path must be relative with '/' separators: ${JSON.stringify(path)}`);
   }
 }

@@ -40,7 +40,9 @@ export async function writePackage(opts: WritePackageOptions): Promise<{ bytes: 
   const result = await validateManifest(manifest, opts.version, files);
   if (!result.valid) {
     await rm(opts.outFile, { force: true });
-    throw new Error(`SCORM ${opts.version} manifest for ${opts.input.id} is invalid; no package written:\n  ${result.errors.join('\n  ')}`);
+    throw new Error(
+      `SCORM ${opts.version} manifest for ${opts.input.id} is invalid; no package written:\n  ${result.errors.join('\n  ')}`,
+    );
   }
 
   const entries: Zippable = { [MANIFEST]: new TextEncoder().encode(manifest) };

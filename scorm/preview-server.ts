@@ -11,7 +11,11 @@ export interface PreviewOptions {
   port?: number;
 }
 
-export interface ModuleInfo { id: string; title: string; version: string }
+export interface ModuleInfo {
+  id: string;
+  title: string;
+  version: string;
+}
 
 /** Modules built into dist/ (each has dist/<id>/index.html and dist/<id>.json). */
 export function builtModules(root: string): ModuleInfo[] {
@@ -24,7 +28,8 @@ export function builtModules(root: string): ModuleInfo[] {
 }
 
 /** A strict policy: the module must run with no inline script or style and nothing fetched from elsewhere. */
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self' http://localhost:* http://127.0.0.1:*; frame-ancestors 'self' http://localhost:* http://127.0.0.1:*; base-uri 'none'; form-action 'self'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self' http://localhost:* http://127.0.0.1:*; frame-ancestors 'self' http://localhost:* http://127.0.0.1:*; base-uri 'none'; form-action 'self'";
 
 export async function createPreviewServer(options: PreviewOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
@@ -35,11 +40,22 @@ export async function createPreviewServer(options: PreviewOptions): Promise<Fast
     reply.header('Cache-Control', 'no-store');
   });
   // The strict checker, for the player's "strict" profile: TypeScript served as a module.
-  const strict = (await transform(readFileSync(join(options.root, 'scorm', 'strict.ts'), 'utf8'), { loader: 'ts', format: 'esm' })).code;
+  const strict = (
+    await transform(readFileSync(join(options.root, 'scorm', 'strict.ts'), 'utf8'), { loader: 'ts', format: 'esm' })
+  ).code;
   app.get('/player/strict.js', async (_req, reply) => reply.type('text/javascript').send(strict));
   await app.register(fastifyStatic, { root: join(options.root, 'scorm', 'player'), prefix: '/player/' });
-  await app.register(fastifyStatic, { root: join(options.root, 'node_modules', 'scorm-again', 'dist', 'esm'), prefix: '/vendor/scorm-again/', decorateReply: false });
-  await app.register(fastifyStatic, { root: join(options.root, 'dist'), prefix: '/content/', decorateReply: false, allowedPath: (path) => !path.endsWith('.zip') });
+  await app.register(fastifyStatic, {
+    root: join(options.root, 'node_modules', 'scorm-again', 'dist', 'esm'),
+    prefix: '/vendor/scorm-again/',
+    decorateReply: false,
+  });
+  await app.register(fastifyStatic, {
+    root: join(options.root, 'dist'),
+    prefix: '/content/',
+    decorateReply: false,
+    allowedPath: (path) => !path.endsWith('.zip'),
+  });
   app.get('/', async (_req, reply) => reply.redirect('/player/'));
   app.get('/api/modules', async () => builtModules(options.root));
   return app;

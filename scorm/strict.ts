@@ -16,27 +16,52 @@ export interface Call {
 const TIMESPAN_12 = /^\d{2,4}:\d\d:\d\d(\.\d{1,2})?$/;
 const TIME_12 = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,2})?$/;
 const DURATION_2004 = /^P(?:\d+Y)?(?:\d+M)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d{1,2})?S)?)?$/;
-const TIMESTAMP_2004 = /^(19[7-9]\d|20[0-2]\d|203[0-8])(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3])(:[0-5]\d(:[0-5]\d(\.\d{1,2}(Z|[+-]([01]\d|2[0-3])(:[0-5]\d)?)?)?)?)?)?)?)?$/;
+const TIMESTAMP_2004 =
+  /^(19[7-9]\d|20[0-2]\d|203[0-8])(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3])(:[0-5]\d(:[0-5]\d(\.\d{1,2}(Z|[+-]([01]\d|2[0-3])(:[0-5]\d)?)?)?)?)?)?)?)?$/;
 const REAL_2004 = /^-?\d{1,5}(\.\d{1,7})?$/;
 const RESPONSE_ITEM = /^[A-Za-z0-9_]+$/;
 const DECIMAL_12 = /^-?\d+(\.\d+)?$/;
 
 type Rule = (value: string) => string | null;
 
-const oneOf = (...values: string[]): Rule => (v) => (values.includes(v) ? null : `must be one of ${values.map((x) => JSON.stringify(x)).join(', ')}`);
-const maxLength = (n: number): Rule => (v) => (v.length <= n ? null : `is ${v.length} characters, over the limit of ${n}`);
-const matches = (re: RegExp, what: string): Rule => (v) => (re.test(v) ? null : `is not ${what}`);
-const range = (min: number, max: number, re: RegExp): Rule => (v) => {
-  if (!re.test(v)) return 'is not a number with a leading digit';
-  const n = Number(v);
-  return n >= min && n <= max ? null : `must be from ${min} to ${max}`;
-};
-const duration2004: Rule = (v) => (v === 'P' || v === 'PT' || v.endsWith('T') || !DURATION_2004.test(v) ? 'is not a duration like PT1M2.5S (no weeks, at most 2 fraction digits)' : null);
-const noNewline = (n: number): Rule => (v) => (/[\r\n]/.test(v) ? 'contains a newline' : v.length > n ? `is ${v.length} characters, over the limit of ${n}` : null);
-const identifier2004: Rule = (v) => (v.length === 0 || /\s/.test(v) ? 'must be a non-empty identifier without spaces' : v.length > 4000 ? 'is too long' : null);
+const oneOf =
+  (...values: string[]): Rule =>
+  (v) =>
+    values.includes(v) ? null : `must be one of ${values.map((x) => JSON.stringify(x)).join(', ')}`;
+const maxLength =
+  (n: number): Rule =>
+  (v) =>
+    v.length <= n ? null : `is ${v.length} characters, over the limit of ${n}`;
+const matches =
+  (re: RegExp, what: string): Rule =>
+  (v) =>
+    re.test(v) ? null : `is not ${what}`;
+const range =
+  (min: number, max: number, re: RegExp): Rule =>
+  (v) => {
+    if (!re.test(v)) return 'is not a number with a leading digit';
+    const n = Number(v);
+    return n >= min && n <= max ? null : `must be from ${min} to ${max}`;
+  };
+const duration2004: Rule = (v) =>
+  v === 'P' || v === 'PT' || v.endsWith('T') || !DURATION_2004.test(v)
+    ? 'is not a duration like PT1M2.5S (no weeks, at most 2 fraction digits)'
+    : null;
+const noNewline =
+  (n: number): Rule =>
+  (v) =>
+    /[\r\n]/.test(v) ? 'contains a newline' : v.length > n ? `is ${v.length} characters, over the limit of ${n}` : null;
+const identifier2004: Rule = (v) =>
+  v.length === 0 || /\s/.test(v)
+    ? 'must be a non-empty identifier without spaces'
+    : v.length > 4000
+      ? 'is too long'
+      : null;
 const responses: Rule = (v) => {
   const bad = v.split('[,]').filter((item) => !RESPONSE_ITEM.test(item));
-  return bad.length ? `has response ids with characters other than letters, digits and _: ${bad.map((b) => JSON.stringify(b)).join(', ')}` : null;
+  return bad.length
+    ? `has response ids with characters other than letters, digits and _: ${bad.map((b) => JSON.stringify(b)).join(', ')}`
+    : null;
 };
 
 /** Element patterns and their rules. `n` stands for an index. */
@@ -51,11 +76,17 @@ const RULES: Record<Version, [RegExp, Rule][]> = {
     [/^cmi\.comments$/, maxLength(4096)],
     [/^cmi\.objectives\.\d+\.id$/, matches(/^[A-Za-z0-9_.:-]{1,255}$/, 'an identifier')],
     [/^cmi\.objectives\.\d+\.score\.(raw|min|max)$/, range(0, 100, DECIMAL_12)],
-    [/^cmi\.objectives\.\d+\.status$/, oneOf('passed', 'completed', 'failed', 'incomplete', 'browsed', 'not attempted')],
+    [
+      /^cmi\.objectives\.\d+\.status$/,
+      oneOf('passed', 'completed', 'failed', 'incomplete', 'browsed', 'not attempted'),
+    ],
     [/^cmi\.interactions\.\d+\.id$/, matches(/^[A-Za-z0-9_.:-]{1,255}$/, 'an identifier without spaces')],
     [/^cmi\.interactions\.\d+\.objectives\.\d+\.id$/, matches(/^[A-Za-z0-9_.:-]{1,255}$/, 'an identifier')],
     [/^cmi\.interactions\.\d+\.time$/, matches(TIME_12, 'a time like 14:05:00')],
-    [/^cmi\.interactions\.\d+\.type$/, oneOf('true-false', 'choice', 'fill-in', 'matching', 'performance', 'sequencing', 'likert', 'numeric')],
+    [
+      /^cmi\.interactions\.\d+\.type$/,
+      oneOf('true-false', 'choice', 'fill-in', 'matching', 'performance', 'sequencing', 'likert', 'numeric'),
+    ],
     [/^cmi\.interactions\.\d+\.correct_responses\.\d+\.pattern$/, responses],
     [/^cmi\.interactions\.\d+\.weighting$/, matches(DECIMAL_12, 'a decimal')],
     [/^cmi\.interactions\.\d+\.student_response$/, responses],
@@ -79,13 +110,36 @@ const RULES: Record<Version, [RegExp, Rule][]> = {
     [/^cmi\.objectives\.\d+\.completion_status$/, oneOf('completed', 'incomplete', 'not attempted', 'unknown')],
     [/^cmi\.objectives\.\d+\.progress_measure$/, range(0, 1, REAL_2004)],
     [/^cmi\.interactions\.\d+\.id$/, identifier2004],
-    [/^cmi\.interactions\.\d+\.type$/, oneOf('true-false', 'choice', 'fill-in', 'long-fill-in', 'matching', 'performance', 'sequencing', 'likert', 'numeric', 'other')],
+    [
+      /^cmi\.interactions\.\d+\.type$/,
+      oneOf(
+        'true-false',
+        'choice',
+        'fill-in',
+        'long-fill-in',
+        'matching',
+        'performance',
+        'sequencing',
+        'likert',
+        'numeric',
+        'other',
+      ),
+    ],
     [/^cmi\.interactions\.\d+\.objectives\.\d+\.id$/, identifier2004],
-    [/^cmi\.interactions\.\d+\.timestamp$/, matches(TIMESTAMP_2004, 'a timestamp from 1970 to 2038 with at most 2 fraction digits')],
+    [
+      /^cmi\.interactions\.\d+\.timestamp$/,
+      matches(TIMESTAMP_2004, 'a timestamp from 1970 to 2038 with at most 2 fraction digits'),
+    ],
     [/^cmi\.interactions\.\d+\.correct_responses\.\d+\.pattern$/, responses],
     [/^cmi\.interactions\.\d+\.weighting$/, matches(REAL_2004, 'a real number with a leading digit')],
     [/^cmi\.interactions\.\d+\.learner_response$/, responses],
-    [/^cmi\.interactions\.\d+\.result$/, (v) => (['correct', 'incorrect', 'unanticipated', 'neutral'].includes(v) || REAL_2004.test(v) ? null : 'must be correct, incorrect, unanticipated, neutral or a number')],
+    [
+      /^cmi\.interactions\.\d+\.result$/,
+      (v) =>
+        ['correct', 'incorrect', 'unanticipated', 'neutral'].includes(v) || REAL_2004.test(v)
+          ? null
+          : 'must be correct, incorrect, unanticipated, neutral or a number',
+    ],
     [/^cmi\.interactions\.\d+\.latency$/, duration2004],
     [/^cmi\.interactions\.\d+\.description$/, noNewline(250)],
   ],
@@ -101,7 +155,9 @@ export function checkValue(version: Version, element: string, value: string): st
   const rule = RULES[version].find(([re]) => re.test(element));
   if (!rule) return `${element} is not an element this module should write in SCORM ${version}`;
   const problem = rule[1](value);
-  return problem ? `${element} = ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)} ${problem}` : null;
+  return problem
+    ? `${element} = ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)} ${problem}`
+    : null;
 }
 
 /**
@@ -144,9 +200,11 @@ export function checkCalls(version: Version, calls: readonly Call[]): string[] {
 /** An index keeps its id, and no two indexes share one. */
 function unique(ids: Map<string, string>, index: string, id: string, where: string, what: string): string[] {
   const before = ids.get(index);
-  if (before !== undefined && before !== id) return [`${where}: ${what} ${index} changed its id from "${before}" to "${id}"`];
+  if (before !== undefined && before !== id)
+    return [`${where}: ${what} ${index} changed its id from "${before}" to "${id}"`];
   for (const [other, otherId] of ids) {
-    if (other !== index && otherId === id) return [`${where}: ${what} id "${id}" is used by both ${other} and ${index}`];
+    if (other !== index && otherId === id)
+      return [`${where}: ${what} id "${id}" is used by both ${other} and ${index}`];
   }
   ids.set(index, id);
   return [];
@@ -157,10 +215,13 @@ export function checkFinished(version: Version, data: Record<string, string>): s
   const problems: string[] = [];
   const raw = version === '1.2' ? 'cmi.core.score.raw' : 'cmi.score.raw';
   const v = data[raw];
-  if (v === undefined || v === '' || Number.isNaN(Number(v)) || Number(v) < 0 || Number(v) > 100) problems.push(`${raw} must be set from 0 to 100 (it is ${JSON.stringify(v)})`);
+  if (v === undefined || v === '' || Number.isNaN(Number(v)) || Number(v) < 0 || Number(v) > 100)
+    problems.push(`${raw} must be set from 0 to 100 (it is ${JSON.stringify(v)})`);
   if (version === '2004') {
-    if (!['passed', 'failed'].includes(data['cmi.success_status'] ?? '')) problems.push('cmi.success_status must be passed or failed once finished');
-    if (data['cmi.completion_status'] !== 'completed') problems.push('cmi.completion_status must be completed once finished');
+    if (!['passed', 'failed'].includes(data['cmi.success_status'] ?? ''))
+      problems.push('cmi.success_status must be passed or failed once finished');
+    if (data['cmi.completion_status'] !== 'completed')
+      problems.push('cmi.completion_status must be completed once finished');
   } else if (!['passed', 'failed'].includes(data['cmi.core.lesson_status'] ?? '')) {
     problems.push('cmi.core.lesson_status must be passed or failed once finished');
   }

@@ -12,7 +12,13 @@ export interface ValidationResult {
  */
 export function driverSchema(version: ScormVersion): string {
   const imports = NAMESPACES[version].map((n) => `  <xs:import namespace="${n.uri}" schemaLocation="${n.xsd}"/>`);
-  return ['<?xml version="1.0" encoding="UTF-8"?>', '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">', ...imports, '</xs:schema>', ''].join('\n');
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">',
+    ...imports,
+    '</xs:schema>',
+    '',
+  ].join('\n');
 }
 
 /**
@@ -30,13 +36,19 @@ function strictSchemas(version: ScormVersion): { fileName: string; contents: str
 }
 
 /** Validates a manifest strictly against the official XSDs plus checkMoodleRules; `files` enables the file-list checks. */
-export async function validateManifest(xml: string, version: ScormVersion, files?: string[]): Promise<ValidationResult> {
+export async function validateManifest(
+  xml: string,
+  version: ScormVersion,
+  files?: string[],
+): Promise<ValidationResult> {
   const result = await validateXML({
     xml: [{ fileName: 'imsmanifest.xml', contents: xml }],
     schema: [{ fileName: 'frontline-driver.xsd', contents: driverSchema(version) }],
     preload: strictSchemas(version),
   });
-  const xsdErrors = result.errors.map((e) => (e.loc ? `imsmanifest.xml:${e.loc.lineNumber}: ${e.message}` : e.rawMessage));
+  const xsdErrors = result.errors.map((e) =>
+    e.loc ? `imsmanifest.xml:${e.loc.lineNumber}: ${e.message}` : e.rawMessage,
+  );
   if (!result.valid && xsdErrors.length === 0) xsdErrors.push(result.rawOutput.trim() || 'XSD validation failed');
   const errors = [...xsdErrors, ...checkMoodleRules(xml, version, files)];
   return { valid: errors.length === 0, errors };
@@ -71,7 +83,8 @@ function scanTags(xml: string): Tag[] {
       continue;
     }
     const attrs: Record<string, string> = {};
-    for (const a of m[2].matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[a[1]] = decodeEntities(a[2] ?? a[3]);
+    for (const a of m[2].matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+      attrs[a[1]] = decodeEntities(a[2] ?? a[3]);
     const end = (m.index ?? 0) + m[0].length;
     const next = src.indexOf('<', end);
     const text = m[3] ? '' : decodeEntities(src.slice(end, next < 0 ? undefined : next));
@@ -91,28 +104,37 @@ export function checkMoodleRules(xml: string, version: ScormVersion, files?: str
   const [imscp, ...prefixed] = NAMESPACES[version];
 
   // Structure and schema version (anything but the exact text silently becomes 1.2 in Moodle).
-  if (!root || root.name !== 'manifest') return [`root element must be <manifest>, found ${root ? `<${root.name}>` : 'none'}`];
+  if (!root || root.name !== 'manifest')
+    return [`root element must be <manifest>, found ${root ? `<${root.name}>` : 'none'}`];
   const metadata = children(rootIndex, 'metadata')[0];
   const metaIndex = metadata ? tags.indexOf(metadata) : -2;
   const schema = children(metaIndex, 'schema')[0];
   const schemaversion = children(metaIndex, 'schemaversion')[0];
-  if (schema?.text !== 'ADL SCORM') errors.push(`<metadata><schema> must be exactly "ADL SCORM", found ${JSON.stringify(schema?.text ?? null)}`);
+  if (schema?.text !== 'ADL SCORM')
+    errors.push(`<metadata><schema> must be exactly "ADL SCORM", found ${JSON.stringify(schema?.text ?? null)}`);
   if (schemaversion?.text !== SCHEMA_VERSION[version]) {
-    errors.push(`<metadata><schemaversion> must be exactly "${SCHEMA_VERSION[version]}", found ${JSON.stringify(schemaversion?.text ?? null)}`);
+    errors.push(
+      `<metadata><schemaversion> must be exactly "${SCHEMA_VERSION[version]}", found ${JSON.stringify(schemaversion?.text ?? null)}`,
+    );
   }
 
   // Namespaces: imscp is the default namespace; the others are bound only to their literal prefix.
-  if (root.attrs.xmlns !== imscp.uri) errors.push(`the default namespace must be ${imscp.uri}, found ${JSON.stringify(root.attrs.xmlns ?? null)}`);
-  const declarations = tags.flatMap((t) => Object.entries(t.attrs).filter(([k]) => k === 'xmlns' || k.startsWith('xmlns:')));
+  if (root.attrs.xmlns !== imscp.uri)
+    errors.push(`the default namespace must be ${imscp.uri}, found ${JSON.stringify(root.attrs.xmlns ?? null)}`);
+  const declarations = tags.flatMap((t) =>
+    Object.entries(t.attrs).filter(([k]) => k === 'xmlns' || k.startsWith('xmlns:')),
+  );
   for (const ns of NAMESPACES[version]) {
     const expected = ns.prefix ? `xmlns:${ns.prefix}` : 'xmlns';
     for (const [name, uri] of declarations) {
-      if (uri === ns.uri && name !== expected) errors.push(`namespace ${ns.uri} must be declared as ${expected}, found ${name}`);
+      if (uri === ns.uri && name !== expected)
+        errors.push(`namespace ${ns.uri} must be declared as ${expected}, found ${name}`);
       if (name === expected && uri !== ns.uri) errors.push(`${expected} must be ${ns.uri}, found ${uri}`);
     }
   }
   for (const ns of prefixed.filter((n) => n.prefix === 'adlcp' || n.prefix === 'imsss')) {
-    if (root.attrs[`xmlns:${ns.prefix}`] !== ns.uri) errors.push(`<manifest> must declare xmlns:${ns.prefix}="${ns.uri}"`);
+    if (root.attrs[`xmlns:${ns.prefix}`] !== ns.uri)
+      errors.push(`<manifest> must declare xmlns:${ns.prefix}="${ns.uri}"`);
   }
 
   // Every resource an item launches is a SCO, and carries the pass mark.
@@ -126,24 +148,33 @@ export function checkMoodleRules(xml: string, version: ScormVersion, files?: str
     if (!resource) errors.push(`item ${item.attrs.identifier} refers to missing resource ${ref}`);
     else if (resource.attrs[attr] !== 'sco') {
       const other = Object.keys(resource.attrs).find((k) => k.toLowerCase() === attr.toLowerCase() && k !== attr);
-      errors.push(`resource ${ref} must have ${attr}="sco"${other ? ` (found ${other}, which is the wrong case for SCORM ${version})` : ''}`);
+      errors.push(
+        `resource ${ref} must have ${attr}="sco"${other ? ` (found ${other}, which is the wrong case for SCORM ${version})` : ''}`,
+      );
     }
     if (version === '1.2') {
       const score = children(i, 'adlcp:masteryscore')[0];
       const value = Number(score?.text);
       if (!score) errors.push(`item ${item.attrs.identifier} has no <adlcp:masteryscore>`);
-      else if (!/^\d+(\.\d+)?$/.test(score.text) || value > 100) errors.push(`adlcp:masteryscore must be a number 0..100, found "${score.text}"`);
+      else if (!/^\d+(\.\d+)?$/.test(score.text) || value > 100)
+        errors.push(`adlcp:masteryscore must be a number 0..100, found "${score.text}"`);
     } else {
       const seq = children(i, 'imsss:sequencing')[0];
       const objectives = seq ? children(tags.indexOf(seq), 'imsss:objectives')[0] : undefined;
       const primary = objectives ? children(tags.indexOf(objectives), 'imsss:primaryObjective')[0] : undefined;
       const measure = primary ? children(tags.indexOf(primary), 'imsss:minNormalizedMeasure')[0] : undefined;
-      if (!measure) errors.push(`item ${item.attrs.identifier} has no imsss:sequencing/imsss:objectives/imsss:primaryObjective/imsss:minNormalizedMeasure`);
+      if (!measure)
+        errors.push(
+          `item ${item.attrs.identifier} has no imsss:sequencing/imsss:objectives/imsss:primaryObjective/imsss:minNormalizedMeasure`,
+        );
       else {
         if (!/^\d+(\.\d+)?$/.test(measure.text) || Number(measure.text) > 1) {
-          errors.push(`imsss:minNormalizedMeasure must be a decimal 0..1 with a leading digit, found "${measure.text}"`);
+          errors.push(
+            `imsss:minNormalizedMeasure must be a decimal 0..1 with a leading digit, found "${measure.text}"`,
+          );
         }
-        if (primary?.attrs.satisfiedByMeasure !== 'true') errors.push('imsss:primaryObjective must have satisfiedByMeasure="true"');
+        if (primary?.attrs.satisfiedByMeasure !== 'true')
+          errors.push('imsss:primaryObjective must have satisfiedByMeasure="true"');
       }
     }
   }
@@ -152,14 +183,21 @@ export function checkMoodleRules(xml: string, version: ScormVersion, files?: str
   if (files) {
     const present = new Set(files);
     const schemaNames = new Set(schemaFiles(version).map((f) => f.path));
-    const hrefs = tags.filter((t) => (t.name === 'file' || t.name === 'resource') && t.attrs.href !== undefined).map((t) => t.attrs.href);
+    const hrefs = tags
+      .filter((t) => (t.name === 'file' || t.name === 'resource') && t.attrs.href !== undefined)
+      .map((t) => t.attrs.href);
     for (const href of new Set(hrefs)) if (!present.has(href)) errors.push(`listed file ${href} is not in the package`);
     const listed = new Set(hrefs);
     for (const f of files) {
-      if (f !== 'imsmanifest.xml' && !schemaNames.has(f) && !listed.has(f)) errors.push(`package file ${f} is not listed as <file href> in the manifest`);
+      if (f !== 'imsmanifest.xml' && !schemaNames.has(f) && !listed.has(f))
+        errors.push(`package file ${f} is not listed as <file href> in the manifest`);
     }
-    const locations = (root.attrs['xsi:schemaLocation'] ?? '').trim().split(/\s+/).filter((_, k) => k % 2 === 1);
-    for (const xsd of locations) if (!present.has(xsd)) errors.push(`xsi:schemaLocation names ${xsd}, which is not in the package`);
+    const locations = (root.attrs['xsi:schemaLocation'] ?? '')
+      .trim()
+      .split(/\s+/)
+      .filter((_, k) => k % 2 === 1);
+    for (const xsd of locations)
+      if (!present.has(xsd)) errors.push(`xsi:schemaLocation names ${xsd}, which is not in the package`);
   }
   return errors;
 }

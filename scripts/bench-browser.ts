@@ -11,9 +11,21 @@ const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 /** Debian's Chromium where it exists (Playwright cannot download its own here), else Playwright's. */
 export async function launchBrowser(): Promise<{ browser: Browser; executable: string }> {
   const system = existsSync(SYSTEM_CHROMIUM);
-  const browser = await chromium.launch(system
-    ? { executablePath: SYSTEM_CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] }
-    : {});
+  const browser = await chromium.launch(
+    system
+      ? {
+          executablePath: SYSTEM_CHROMIUM,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        }
+      : {},
+  );
   return { browser, executable: system ? SYSTEM_CHROMIUM : 'playwright chromium' };
 }
 
@@ -103,7 +115,11 @@ export interface ColdRun {
 async function scoFrame(page: Page, timeoutMs: number): Promise<Frame> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const frame = page.frames().find((f) => f !== page.mainFrame() && new URL(f.url() || 'about:blank', 'http://x').pathname.startsWith('/content/'));
+    const frame = page
+      .frames()
+      .find(
+        (f) => f !== page.mainFrame() && new URL(f.url() || 'about:blank', 'http://x').pathname.startsWith('/content/'),
+      );
     if (frame) return frame;
     if (Date.now() > until) throw new Error('the module frame did not appear');
     await new Promise((r) => setTimeout(r, 20));
@@ -111,7 +127,13 @@ async function scoFrame(page: Page, timeoutMs: number): Promise<Frame> {
 }
 
 /** One cold launch of a module in the LMS page: intro, interactive, Start, first scenario. */
-export async function coldRun(browser: Browser, base: string, moduleId: string, rate: number, measureHeap: boolean): Promise<ColdRun> {
+export async function coldRun(
+  browser: Browser,
+  base: string,
+  moduleId: string,
+  rate: number,
+  measureHeap: boolean,
+): Promise<ColdRun> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
@@ -121,11 +143,18 @@ export async function coldRun(browser: Browser, base: string, moduleId: string, 
       reached.add(what);
       for (const w of waiters.filter((x) => x.what === what)) w.resolve();
     });
-    const until = (what: string, ms: number) => new Promise<void>((resolve, reject) => {
-      if (reached.has(what)) return resolve();
-      const timer = setTimeout(() => reject(new Error(`${moduleId}: no "${what}" within ${ms} ms`)), ms);
-      waiters.push({ what, resolve: () => { clearTimeout(timer); resolve(); } });
-    });
+    const until = (what: string, ms: number) =>
+      new Promise<void>((resolve, reject) => {
+        if (reached.has(what)) return resolve();
+        const timer = setTimeout(() => reject(new Error(`${moduleId}: no "${what}" within ${ms} ms`)), ms);
+        waiters.push({
+          what,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
+      });
     await page.addInitScript(PROBE);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
@@ -138,26 +167,37 @@ export async function coldRun(browser: Browser, base: string, moduleId: string, 
     await until('scenario', timeout);
     // Let anything the first scenario asks for (images) arrive before reading the resource timings.
     await page.waitForTimeout(300 * rate);
-    const probe = await frame.evaluate(String.raw`(() => {
+    const probe = (await frame.evaluate(String.raw`(() => {
       const b = window.__bench;
       const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
       const nav = performance.getEntriesByType('navigation')[0];
       const fp = performance.getEntriesByName('first-paint')[0];
       return { ...b, dcl: nav ? nav.domContentLoadedEventEnd : 0, fp: fp ? fp.startTime : null,
         entries: entries.map((e) => ({ name: e.name, type: e.initiatorType || e.entryType, start: e.startTime, end: e.responseEnd, size: e.decodedBodySize })) };
-    })()`) as {
-      intro: number; interactive: number; click: number; scenario: number; scenarioTitle: string; dcl: number; fp: number | null;
+    })()`)) as {
+      intro: number;
+      interactive: number;
+      click: number;
+      scenario: number;
+      scenarioTitle: string;
+      dcl: number;
+      fp: number | null;
       entries: { name: string; type: string; start: number; end: number; size: number }[];
     };
-    const origins = await page.evaluate(`(() => {
+    const origins = (await page.evaluate(`(() => {
       const f = document.getElementById('sco');
       const lms = performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation')).reduce((a, e) => a + e.decodedBodySize, 0);
       return { page: performance.timeOrigin, sco: f && f.contentWindow ? f.contentWindow.performance.timeOrigin : performance.timeOrigin, lms };
-    })()`) as { page: number; sco: number; lms: number };
+    })()`)) as { page: number; sco: number; lms: number };
     const prefix = `/content/${moduleId}/`;
     const fetched = probe.entries.map((e) => {
       const path = new URL(e.name).pathname;
-      return { path: path.startsWith(prefix) ? path.slice(prefix.length) : path, startMs: e.start, endMs: e.end, bytes: e.size };
+      return {
+        path: path.startsWith(prefix) ? path.slice(prefix.length) : path,
+        startMs: e.start,
+        endMs: e.end,
+        bytes: e.size,
+      };
     });
     return {
       introMs: probe.intro,
@@ -165,7 +205,13 @@ export async function coldRun(browser: Browser, base: string, moduleId: string, 
       firstScenarioMs: probe.scenario - probe.click,
       phases: {
         htmlMs: probe.entries[0]?.end ?? 0,
-        scriptsMs: Math.max(0, ...probe.entries.slice(1).filter((e) => e.start < probe.intro && /\.(js|css)$/.test(new URL(e.name).pathname)).map((e) => e.end)),
+        scriptsMs: Math.max(
+          0,
+          ...probe.entries
+            .slice(1)
+            .filter((e) => e.start < probe.intro && /\.(js|css)$/.test(new URL(e.name).pathname))
+            .map((e) => e.end),
+        ),
         domContentLoadedMs: probe.dcl,
         firstPaintMs: probe.fp,
       },
@@ -187,11 +233,17 @@ export async function coldRun(browser: Browser, base: string, moduleId: string, 
  */
 async function probeInteractive(page: Page, failure: string): Promise<{ interactive: Promise<void> }> {
   let done!: () => void;
-  const interactive = new Promise<void>((resolve) => { done = resolve; });
-  await page.exposeBinding('__benchReport', (_source, what: string) => { if (what === 'interactive') done(); });
+  const interactive = new Promise<void>((resolve) => {
+    done = resolve;
+  });
+  await page.exposeBinding('__benchReport', (_source, what: string) => {
+    if (what === 'interactive') done();
+  });
   await page.addInitScript(PROBE);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(failure)), 60_000); });
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(failure)), 60_000);
+  });
   timeout.catch(() => undefined);
   return { interactive: Promise.race([interactive, timeout]).finally(() => clearTimeout(timer)) };
 }
@@ -207,9 +259,20 @@ export interface TracedRun {
 }
 
 const KINDS: Record<string, string> = {
-  'v8.evaluateModule': 'script', EvaluateScript: 'script', FunctionCall: 'script', RunMicrotasks: 'script', TimerFire: 'script', FireAnimationFrame: 'script',
-  'v8.compileModule': 'compile', 'v8.compile': 'compile',
-  ParseHTML: 'parse HTML', ParseAuthorStyleSheet: 'style', UpdateLayoutTree: 'style', Layout: 'layout', Paint: 'paint', PrePaint: 'paint',
+  'v8.evaluateModule': 'script',
+  EvaluateScript: 'script',
+  FunctionCall: 'script',
+  RunMicrotasks: 'script',
+  TimerFire: 'script',
+  FireAnimationFrame: 'script',
+  'v8.compileModule': 'compile',
+  'v8.compile': 'compile',
+  ParseHTML: 'parse HTML',
+  ParseAuthorStyleSheet: 'style',
+  UpdateLayoutTree: 'style',
+  Layout: 'layout',
+  Paint: 'paint',
+  PrePaint: 'paint',
 };
 
 /**
@@ -222,19 +285,38 @@ export async function tracedRun(browser: Browser, base: string, moduleId: string
   try {
     const page = await context.newPage();
     const { interactive } = await probeInteractive(page, 'no interactive in the traced run');
-    await browser.startTracing(page, { path: file, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'] });
+    await browser.startTracing(page, {
+      path: file,
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'],
+    });
     await page.goto(`${base}/player/?module=${encodeURIComponent(moduleId)}&version=2004`);
     await interactive;
     await page.waitForTimeout(100);
     await browser.stopTracing();
     const { readFileSync } = await import('node:fs');
-    type Event = { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { name?: string; data?: { url?: string } } };
+    type Event = {
+      name: string;
+      ph: string;
+      pid: number;
+      tid: number;
+      ts: number;
+      dur?: number;
+      tdur?: number;
+      args?: { name?: string; data?: { url?: string } };
+    };
     const events = (JSON.parse(readFileSync(file, 'utf8')) as { traceEvents: Event[] }).traceEvents;
-    const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-    const nav = events.find((e) => e.name === 'ResourceSendRequest' && /\/content\/[^/]+\/index\.html/.test(e.args?.data?.url ?? ''));
+    const mainThreads = new Set(
+      events
+        .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+        .map((e) => `${e.pid}:${e.tid}`),
+    );
+    const nav = events.find(
+      (e) => e.name === 'ResourceSendRequest' && /\/content\/[^/]+\/index\.html/.test(e.args?.data?.url ?? ''),
+    );
     const mark = events.find((e) => e.name === 'bench:interactive');
     if (!nav || !mark) throw new Error('the trace has no module navigation or interactive mark');
-    const inWindow = (e: Event) => mainThreads.has(`${e.pid}:${e.tid}`) && e.ph === 'X' && e.ts >= nav.ts && e.ts <= mark.ts;
+    const inWindow = (e: Event) =>
+      mainThreads.has(`${e.pid}:${e.tid}`) && e.ph === 'X' && e.ts >= nav.ts && e.ts <= mark.ts;
     const tasks = events.filter((e) => inWindow(e) && e.name === 'RunTask');
     const breakdown: Record<string, number> = {};
     for (const e of events) {
@@ -288,7 +370,10 @@ export interface Step {
   texts: string[];
 }
 
-export interface LmsCall { fn: string; args: string[] }
+export interface LmsCall {
+  fn: string;
+  args: string[];
+}
 
 export interface Completion {
   version: '2004' | '1.2';
@@ -306,7 +391,13 @@ function escapeRegExp(text: string): string {
 }
 
 /** Takes a module from Start to "Finish and exit" in the LMS page with the given answers. */
-export async function complete(browser: Browser, base: string, moduleId: string, version: '2004' | '1.2', steps: Step[]): Promise<Completion> {
+export async function complete(
+  browser: Browser,
+  base: string,
+  moduleId: string,
+  version: '2004' | '1.2',
+  steps: Step[],
+): Promise<Completion> {
   const context: BrowserContext = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -315,7 +406,7 @@ export async function complete(browser: Browser, base: string, moduleId: string,
     const h1 = frame.getByRole('heading', { level: 1 });
     const logLength = () => page.evaluate('window.lmsLog.length') as Promise<number>;
     await frame.getByRole('button', { name: 'Start', exact: true }).click();
-    const startIndex = (await logLength());
+    const startIndex = await logLength();
     for (const step of steps) {
       await h1.filter({ hasText: step.title }).waitFor();
       if (step.select === 'many') {
@@ -340,8 +431,10 @@ export async function complete(browser: Browser, base: string, moduleId: string,
     const resultsIndex = await logLength();
     await frame.getByRole('button', { name: 'Finish and exit' }).click();
     await h1.filter({ hasText: 'You have left the module' }).waitFor();
-    const calls = await page.evaluate('window.lmsLog.map((c) => ({ fn: c.fn, args: c.args.map(String) }))') as LmsCall[];
-    const flat = await page.evaluate('window.lmsApi.getFlattenedCMI()') as Record<string, unknown>;
+    const calls = (await page.evaluate(
+      'window.lmsLog.map((c) => ({ fn: c.fn, args: c.args.map(String) }))',
+    )) as LmsCall[];
+    const flat = (await page.evaluate('window.lmsApi.getFlattenedCMI()')) as Record<string, unknown>;
     const cmi = Object.fromEntries(Object.entries(flat).map(([k, v]) => [k, v == null ? '' : String(v)]));
     return { version, decisions: steps.length, calls, startIndex, resultsIndex, cmi };
   } finally {
@@ -350,7 +443,13 @@ export async function complete(browser: Browser, base: string, moduleId: string,
 }
 
 /** The dev server after a content edit: ms from writing the file to the module showing the change. */
-export async function devRebuild(browser: Browser, base: string, scenario: { id: string; title: string }, edit: (n: number) => { title: string; write: () => void }, edits: number): Promise<{ firstLoadMs: number; rebuildMs: number[] }> {
+export async function devRebuild(
+  browser: Browser,
+  base: string,
+  scenario: { id: string; title: string },
+  edit: (n: number) => { title: string; write: () => void },
+  edits: number,
+): Promise<{ firstLoadMs: number; rebuildMs: number[] }> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -365,10 +464,17 @@ export async function devRebuild(browser: Browser, base: string, scenario: { id:
       const tick = () => { const h = deep(document); const t = h ? h.textContent.trim() : null; if (t !== last) { last = t; if (t) window.top.__benchH1(t); } requestAnimationFrame(tick); };
       requestAnimationFrame(tick);
     })();`);
-    const waitFor = (text: string, timeout = 60_000) => new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the dev preview did not show "${text}"`)), timeout);
-      waiting = { text, resolve: (at) => { clearTimeout(timer); resolve(at); } };
-    });
+    const waitFor = (text: string, timeout = 60_000) =>
+      new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`the dev preview did not show "${text}"`)), timeout);
+        waiting = {
+          text,
+          resolve: (at) => {
+            clearTimeout(timer);
+            resolve(at);
+          },
+        };
+      });
     const t0 = Date.now();
     const first = waitFor(scenario.title);
     await page.goto(`${base}/player/?module=sample&inspector&sco=/index.html&jump=${encodeURIComponent(scenario.id)}`);

@@ -17,9 +17,38 @@ export interface LibraryShape {
 
 export const LIBRARY: LibraryShape = { modules: 20, scenariosPerModule: 25 };
 
-const PEOPLE = ['Sian Morris', 'Gary Pike', 'Mel Ashton', 'Ravi Shah', 'Hannah Price', 'Kofi Mensah', 'Amy Clarke', 'Jess Lowe', 'Tom Evans', 'Bethan Lloyd'];
-const PLACES = ['the acute medical unit', 'the children\'s ward', 'the emergency department', 'the stroke unit', 'a GP surgery', 'the community nursing team', 'the maternity unit', 'outpatients'];
-const TOPICS = ['a patient\'s complaint', 'a photo taken at work', 'a colleague\'s post', 'a message from a former patient', 'a story in the local news', 'a fundraising page', 'a post about staffing', 'a group chat at work'];
+const PEOPLE = [
+  'Sian Morris',
+  'Gary Pike',
+  'Mel Ashton',
+  'Ravi Shah',
+  'Hannah Price',
+  'Kofi Mensah',
+  'Amy Clarke',
+  'Jess Lowe',
+  'Tom Evans',
+  'Bethan Lloyd',
+];
+const PLACES = [
+  'the acute medical unit',
+  "the children's ward",
+  'the emergency department',
+  'the stroke unit',
+  'a GP surgery',
+  'the community nursing team',
+  'the maternity unit',
+  'outpatients',
+];
+const TOPICS = [
+  "a patient's complaint",
+  'a photo taken at work',
+  "a colleague's post",
+  'a message from a former patient',
+  'a story in the local news',
+  'a fundraising page',
+  'a post about staffing',
+  'a group chat at work',
+];
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const pick = <T>(list: readonly T[], n: number): T => list[n % list.length]!;
@@ -29,49 +58,118 @@ function feedback(n: number, good: boolean): string {
   const first = good
     ? 'This is the best choice. It keeps patient information private and uses the route your trust has set up for this.'
     : 'This could share information that is not yours to share, even if you mean well and leave out names.';
-  return `${first} People who know where you work may read what you post as the trust speaking, so take care.\n\n` +
-    `Ask your manager or the communications team if you are unsure. They deal with situations like number ${n} every week, and they would rather hear from you early.`;
+  return (
+    `${first} People who know where you work may read what you post as the trust speaking, so take care.\n\n` +
+    `Ask your manager or the communications team if you are unsure. They deal with situations like number ${n} every week, and they would rather hear from you early.`
+  );
 }
 
 /** One scenario file. Kinds rotate: plain choices, actions on a post, a feed (select many). */
-function scenario(moduleIndex: number, index: number, id: string, objective: string, opts: { branchTo?: string; followUp?: boolean }): string {
+function scenario(
+  moduleIndex: number,
+  index: number,
+  id: string,
+  objective: string,
+  opts: { branchTo?: string; followUp?: boolean },
+): string {
   const seed = moduleIndex * 31 + index;
   const kind = opts.followUp ? 'plain' : index % 7 === 3 ? 'feed' : index % 3 === 1 ? 'post' : 'plain';
   const person = pick(PEOPLE, seed);
   const place = pick(PLACES, seed);
   const topic = pick(TOPICS, seed);
-  const front = [`---`, `id: ${id}`, `title: ${opts.followUp ? 'What happens next' : 'Situation'} ${moduleIndex + 1}.${index + 1}, ${topic}`, `objective: ${objective}`];
+  const front = [
+    `---`,
+    `id: ${id}`,
+    `title: ${opts.followUp ? 'What happens next' : 'Situation'} ${moduleIndex + 1}.${index + 1}, ${topic}`,
+    `objective: ${objective}`,
+  ];
   if (kind === 'feed') front.push('select: many');
   front.push('review-by: 2027-11-30', '---', '');
-  const lines = [...front, '## Situation', '',
-    `You work in ${place} at Northshire General Hospital. On your day off you see ${topic} on social media. ${person} has shared it, and people are starting to reply.`, ''];
+  const lines = [
+    ...front,
+    '## Situation',
+    '',
+    `You work in ${place} at Northshire General Hospital. On your day off you see ${topic} on social media. ${person} has shared it, and people are starting to reply.`,
+    '',
+  ];
   const choices: string[] = [];
   const choice = (text: string, cid: string, rating: string, extra: string[] = [], good = rating === 'best') => {
-    choices.push(`### ${text}`, '', `- id: ${cid}`, ...extra, `- rating: ${rating}`, '- source: NMC Code, section 5; NHS Employers, HR and social media in the NHS (2013)', '', feedback(seed, good), '');
+    choices.push(
+      `### ${text}`,
+      '',
+      `- id: ${cid}`,
+      ...extra,
+      `- rating: ${rating}`,
+      '- source: NMC Code, section 5; NHS Employers, HR and social media in the NHS (2013)',
+      '',
+      feedback(seed, good),
+      '',
+    );
   };
   if (kind === 'feed') {
     for (let p = 0; p < 4; p++) {
       const author = pick(PEOPLE, seed + p);
-      lines.push('```post', `id: post-${p + 1}`, `author: ${author}`, `handle: ${handle(author)}`, `time: ${p + 1}h`, 'text: |',
-        p % 2 === 0 ? `  Lovely to see the patient in bed ${p + 2} up and about today. Made my shift!` : '  Twelve hours and one cold cup of tea. Off to bed now.',
-        `likes: ${10 + p * 7}`, '```', '');
+      lines.push(
+        '```post',
+        `id: post-${p + 1}`,
+        `author: ${author}`,
+        `handle: ${handle(author)}`,
+        `time: ${p + 1}h`,
+        'text: |',
+        p % 2 === 0
+          ? `  Lovely to see the patient in bed ${p + 2} up and about today. Made my shift!`
+          : '  Twelve hours and one cold cup of tea. Off to bed now.',
+        `likes: ${10 + p * 7}`,
+        '```',
+        '',
+      );
     }
     lines.push('## Question', '', 'Pick every post that breaches patient confidentiality.', '', '## Choices', '');
-    for (let p = 0; p < 4; p++) choice(`The post by ${pick(PEOPLE, seed + p)}`, `item-${p + 1}`, p % 2 === 0 ? 'best' : 'wrong', [`- target: post-${p + 1}`]);
+    for (let p = 0; p < 4; p++)
+      choice(`The post by ${pick(PEOPLE, seed + p)}`, `item-${p + 1}`, p % 2 === 0 ? 'best' : 'wrong', [
+        `- target: post-${p + 1}`,
+      ]);
   } else if (kind === 'post') {
-    lines.push('```post', 'id: the-post', `author: ${person}`, `handle: ${handle(person)}`, 'time: 2h', 'text: |',
-      `  Waited hours at Northshire General last night. Nobody came.`, '  Is this what the NHS has come to?', 'replies: 40', 'reposts: 120', 'likes: 300',
-      'thread:', `  - author: ${pick(PEOPLE, seed + 3)}`, `    handle: ${handle(pick(PEOPLE, seed + 3))}`, '    time: 1h', '    text: Same thing happened to my mum.', '```', '',
-      'You were on shift that night and you remember the patient.', '');
+    lines.push(
+      '```post',
+      'id: the-post',
+      `author: ${person}`,
+      `handle: ${handle(person)}`,
+      'time: 2h',
+      'text: |',
+      `  Waited hours at Northshire General last night. Nobody came.`,
+      '  Is this what the NHS has come to?',
+      'replies: 40',
+      'reposts: 120',
+      'likes: 300',
+      'thread:',
+      `  - author: ${pick(PEOPLE, seed + 3)}`,
+      `    handle: ${handle(pick(PEOPLE, seed + 3))}`,
+      '    time: 1h',
+      '    text: Same thing happened to my mum.',
+      '```',
+      '',
+      'You were on shift that night and you remember the patient.',
+      '',
+    );
     lines.push('## Question', '', 'What do you do?', '', '## Choices', '');
-    choice('Reply to say you were there and did your best', 'reply-to-post', 'wrong', ['- action: reply', '- target: the-post', ...(opts.branchTo ? [`- next: ${opts.branchTo}`] : [])]);
+    choice('Reply to say you were there and did your best', 'reply-to-post', 'wrong', [
+      '- action: reply',
+      '- target: the-post',
+      ...(opts.branchTo ? [`- next: ${opts.branchTo}`] : []),
+    ]);
     choice('Repost it with a comment about staffing', 'repost-it', 'wrong', ['- action: repost', '- target: the-post']);
     choice('Do not engage online; tell the communications team', 'tell-comms', 'best');
   } else {
     lines.push('## Question', '', 'What do you do?', '', '## Choices', '');
     choice('Do not post anything; talk to your manager', 'talk-to-manager', 'best');
     choice('Post a reply that leaves out names', 'reply-without-names', 'acceptable', [], false);
-    choice('Share it with a comment of your own', 'share-it', 'wrong', opts.branchTo ? [`- next: ${opts.branchTo}`] : []);
+    choice(
+      'Share it with a comment of your own',
+      'share-it',
+      'wrong',
+      opts.branchTo ? [`- next: ${opts.branchTo}`] : [],
+    );
   }
   return [...lines, ...choices].join('\n');
 }
@@ -100,14 +198,32 @@ export function generateLibrary(root: string, shape: LibraryShape = LIBRARY): st
       const sid = `follow-up-${pad(f + 1)}`;
       writeFileSync(join(contentDir, `${sid}.md`), scenario(m, main + f, sid, pick(objectives, f), { followUp: true }));
     }
-    writeFileSync(join(moduleDir, 'module.yaml'), [
-      `id: ${id}`, `title: Generated library module ${m + 1}`, 'version: 1.0.0', 'language: en-GB', 'pass-mark: 80',
-      'estimated-minutes: 30', 'review-by: 2027-11-30', `collection: ${id}`, 'objectives:',
-      ...objectives.flatMap((o) => [`  - id: ${o}`, `    title: Objective ${o.replace(/-/g, ' ')}`]),
-      'scenarios:', ...mainIds.map((sid) => `  - ${sid}`), '',
-    ].join('\n'));
-    writeFileSync(join(moduleDir, 'introduction.md'), `This generated module has ${shape.scenariosPerModule} short scenarios. For each one, choose what you would do.\n`);
-    writeFileSync(join(moduleDir, 'summary.md'), '## Key points\n\n- Keep patient information private online.\n- Ask before you post.\n');
+    writeFileSync(
+      join(moduleDir, 'module.yaml'),
+      [
+        `id: ${id}`,
+        `title: Generated library module ${m + 1}`,
+        'version: 1.0.0',
+        'language: en-GB',
+        'pass-mark: 80',
+        'estimated-minutes: 30',
+        'review-by: 2027-11-30',
+        `collection: ${id}`,
+        'objectives:',
+        ...objectives.flatMap((o) => [`  - id: ${o}`, `    title: Objective ${o.replace(/-/g, ' ')}`]),
+        'scenarios:',
+        ...mainIds.map((sid) => `  - ${sid}`),
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(moduleDir, 'introduction.md'),
+      `This generated module has ${shape.scenariosPerModule} short scenarios. For each one, choose what you would do.\n`,
+    );
+    writeFileSync(
+      join(moduleDir, 'summary.md'),
+      '## Key points\n\n- Keep patient information private online.\n- Ask before you post.\n',
+    );
   }
   return ids;
 }
@@ -120,10 +236,10 @@ async function buildLibrary(contentRoot: string, outDir: string) {
   const started = performance.now();
   const projectRoot = fileURLToPath(new URL('..', import.meta.url));
   const { build } = await import('vite');
-  const { listModules, loadCourse } = await import('../src/build/course.js');
-  const { frontlineViteConfig } = await import('../src/build/vite-config.js');
-  const { writeModuleFolder } = await import('../src/build/module-folder.js');
-  const packaging = await import('../scorm/package.js') as typeof import('../scorm/package.js') & {
+  const { listModules, loadCourse } = await import('../src/compiler/course.js');
+  const { frontlineViteConfig } = await import('../src/compiler/vite-config.js');
+  const { writeModuleFolder } = await import('../src/compiler/module-folder.js');
+  const packaging = (await import('../scorm/package.js')) as typeof import('../scorm/package.js') & {
     planPackage?: (o: Parameters<typeof import('../scorm/package.js').writePackage>[0]) => Promise<unknown>;
     writePackages?: (plans: unknown[]) => Promise<unknown>;
   };
@@ -153,9 +269,16 @@ async function buildLibrary(contentRoot: string, outDir: string) {
       dir,
       outFile: join(outDir, `${id}-scorm${version === '1.2' ? '12' : '2004'}.zip`),
       version,
-      input: { id: course.id, title: course.title, version: course.version, passMark: course.passMark, language: course.language },
+      input: {
+        id: course.id,
+        title: course.title,
+        version: course.version,
+        passMark: course.passMark,
+        language: course.language,
+      },
     }));
-    if (packaging.planPackage && packaging.writePackages) for (const o of options) plans.push(await packaging.planPackage(o));
+    if (packaging.planPackage && packaging.writePackages)
+      for (const o of options) plans.push(await packaging.planPackage(o));
     // As scripts/build.ts does: a module's two packages at once, each manifest in its own worker.
     else await Promise.all(options.map((o) => packaging.writePackage(o)));
     packageMs += performance.now() - t2;
@@ -167,12 +290,20 @@ async function buildLibrary(contentRoot: string, outDir: string) {
   }
   const done = performance.now();
   const cpu = process.cpuUsage();
-  console.log(JSON.stringify({
-    modules: ids.length, scenarios,
-    importMs: Math.round(imported - started), checkMs: Math.round(checked - imported), appBundleMs: Math.round(bundled - checked),
-    foldersMs: Math.round(foldersMs), packageMs: Math.round(packageMs), totalMs: Math.round(done - started),
-    cpuMs: Math.round((cpu.user + cpu.system) / 1000), batchedValidation: plans.length > 0,
-  }));
+  console.log(
+    JSON.stringify({
+      modules: ids.length,
+      scenarios,
+      importMs: Math.round(imported - started),
+      checkMs: Math.round(checked - imported),
+      appBundleMs: Math.round(bundled - checked),
+      foldersMs: Math.round(foldersMs),
+      packageMs: Math.round(packageMs),
+      totalMs: Math.round(done - started),
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      batchedValidation: plans.length > 0,
+    }),
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -17,16 +17,37 @@
  * Sizes are bytes; "KB" in the table and the targets is 1,000 bytes; gzip is zlib level 6.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { freePort } from './free-port.js';
 import { cpus, loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { coldRun, moduleHeap, complete, devRebuild, launchBrowser, tracedRun, type ColdRun, type Completion, type Step, type TracedRun } from './bench-browser.js';
+import {
+  coldRun,
+  moduleHeap,
+  complete,
+  devRebuild,
+  launchBrowser,
+  tracedRun,
+  type ColdRun,
+  type Completion,
+  type Step,
+  type TracedRun,
+} from './bench-browser.js';
 import { generateLibrary, LIBRARY } from './bench-library.js';
 
-type CourseModule = typeof import('../src/build/course.js');
+type CourseModule = typeof import('../src/compiler/course.js');
 type ResumeModule = typeof import('../src/core/resume.js');
 type StateModule = typeof import('../src/core/state.js');
 type KeysModule = typeof import('../src/core/keys.js');
@@ -66,7 +87,12 @@ const skip = new Set((args.find((a) => a.startsWith('--skip='))?.slice(7) ?? '')
 
 // ---------------------------------------------------------------- helpers
 
-interface Stat { median: number; min: number; max: number; runs: number[] }
+interface Stat {
+  median: number;
+  min: number;
+  max: number;
+  runs: number[];
+}
 
 function stat(values: number[]): Stat {
   const sorted = [...values].sort((a, b) => a - b);
@@ -85,7 +111,13 @@ function log(message: string) {
   process.stderr.write(`[bench] ${message}\n`);
 }
 
-interface RunResult { code: number; stdout: string; stderr: string; ms: number; /** CPU time of the command and its children (user + system), where bash can tell. */ cpuMs: number | null }
+interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  ms: number;
+  /** CPU time of the command and its children (user + system), where bash can tell. */ cpuMs: number | null;
+}
 
 const TIMES = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/;
 
@@ -93,17 +125,33 @@ const TIMES = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/;
  * Runs a command and times it. Through bash's `times` it also reports the CPU time the command
  * used: wall time on a busy machine says little, CPU time stays close to what a quiet one gives.
  */
-function run(command: string, argv: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<RunResult> {
+function run(
+  command: string,
+  argv: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const bash = existsSync('/bin/bash');
     const child = bash
-      ? spawn('/bin/bash', ['-c', '"$@"; rc=$?; times >&2; exit $rc', 'bench', command, ...argv], { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] })
-      : spawn(command, argv, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      ? spawn('/bin/bash', ['-c', '"$@"; rc=$?; times >&2; exit $rc', 'bench', command, ...argv], {
+          cwd: options.cwd,
+          env: { ...process.env, ...options.env },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        })
+      : spawn(command, argv, {
+          cwd: options.cwd,
+          env: { ...process.env, ...options.env },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     const timer = setTimeout(() => child.kill('SIGTERM'), options.timeoutMs ?? 600_000);
     child.once('error', reject);
     child.once('close', (code) => {
@@ -116,11 +164,22 @@ function run(command: string, argv: string[], options: { cwd: string; env?: Node
 }
 
 /** Starts a tsx script and resolves once `url` answers 200. */
-async function startServer(script: string, argv: string[], env: NodeJS.ProcessEnv, url: string): Promise<{ child: ChildProcess; readyMs: number }> {
+async function startServer(
+  script: string,
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  url: string,
+): Promise<{ child: ChildProcess; readyMs: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...argv], { cwd: PROJECT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...argv], {
+    cwd: PROJECT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
-  child.stderr!.on('data', (d) => { stderr += d; });
+  child.stderr!.on('data', (d) => {
+    stderr += d;
+  });
   const until = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${script} exited: ${stderr}`);
@@ -191,7 +250,11 @@ function snapshot() {
 
 // ---------------------------------------------------------------- measurements
 
-interface Bytes { raw: number; gzip: number; files: number }
+interface Bytes {
+  raw: number;
+  gzip: number;
+  files: number;
+}
 
 interface Sizes {
   zip: { scorm12: number; scorm2004: number };
@@ -215,19 +278,29 @@ function sizes(id: string, course: Course): Sizes {
   const sum = (filter: (f: string) => boolean): Bytes => {
     const picked = files.filter(filter);
     const bytes = picked.map((f) => readFileSync(join(dir, f)));
-    return { raw: bytes.reduce((a, b) => a + b.byteLength, 0), gzip: bytes.reduce((a, b) => a + gzip(b), 0), files: picked.length };
+    return {
+      raw: bytes.reduce((a, b) => a + b.byteLength, 0),
+      gzip: bytes.reduce((a, b) => a + gzip(b), 0),
+      files: picked.length,
+    };
   };
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
   const entry = /<script[^>]+src="\.?\/?([^"]+\.js)"/.exec(html)?.[1] ?? '';
   const courseInBundle = !files.includes('course.js');
   const json = JSON.stringify(course);
   const parts = {
-    course: courseInBundle ? { raw: Buffer.byteLength(json), gzip: gzip(json), files: 0 } : sum((f) => f === 'course.js'),
+    course: courseInBundle
+      ? { raw: Buffer.byteLength(json), gzip: gzip(json), files: 0 }
+      : sum((f) => f === 'course.js'),
     text: sum((f) => f.startsWith('text/')),
     lang: sum((f) => f.startsWith('lang/')),
     media: sum((f) => f.startsWith('media/')),
   };
-  const add = (xs: Bytes[]): Bytes => ({ raw: xs.reduce((a, x) => a + x.raw, 0), gzip: xs.reduce((a, x) => a + x.gzip, 0), files: xs.reduce((a, x) => a + x.files, 0) });
+  const add = (xs: Bytes[]): Bytes => ({
+    raw: xs.reduce((a, x) => a + x.raw, 0),
+    gzip: xs.reduce((a, x) => a + x.gzip, 0),
+    files: xs.reduce((a, x) => a + x.files, 0),
+  });
   const zipSize = (v: string) => statSync(join(PROJECT, 'dist', `${id}-scorm${v}.zip`)).size;
   return {
     zip: { scorm12: zipSize('12'), scorm2004: zipSize('2004') },
@@ -250,8 +323,19 @@ interface SuspendData {
   perScenario: { id: string; worstCase: number; typical: number }[];
 }
 
-function suspendData(course: Course, best: Step[], resume: ResumeModule, state: StateModule, keys: KeysModule): SuspendData {
-  const decisions = best.map((s) => ({ scenarioId: s.scenarioId, choiceIds: choiceIds(course, s), at: 0, latencyMs: 0 }));
+function suspendData(
+  course: Course,
+  best: Step[],
+  resume: ResumeModule,
+  state: StateModule,
+  keys: KeysModule,
+): SuspendData {
+  const decisions = best.map((s) => ({
+    scenarioId: s.scenarioId,
+    choiceIds: choiceIds(course, s),
+    at: 0,
+    latencyMs: 0,
+  }));
   const typical = resume.encode(course, { ...state.initialState(), decisions }).length;
   const perScenario = course.scenarios.map((s) => {
     const step = best.find((b) => b.scenarioId === s.id);
@@ -285,15 +369,31 @@ function bestPath(course: Course, state: StateModule, END: string): Step[] {
   return steps;
 }
 
-interface FetchSummary { requests: number; raw: number; gzip: number; files: { path: string; raw: number; gzip: number; startMs: number; endMs: number }[] }
+interface FetchSummary {
+  requests: number;
+  raw: number;
+  gzip: number;
+  files: { path: string; raw: number; gzip: number; startMs: number; endMs: number }[];
+}
 
 function fetchSummary(id: string, fetched: ColdRun['fetched']): FetchSummary {
   const files = fetched.map((f) => {
     const local = join(PROJECT, 'dist', id, f.path === '' ? 'index.html' : f.path);
     const bytes = existsSync(local) && statSync(local).isFile() ? readFileSync(local) : null;
-    return { path: f.path || 'index.html', raw: bytes?.byteLength ?? f.bytes, gzip: bytes ? gzip(bytes) : f.bytes, startMs: Math.round(f.startMs), endMs: Math.round(f.endMs) };
+    return {
+      path: f.path || 'index.html',
+      raw: bytes?.byteLength ?? f.bytes,
+      gzip: bytes ? gzip(bytes) : f.bytes,
+      startMs: Math.round(f.startMs),
+      endMs: Math.round(f.endMs),
+    };
   });
-  return { requests: files.length, raw: files.reduce((a, f) => a + f.raw, 0), gzip: files.reduce((a, f) => a + f.gzip, 0), files };
+  return {
+    requests: files.length,
+    raw: files.reduce((a, f) => a + f.raw, 0),
+    gzip: files.reduce((a, f) => a + f.gzip, 0),
+    files,
+  };
 }
 
 interface ScormCounts {
@@ -354,7 +454,7 @@ else {
 }
 
 const importFrom = <T>(rel: string) => import(pathToFileURL(join(PROJECT, rel)).href) as Promise<T>;
-const courseLib = await importFrom<CourseModule>('src/build/course.ts');
+const courseLib = await importFrom<CourseModule>('src/compiler/course.ts');
 const resumeLib = await importFrom<ResumeModule>('src/core/resume.ts');
 const stateLib = await importFrom<StateModule>('src/core/state.ts');
 const keysLib = await importFrom<KeysModule>('src/core/keys.ts');
@@ -368,23 +468,33 @@ const courses = new Map(moduleIds.map((id) => [id, courseLib.loadCourse(PROJECT,
 log('npm run build (every module)');
 const fullBuild = await run('npm', ['run', 'build'], { cwd: PROJECT });
 if (fullBuild.code !== 0) throw new Error(`npm run build failed:\n${fullBuild.stdout}\n${fullBuild.stderr}`);
-const builtIn = (out: string, title: string) => Number(new RegExp(`${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} .*built in (\\d+) ms`).exec(out)?.[1] ?? NaN);
+const builtIn = (out: string, title: string) =>
+  Number(new RegExp(`${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} .*built in (\\d+) ms`).exec(out)?.[1] ?? NaN);
 
-const build: Record<string, unknown> = { allModules: { ms: Math.round(fullBuild.ms), cpuMs: fullBuild.cpuMs, modules: courseLib.listModules(PROJECT).length } };
-if (!skip.has('build') && courses.has(FLAGSHIP)) await section('flagship build', async () => {
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  const inScript: number[] = [];
-  for (let i = 0; i < FLAGSHIP_BUILDS; i++) {
-    log(`npm run build -- ${FLAGSHIP} (${i + 1} of ${FLAGSHIP_BUILDS})`);
-    const r = await run('npm', ['run', 'build', '--', FLAGSHIP], { cwd: PROJECT });
-    if (r.code !== 0) throw new Error(`the flagship build failed:\n${r.stderr}`);
-    wall.push(r.ms);
-    if (r.cpuMs !== null) cpu.push(r.cpuMs);
-    inScript.push(builtIn(r.stdout, courses.get(FLAGSHIP)!.title));
-  }
-  build.flagship = { module: FLAGSHIP, command: `npm run build -- ${FLAGSHIP}`, wallMs: stat(wall), cpuMs: cpu.length ? stat(cpu) : null, bundleAndPackageMs: stat(inScript) };
-});
+const build: Record<string, unknown> = {
+  allModules: { ms: Math.round(fullBuild.ms), cpuMs: fullBuild.cpuMs, modules: courseLib.listModules(PROJECT).length },
+};
+if (!skip.has('build') && courses.has(FLAGSHIP))
+  await section('flagship build', async () => {
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    const inScript: number[] = [];
+    for (let i = 0; i < FLAGSHIP_BUILDS; i++) {
+      log(`npm run build -- ${FLAGSHIP} (${i + 1} of ${FLAGSHIP_BUILDS})`);
+      const r = await run('npm', ['run', 'build', '--', FLAGSHIP], { cwd: PROJECT });
+      if (r.code !== 0) throw new Error(`the flagship build failed:\n${r.stderr}`);
+      wall.push(r.ms);
+      if (r.cpuMs !== null) cpu.push(r.cpuMs);
+      inScript.push(builtIn(r.stdout, courses.get(FLAGSHIP)!.title));
+    }
+    build.flagship = {
+      module: FLAGSHIP,
+      command: `npm run build -- ${FLAGSHIP}`,
+      wallMs: stat(wall),
+      cpuMs: cpu.length ? stat(cpu) : null,
+      bundleAndPackageMs: stat(inScript),
+    };
+  });
 
 // Sizes, suspend data and the best path, per module.
 const perModule: Record<string, Record<string, unknown>> = {};
@@ -424,9 +534,15 @@ document.body.replaceChildren(h1, start);
 function writeFloor(): () => void {
   const dir = join(PROJECT, 'dist', FLOOR);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'index.html'), '<!doctype html>\n<html lang="en-GB">\n<head>\n  <meta charset="utf-8">\n  <title>Bench floor</title>\n  <script type="module" src="./floor.js"></script>\n</head>\n<body><p>Loading the module…</p></body>\n</html>\n');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html>\n<html lang="en-GB">\n<head>\n  <meta charset="utf-8">\n  <title>Bench floor</title>\n  <script type="module" src="./floor.js"></script>\n</head>\n<body><p>Loading the module…</p></body>\n</html>\n',
+  );
   writeFileSync(join(dir, 'floor.js'), FLOOR_SCRIPT);
-  writeFileSync(join(PROJECT, 'dist', `${FLOOR}.json`), JSON.stringify({ id: FLOOR, title: 'Bench floor', version: '0', scenarios: [] }));
+  writeFileSync(
+    join(PROJECT, 'dist', `${FLOOR}.json`),
+    JSON.stringify({ id: FLOOR, title: 'Bench floor', version: '0', scenarios: [] }),
+  );
   return () => {
     rmSync(dir, { recursive: true, force: true });
     rmSync(join(PROJECT, 'dist', `${FLOOR}.json`), { force: true });
@@ -436,166 +552,221 @@ let floor: Record<string, Stat> | null = null;
 
 // Browser: cold runs at each CPU rate, then one full completion per SCORM version.
 let chromium = '';
-if (!skip.has('browser')) await section('browser', async () => {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const removeFloor = writeFloor();
-  const server = await startServer('scripts/serve.ts', [], { PORT: String(port), HOST: '127.0.0.1' }, `${base}/api/modules`);
-  const { browser, executable } = await launchBrowser();
-  chromium = `${executable} ${browser.version()}`;
-  try {
-    floor = {};
-    for (const rate of RATES) {
-      const runs: ColdRun[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        log(`floor: cold run ${i + 1} of ${RUNS} at ${rate}x CPU`);
-        runs.push(await coldRun(browser, base, FLOOR, rate, false));
-      }
-      floor[`${rate}x`] = stat(runs.map((r) => r.interactiveMs));
-    }
-    for (const id of moduleIds) {
-      const timing: Record<string, unknown> = {};
-      const heaps: number[] = [];
-      let fetchBefore: FetchSummary | null = null;
-      let fetchFirstScenario: FetchSummary | null = null;
+if (!skip.has('browser'))
+  await section('browser', async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const removeFloor = writeFloor();
+    const server = await startServer(
+      'scripts/serve.ts',
+      [],
+      { PORT: String(port), HOST: '127.0.0.1' },
+      `${base}/api/modules`,
+    );
+    const { browser, executable } = await launchBrowser();
+    chromium = `${executable} ${browser.version()}`;
+    try {
+      floor = {};
       for (const rate of RATES) {
         const runs: ColdRun[] = [];
         for (let i = 0; i < RUNS; i++) {
-          log(`${id}: cold run ${i + 1} of ${RUNS} at ${rate}x CPU`);
-          const r = await coldRun(browser, base, id, rate, rate === 1);
-          runs.push(r);
-          if (r.heapUsedBytes !== null) heaps.push(r.heapUsedBytes);
+          log(`floor: cold run ${i + 1} of ${RUNS} at ${rate}x CPU`);
+          runs.push(await coldRun(browser, base, FLOOR, rate, false));
         }
-        timing[`${rate}x`] = {
-          introMs: stat(runs.map((r) => r.introMs)),
-          interactiveMs: stat(runs.map((r) => r.interactiveMs)),
-          firstScenarioAfterStartMs: stat(runs.map((r) => r.firstScenarioMs)),
-          lmsPageBeforeScoMs: stat(runs.map((r) => r.scoStartOnPageMs)),
-          interactiveFromLmsPageMs: stat(runs.map((r) => r.scoStartOnPageMs + r.interactiveMs)),
-          phases: {
-            htmlMs: stat(runs.map((r) => r.phases.htmlMs)),
-            scriptsMs: stat(runs.map((r) => r.phases.scriptsMs)),
-            domContentLoadedMs: stat(runs.map((r) => r.phases.domContentLoadedMs)),
-            firstPaintMs: stat(runs.map((r) => r.phases.firstPaintMs ?? NaN)),
-          },
+        floor[`${rate}x`] = stat(runs.map((r) => r.interactiveMs));
+      }
+      for (const id of moduleIds) {
+        const timing: Record<string, unknown> = {};
+        const heaps: number[] = [];
+        let fetchBefore: FetchSummary | null = null;
+        let fetchFirstScenario: FetchSummary | null = null;
+        for (const rate of RATES) {
+          const runs: ColdRun[] = [];
+          for (let i = 0; i < RUNS; i++) {
+            log(`${id}: cold run ${i + 1} of ${RUNS} at ${rate}x CPU`);
+            const r = await coldRun(browser, base, id, rate, rate === 1);
+            runs.push(r);
+            if (r.heapUsedBytes !== null) heaps.push(r.heapUsedBytes);
+          }
+          timing[`${rate}x`] = {
+            introMs: stat(runs.map((r) => r.introMs)),
+            interactiveMs: stat(runs.map((r) => r.interactiveMs)),
+            firstScenarioAfterStartMs: stat(runs.map((r) => r.firstScenarioMs)),
+            lmsPageBeforeScoMs: stat(runs.map((r) => r.scoStartOnPageMs)),
+            interactiveFromLmsPageMs: stat(runs.map((r) => r.scoStartOnPageMs + r.interactiveMs)),
+            phases: {
+              htmlMs: stat(runs.map((r) => r.phases.htmlMs)),
+              scriptsMs: stat(runs.map((r) => r.phases.scriptsMs)),
+              domContentLoadedMs: stat(runs.map((r) => r.phases.domContentLoadedMs)),
+              firstPaintMs: stat(runs.map((r) => r.phases.firstPaintMs ?? NaN)),
+            },
+          };
+          if (rate === 1) {
+            const r0 = runs[0]!;
+            fetchBefore = fetchSummary(
+              id,
+              r0.fetched.filter((f) => f.startMs < r0.introMs),
+            );
+            fetchFirstScenario = fetchSummary(id, r0.fetched);
+            perModule[id]!.lmsPageBytes = r0.lmsPageBytes;
+          }
+        }
+        const traced: TracedRun[] = [];
+        for (let i = 0; i < TRACED_RUNS; i++) {
+          log(`${id}: traced run ${i + 1} of ${TRACED_RUNS} at 1x CPU`);
+          traced.push(await tracedRun(browser, base, id, join(RUN, 'trace.json')));
+        }
+        const kinds = [...new Set(traced.flatMap((t) => Object.keys(t.breakdown)))];
+        timing.mainThreadCpu = {
+          toInteractiveMs: stat(traced.map((t) => t.cpuMs)),
+          wallToInteractiveMs: stat(traced.map((t) => t.wallMs)),
+          breakdownMs: Object.fromEntries(kinds.map((k) => [k, stat(traced.map((t) => t.breakdown[k] ?? 0)).median])),
         };
-        if (rate === 1) {
-          const r0 = runs[0]!;
-          fetchBefore = fetchSummary(id, r0.fetched.filter((f) => f.startMs < r0.introMs));
-          fetchFirstScenario = fetchSummary(id, r0.fetched);
-          perModule[id]!.lmsPageBytes = r0.lmsPageBytes;
-        }
-      }
-      const traced: TracedRun[] = [];
-      for (let i = 0; i < TRACED_RUNS; i++) {
-        log(`${id}: traced run ${i + 1} of ${TRACED_RUNS} at 1x CPU`);
-        traced.push(await tracedRun(browser, base, id, join(RUN, 'trace.json')));
-      }
-      const kinds = [...new Set(traced.flatMap((t) => Object.keys(t.breakdown)))];
-      timing.mainThreadCpu = {
-        toInteractiveMs: stat(traced.map((t) => t.cpuMs)),
-        wallToInteractiveMs: stat(traced.map((t) => t.wallMs)),
-        breakdownMs: Object.fromEntries(kinds.map((k) => [k, stat(traced.map((t) => t.breakdown[k] ?? 0)).median])),
-      };
-      const alone: number[] = [];
-      for (let i = 0; i < 3; i++) alone.push(await moduleHeap(browser, base, id));
-      const heapStat = stat(heaps);
-      perModule[id]!.timing = timing;
-      perModule[id]!.fetched = { beforeFirstScreen: fetchBefore, byFirstScenario: fetchFirstScenario };
-      perModule[id]!.heap = { lmsPageWithModuleBytes: heapStat, moduleAloneBytes: stat(alone) };
+        const alone: number[] = [];
+        for (let i = 0; i < 3; i++) alone.push(await moduleHeap(browser, base, id));
+        const heapStat = stat(heaps);
+        perModule[id]!.timing = timing;
+        perModule[id]!.fetched = { beforeFirstScreen: fetchBefore, byFirstScenario: fetchFirstScenario };
+        perModule[id]!.heap = { lmsPageWithModuleBytes: heapStat, moduleAloneBytes: stat(alone) };
 
-      const scorm: Record<string, ScormCounts> = {};
-      for (const version of ['2004', '1.2'] as const) {
-        log(`${id}: full completion with the best answers, SCORM ${version}`);
-        const c = await complete(browser, base, id, version, paths.get(id)!);
-        scorm[version] = scormCounts(c);
-        if (version === '2004') (perModule[id]!.suspendData as SuspendData).measured = c.cmi['cmi.suspend_data']?.length ?? null;
+        const scorm: Record<string, ScormCounts> = {};
+        for (const version of ['2004', '1.2'] as const) {
+          log(`${id}: full completion with the best answers, SCORM ${version}`);
+          const c = await complete(browser, base, id, version, paths.get(id)!);
+          scorm[version] = scormCounts(c);
+          if (version === '2004')
+            (perModule[id]!.suspendData as SuspendData).measured = c.cmi['cmi.suspend_data']?.length ?? null;
+        }
+        perModule[id]!.scorm = scorm;
       }
-      perModule[id]!.scorm = scorm;
+    } finally {
+      await browser.close();
+      await stopServer(server.child);
+      removeFloor();
     }
-  } finally {
-    await browser.close();
-    await stopServer(server.child);
-    removeFloor();
-  }
-});
+  });
 
 // The generated library: 20 modules x 25 scenarios, built in a fresh process.
 if (!skip.has('library') && !existsSync(join(PROJECT, 'scripts', 'bench-library.ts'))) {
   log('the measured tree has no scripts/bench-library.ts: the library build is left out');
   build.library = null;
-} else if (!skip.has('library')) await section('library', async () => {
-  const libRoot = join(RUN, 'library');
-  const libOut = join(RUN, 'library-dist');
-  log(`generating ${LIBRARY.modules} modules x ${LIBRARY.scenariosPerModule} scenarios in ${relative(MAIN, libRoot)}`);
-  generateLibrary(libRoot);
-  rmSync(libOut, { recursive: true, force: true });
-  log('building the library (1 run)');
-  const r = await run(process.execPath, ['--import', 'tsx', 'scripts/bench-library.ts', libRoot, libOut], { cwd: PROJECT });
-  if (r.code !== 0) throw new Error(`the library build failed:\n${r.stderr}`);
-  const parts = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Record<string, number>;
-  build.library = { modules: parts.modules, scenarios: parts.scenarios, runs: 1, wallMs: Math.round(r.ms), cpuMs: r.cpuMs, phasesMs: parts };
-});
+} else if (!skip.has('library'))
+  await section('library', async () => {
+    const libRoot = join(RUN, 'library');
+    const libOut = join(RUN, 'library-dist');
+    log(
+      `generating ${LIBRARY.modules} modules x ${LIBRARY.scenariosPerModule} scenarios in ${relative(MAIN, libRoot)}`,
+    );
+    generateLibrary(libRoot);
+    rmSync(libOut, { recursive: true, force: true });
+    log('building the library (1 run)');
+    const r = await run(process.execPath, ['--import', 'tsx', 'scripts/bench-library.ts', libRoot, libOut], {
+      cwd: PROJECT,
+    });
+    if (r.code !== 0) throw new Error(`the library build failed:\n${r.stderr}`);
+    const parts = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Record<string, number>;
+    build.library = {
+      modules: parts.modules,
+      scenarios: parts.scenarios,
+      runs: 1,
+      wallMs: Math.round(r.ms),
+      cpuMs: r.cpuMs,
+      phasesMs: parts,
+    };
+  });
 
 // The dev server: ms from saving a scenario to the frame showing the change.
-if (!skip.has('dev') && !skip.has('browser')) await section('dev server', async () => {
-  const devRoot = join(RUN, 'dev-content');
-  rmSync(devRoot, { recursive: true, force: true });
-  cpSync(join(PROJECT, 'modules', 'sample'), join(devRoot, 'modules', 'sample'), { recursive: true });
-  cpSync(join(PROJECT, 'content', 'sample'), join(devRoot, 'content', 'sample'), { recursive: true });
-  const sample = courses.get('sample')!;
-  const first = sample.scenarios[0]!;
-  const file = join(devRoot, 'content', 'sample', `${first.id}.md`);
-  const original = readFileSync(file, 'utf8');
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  log('dev server: start, then edit a scenario and wait for the change in the frame');
-  const server = await startServer('scripts/dev.ts', ['sample'], { PORT: String(port), HOST: '127.0.0.1', FRONTLINE_CONTENT_ROOT: devRoot }, `${base}/api/modules`);
-  const { browser } = await launchBrowser();
-  try {
-    const edit = (n: number) => {
-      const title = `${first.title} (edit ${n})`;
-      return { title, write: () => writeFileSync(file, original.replace(`title: ${first.title}`, `title: ${title}`)) };
-    };
-    const r = await devRebuild(browser, base, { id: first.id, title: first.title }, edit, DEV_EDITS);
-    build.devRebuild = { serverReadyMs: Math.round(server.readyMs), firstLoadMs: r.firstLoadMs, afterEditMs: stat(r.rebuildMs), edits: DEV_EDITS };
-  } finally {
-    writeFileSync(file, original);
-    await browser.close();
-    await stopServer(server.child);
-  }
-});
+if (!skip.has('dev') && !skip.has('browser'))
+  await section('dev server', async () => {
+    const devRoot = join(RUN, 'dev-content');
+    rmSync(devRoot, { recursive: true, force: true });
+    cpSync(join(PROJECT, 'modules', 'sample'), join(devRoot, 'modules', 'sample'), { recursive: true });
+    cpSync(join(PROJECT, 'content', 'sample'), join(devRoot, 'content', 'sample'), { recursive: true });
+    const sample = courses.get('sample')!;
+    const first = sample.scenarios[0]!;
+    const file = join(devRoot, 'content', 'sample', `${first.id}.md`);
+    const original = readFileSync(file, 'utf8');
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    log('dev server: start, then edit a scenario and wait for the change in the frame');
+    const server = await startServer(
+      'scripts/dev.ts',
+      ['sample'],
+      { PORT: String(port), HOST: '127.0.0.1', FRONTLINE_CONTENT_ROOT: devRoot },
+      `${base}/api/modules`,
+    );
+    const { browser } = await launchBrowser();
+    try {
+      const edit = (n: number) => {
+        const title = `${first.title} (edit ${n})`;
+        return {
+          title,
+          write: () => writeFileSync(file, original.replace(`title: ${first.title}`, `title: ${title}`)),
+        };
+      };
+      const r = await devRebuild(browser, base, { id: first.id, title: first.title }, edit, DEV_EDITS);
+      build.devRebuild = {
+        serverReadyMs: Math.round(server.readyMs),
+        firstLoadMs: r.firstLoadMs,
+        afterEditMs: stat(r.rebuildMs),
+        edits: DEV_EDITS,
+      };
+    } finally {
+      writeFileSync(file, original);
+      await browser.close();
+      await stopServer(server.child);
+    }
+  });
 
 // The local LMS under load, once it exists.
 let lms: Record<string, unknown> = skip.has('lms')
   ? { available: false, note: 'left out (--skip=lms)' }
   : { available: false, note: 'not available yet: no scorm/lms/ and no "bench:lms" npm script' };
-const mainPackage = JSON.parse(readFileSync(join(MAIN, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
-if (!skip.has('lms') && existsSync(join(MAIN, 'scorm', 'lms')) && mainPackage.scripts?.['bench:lms']) await section('lms', async () => {
-  log('npm run bench:lms');
-  const r = await run('npm', ['run', '--silent', 'bench:lms'], { cwd: MAIN, timeoutMs: 180_000 });
-  const text = r.stdout;
-  const num = (re: RegExp) => { const m = re.exec(text); return m ? Number(m[1]) : null; };
-  const figures = {
-    learners: num(/(\d+) concurrent learners/),
-    commitsEach: num(/x (\d+) commits each/),
-    commitsPerSecond: num(/= (\d+(?:\.\d+)?) commits\/s/),
-    p50Ms: num(/p50 (\d+(?:\.\d+)?) ms/),
-    p99Ms: num(/p99 (\d+(?:\.\d+)?) ms/),
-    maxMs: num(/max (\d+(?:\.\d+)?) ms/),
-    serverCpuMsPerCommit: num(/server CPU: (\d+(?:\.\d+)?) ms per commit/),
-    failedCommits: num(/failed commits: (\d+)/),
-    storedEqualsSent: /stored = sent: yes/.test(text),
-  };
-  lms = { available: true, exitCode: r.code, figures, output: r.stdout.trim().split('\n') };
-});
+const mainPackage = JSON.parse(readFileSync(join(MAIN, 'package.json'), 'utf8')) as {
+  scripts?: Record<string, string>;
+};
+if (!skip.has('lms') && existsSync(join(MAIN, 'scorm', 'lms')) && mainPackage.scripts?.['bench:lms'])
+  await section('lms', async () => {
+    log('npm run bench:lms');
+    const r = await run('npm', ['run', '--silent', 'bench:lms'], { cwd: MAIN, timeoutMs: 180_000 });
+    const text = r.stdout;
+    const num = (re: RegExp) => {
+      const m = re.exec(text);
+      return m ? Number(m[1]) : null;
+    };
+    const figures = {
+      learners: num(/(\d+) concurrent learners/),
+      commitsEach: num(/x (\d+) commits each/),
+      commitsPerSecond: num(/= (\d+(?:\.\d+)?) commits\/s/),
+      p50Ms: num(/p50 (\d+(?:\.\d+)?) ms/),
+      p99Ms: num(/p99 (\d+(?:\.\d+)?) ms/),
+      maxMs: num(/max (\d+(?:\.\d+)?) ms/),
+      serverCpuMsPerCommit: num(/server CPU: (\d+(?:\.\d+)?) ms per commit/),
+      failedCommits: num(/failed commits: (\d+)/),
+      storedEqualsSent: /stored = sent: yes/.test(text),
+    };
+    lms = { available: true, exitCode: r.code, figures, output: r.stdout.trim().split('\n') };
+  });
 
 // ---------------------------------------------------------------- targets, table, results
 
 type ModuleResult = {
-  title: string; scenarios: number; mainPath: number; sizes: Sizes; suspendData: SuspendData;
-  timing?: Record<string, { introMs: Stat; interactiveMs: Stat; firstScenarioAfterStartMs: Stat; lmsPageBeforeScoMs: Stat; interactiveFromLmsPageMs: Stat;
-    phases: { htmlMs: Stat; scriptsMs: Stat; domContentLoadedMs: Stat; firstPaintMs: Stat } }> & { mainThreadCpu?: { toInteractiveMs: Stat; wallToInteractiveMs: Stat; breakdownMs: Record<string, number> } };
+  title: string;
+  scenarios: number;
+  mainPath: number;
+  sizes: Sizes;
+  suspendData: SuspendData;
+  timing?: Record<
+    string,
+    {
+      introMs: Stat;
+      interactiveMs: Stat;
+      firstScenarioAfterStartMs: Stat;
+      lmsPageBeforeScoMs: Stat;
+      interactiveFromLmsPageMs: Stat;
+      phases: { htmlMs: Stat; scriptsMs: Stat; domContentLoadedMs: Stat; firstPaintMs: Stat };
+    }
+  > & { mainThreadCpu?: { toInteractiveMs: Stat; wallToInteractiveMs: Stat; breakdownMs: Record<string, number> } };
   fetched?: { beforeFirstScreen: FetchSummary; byFirstScenario: FetchSummary };
   heap?: { lmsPageWithModuleBytes: Stat; moduleAloneBytes: Stat };
   scorm?: Record<string, ScormCounts>;
@@ -604,35 +775,85 @@ type ModuleResult = {
 const results = perModule as Record<string, ModuleResult>;
 const flagship = results[FLAGSHIP];
 const b = build as {
-  allModules: { ms: number; cpuMs: number | null; modules: number }; flagship?: { wallMs: Stat; cpuMs: Stat | null; bundleAndPackageMs: Stat };
-  library?: { wallMs: number; cpuMs: number | null; scenarios: number; modules: number; phasesMs: Record<string, number> };
+  allModules: { ms: number; cpuMs: number | null; modules: number };
+  flagship?: { wallMs: Stat; cpuMs: Stat | null; bundleAndPackageMs: Stat };
+  library?: {
+    wallMs: number;
+    cpuMs: number | null;
+    scenarios: number;
+    modules: number;
+    phasesMs: Record<string, number>;
+  };
   devRebuild?: { serverReadyMs: number; firstLoadMs: number; afterEditMs: Stat };
 };
 
 const targets: { target: string; limit: string; measured: string; met: boolean | null }[] = [];
 const cpuOf = (n: number | null | undefined) => (n == null ? '?' : sec(n));
-const worstOf = (f: (m: ModuleResult) => number | undefined) => Math.max(...Object.values(results).map(f).filter((x): x is number => x !== undefined));
+const worstOf = (f: (m: ModuleResult) => number | undefined) =>
+  Math.max(
+    ...Object.values(results)
+      .map(f)
+      .filter((x): x is number => x !== undefined),
+  );
 if (Object.values(results).every((m) => m.fetched)) {
   const v = worstOf((m) => m.fetched?.beforeFirstScreen.gzip);
-  targets.push({ target: 'gzip fetched before the first screen (largest module)', limit: `<= ${TARGETS.fetchedBeforeFirstScreenGzipKB} KB`, measured: kb(v), met: v <= TARGETS.fetchedBeforeFirstScreenGzipKB * KB });
+  targets.push({
+    target: 'gzip fetched before the first screen (largest module)',
+    limit: `<= ${TARGETS.fetchedBeforeFirstScreenGzipKB} KB`,
+    measured: kb(v),
+    met: v <= TARGETS.fetchedBeforeFirstScreenGzipKB * KB,
+  });
   const t = worstOf((m) => m.timing?.['4x']?.interactiveMs.median);
   const c1 = worstOf((m) => m.timing?.mainThreadCpu?.toInteractiveMs.median);
   const f4 = (floor as Record<string, Stat> | null)?.['4x']?.median;
-  targets.push({ target: 'interactive at 4x CPU, median (slowest module)', limit: `<= ${TARGETS.interactiveAt4xMs} ms`, measured: `${ms(t)} (1x CPU ${ms(c1)}${f4 === undefined ? '' : `; floor ${ms(f4)}`})`, met: t <= TARGETS.interactiveAt4xMs });
+  targets.push({
+    target: 'interactive at 4x CPU, median (slowest module)',
+    limit: `<= ${TARGETS.interactiveAt4xMs} ms`,
+    measured: `${ms(t)} (1x CPU ${ms(c1)}${f4 === undefined ? '' : `; floor ${ms(f4)}`})`,
+    met: t <= TARGETS.interactiveAt4xMs,
+  });
   const c = worstOf((m) => Math.max(...Object.values(m.scorm ?? {}).map((s) => s.commitsPerDecision)));
-  targets.push({ target: 'commits per decision (any module, either version)', limit: `<= ${TARGETS.commitsPerDecision}`, measured: String(c), met: c <= TARGETS.commitsPerDecision });
+  targets.push({
+    target: 'commits per decision (any module, either version)',
+    limit: `<= ${TARGETS.commitsPerDecision}`,
+    measured: String(c),
+    met: c <= TARGETS.commitsPerDecision,
+  });
 }
 if (flagship) {
-  targets.push({ target: `worst-case suspend_data, ${FLAGSHIP}`, limit: `<= ${TARGETS.flagshipWorstSuspendData} chars`, measured: `${flagship.suspendData.worstCase} chars`, met: flagship.suspendData.worstCase <= TARGETS.flagshipWorstSuspendData });
+  targets.push({
+    target: `worst-case suspend_data, ${FLAGSHIP}`,
+    limit: `<= ${TARGETS.flagshipWorstSuspendData} chars`,
+    measured: `${flagship.suspendData.worstCase} chars`,
+    met: flagship.suspendData.worstCase <= TARGETS.flagshipWorstSuspendData,
+  });
 }
-if (b.flagship) targets.push({ target: `flagship build, median wall (npm run build -- ${FLAGSHIP})`, limit: `<= ${sec(TARGETS.flagshipBuildMs)}`, measured: `${sec(b.flagship.wallMs.median)} (CPU ${cpuOf(b.flagship.cpuMs?.median)})`, met: b.flagship.wallMs.median <= TARGETS.flagshipBuildMs });
-if (b.library) targets.push({ target: `library build, ${b.library.scenarios} scenarios in ${b.library.modules} modules`, limit: `<= ${sec(TARGETS.libraryBuildMs)}`, measured: `${sec(b.library.wallMs)} (CPU ${cpuOf(b.library.cpuMs)})`, met: b.library.wallMs <= TARGETS.libraryBuildMs });
+if (b.flagship)
+  targets.push({
+    target: `flagship build, median wall (npm run build -- ${FLAGSHIP})`,
+    limit: `<= ${sec(TARGETS.flagshipBuildMs)}`,
+    measured: `${sec(b.flagship.wallMs.median)} (CPU ${cpuOf(b.flagship.cpuMs?.median)})`,
+    met: b.flagship.wallMs.median <= TARGETS.flagshipBuildMs,
+  });
+if (b.library)
+  targets.push({
+    target: `library build, ${b.library.scenarios} scenarios in ${b.library.modules} modules`,
+    limit: `<= ${sec(TARGETS.libraryBuildMs)}`,
+    measured: `${sec(b.library.wallMs)} (CPU ${cpuOf(b.library.cpuMs)})`,
+    met: b.library.wallMs <= TARGETS.libraryBuildMs,
+  });
 
 function table(title: string, header: string[], rows: (string | number)[][]): string {
   const cells = [header, ...rows.map((r) => r.map(String))];
   const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
-  return [`\n${title}`, line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [`\n${title}`, line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join(
+    '\n',
+  );
 }
 
 const ids = Object.keys(results);
@@ -640,110 +861,297 @@ const col = (f: (m: ModuleResult) => string) => ids.map((id) => f(results[id]!))
 const rawGz = (x: { raw: number; gzip: number }) => `${kb(x.raw)} / ${kb(x.gzip)}`;
 const sm = (s: Stat | undefined) => (s ? `${Math.round(s.median)} (${Math.round(s.min)}-${Math.round(s.max)})` : '-');
 const out: string[] = [];
-out.push(table('Size (raw / gzip; KB = 1,000 bytes)', ['', ...ids], [
-  ['scenarios (main path)', ...col((m) => `${m.scenarios} (${m.mainPath})`)],
-  ['zip SCORM 1.2 / 2004', ...col((m) => `${kb(m.sizes.zip.scorm12)} / ${kb(m.sizes.zip.scorm2004)}`)],
-  ['JS (app code, every chunk)', ...col((m) => rawGz(m.sizes.js))],
-  ['  entry chunk', ...col((m) => rawGz(m.sizes.jsEntry))],
-  ['CSS', ...col((m) => rawGz(m.sizes.css))],
-  ['HTML', ...col((m) => rawGz(m.sizes.html))],
-  ['content, all', ...col((m) => rawGz(m.sizes.content))],
-  ['  course.js (structure)', ...col((m) => `${rawGz(m.sizes.contentParts.course)}${m.sizes.courseInBundle ? ' in JS' : ''}`)],
-  ['  text/ (scenario words)', ...col((m) => `${rawGz(m.sizes.contentParts.text)} in ${m.sizes.contentParts.text.files}`)],
-  ['  lang/ (other languages)', ...col((m) => `${rawGz(m.sizes.contentParts.lang)} in ${m.sizes.contentParts.lang.files}`)],
-  ['  media/', ...col((m) => `${rawGz(m.sizes.contentParts.media)} in ${m.sizes.contentParts.media.files}`)],
-  ['fetched before the first screen', ...col((m) => (m.fetched ? `${rawGz(m.fetched.beforeFirstScreen)} in ${m.fetched.beforeFirstScreen.requests}` : '-'))],
-  ['fetched by the first scenario', ...col((m) => (m.fetched ? `${rawGz(m.fetched.byFirstScenario)} in ${m.fetched.byFirstScenario.requests}` : '-'))],
-  ['LMS page itself (not counted)', ...col((m) => (m.lmsPageBytes !== undefined ? kb(m.lmsPageBytes) : '-'))],
-]));
+out.push(
+  table(
+    'Size (raw / gzip; KB = 1,000 bytes)',
+    ['', ...ids],
+    [
+      ['scenarios (main path)', ...col((m) => `${m.scenarios} (${m.mainPath})`)],
+      ['zip SCORM 1.2 / 2004', ...col((m) => `${kb(m.sizes.zip.scorm12)} / ${kb(m.sizes.zip.scorm2004)}`)],
+      ['JS (app code, every chunk)', ...col((m) => rawGz(m.sizes.js))],
+      ['  entry chunk', ...col((m) => rawGz(m.sizes.jsEntry))],
+      ['CSS', ...col((m) => rawGz(m.sizes.css))],
+      ['HTML', ...col((m) => rawGz(m.sizes.html))],
+      ['content, all', ...col((m) => rawGz(m.sizes.content))],
+      [
+        '  course.js (structure)',
+        ...col((m) => `${rawGz(m.sizes.contentParts.course)}${m.sizes.courseInBundle ? ' in JS' : ''}`),
+      ],
+      [
+        '  text/ (scenario words)',
+        ...col((m) => `${rawGz(m.sizes.contentParts.text)} in ${m.sizes.contentParts.text.files}`),
+      ],
+      [
+        '  lang/ (other languages)',
+        ...col((m) => `${rawGz(m.sizes.contentParts.lang)} in ${m.sizes.contentParts.lang.files}`),
+      ],
+      ['  media/', ...col((m) => `${rawGz(m.sizes.contentParts.media)} in ${m.sizes.contentParts.media.files}`)],
+      [
+        'fetched before the first screen',
+        ...col((m) =>
+          m.fetched ? `${rawGz(m.fetched.beforeFirstScreen)} in ${m.fetched.beforeFirstScreen.requests}` : '-',
+        ),
+      ],
+      [
+        'fetched by the first scenario',
+        ...col((m) =>
+          m.fetched ? `${rawGz(m.fetched.byFirstScenario)} in ${m.fetched.byFirstScenario.requests}` : '-',
+        ),
+      ],
+      ['LMS page itself (not counted)', ...col((m) => (m.lmsPageBytes !== undefined ? kb(m.lmsPageBytes) : '-'))],
+    ],
+  ),
+);
 if (ids.every((id) => results[id]!.timing)) {
-  out.push(table(`Time in ms, median (min-max) of ${RUNS} cold runs; from the module frame's navigation`, ['', ...ids], [
-    ...RATES.flatMap((rate) => [
-      [`${rate}x CPU: first screen (intro h1)`, ...col((m) => sm(m.timing![`${rate}x`]!.introMs))],
-      [`${rate}x CPU: interactive (Start)`, ...col((m) => sm(m.timing![`${rate}x`]!.interactiveMs))],
-      [`${rate}x CPU: Start -> first scenario`, ...col((m) => sm(m.timing![`${rate}x`]!.firstScenarioAfterStartMs))],
-      [`${rate}x CPU: interactive from LMS page load`, ...col((m) => sm(m.timing![`${rate}x`]!.interactiveFromLmsPageMs))],
-      [`${rate}x CPU: html / scripts in / DOMContentLoaded`, ...col((m) => { const p = m.timing![`${rate}x`]!.phases; return [p.htmlMs, p.scriptsMs, p.domContentLoadedMs].map((x) => Math.round(x.median)).join(' / '); })],
-    ]),
-    ...(floor ? RATES.map((rate) => [`floor at ${rate}x CPU: interactive (static page, same reads)`, ...col(() => sm((floor as Record<string, Stat>)[`${rate}x`]))]) : []),
-    ['main-thread CPU to interactive, 1x (trace)', ...col((m) => sm(m.timing!.mainThreadCpu?.toInteractiveMs))],
-    ['  script / compile / style / layout / paint', ...col((m) => { const b = m.timing!.mainThreadCpu?.breakdownMs ?? {}; return ['script', 'compile', 'style', 'layout', 'paint'].map((k) => Math.round(b[k] ?? 0)).join(' / '); })],
-    ['JS heap after load: module alone / in LMS page', ...col((m) => (m.heap ? `${kb(m.heap.moduleAloneBytes.median)} / ${kb(m.heap.lmsPageWithModuleBytes.median)}` : '-'))],
-  ]));
+  out.push(
+    table(
+      `Time in ms, median (min-max) of ${RUNS} cold runs; from the module frame's navigation`,
+      ['', ...ids],
+      [
+        ...RATES.flatMap((rate) => [
+          [`${rate}x CPU: first screen (intro h1)`, ...col((m) => sm(m.timing![`${rate}x`]!.introMs))],
+          [`${rate}x CPU: interactive (Start)`, ...col((m) => sm(m.timing![`${rate}x`]!.interactiveMs))],
+          [
+            `${rate}x CPU: Start -> first scenario`,
+            ...col((m) => sm(m.timing![`${rate}x`]!.firstScenarioAfterStartMs)),
+          ],
+          [
+            `${rate}x CPU: interactive from LMS page load`,
+            ...col((m) => sm(m.timing![`${rate}x`]!.interactiveFromLmsPageMs)),
+          ],
+          [
+            `${rate}x CPU: html / scripts in / DOMContentLoaded`,
+            ...col((m) => {
+              const p = m.timing![`${rate}x`]!.phases;
+              return [p.htmlMs, p.scriptsMs, p.domContentLoadedMs].map((x) => Math.round(x.median)).join(' / ');
+            }),
+          ],
+        ]),
+        ...(floor
+          ? RATES.map((rate) => [
+              `floor at ${rate}x CPU: interactive (static page, same reads)`,
+              ...col(() => sm((floor as Record<string, Stat>)[`${rate}x`])),
+            ])
+          : []),
+        ['main-thread CPU to interactive, 1x (trace)', ...col((m) => sm(m.timing!.mainThreadCpu?.toInteractiveMs))],
+        [
+          '  script / compile / style / layout / paint',
+          ...col((m) => {
+            const b = m.timing!.mainThreadCpu?.breakdownMs ?? {};
+            return ['script', 'compile', 'style', 'layout', 'paint'].map((k) => Math.round(b[k] ?? 0)).join(' / ');
+          }),
+        ],
+        [
+          'JS heap after load: module alone / in LMS page',
+          ...col((m) =>
+            m.heap ? `${kb(m.heap.moduleAloneBytes.median)} / ${kb(m.heap.lmsPageWithModuleBytes.median)}` : '-',
+          ),
+        ],
+      ],
+    ),
+  );
 }
-out.push(table('suspend_data (characters)', ['', ...ids], [
-  ['worst case (module)', ...col((m) => String(m.suspendData.worstCase))],
-  ['typical: best answers (module)', ...col((m) => String(m.suspendData.typical))],
-  ['measured in the LMS after completion', ...col((m) => String(m.suspendData.measured ?? '-'))],
-  ['per scenario, worst case (min-max)', ...col((m) => { const w = m.suspendData.perScenario.map((s) => s.worstCase); return `${Math.min(...w)}-${Math.max(...w)}`; })],
-  ['per scenario, typical (min-max)', ...col((m) => { const w = m.suspendData.perScenario.map((s) => s.typical); return `${Math.min(...w)}-${Math.max(...w)}`; })],
-]));
+out.push(
+  table(
+    'suspend_data (characters)',
+    ['', ...ids],
+    [
+      ['worst case (module)', ...col((m) => String(m.suspendData.worstCase))],
+      ['typical: best answers (module)', ...col((m) => String(m.suspendData.typical))],
+      ['measured in the LMS after completion', ...col((m) => String(m.suspendData.measured ?? '-'))],
+      [
+        'per scenario, worst case (min-max)',
+        ...col((m) => {
+          const w = m.suspendData.perScenario.map((s) => s.worstCase);
+          return `${Math.min(...w)}-${Math.max(...w)}`;
+        }),
+      ],
+      [
+        'per scenario, typical (min-max)',
+        ...col((m) => {
+          const w = m.suspendData.perScenario.map((s) => s.typical);
+          return `${Math.min(...w)}-${Math.max(...w)}`;
+        }),
+      ],
+    ],
+  ),
+);
 if (ids.every((id) => results[id]!.scorm)) {
-  out.push(table('SCORM calls for one full completion with the best answers (2004 | 1.2)', ['', ...ids], [
-    ['decisions', ...col((m) => `${m.scorm!['2004']!.decisions} | ${m.scorm!['1.2']!.decisions}`)],
-    ['calls in all', ...col((m) => `${m.scorm!['2004']!.total} | ${m.scorm!['1.2']!.total}`)],
-    ['Initialize / GetValue / SetValue / Commit / Terminate', ...col((m) => ['2004', '1.2'].map((v) => {
-      const c = m.scorm![v]!.calls;
-      const n = (a: string, b2: string) => (c[a] ?? 0) + (c[b2] ?? 0);
-      return [n('Initialize', 'LMSInitialize'), n('GetValue', 'LMSGetValue'), n('SetValue', 'LMSSetValue'), n('Commit', 'LMSCommit'), n('Terminate', 'LMSFinish')].join('/');
-    }).join(' | '))],
-    ['commits during the scenarios', ...col((m) => `${m.scorm!['2004']!.commitsDuringScenarios} | ${m.scorm!['1.2']!.commitsDuringScenarios}`)],
-    ['commits per decision', ...col((m) => `${m.scorm!['2004']!.commitsPerDecision} | ${m.scorm!['1.2']!.commitsPerDecision}`)],
-    ['SetValue per decision', ...col((m) => `${m.scorm!['2004']!.setValuesPerDecision} | ${m.scorm!['1.2']!.setValuesPerDecision}`)],
-    ['passed', ...col((m) => `${m.scorm!['2004']!.passed} | ${m.scorm!['1.2']!.passed}`)],
-  ]));
+  out.push(
+    table(
+      'SCORM calls for one full completion with the best answers (2004 | 1.2)',
+      ['', ...ids],
+      [
+        ['decisions', ...col((m) => `${m.scorm!['2004']!.decisions} | ${m.scorm!['1.2']!.decisions}`)],
+        ['calls in all', ...col((m) => `${m.scorm!['2004']!.total} | ${m.scorm!['1.2']!.total}`)],
+        [
+          'Initialize / GetValue / SetValue / Commit / Terminate',
+          ...col((m) =>
+            ['2004', '1.2']
+              .map((v) => {
+                const c = m.scorm![v]!.calls;
+                const n = (a: string, b2: string) => (c[a] ?? 0) + (c[b2] ?? 0);
+                return [
+                  n('Initialize', 'LMSInitialize'),
+                  n('GetValue', 'LMSGetValue'),
+                  n('SetValue', 'LMSSetValue'),
+                  n('Commit', 'LMSCommit'),
+                  n('Terminate', 'LMSFinish'),
+                ].join('/');
+              })
+              .join(' | '),
+          ),
+        ],
+        [
+          'commits during the scenarios',
+          ...col((m) => `${m.scorm!['2004']!.commitsDuringScenarios} | ${m.scorm!['1.2']!.commitsDuringScenarios}`),
+        ],
+        [
+          'commits per decision',
+          ...col((m) => `${m.scorm!['2004']!.commitsPerDecision} | ${m.scorm!['1.2']!.commitsPerDecision}`),
+        ],
+        [
+          'SetValue per decision',
+          ...col((m) => `${m.scorm!['2004']!.setValuesPerDecision} | ${m.scorm!['1.2']!.setValuesPerDecision}`),
+        ],
+        ['passed', ...col((m) => `${m.scorm!['2004']!.passed} | ${m.scorm!['1.2']!.passed}`)],
+      ],
+    ),
+  );
 }
 const cpuCell = (n: number | null | undefined) => (n == null ? '-' : sec(n));
-const buildRows: string[][] = [[`every module (npm run build, ${b.allModules.modules} modules)`, sec(b.allModules.ms), cpuCell(b.allModules.cpuMs), '1 run']];
+const buildRows: string[][] = [
+  [
+    `every module (npm run build, ${b.allModules.modules} modules)`,
+    sec(b.allModules.ms),
+    cpuCell(b.allModules.cpuMs),
+    '1 run',
+  ],
+];
 if (b.flagship) {
-  buildRows.push([`flagship: npm run build -- ${FLAGSHIP}`, `${sec(b.flagship.wallMs.median)} (${sec(b.flagship.wallMs.min)}-${sec(b.flagship.wallMs.max)})`, cpuCell(b.flagship.cpuMs?.median), `median of ${FLAGSHIP_BUILDS}`]);
-  buildRows.push(['  of which bundle + package (build.ts "built in")', sec(b.flagship.bundleAndPackageMs.median), '', '']);
+  buildRows.push([
+    `flagship: npm run build -- ${FLAGSHIP}`,
+    `${sec(b.flagship.wallMs.median)} (${sec(b.flagship.wallMs.min)}-${sec(b.flagship.wallMs.max)})`,
+    cpuCell(b.flagship.cpuMs?.median),
+    `median of ${FLAGSHIP_BUILDS}`,
+  ]);
+  buildRows.push([
+    '  of which bundle + package (build.ts "built in")',
+    sec(b.flagship.bundleAndPackageMs.median),
+    '',
+    '',
+  ]);
 }
 if (b.library) {
   const p = b.library.phasesMs;
-  buildRows.push([`library: ${b.library.scenarios} scenarios in ${b.library.modules} modules`, sec(b.library.wallMs), cpuCell(b.library.cpuMs), '1 run']);
-  buildRows.push(['  imports / content check / app bundle / folders / packages', `${sec(p.importMs!)} / ${sec(p.checkMs!)} / ${sec(p.appBundleMs!)} / ${sec(p.foldersMs!)} / ${sec(p.packageMs!)}`, '', '']);
+  buildRows.push([
+    `library: ${b.library.scenarios} scenarios in ${b.library.modules} modules`,
+    sec(b.library.wallMs),
+    cpuCell(b.library.cpuMs),
+    '1 run',
+  ]);
+  buildRows.push([
+    '  imports / content check / app bundle / folders / packages',
+    `${sec(p.importMs!)} / ${sec(p.checkMs!)} / ${sec(p.appBundleMs!)} / ${sec(p.foldersMs!)} / ${sec(p.packageMs!)}`,
+    '',
+    '',
+  ]);
 }
 if (b.devRebuild) {
-  buildRows.push(['dev server: ready / first page', `${sec(b.devRebuild.serverReadyMs)} / ${sec(b.devRebuild.firstLoadMs)}`, '', '']);
-  buildRows.push(['dev server: edit -> change shown', `${ms(b.devRebuild.afterEditMs.median)} (${ms(b.devRebuild.afterEditMs.min)}-${ms(b.devRebuild.afterEditMs.max)})`, '', `median of ${DEV_EDITS}`]);
+  buildRows.push([
+    'dev server: ready / first page',
+    `${sec(b.devRebuild.serverReadyMs)} / ${sec(b.devRebuild.firstLoadMs)}`,
+    '',
+    '',
+  ]);
+  buildRows.push([
+    'dev server: edit -> change shown',
+    `${ms(b.devRebuild.afterEditMs.median)} (${ms(b.devRebuild.afterEditMs.min)}-${ms(b.devRebuild.afterEditMs.max)})`,
+    '',
+    `median of ${DEV_EDITS}`,
+  ]);
 }
 out.push(table('Build (wall time; CPU time of the process tree)', ['', 'wall', 'CPU', ''], buildRows));
 {
   const f = lms.figures as Record<string, number | boolean | null> | undefined;
-  out.push(table('Local LMS under load (npm run bench:lms)', ['', ''], f
-    ? [
-        ['concurrent learners x commits each', `${f.learners} x ${f.commitsEach}`],
-        ['commits per second', String(f.commitsPerSecond)],
-        ['latency p50 / p99 / max', `${f.p50Ms} / ${f.p99Ms} / ${f.maxMs} ms`],
-        ['server CPU per commit', `${f.serverCpuMsPerCommit} ms`],
-        ['failed commits; stored = sent', `${f.failedCommits}; ${f.storedEqualsSent ? 'yes' : 'NO'}`],
-      ]
-    : [[String(lms.note ?? 'no figures'), '']]));
+  out.push(
+    table(
+      'Local LMS under load (npm run bench:lms)',
+      ['', ''],
+      f
+        ? [
+            ['concurrent learners x commits each', `${f.learners} x ${f.commitsEach}`],
+            ['commits per second', String(f.commitsPerSecond)],
+            ['latency p50 / p99 / max', `${f.p50Ms} / ${f.p99Ms} / ${f.maxMs} ms`],
+            ['server CPU per commit', `${f.serverCpuMsPerCommit} ms`],
+            ['failed commits; stored = sent', `${f.failedCommits}; ${f.storedEqualsSent ? 'yes' : 'NO'}`],
+          ]
+        : [[String(lms.note ?? 'no figures'), '']],
+    ),
+  );
 }
-out.push(table('Targets', ['target', 'limit', 'measured', ''], targets.map((t) => [t.target, t.limit, t.measured, t.met === null ? '-' : t.met ? 'met' : 'MISSED'])));
-if (Object.keys(failures).length) out.push(table('Parts that failed (see results.json)', ['part', 'error'], Object.entries(failures).map(([k, v]) => [k, v.split('\n')[0]!.slice(0, 160)])));
+out.push(
+  table(
+    'Targets',
+    ['target', 'limit', 'measured', ''],
+    targets.map((t) => [t.target, t.limit, t.measured, t.met === null ? '-' : t.met ? 'met' : 'MISSED']),
+  ),
+);
+if (Object.keys(failures).length)
+  out.push(
+    table(
+      'Parts that failed (see results.json)',
+      ['part', 'error'],
+      Object.entries(failures).map(([k, v]) => [k, v.split('\n')[0]!.slice(0, 160)]),
+    ),
+  );
 const loadEnd = loadavg();
-out.push(`\nMachine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadStart[0]!.toFixed(1)} at start, ${loadEnd[0]!.toFixed(1)} at end; ${chromium || 'no browser'}; node ${process.version}. Bench took ${sec(process.uptime() * 1000)}.`);
+out.push(
+  `\nMachine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadStart[0]!.toFixed(1)} at start, ${loadEnd[0]!.toFixed(1)} at end; ${chromium || 'no browser'}; node ${process.version}. Bench took ${sec(process.uptime() * 1000)}.`,
+);
 console.log(out.join('\n'));
 
 const resultsJson = {
   generated: new Date().toISOString(),
   // The commit of the tree measured: the snapshot is of this checkout; a --tree, its own ('' if it is not one).
   commit: measuredGit(['rev-parse', 'HEAD']),
-  dirty: measuredGit(['status', '--porcelain', '--', 'src', 'scorm', 'scripts', 'content', 'modules', 'index.html', 'package.json']) !== '',
+  dirty:
+    measuredGit([
+      'status',
+      '--porcelain',
+      '--',
+      'src',
+      'scorm',
+      'scripts',
+      'content',
+      'modules',
+      'index.html',
+      'package.json',
+    ]) !== '',
   tree: treeArg ? PROJECT : null,
-  machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version, chromium, loadAverageAtStart: loadStart[0], loadAverageAtEnd: loadEnd[0] },
+  machine: {
+    cpus: cpus().length,
+    model: cpus()[0]?.model ?? '',
+    node: process.version,
+    chromium,
+    loadAverageAtStart: loadStart[0],
+    loadAverageAtEnd: loadEnd[0],
+  },
   method: {
-    runs: RUNS, cpuRates: [...RATES], flagshipBuilds: FLAGSHIP_BUILDS, devEdits: DEV_EDITS, kb: KB, gzip: 'zlib level 6',
+    runs: RUNS,
+    cpuRates: [...RATES],
+    flagshipBuilds: FLAGSHIP_BUILDS,
+    devEdits: DEV_EDITS,
+    kb: KB,
+    gzip: 'zlib level 6',
     notes: [
-      'Cold run: a new browser context (no cache) opens /player/?module=<id>&version=2004 from scripts/serve.ts; times are on the module frame\'s clock (from its navigation start).',
+      "Cold run: a new browser context (no cache) opens /player/?module=<id>&version=2004 from scripts/serve.ts; times are on the module frame's clock (from its navigation start).",
       'first screen: the first animation frame with a laid-out h1 (the introduction). interactive: the Start button is laid out and enabled and a task posted after it has run.',
-      'Bytes are the module frame\'s requests only (not the LMS page or scorm-again), as files on disk; fetched before the first screen = requests started before it.',
+      "Bytes are the module frame's requests only (not the LMS page or scorm-again), as files on disk; fetched before the first screen = requests started before it.",
       'JS heap: Runtime.getHeapUsage after a forced GC at 1x: the module opened on its own (median of 3), and the LMS page with the module (they share one heap; median of the 1x cold runs).',
       'Commits per decision = commits between Start and the results screen / decisions, with the best answers.',
       'The library build runs once in a fresh node process; the dev rebuild is from writing the file to the frame showing the new title.',
-      'floor: the same cold runs of a static page in the module\'s place that makes the launch\'s reads (Initialize, 8 GetValues) and shows an h1 and a Start button: the LMS page, server and measuring cost no module can go below.',
+      "floor: the same cold runs of a static page in the module's place that makes the launch's reads (Initialize, 8 GetValues) and shows an h1 and a Start button: the LMS page, server and measuring cost no module can go below.",
     ],
   },
   failures,

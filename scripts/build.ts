@@ -7,10 +7,10 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { listModules, loadCourse, type LoadedCourse } from '../src/build/course.js';
-import { ContentError, formatIssue } from '../src/build/errors.js';
-import { frontlineViteConfig } from '../src/build/vite-config.js';
-import { writeModuleFolder } from '../src/build/module-folder.js';
+import { listModules, loadCourse, type LoadedCourse } from '../src/compiler/course.js';
+import { ContentError, formatIssue } from '../src/compiler/errors.js';
+import { frontlineViteConfig } from '../src/compiler/vite-config.js';
+import { writeModuleFolder } from '../src/compiler/module-folder.js';
 import { worstCaseLength } from '../src/core/resume.js';
 import { writePackage } from '../scorm/package.js';
 
@@ -54,17 +54,40 @@ for (const [id, result] of loaded) {
   const started = performance.now();
   writeModuleFolder(join(root, 'dist', '.app'), join(root, 'dist', id), result);
   // Both packages at once: each manifest is validated in its own worker thread.
-  const written = await Promise.all((['1.2', '2004'] as const).map(async (version) => {
-    const out = zipPath(id, version);
-    const { bytes, files } = await writePackage({
-      dir: join(root, 'dist', id),
-      outFile: out,
-      version,
-      input: { id: course.id, title: course.title, version: course.version, passMark: course.passMark, language: course.language },
-    });
-    return `${out.slice(root.length)}  ${(bytes / 1024).toFixed(1)} KB, ${files.length} files`;
-  }));
+  const written = await Promise.all(
+    (['1.2', '2004'] as const).map(async (version) => {
+      const out = zipPath(id, version);
+      const { bytes, files } = await writePackage({
+        dir: join(root, 'dist', id),
+        outFile: out,
+        version,
+        input: {
+          id: course.id,
+          title: course.title,
+          version: course.version,
+          passMark: course.passMark,
+          language: course.language,
+        },
+      });
+      return `${out.slice(root.length)}  ${(bytes / 1024).toFixed(1)} KB, ${files.length} files`;
+    }),
+  );
   for (const line of written) console.log(line);
-  writeFileSync(join(root, 'dist', `${id}.json`), JSON.stringify({ id, title: course.title, version: course.version, worstCaseSuspendData: worstCaseLength(course), scenarios: course.scenarios.map((s) => ({ id: s.id, title: s.title })) }, null, 2));
-  console.log(`  ${course.title} ${course.version}: ${course.scenarios.length} scenarios, worst-case suspend_data ${worstCaseLength(course)} characters, built in ${Math.round(performance.now() - started)} ms`);
+  writeFileSync(
+    join(root, 'dist', `${id}.json`),
+    JSON.stringify(
+      {
+        id,
+        title: course.title,
+        version: course.version,
+        worstCaseSuspendData: worstCaseLength(course),
+        scenarios: course.scenarios.map((s) => ({ id: s.id, title: s.title })),
+      },
+      null,
+      2,
+    ),
+  );
+  console.log(
+    `  ${course.title} ${course.version}: ${course.scenarios.length} scenarios, worst-case suspend_data ${worstCaseLength(course)} characters, built in ${Math.round(performance.now() - started)} ms`,
+  );
 }

@@ -3,8 +3,8 @@
  * Exits 1 when there are errors, 0 with warnings only.
  */
 import { fileURLToPath } from 'node:url';
-import { checkContent } from '../src/build/check.js';
-import { formatIssue } from '../src/build/errors.js';
+import { checkContent } from '../src/compiler/check.js';
+import { formatIssue } from '../src/compiler/errors.js';
 
 const root = process.env.FRONTLINE_ROOT ?? fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -25,8 +25,10 @@ if (json) {
     }
     const grades = Object.values(m.readingGrades);
     const worst = grades.length ? Math.max(...grades) : 0;
-    console.log(`${m.id}: ${m.title} ${m.version}: ${m.scenarios} scenarios, up to ${m.longestPath} decisions, best possible score ${m.bestScore}%, ` +
-      `worst-case resume data ${m.worstCaseSuspendData} characters, hardest reading grade ${worst}`);
+    console.log(
+      `${m.id}: ${m.title} ${m.version}: ${m.scenarios} scenarios, up to ${m.longestPath} decisions, best possible score ${m.bestScore}%, ` +
+        `worst-case resume data ${m.worstCaseSuspendData} characters, hardest reading grade ${worst}`,
+    );
   }
   console.log(`\n${result.errors} error(s), ${result.warnings} warning(s)`);
 }

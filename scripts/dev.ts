@@ -7,8 +7,8 @@ import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
 import { createServer, type Plugin } from 'vite';
-import { listModules, loadCourse } from '../src/build/course.js';
-import { frontlineViteConfig } from '../src/build/vite-config.js';
+import { listModules, loadCourse } from '../src/compiler/course.js';
+import { frontlineViteConfig } from '../src/compiler/vite-config.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // FRONTLINE_CONTENT_ROOT points at another folder holding modules/ and content/ (the tests use one).
@@ -47,15 +47,32 @@ function devLms(): Plugin {
           let info: object = { id: module, title: module, version: 'dev', scenarios: [] };
           try {
             const { course } = loadCourse(contentRoot, module);
-            info = { id: course.id, title: course.title, version: course.version, scenarios: course.scenarios.map((s) => ({ id: s.id, title: s.title })) };
+            info = {
+              id: course.id,
+              title: course.title,
+              version: course.version,
+              scenarios: course.scenarios.map((s) => ({ id: s.id, title: s.title })),
+            };
           } catch {
             /* content errors show in the module's page */
           }
           res.setHeader('Content-Type', 'application/json');
           return res.end(JSON.stringify([info]));
         }
-        if (url.startsWith('/player/') && serveFile(join(root, 'scorm', 'player'), url.slice('/player/'.length) || 'index.html', res)) return;
-        if (url.startsWith('/vendor/scorm-again/') && serveFile(join(root, 'node_modules', 'scorm-again', 'dist', 'esm'), url.slice('/vendor/scorm-again/'.length), res)) return;
+        if (
+          url.startsWith('/player/') &&
+          serveFile(join(root, 'scorm', 'player'), url.slice('/player/'.length) || 'index.html', res)
+        )
+          return;
+        if (
+          url.startsWith('/vendor/scorm-again/') &&
+          serveFile(
+            join(root, 'node_modules', 'scorm-again', 'dist', 'esm'),
+            url.slice('/vendor/scorm-again/'.length),
+            res,
+          )
+        )
+          return;
         next();
       });
     },
@@ -63,6 +80,12 @@ function devLms(): Plugin {
 }
 
 const config = frontlineViteConfig(root, module, contentRoot);
-const server = await createServer({ ...config, plugins: [...(config.plugins ?? []), devLms()], server: { host, port, strictPort: true } });
+const server = await createServer({
+  ...config,
+  plugins: [...(config.plugins ?? []), devLms()],
+  server: { host, port, strictPort: true },
+});
 await server.listen();
-console.log(`Frontline dev preview of "${module}": http://${host}:${port}/  (edit content/ or modules/ and the page reloads)`);
+console.log(
+  `Frontline dev preview of "${module}": http://${host}:${port}/  (edit content/ or modules/ and the page reloads)`,
+);

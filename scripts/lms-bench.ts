@@ -45,13 +45,27 @@ class Learner {
   failures: string[] = [];
   lastSent: Record<string, unknown> = {};
 
-  constructor(readonly base: string, readonly login: string, readonly index: number) {}
+  constructor(
+    readonly base: string,
+    readonly login: string,
+    readonly index: number,
+  ) {}
 
-  async request(method: string, path: string, body?: string, type?: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string; location: string | null }> {
+  async request(
+    method: string,
+    path: string,
+    body?: string,
+    type?: string,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; text: string; location: string | null }> {
     const res = await fetch(this.base + path, {
       method,
       redirect: 'manual',
-      headers: { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '), ...(type ? { 'content-type': type } : {}), ...headers },
+      headers: {
+        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        ...(type ? { 'content-type': type } : {}),
+        ...headers,
+      },
       body,
     });
     for (const c of res.headers.getSetCookie()) {
@@ -66,7 +80,12 @@ class Learner {
   }
 
   form(path: string, fields: Record<string, string>) {
-    return this.request('POST', path, new URLSearchParams({ _csrf: this.csrf, ...fields }).toString(), 'application/x-www-form-urlencoded');
+    return this.request(
+      'POST',
+      path,
+      new URLSearchParams({ _csrf: this.csrf, ...fields }).toString(),
+      'application/x-www-form-urlencoded',
+    );
   }
 
   /** Signs in and launches the module: not timed. */
@@ -78,7 +97,9 @@ class Learner {
     const launched = await this.form(`/learn/${MODULE}/launch`, { action: 'new', version: '2004' });
     if (launched.status !== 303 || !launched.location) throw new Error(`${this.login}: launch gave ${launched.status}`);
     const page = await this.request('GET', launched.location);
-    const config = JSON.parse(/<script type="application\/json" id="launch-config">(.*?)<\/script>/s.exec(page.text)![1]!) as { commitUrl: string; csrf: string };
+    const config = JSON.parse(
+      /<script type="application\/json" id="launch-config">(.*?)<\/script>/s.exec(page.text)![1]!,
+    ) as { commitUrl: string; csrf: string };
     this.commitUrl = config.commitUrl;
     this.csrf = config.csrf;
   }
@@ -88,12 +109,24 @@ class Learner {
     const last = n === COMMITS;
     const score = Math.round((n / COMMITS) * 100);
     const body: Record<string, unknown> = {
-      'cmi.comments_from_learner': {}, 'cmi.comments_from_lms': {}, 'cmi.objectives': {},
-      'cmi.completion_status': last ? 'completed' : 'incomplete', 'cmi.success_status': last ? (this.index % 2 ? 'failed' : 'passed') : 'unknown',
-      'cmi.credit': 'credit', 'cmi.entry': 'ab-initio', 'cmi.mode': 'normal', 'cmi.learner_id': this.login, 'cmi.learner_name': `Learner ${this.index}`,
-      'cmi.location': `scenario-${n}`, 'cmi.progress_measure': String(Math.round((n / COMMITS) * 10000) / 10000),
-      'cmi.score.scaled': String(score / 100), 'cmi.score.raw': String(score), 'cmi.score.min': '0', 'cmi.score.max': '100',
-      'cmi.exit': last ? 'normal' : 'suspend', 'cmi.session_time': `PT${n * 7}S`,
+      'cmi.comments_from_learner': {},
+      'cmi.comments_from_lms': {},
+      'cmi.objectives': {},
+      'cmi.completion_status': last ? 'completed' : 'incomplete',
+      'cmi.success_status': last ? (this.index % 2 ? 'failed' : 'passed') : 'unknown',
+      'cmi.credit': 'credit',
+      'cmi.entry': 'ab-initio',
+      'cmi.mode': 'normal',
+      'cmi.learner_id': this.login,
+      'cmi.learner_name': `Learner ${this.index}`,
+      'cmi.location': `scenario-${n}`,
+      'cmi.progress_measure': String(Math.round((n / COMMITS) * 10000) / 10000),
+      'cmi.score.scaled': String(score / 100),
+      'cmi.score.raw': String(score),
+      'cmi.score.min': '0',
+      'cmi.score.max': '100',
+      'cmi.exit': last ? 'normal' : 'suspend',
+      'cmi.session_time': `PT${n * 7}S`,
       // Resume data of a realistic size, different for every learner and commit.
       'cmi.suspend_data': `v1.${this.index}.${n}.${randomBytes(450).toString('base64url')}`,
       commitSequence: n,
@@ -101,10 +134,16 @@ class Learner {
     for (let i = 0; i < n; i++) {
       const p = `cmi.interactions.${i}`;
       Object.assign(body, {
-        [`${p}.id`]: `scenario-${i}`, [`${p}.type`]: 'choice', [`${p}.objectives.0.id`]: 'confidentiality',
-        [`${p}.timestamp`]: '2026-03-01T09:00:00.0Z', [`${p}.weighting`]: '1', [`${p}.learner_response`]: `choice_${(this.index + i) % 4}`,
-        [`${p}.result`]: (this.index + i) % 4 === 0 ? 'correct' : 'incorrect', [`${p}.latency`]: 'PT12S',
-        [`${p}.description`]: `Scenario ${i}: what do you do?`, [`${p}.correct_responses.0.pattern`]: 'choice_0',
+        [`${p}.id`]: `scenario-${i}`,
+        [`${p}.type`]: 'choice',
+        [`${p}.objectives.0.id`]: 'confidentiality',
+        [`${p}.timestamp`]: '2026-03-01T09:00:00.0Z',
+        [`${p}.weighting`]: '1',
+        [`${p}.learner_response`]: `choice_${(this.index + i) % 4}`,
+        [`${p}.result`]: (this.index + i) % 4 === 0 ? 'correct' : 'incorrect',
+        [`${p}.latency`]: 'PT12S',
+        [`${p}.description`]: `Scenario ${i}: what do you do?`,
+        [`${p}.correct_responses.0.pattern`]: 'choice_0',
       });
     }
     return body;
@@ -114,9 +153,12 @@ class Learner {
     for (let n = 1; n <= COMMITS && performance.now() < deadline; n++) {
       const body = this.payload(n);
       const started = performance.now();
-      const res = await this.request('POST', this.commitUrl, JSON.stringify(body), 'application/json', { 'x-csrf-token': this.csrf });
+      const res = await this.request('POST', this.commitUrl, JSON.stringify(body), 'application/json', {
+        'x-csrf-token': this.csrf,
+      });
       this.latencies.push(performance.now() - started);
-      if (res.status !== 200 || !res.text.includes('"result":true')) this.failures.push(`commit ${n}: ${res.status} ${res.text.slice(0, 120)}`);
+      if (res.status !== 200 || !res.text.includes('"result":true'))
+        this.failures.push(`commit ${n}: ${res.status} ${res.text.slice(0, 120)}`);
       else this.lastSent = body;
     }
   }
@@ -132,23 +174,42 @@ function cpuSeconds(pid: number | undefined): number | null {
   }
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 const dir = mkdtempSync(join(tmpdir(), 'frontline-lms-bench-'));
 const dataDir = join(dir, 'data');
 const distDir = join(dir, 'dist');
 mkdirSync(join(distDir, MODULE), { recursive: true });
 writeFileSync(join(distDir, MODULE, 'index.html'), '<!doctype html><title>Bench module</title>');
-writeFileSync(join(distDir, `${MODULE}.json`), JSON.stringify({ id: MODULE, title: 'Bench module', version: '1.0.0', scenarios: [] }));
+writeFileSync(
+  join(distDir, `${MODULE}.json`),
+  JSON.stringify({ id: MODULE, title: 'Bench module', version: '1.0.0', scenarios: [] }),
+);
 
 // The learners, written straight into a fresh database (one password hash shared: this measures commits, not scrypt).
 {
   const db = openDatabase(dataDir);
   const store = new Store(db);
   const hash = await hashPassword(PASSWORD);
-  store.createUser({ login: 'admin', name: 'Administrator', staffGroup: '', role: 'admin', passwordHash: hash, mustChange: false });
+  store.createUser({
+    login: 'admin',
+    name: 'Administrator',
+    staffGroup: '',
+    role: 'admin',
+    passwordHash: hash,
+    mustChange: false,
+  });
   db.transaction(() => {
-    for (let i = 0; i < LEARNERS; i++) store.createUser({ login: `bench${i}@example.nhs.uk`, name: `Learner ${i}`, staffGroup: `Group ${i % 5}`, role: 'learner', passwordHash: hash, mustChange: false });
+    for (let i = 0; i < LEARNERS; i++)
+      store.createUser({
+        login: `bench${i}@example.nhs.uk`,
+        name: `Learner ${i}`,
+        staffGroup: `Group ${i % 5}`,
+        role: 'learner',
+        passwordHash: hash,
+        mustChange: false,
+      });
   })();
   closeDatabase(db);
 }
@@ -157,13 +218,27 @@ const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/lms.ts'], {
   cwd: root,
-  env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), FRONTLINE_DATA: dataDir, FRONTLINE_DIST: distDir, FRONTLINE_SIGNIN_LIMIT: String(LEARNERS * 2 + 10), FRONTLINE_LOG: '0' },
+  env: {
+    ...process.env,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    FRONTLINE_DATA: dataDir,
+    FRONTLINE_DIST: distDir,
+    FRONTLINE_SIGNIN_LIMIT: String(LEARNERS * 2 + 10),
+    FRONTLINE_LOG: '0',
+  },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 let serverOutput = '';
-server.stdout.on('data', (d: Buffer) => { serverOutput += d.toString(); });
-server.stderr.on('data', (d: Buffer) => { serverOutput += d.toString(); });
-const stop = () => { if (server.exitCode === null) server.kill('SIGTERM'); };
+server.stdout.on('data', (d: Buffer) => {
+  serverOutput += d.toString();
+});
+server.stderr.on('data', (d: Buffer) => {
+  serverOutput += d.toString();
+});
+const stop = () => {
+  if (server.exitCode === null) server.kill('SIGTERM');
+};
 process.on('exit', stop);
 
 let exitCode = 0;
@@ -172,16 +247,23 @@ try {
   for (;;) {
     try {
       if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch { /* not yet */ }
-    if (performance.now() > ready || server.exitCode !== null) throw new Error(`the LMS did not start:\n${serverOutput}`);
+    } catch {
+      /* not yet */
+    }
+    if (performance.now() > ready || server.exitCode !== null)
+      throw new Error(`the LMS did not start:\n${serverOutput}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 
-  console.log(`Frontline LMS bench: ${LEARNERS} concurrent learners x ${COMMITS} commits each, on ${base} (limit ${SECONDS} s)`);
+  console.log(
+    `Frontline LMS bench: ${LEARNERS} concurrent learners x ${COMMITS} commits each, on ${base} (limit ${SECONDS} s)`,
+  );
   const learners = Array.from({ length: LEARNERS }, (_, i) => new Learner(base, `bench${i}@example.nhs.uk`, i));
   const setUpStart = performance.now();
   for (let i = 0; i < learners.length; i += 10) await Promise.all(learners.slice(i, i + 10).map((l) => l.setUp()));
-  console.log(`  signed in and launched ${LEARNERS} learners in ${((performance.now() - setUpStart) / 1000).toFixed(1)} s`);
+  console.log(
+    `  signed in and launched ${LEARNERS} learners in ${((performance.now() - setUpStart) / 1000).toFixed(1)} s`,
+  );
 
   const cpuBefore = cpuSeconds(server.pid);
   const started = performance.now();
@@ -195,40 +277,77 @@ try {
   // What is stored must equal what was last sent: the writable elements, exactly; the interactions, one row each.
   const db = new Database(join(dataDir, 'lms.sqlite'), { readonly: true });
   const mismatches: string[] = [];
-  const attemptOf = db.prepare('SELECT a.id, a.cmi, a.status, a.score_raw, a.commits FROM attempts a JOIN users u ON u.id = a.user_id WHERE u.login = ?');
-  const interactionsOf = db.prepare('SELECT n, interaction_id, response, result FROM interactions WHERE attempt_id = ? ORDER BY n');
+  const attemptOf = db.prepare(
+    'SELECT a.id, a.cmi, a.status, a.score_raw, a.commits FROM attempts a JOIN users u ON u.id = a.user_id WHERE u.login = ?',
+  );
+  const interactionsOf = db.prepare(
+    'SELECT n, interaction_id, response, result FROM interactions WHERE attempt_id = ? ORDER BY n',
+  );
   for (const l of learners) {
-    const row = attemptOf.get(l.login) as { id: number; cmi: string; status: string; score_raw: number; commits: number } | undefined;
-    if (!row) { mismatches.push(`${l.login}: no attempt stored`); continue; }
+    const row = attemptOf.get(l.login) as
+      { id: number; cmi: string; status: string; score_raw: number; commits: number } | undefined;
+    if (!row) {
+      mismatches.push(`${l.login}: no attempt stored`);
+      continue;
+    }
     const check = validateCommit('2004', l.lastSent);
-    if (!check.ok) { mismatches.push(`${l.login}: the bench sent an invalid commit: ${check.problems[0]}`); continue; }
+    if (!check.ok) {
+      mismatches.push(`${l.login}: the bench sent an invalid commit: ${check.problems[0]}`);
+      continue;
+    }
     const expected = check.commit.data;
     const stored = JSON.parse(row.cmi) as Record<string, string>;
     const keys = new Set([...Object.keys(expected), ...Object.keys(stored)]);
-    for (const k of keys) if (stored[k] !== expected[k]) mismatches.push(`${l.login}: ${k} stored ${JSON.stringify(stored[k])?.slice(0, 40)}, sent ${JSON.stringify(expected[k])?.slice(0, 40)}`);
-    if (row.commits !== l.latencies.length - l.failures.length) mismatches.push(`${l.login}: ${row.commits} commits stored, ${l.latencies.length} sent`);
+    for (const k of keys)
+      if (stored[k] !== expected[k])
+        mismatches.push(
+          `${l.login}: ${k} stored ${JSON.stringify(stored[k])?.slice(0, 40)}, sent ${JSON.stringify(expected[k])?.slice(0, 40)}`,
+        );
+    if (row.commits !== l.latencies.length - l.failures.length)
+      mismatches.push(`${l.login}: ${row.commits} commits stored, ${l.latencies.length} sent`);
     const sentCount = l.latencies.length;
-    const rows = interactionsOf.all(row.id) as { n: number; interaction_id: string; response: string; result: string }[];
+    const rows = interactionsOf.all(row.id) as {
+      n: number;
+      interaction_id: string;
+      response: string;
+      result: string;
+    }[];
     if (rows.length !== sentCount) mismatches.push(`${l.login}: ${rows.length} interactions stored, ${sentCount} sent`);
     for (const r of rows) {
-      if (r.interaction_id !== expected[`cmi.interactions.${r.n}.id`] || r.response !== expected[`cmi.interactions.${r.n}.learner_response`] || r.result !== expected[`cmi.interactions.${r.n}.result`]) {
+      if (
+        r.interaction_id !== expected[`cmi.interactions.${r.n}.id`] ||
+        r.response !== expected[`cmi.interactions.${r.n}.learner_response`] ||
+        r.result !== expected[`cmi.interactions.${r.n}.result`]
+      ) {
         mismatches.push(`${l.login}: interaction ${r.n} differs`);
       }
     }
-    if (sentCount === COMMITS && row.status !== (l.index % 2 ? 'failed' : 'passed')) mismatches.push(`${l.login}: status ${row.status}`);
+    if (sentCount === COMMITS && row.status !== (l.index % 2 ? 'failed' : 'passed'))
+      mismatches.push(`${l.login}: status ${row.status}`);
   }
   db.close();
 
   const total = latencies.length;
-  console.log(`  commits: ${total} in ${wall.toFixed(2)} s = ${(total / wall).toFixed(0)} commits/s (last commit ${(bytes / 1024).toFixed(1)} KB of JSON)`);
-  console.log(`  latency: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${(latencies.at(-1) ?? 0).toFixed(1)} ms`);
+  console.log(
+    `  commits: ${total} in ${wall.toFixed(2)} s = ${(total / wall).toFixed(0)} commits/s (last commit ${(bytes / 1024).toFixed(1)} KB of JSON)`,
+  );
+  console.log(
+    `  latency: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${(latencies.at(-1) ?? 0).toFixed(1)} ms`,
+  );
   if (cpuBefore !== null && cpuAfter !== null) {
     const perCommit = ((cpuAfter - cpuBefore) * 1000) / total;
-    console.log(`  server CPU: ${perCommit.toFixed(2)} ms per commit (about ${Math.floor(1000 / perCommit)} commits/s on one free core); load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
+    console.log(
+      `  server CPU: ${perCommit.toFixed(2)} ms per commit (about ${Math.floor(1000 / perCommit)} commits/s on one free core); load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
+    );
   }
-  console.log(`  failed commits: ${failures.length}${failures.length ? `\n    ${failures.slice(0, 5).join('\n    ')}` : ''}`);
-  console.log(`  stored = sent: ${mismatches.length ? `NO, ${mismatches.length} differences\n    ${mismatches.slice(0, 10).join('\n    ')}` : `yes, for all ${LEARNERS} learners (CMI, interactions, status)`}`);
-  if (total < LEARNERS * COMMITS) console.log(`  stopped at the time limit after ${total} of ${LEARNERS * COMMITS} commits`);
+  console.log(
+    `  failed commits: ${failures.length}${failures.length ? `\n    ${failures.slice(0, 5).join('\n    ')}` : ''}`,
+  );
+  console.log(
+    `  stored = sent: ${mismatches.length ? `NO, ${mismatches.length} differences\n    ${mismatches.slice(0, 10).join('\n    ')}` : `yes, for all ${LEARNERS} learners (CMI, interactions, status)`}`,
+  );
+  if (total < LEARNERS * COMMITS)
+    console.log(`  stopped at the time limit after ${total} of ${LEARNERS * COMMITS} commits`);
   if (failures.length || mismatches.length) exitCode = 1;
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -60,16 +60,24 @@ const url = `http://${shown}:${port}/`;
 console.log(`\nFrontline local LMS: ${url}`);
 console.log(`Data folder: ${dataDir}`);
 const modules = lms.catalogue.modules();
-console.log(modules.length ? `Modules: ${modules.map((m) => `${m.title} (${m.version})`).join(', ')}` : 'No modules are built yet: run `npm run build` (or `npm start`).');
+console.log(
+  modules.length
+    ? `Modules: ${modules.map((m) => `${m.title} (${m.version})`).join(', ')}`
+    : 'No modules are built yet: run `npm run build` (or `npm start`).',
+);
 if (lms.firstStart) {
   console.log('\nFirst start: an admin account has been created.');
   console.log(`  Sign in at ${url}signin as "${lms.firstStart.login}"`);
-  console.log(lms.firstStart.password
-    ? `  with the password ${lms.firstStart.password}\n  It is shown only this once: write it down, or change it under "Password" after signing in.`
-    : '  with the password from FRONTLINE_ADMIN_PASSWORD.');
+  console.log(
+    lms.firstStart.password
+      ? `  with the password ${lms.firstStart.password}\n  It is shown only this once: write it down, or change it under "Password" after signing in.`
+      : '  with the password from FRONTLINE_ADMIN_PASSWORD.',
+  );
 }
 if (!loopback) {
-  console.warn(`\nWarning: listening on ${host}, beyond this machine. Put it behind HTTPS (set FRONTLINE_TRUST_PROXY=1 when a proxy on this machine terminates TLS).`);
+  console.warn(
+    `\nWarning: listening on ${host}, beyond this machine. Put it behind HTTPS (set FRONTLINE_TRUST_PROXY=1 when a proxy on this machine terminates TLS).`,
+  );
 }
 
 let closing = false;

@@ -2,9 +2,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listModules, loadCourse } from '../src/build/course.js';
-import { ContentError, formatIssue } from '../src/build/errors.js';
-import { analyse, toMermaid, toSvg } from '../src/build/graph.js';
+import { listModules, loadCourse } from '../src/compiler/course.js';
+import { ContentError, formatIssue } from '../src/compiler/errors.js';
+import { analyse, toMermaid, toSvg } from '../src/compiler/graph.js';
 
 const root = process.env.FRONTLINE_ROOT ?? fileURLToPath(new URL('..', import.meta.url));
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -16,7 +16,9 @@ for (const id of requested.length ? requested : listModules(root)) {
     const report = analyse(course);
     writeFileSync(join(root, 'dist', `${id}-map.svg`), toSvg(course, report));
     writeFileSync(join(root, 'dist', `${id}-map.mmd`), toMermaid(course, report));
-    console.log(`dist/${id}-map.svg and dist/${id}-map.mmd: ${course.scenarios.length} scenarios, ${report.edges.length} links`);
+    console.log(
+      `dist/${id}-map.svg and dist/${id}-map.mmd: ${course.scenarios.length} scenarios, ${report.edges.length} links`,
+    );
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     failed = true;

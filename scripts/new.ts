@@ -13,7 +13,9 @@ if (kind !== 'scenario' || !target || !/^[^/]+\/[^/]+$/.test(target)) {
 }
 const [collection, id] = target.split('/') as [string, string];
 if (!ID_PATTERN.test(id) || !ID_PATTERN.test(collection)) {
-  console.error(`"${target}": ids are lower case letters, digits and single hyphens, starting with a letter (like sample/ward-selfie)`);
+  console.error(
+    `"${target}": ids are lower case letters, digits and single hyphens, starting with a letter (like sample/ward-selfie)`,
+  );
   process.exit(2);
 }
 const file = join(root, 'content', collection, `${id}.md`);
@@ -72,4 +74,6 @@ Say why this is not right, kindly and plainly.
 mkdirSync(dirname(file), { recursive: true });
 writeFileSync(file, text);
 console.log(`Wrote content/${collection}/${id}.md`);
-console.log('Next: write the scenario, then add its id to a module\'s scenarios list (or a choice\'s next) and run npm run check.');
+console.log(
+  "Next: write the scenario, then add its id to a module's scenarios list (or a choice's next) and run npm run check.",
+);

@@ -3,7 +3,14 @@
  * text/<scenario>.js, summary.js and lang/<code>.js when they are needed (and soon before).
  * In the dev server the whole course comes from `virtual:course` and nothing is split.
  */
-import { hasLanguage, hasText, mergeLanguage, mergeScenario, type LanguagePack, type ScenarioPack } from './core/content.js';
+import {
+  hasLanguage,
+  hasText,
+  mergeLanguage,
+  mergeScenario,
+  type LanguagePack,
+  type ScenarioPack,
+} from './core/content.js';
 import type { Course } from './core/model.js';
 
 async function load<T>(path: string): Promise<T> {
@@ -13,7 +20,10 @@ async function load<T>(path: string): Promise<T> {
 }
 
 /** The course structure (built package) or the whole course with any content errors (dev server). */
-export async function loadCourse(): Promise<{ course: Course | null; contentErrors: { file: string; line: number; col: number; message: string }[] }> {
+export async function loadCourse(): Promise<{
+  course: Course | null;
+  contentErrors: { file: string; line: number; col: number; message: string }[];
+}> {
   if (import.meta.env.DEV) {
     const dev = await import('virtual:course');
     return { course: dev.default, contentErrors: dev.contentErrors };
@@ -51,5 +61,7 @@ export function ensureSummary(course: Course): Promise<void> {
 /** Makes sure a language's words are in the course. */
 export function ensureLanguage(course: Course, language: string): Promise<void> {
   if (hasLanguage(course, language)) return Promise.resolve();
-  return once(`lang:${language}`, async () => mergeLanguage(course, language, await load<LanguagePack>(`lang/${language}.js`)));
+  return once(`lang:${language}`, async () =>
+    mergeLanguage(course, language, await load<LanguagePack>(`lang/${language}.js`)),
+  );
 }

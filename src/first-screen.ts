@@ -1,6 +1,6 @@
 /**
  * The first screen the page shows before the app runs (written into index.html at build
- * time: src/build/first-screen.ts). Once the LMS has been read, this fills in what depends on
+ * time: src/compiler/first-screen.ts). Once the LMS has been read, this fills in what depends on
  * the launch (the learner's name, Start or Continue, progress, the save status), enables the
  * buttons, and hands over to <fl-course> when one is pressed, so the framework's first render
  * is not between the learner and the introduction. No Lit here: this runs before it loads.
@@ -35,8 +35,12 @@ export function firstScreen(): HTMLElement | null {
  * no LMS, another language, a resume at a scenario) is drawn by <fl-course> at once.
  */
 export function fitsFirstScreen(course: Course, session: LmsSession, launch: Launch): boolean {
-  return launch.mode === 'normal' && launch.state.screen === 'intro' && session.connected
-    && launchLanguage(course, launch.preferredLanguage) === course.language;
+  return (
+    launch.mode === 'normal' &&
+    launch.state.screen === 'intro' &&
+    session.connected &&
+    launchLanguage(course, launch.preferredLanguage) === course.language
+  );
 }
 
 /** Which control has the focus, so <fl-course> can put it back. */
@@ -88,8 +92,13 @@ export function showLoading(screen: HTMLElement): void {
  * loads <fl-course> and puts it in the screen's place; if it fails, the learner is told and
  * can try again.
  */
-export function enhanceFirstScreen(screen: HTMLElement, course: Course, session: LmsSession, launch: Launch,
-  handOver: (action: FirstScreenAction) => Promise<void>): void {
+export function enhanceFirstScreen(
+  screen: HTMLElement,
+  course: Course,
+  session: LmsSession,
+  launch: Launch,
+  handOver: (action: FirstScreenAction) => Promise<void>,
+): void {
   const { state } = launch;
   const data = screen.dataset;
   const start = screen.querySelector<HTMLButtonElement>('[data-start]')!;

@@ -6,7 +6,14 @@
 import type { FlCourse } from './components/fl-course.js';
 import type { Course } from './core/model.js';
 import { ensureLanguage, ensureScenario, ensureSummary, loadCourse } from './content-loader.js';
-import { enhanceFirstScreen, firstScreen, fitsFirstScreen, showLoading, showNotLoaded, type FirstScreenAction } from './first-screen.js';
+import {
+  enhanceFirstScreen,
+  firstScreen,
+  fitsFirstScreen,
+  showLoading,
+  showNotLoaded,
+  type FirstScreenAction,
+} from './first-screen.js';
 import { findApi } from './lms/find-api.js';
 import { ScormDriver, StandaloneDriver } from './lms/driver.js';
 import { LmsSession, type Launch } from './lms/session.js';
@@ -69,16 +76,20 @@ function boot(course: Course, split: boolean) {
   const jump = import.meta.env.DEV ? params.get('jump') : null;
   if (jump && course.scenarios.some((s) => s.id === jump)) {
     // Dev preview: open any scenario directly, recording nothing.
-    launch = { ...launch, mode: 'browse', state: { ...initialState(), screen: 'scenario', current: jump, shownAt: Date.now() } };
+    launch = {
+      ...launch,
+      mode: 'browse',
+      state: { ...initialState(), screen: 'scenario', current: jump, shownAt: Date.now() },
+    };
   }
   document.documentElement.lang = course.language;
   document.title = course.title;
   const loader = split
     ? {
-      ensureScenario: (id: string) => ensureScenario(course, id),
-      ensureLanguage: (l: string) => ensureLanguage(course, l),
-      ensureSummary: () => ensureSummary(course),
-    }
+        ensureScenario: (id: string) => ensureScenario(course, id),
+        ensureLanguage: (l: string) => ensureLanguage(course, l),
+        ensureSummary: () => ensureSummary(course),
+      }
     : null;
 
   let element: FlCourse | null = null;
@@ -86,7 +97,8 @@ function boot(course: Course, split: boolean) {
   const stateNow = () => element?.courseState ?? launch.state;
   window.addEventListener('pagehide', () => session.terminate(stateNow()));
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden' && session.saveStatus !== 'saved' && stateNow().decisions.length) session.retryNow();
+    if (document.visibilityState === 'hidden' && session.saveStatus !== 'saved' && stateNow().decisions.length)
+      session.retryNow();
   });
 
   const mount = async (action?: FirstScreenAction) => {
@@ -160,10 +172,13 @@ if (import.meta.hot) {
   });
 }
 
-loadCourse().then(({ course, contentErrors }) => {
-  if (contentErrors.length > 0 || !course) showContentErrors(contentErrors);
-  else boot(course, !import.meta.env.DEV);
-}, (error: unknown) => {
-  // The course itself did not arrive: say so on the first screen; trying again starts afresh.
-  showNotLoaded(firstScreen(), error, () => location.reload());
-});
+loadCourse().then(
+  ({ course, contentErrors }) => {
+    if (contentErrors.length > 0 || !course) showContentErrors(contentErrors);
+    else boot(course, !import.meta.env.DEV);
+  },
+  (error: unknown) => {
+    // The course itself did not arrive: say so on the first screen; trying again starts afresh.
+    showNotLoaded(firstScreen(), error, () => location.reload());
+  },
+);

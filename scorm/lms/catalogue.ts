@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Choice, Course, Scenario } from '../../src/core/model.js';
-import { loadCourse } from '../../src/build/course.js';
+import { loadCourse } from '../../src/compiler/course.js';
 
 export interface BuiltModule {
   id: string;
@@ -21,7 +21,10 @@ export class Catalogue {
   private courses = new Map<string, { stamp: number; course: Course | null }>();
 
   /** `root` holds modules/ and content/; `distDir` the built modules (root/dist by default). */
-  constructor(private readonly root: string, readonly distDir = join(root, 'dist')) {}
+  constructor(
+    private readonly root: string,
+    readonly distDir = join(root, 'dist'),
+  ) {}
 
   /** Built modules, by title. Read afresh each time, so a rebuild shows without a restart. */
   modules(): BuiltModule[] {
@@ -34,7 +37,12 @@ export class Catalogue {
       try {
         const meta = JSON.parse(readFileSync(join(dist, f), 'utf8')) as Partial<BuiltModule>;
         if (meta.id !== id) continue;
-        out.push({ id, title: String(meta.title ?? id), version: String(meta.version ?? ''), scenarios: Array.isArray(meta.scenarios) ? meta.scenarios : [] });
+        out.push({
+          id,
+          title: String(meta.title ?? id),
+          version: String(meta.version ?? ''),
+          scenarios: Array.isArray(meta.scenarios) ? meta.scenarios : [],
+        });
       } catch {
         // A half-written file during a build: skip it this time.
       }
@@ -53,11 +61,19 @@ export class Catalogue {
   course(id: string): Course | null {
     if (!ID.test(id)) return null;
     let stamp = 0;
-    try { stamp = statSync(join(this.distDir, `${id}.json`)).mtimeMs; } catch { /* not built */ }
+    try {
+      stamp = statSync(join(this.distDir, `${id}.json`)).mtimeMs;
+    } catch {
+      /* not built */
+    }
     const cached = this.courses.get(id);
     if (cached && cached.stamp === stamp) return cached.course;
-    let course: Course | null = null;
-    try { course = loadCourse(this.root, id).course; } catch { course = null; }
+    let course: Course | null;
+    try {
+      course = loadCourse(this.root, id).course;
+    } catch {
+      course = null;
+    }
     this.courses.set(id, { stamp, course });
     return course;
   }
@@ -69,7 +85,11 @@ export class Catalogue {
 }
 
 /** A scenario and the choices a response names (response ids are `[,]`-separated). */
-export function lookupDecision(course: Course | null, scenarioId: string, response: string | null): { scenario: Scenario | null; choices: (Choice | string)[] } {
+export function lookupDecision(
+  course: Course | null,
+  scenarioId: string,
+  response: string | null,
+): { scenario: Scenario | null; choices: (Choice | string)[] } {
   const scenario = course?.scenarios.find((s) => s.id === scenarioId) ?? null;
   const ids = (response ?? '').split('[,]').filter(Boolean);
   return { scenario, choices: ids.map((rid) => scenario?.choices.find((c) => c.responseId === rid) ?? rid) };

@@ -11,10 +11,17 @@ const addDays = (date: string, n: number) => {
   return d.toISOString().slice(0, 10);
 };
 
-export interface CumulativePoint { date: string; finished: number; passed: number }
+export interface CumulativePoint {
+  date: string;
+  finished: number;
+  passed: number;
+}
 
 /** Running totals per day from first to last date (gaps filled), at most `maxDays` days back from the last. */
-export function cumulative(perDay: readonly { date: string; passed: number; failed: number; completed: number }[], maxDays = 366): CumulativePoint[] {
+export function cumulative(
+  perDay: readonly { date: string; passed: number; failed: number; completed: number }[],
+  maxDays = 366,
+): CumulativePoint[] {
   if (!perDay.length) return [];
   const byDate = new Map(perDay.map((d) => [d.date, d]));
   const last = perDay.at(-1)!.date;
@@ -36,14 +43,21 @@ export function cumulative(perDay: readonly { date: string; passed: number; fail
 
 /** A line chart of learners who have finished and passed, by date. */
 export function completionChart(points: readonly CumulativePoint[], title: string): Html {
-  const W = 640, H = 260, left = 44, right = 16, top = 16, bottom = 40;
-  const plotW = W - left - right, plotH = H - top - bottom;
+  const W = 640,
+    H = 260,
+    left = 44,
+    right = 16,
+    top = 16,
+    bottom = 40;
+  const plotW = W - left - right,
+    plotH = H - top - bottom;
   const max = Math.max(1, ...points.map((p) => p.finished));
   const step = max <= 5 ? 1 : Math.ceil(max / 5);
   const ticks = Array.from({ length: Math.floor(max / step) + 1 }, (_, i) => i * step);
   const x = (i: number) => left + (points.length <= 1 ? plotW / 2 : (i * plotW) / (points.length - 1));
   const y = (v: number) => top + plotH - (v * plotH) / max;
-  const path = (key: 'finished' | 'passed') => points.map((p, i) => `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(p[key]).toFixed(1)}`).join(' ');
+  const path = (key: 'finished' | 'passed') =>
+    points.map((p, i) => `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(p[key]).toFixed(1)}`).join(' ');
   const labelEvery = Math.max(1, Math.ceil(points.length / 6));
   return html`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="chart-completion-title">
   <title id="chart-completion-title">${title}</title>

@@ -20,34 +20,93 @@ type Kind = 'strict' | { max: number } | 'read-only';
 /** Every element a flattened commit may carry, per version, with `n`/`m` for indexes. `strict` values are checked by scorm/strict.ts. */
 const ELEMENTS: Record<Version, Map<string, Kind>> = {
   '2004': new Map<string, Kind>([
-    ...['completion_status', 'success_status', 'location', 'suspend_data', 'score.scaled', 'score.raw', 'score.min', 'score.max',
-      'progress_measure', 'exit', 'session_time'].map((e): [string, Kind] => [`cmi.${e}`, 'strict']),
-    ...['id', 'score.scaled', 'score.raw', 'score.min', 'score.max', 'success_status', 'completion_status', 'progress_measure']
-      .map((e): [string, Kind] => [`cmi.objectives.n.${e}`, 'strict']),
+    ...[
+      'completion_status',
+      'success_status',
+      'location',
+      'suspend_data',
+      'score.scaled',
+      'score.raw',
+      'score.min',
+      'score.max',
+      'progress_measure',
+      'exit',
+      'session_time',
+    ].map((e): [string, Kind] => [`cmi.${e}`, 'strict']),
+    ...[
+      'id',
+      'score.scaled',
+      'score.raw',
+      'score.min',
+      'score.max',
+      'success_status',
+      'completion_status',
+      'progress_measure',
+    ].map((e): [string, Kind] => [`cmi.objectives.n.${e}`, 'strict']),
     ['cmi.objectives.n.description', { max: 250 }],
-    ...['id', 'type', 'timestamp', 'weighting', 'learner_response', 'result', 'latency', 'description']
-      .map((e): [string, Kind] => [`cmi.interactions.n.${e}`, 'strict']),
+    ...['id', 'type', 'timestamp', 'weighting', 'learner_response', 'result', 'latency', 'description'].map(
+      (e): [string, Kind] => [`cmi.interactions.n.${e}`, 'strict'],
+    ),
     ['cmi.interactions.n.objectives.n.id', 'strict'],
     ['cmi.interactions.n.correct_responses.n.pattern', 'strict'],
-    ...['audio_level', 'language', 'delivery_speed', 'audio_captioning'].map((e): [string, Kind] => [`cmi.learner_preference.${e}`, { max: 250 }]),
+    ...['audio_level', 'language', 'delivery_speed', 'audio_captioning'].map((e): [string, Kind] => [
+      `cmi.learner_preference.${e}`,
+      { max: 250 },
+    ]),
     ['cmi.comments_from_learner.n.comment', { max: 4000 }],
     ['cmi.comments_from_learner.n.location', { max: 250 }],
     ['cmi.comments_from_learner.n.timestamp', { max: 40 }],
-    ...['entry', 'credit', 'mode', 'learner_id', 'learner_name', 'total_time', 'launch_data', 'max_time_allowed', 'time_limit_action',
-      'completion_threshold', 'scaled_passing_score'].map((e): [string, Kind] => [`cmi.${e}`, 'read-only']),
+    ...[
+      'entry',
+      'credit',
+      'mode',
+      'learner_id',
+      'learner_name',
+      'total_time',
+      'launch_data',
+      'max_time_allowed',
+      'time_limit_action',
+      'completion_threshold',
+      'scaled_passing_score',
+    ].map((e): [string, Kind] => [`cmi.${e}`, 'read-only']),
     ...['comment', 'location', 'timestamp'].map((e): [string, Kind] => [`cmi.comments_from_lms.n.${e}`, 'read-only']),
   ]),
   '1.2': new Map<string, Kind>([
-    ...['core.lesson_status', 'core.lesson_location', 'core.score.raw', 'core.score.min', 'core.score.max', 'core.exit', 'core.session_time',
-      'suspend_data', 'comments'].map((e): [string, Kind] => [`cmi.${e}`, 'strict']),
-    ...['id', 'score.raw', 'score.min', 'score.max', 'status'].map((e): [string, Kind] => [`cmi.objectives.n.${e}`, 'strict']),
-    ...['id', 'time', 'type', 'weighting', 'student_response', 'result', 'latency'].map((e): [string, Kind] => [`cmi.interactions.n.${e}`, 'strict']),
+    ...[
+      'core.lesson_status',
+      'core.lesson_location',
+      'core.score.raw',
+      'core.score.min',
+      'core.score.max',
+      'core.exit',
+      'core.session_time',
+      'suspend_data',
+      'comments',
+    ].map((e): [string, Kind] => [`cmi.${e}`, 'strict']),
+    ...['id', 'score.raw', 'score.min', 'score.max', 'status'].map((e): [string, Kind] => [
+      `cmi.objectives.n.${e}`,
+      'strict',
+    ]),
+    ...['id', 'time', 'type', 'weighting', 'student_response', 'result', 'latency'].map((e): [string, Kind] => [
+      `cmi.interactions.n.${e}`,
+      'strict',
+    ]),
     ['cmi.interactions.n.objectives.n.id', 'strict'],
     ['cmi.interactions.n.correct_responses.n.pattern', 'strict'],
     ...['audio', 'language', 'speed', 'text'].map((e): [string, Kind] => [`cmi.student_preference.${e}`, { max: 250 }]),
-    ...['core.student_id', 'core.student_name', 'core.credit', 'core.entry', 'core.lesson_mode', 'core.total_time', 'launch_data',
-      'comments_from_lms', 'student_data.mastery_score', 'student_data.max_time_allowed', 'student_data.time_limit_action']
-      .map((e): [string, Kind] => [`cmi.${e}`, 'read-only']),
+    ...[
+      'core.student_id',
+      'core.student_name',
+      'core.credit',
+      'core.entry',
+      'core.lesson_mode',
+      'core.total_time',
+      'launch_data',
+      'comments_from_lms',
+      'student_data.mastery_score',
+      'student_data.max_time_allowed',
+      'student_data.time_limit_action',
+    ].map((e): [string, Kind] => [`cmi.${e}`, 'read-only']),
   ]),
 };
 
@@ -62,7 +121,8 @@ function shape(key: string): { name: string; indexes: number[] } {
 }
 
 /** Containers that scorm-again flattens to `{}` when they are empty. */
-const CONTAINERS = /^cmi\.(objectives|interactions|comments_from_learner|comments_from_lms|interactions\.\d{1,4}\.(objectives|correct_responses))$/;
+const CONTAINERS =
+  /^cmi\.(objectives|interactions|comments_from_learner|comments_from_lms|interactions\.\d{1,4}\.(objectives|correct_responses))$/;
 
 /** Top-level fields that are not CMI: the CSRF token (terminate beacons cannot send headers) and scorm-again's sequence number. */
 const EXTRA_FIELDS = new Set(['_csrf', 'commitSequence']);
@@ -77,9 +137,14 @@ export type CommitCheck = { ok: true; commit: ValidCommit } | { ok: false; probl
 
 /** Checks a parsed commit body for an attempt in `version`. */
 export function validateCommit(version: Version, body: unknown): CommitCheck {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, problems: ['the commit must be a JSON object of flattened CMI elements'] };
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return { ok: false, problems: ['the commit must be a JSON object of flattened CMI elements'] };
   const entries = Object.entries(body as Record<string, unknown>);
-  if (entries.length > COMMIT_LIMITS.keys) return { ok: false, problems: [`the commit has ${entries.length} elements, over the limit of ${COMMIT_LIMITS.keys}`] };
+  if (entries.length > COMMIT_LIMITS.keys)
+    return {
+      ok: false,
+      problems: [`the commit has ${entries.length} elements, over the limit of ${COMMIT_LIMITS.keys}`],
+    };
   const problems: string[] = [];
   const data: Flat = {};
   let sequence: number | null = null;
@@ -87,7 +152,8 @@ export function validateCommit(version: Version, body: unknown): CommitCheck {
     if (problems.length >= 20) break;
     if (EXTRA_FIELDS.has(key)) {
       if (key === 'commitSequence') {
-        if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) problems.push('commitSequence must be a whole number');
+        if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+          problems.push('commitSequence must be a whole number');
         else sequence = value;
       }
       continue;
@@ -127,13 +193,30 @@ export function validateCommit(version: Version, body: unknown): CommitCheck {
 /** Element names the server reads back, per version. */
 export const NAMES = {
   '2004': {
-    entry: 'cmi.entry', exit: 'cmi.exit', mode: 'cmi.mode', credit: 'cmi.credit', name: 'cmi.learner_name', id: 'cmi.learner_id',
-    sessionTime: 'cmi.session_time', totalTime: 'cmi.total_time', raw: 'cmi.score.raw', response: 'learner_response', time: 'timestamp',
+    entry: 'cmi.entry',
+    exit: 'cmi.exit',
+    mode: 'cmi.mode',
+    credit: 'cmi.credit',
+    name: 'cmi.learner_name',
+    id: 'cmi.learner_id',
+    sessionTime: 'cmi.session_time',
+    totalTime: 'cmi.total_time',
+    raw: 'cmi.score.raw',
+    response: 'learner_response',
+    time: 'timestamp',
   },
   '1.2': {
-    entry: 'cmi.core.entry', exit: 'cmi.core.exit', mode: 'cmi.core.lesson_mode', credit: 'cmi.core.credit', name: 'cmi.core.student_name',
-    id: 'cmi.core.student_id', sessionTime: 'cmi.core.session_time', totalTime: 'cmi.core.total_time', raw: 'cmi.core.score.raw',
-    response: 'student_response', time: 'time',
+    entry: 'cmi.core.entry',
+    exit: 'cmi.core.exit',
+    mode: 'cmi.core.lesson_mode',
+    credit: 'cmi.core.credit',
+    name: 'cmi.core.student_name',
+    id: 'cmi.core.student_id',
+    sessionTime: 'cmi.core.session_time',
+    totalTime: 'cmi.core.total_time',
+    raw: 'cmi.core.score.raw',
+    response: 'student_response',
+    time: 'time',
   },
 } as const;
 
@@ -149,7 +232,8 @@ export interface Derived {
   sessionSeconds: number | null;
 }
 
-const num = (v: string | undefined): number | null => (v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v));
+const num = (v: string | undefined): number | null =>
+  v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v);
 
 export function derive(version: Version, cmi: Flat): Derived {
   const n = NAMES[version];
@@ -157,24 +241,58 @@ export function derive(version: Version, cmi: Flat): Derived {
   const sessionSeconds = session ? (version === '1.2' ? parseTimespan12(session) : parseDuration2004(session)) : null;
   if (version === '1.2') {
     const lesson = cmi['cmi.core.lesson_status'] ?? 'not attempted';
-    const status: Derived['status'] = (['passed', 'failed', 'completed', 'browsed', 'incomplete'] as const).find((s) => s === lesson) ?? 'incomplete';
-    return { status, completion: null, success: null, scoreRaw: num(cmi['cmi.core.score.raw']), scoreScaled: null, progress: null, exit: cmi['cmi.core.exit'] ?? null, sessionSeconds };
+    const status: Derived['status'] =
+      (['passed', 'failed', 'completed', 'browsed', 'incomplete'] as const).find((s) => s === lesson) ?? 'incomplete';
+    return {
+      status,
+      completion: null,
+      success: null,
+      scoreRaw: num(cmi['cmi.core.score.raw']),
+      scoreScaled: null,
+      progress: null,
+      exit: cmi['cmi.core.exit'] ?? null,
+      sessionSeconds,
+    };
   }
   const completion = cmi['cmi.completion_status'] ?? null;
   const success = cmi['cmi.success_status'] ?? null;
   const scaled = num(cmi['cmi.score.scaled']);
   const raw = num(cmi['cmi.score.raw']) ?? (scaled === null ? null : Math.round(scaled * 10000) / 100);
   // A SCO that says it is incomplete has not finished, whatever its success status so far.
-  const status: Derived['status'] = completion === 'incomplete' ? 'incomplete'
-    : success === 'passed' || success === 'failed' ? success : completion === 'completed' ? 'completed' : 'incomplete';
-  return { status, completion, success, scoreRaw: raw, scoreScaled: scaled, progress: num(cmi['cmi.progress_measure']), exit: cmi['cmi.exit'] ?? null, sessionSeconds };
+  const status: Derived['status'] =
+    completion === 'incomplete'
+      ? 'incomplete'
+      : success === 'passed' || success === 'failed'
+        ? success
+        : completion === 'completed'
+          ? 'completed'
+          : 'incomplete';
+  return {
+    status,
+    completion,
+    success,
+    scoreRaw: raw,
+    scoreScaled: scaled,
+    progress: num(cmi['cmi.progress_measure']),
+    exit: cmi['cmi.exit'] ?? null,
+    sessionSeconds,
+  };
 }
 
 export const FINISHED = new Set(['passed', 'failed', 'completed']);
 
 export interface InteractionRow {
-  n: number; id: string; type: string | null; response: string | null; pattern: string | null; result: string | null;
-  weighting: string | null; latency: string | null; timestamp: string | null; description: string | null; objective: string | null;
+  n: number;
+  id: string;
+  type: string | null;
+  response: string | null;
+  pattern: string | null;
+  result: string | null;
+  weighting: string | null;
+  latency: string | null;
+  timestamp: string | null;
+  description: string | null;
+  objective: string | null;
 }
 
 /** The interactions in an attempt's data, by index. */
@@ -192,8 +310,17 @@ export function interactionsOf(version: Version, cmi: Flat): InteractionRow[] {
     const id = get('id');
     if (!id) continue;
     rows.push({
-      n: i, id, type: get('type'), response: get(n.response), pattern: get('correct_responses.0.pattern'), result: get('result'),
-      weighting: get('weighting'), latency: get('latency'), timestamp: get(n.time), description: get('description'), objective: get('objectives.0.id'),
+      n: i,
+      id,
+      type: get('type'),
+      response: get(n.response),
+      pattern: get('correct_responses.0.pattern'),
+      result: get('result'),
+      weighting: get('weighting'),
+      latency: get('latency'),
+      timestamp: get(n.time),
+      description: get('description'),
+      objective: get('objectives.0.id'),
     });
   }
   return rows;
@@ -203,7 +330,14 @@ export function interactionsOf(version: Version, cmi: Flat): InteractionRow[] {
 export function parseDuration2004(value: string): number | null {
   const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
   if (!m || value === 'P' || value.endsWith('T')) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return ((y * 365 + mo * 30 + d) * 24 + h) * 3600 + mi * 60 + s;
 }
 

@@ -27,13 +27,25 @@ export interface ImportedLearner {
   role: Role;
 }
 
-export interface ImportResult { learners: ImportedLearner[]; errors: string[] }
+export interface ImportResult {
+  learners: ImportedLearner[];
+  errors: string[];
+}
 
 const HEADERS: Record<string, 'name' | 'email' | 'staff' | 'group' | 'role'> = {
-  name: 'name', fullname: 'name', learner: 'name',
-  email: 'email', emailaddress: 'email',
-  staffnumber: 'staff', staffno: 'staff', employeenumber: 'staff', assignmentnumber: 'staff', staffid: 'staff',
-  staffgroup: 'group', group: 'group', team: 'group',
+  name: 'name',
+  fullname: 'name',
+  learner: 'name',
+  email: 'email',
+  emailaddress: 'email',
+  staffnumber: 'staff',
+  staffno: 'staff',
+  employeenumber: 'staff',
+  assignmentnumber: 'staff',
+  staffid: 'staff',
+  staffgroup: 'group',
+  group: 'group',
+  team: 'group',
   role: 'role',
 };
 
@@ -49,14 +61,20 @@ export function parseLearnersCsv(text: string): ImportResult {
   const errors: string[] = [];
   let records: string[][];
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true, delimiter: [',', ';', '\t'] }) as string[][];
+    records = parse(text.replace(/^\uFEFF/, ''), {
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      delimiter: [',', ';', '\t'],
+    }) as string[][];
   } catch (error) {
     return { learners: [], errors: [`The file is not valid CSV: ${(error as Error).message}`] };
   }
   if (!records.length) return { learners: [], errors: ['The file is empty.'] };
   const columns = records[0]!.map((h) => HEADERS[h.toLowerCase().replace(/[^a-z]/g, '')]);
   if (!columns.includes('name')) errors.push('Line 1: the header needs a "name" column.');
-  if (!columns.includes('email') && !columns.includes('staff')) errors.push('Line 1: the header needs an "email" or a "staff number" column.');
+  if (!columns.includes('email') && !columns.includes('staff'))
+    errors.push('Line 1: the header needs an "email" or a "staff number" column.');
   if (errors.length) return { learners: [], errors };
   const learners: ImportedLearner[] = [];
   const seen = new Map<string, number>();
@@ -72,8 +90,10 @@ export function parseLearnersCsv(text: string): ImportResult {
     else if (name.length > 200) errors.push(`Line ${line}: the name is over 200 characters.`);
     if (!login) errors.push(`Line ${line}: give an email or a staff number.`);
     else if (email && !EMAIL.test(email)) errors.push(`Line ${line}: "${email}" is not an email address.`);
-    else if (!email && !STAFF.test(staff)) errors.push(`Line ${line}: "${staff}" is not a staff number (letters, digits, . _ -).`);
-    if (!['learner', 'hr', 'admin'].includes(roleText)) errors.push(`Line ${line}: the role "${roleText}" is not learner, hr or admin.`);
+    else if (!email && !STAFF.test(staff))
+      errors.push(`Line ${line}: "${staff}" is not a staff number (letters, digits, . _ -).`);
+    if (!['learner', 'hr', 'admin'].includes(roleText))
+      errors.push(`Line ${line}: the role "${roleText}" is not learner, hr or admin.`);
     if (get('group').length > 100) errors.push(`Line ${line}: the staff group is over 100 characters.`);
     const key = login.toLowerCase();
     if (login && seen.has(key)) errors.push(`Line ${line}: ${login} is also on line ${seen.get(key)}.`);

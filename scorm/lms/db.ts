@@ -103,7 +103,11 @@ export function openDatabase(dataDir: string): Db {
   if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, 'lms.sqlite');
   const db = new Database(file);
-  try { chmodSync(file, 0o600); } catch { /* not every file system keeps modes */ }
+  try {
+    chmodSync(file, 0o600);
+  } catch {
+    /* not every file system keeps modes */
+  }
   db.pragma('journal_mode = WAL');
   // NORMAL is safe from corruption in WAL mode; a power cut may lose the last commit,
   // which the module also keeps in its own journal and sends again.
@@ -118,7 +122,9 @@ export function openDatabase(dataDir: string): Db {
 export function migrate(db: Db): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
-    throw new Error(`The data folder was written by a newer Frontline (schema ${current}; this one knows ${MIGRATIONS.length}). Use the newer version, or a backup.`);
+    throw new Error(
+      `The data folder was written by a newer Frontline (schema ${current}; this one knows ${MIGRATIONS.length}). Use the newer version, or a backup.`,
+    );
   }
   for (let v = current; v < MIGRATIONS.length; v++) {
     db.transaction(() => {
@@ -132,6 +138,10 @@ export function migrate(db: Db): number {
 /** Folds the WAL into the main file and closes: after this, lms.sqlite alone is a full copy. */
 export function closeDatabase(db: Db): void {
   if (!db.open) return;
-  try { db.pragma('wal_checkpoint(TRUNCATE)'); } catch { /* closing anyway */ }
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    /* closing anyway */
+  }
   db.close();
 }

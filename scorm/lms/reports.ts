@@ -43,13 +43,30 @@ const statusOf = (a: Attempt): RecordStatus =>
  * compliance, so a passed attempt decides the row (its best score, its first pass date);
  * otherwise the latest attempt does. Time adds up over every attempt.
  */
-export function summarise(attempts: readonly Attempt[]): Pick<RecordRow, 'status' | 'score' | 'attempts' | 'firstAccess' | 'lastAccess' | 'completedAt' | 'totalSeconds'> {
-  if (!attempts.length) return { status: 'not started', score: null, attempts: 0, firstAccess: null, lastAccess: null, completedAt: null, totalSeconds: 0 };
+export function summarise(
+  attempts: readonly Attempt[],
+): Pick<RecordRow, 'status' | 'score' | 'attempts' | 'firstAccess' | 'lastAccess' | 'completedAt' | 'totalSeconds'> {
+  if (!attempts.length)
+    return {
+      status: 'not started',
+      score: null,
+      attempts: 0,
+      firstAccess: null,
+      lastAccess: null,
+      completedAt: null,
+      totalSeconds: 0,
+    };
   const sorted = [...attempts].sort((a, b) => a.number - b.number);
   const passed = sorted.filter((a) => a.status === 'passed');
   const latest = sorted.at(-1)!;
-  const deciding = passed.length ? passed.reduce((best, a) => ((a.score_raw ?? -1) > (best.score_raw ?? -1) ? a : best)) : latest;
-  const completedAt = passed.length ? passed.map((a) => a.completed_at!).sort()[0]! : statusOf(latest) === 'in progress' ? null : latest.completed_at;
+  const deciding = passed.length
+    ? passed.reduce((best, a) => ((a.score_raw ?? -1) > (best.score_raw ?? -1) ? a : best))
+    : latest;
+  const completedAt = passed.length
+    ? passed.map((a) => a.completed_at!).sort()[0]!
+    : statusOf(latest) === 'in progress'
+      ? null
+      : latest.completed_at;
   const status = passed.length ? 'passed' : statusOf(latest);
   return {
     status,
@@ -57,7 +74,10 @@ export function summarise(attempts: readonly Attempt[]): Pick<RecordRow, 'status
     score: status === 'in progress' ? null : deciding.score_raw,
     attempts: sorted.length,
     firstAccess: sorted.map((a) => a.created_at).sort()[0]!,
-    lastAccess: sorted.map((a) => a.last_access_at).sort().at(-1)!,
+    lastAccess: sorted
+      .map((a) => a.last_access_at)
+      .sort()
+      .at(-1)!,
     completedAt,
     totalSeconds: sorted.reduce((t, a) => t + a.total_seconds, 0),
   };
@@ -71,10 +91,13 @@ function reportedUsers(store: Store, attempts: readonly Attempt[]): User[] {
 
 /** Modules in the records: built ones, and any with attempts that is no longer built. */
 export function reportedModules(catalogue: Catalogue, store: Store): { id: string; title: string }[] {
-  const built: { id: string; title: string }[] = catalogue.modules().map((m: BuiltModule) => ({ id: m.id, title: m.title }));
+  const built: { id: string; title: string }[] = catalogue
+    .modules()
+    .map((m: BuiltModule) => ({ id: m.id, title: m.title }));
   const ids = new Set(built.map((m) => m.id));
   const extra = (store.db.prepare('SELECT DISTINCT module_id FROM attempts').all() as { module_id: string }[])
-    .filter((r) => !ids.has(r.module_id)).map((r) => ({ id: r.module_id, title: catalogue.title(r.module_id) }));
+    .filter((r) => !ids.has(r.module_id))
+    .map((r) => ({ id: r.module_id, title: catalogue.title(r.module_id) }));
   return [...built, ...extra];
 }
 
@@ -93,7 +116,12 @@ export function records(store: Store, catalogue: Catalogue, filter: RecordFilter
     if (filter.group && user.staff_group !== filter.group) continue;
     for (const m of modules) {
       const row: RecordRow = {
-        userId: user.id, name: user.name, login: user.login, staffGroup: user.staff_group, moduleId: m.id, moduleTitle: m.title,
+        userId: user.id,
+        name: user.name,
+        login: user.login,
+        staffGroup: user.staff_group,
+        moduleId: m.id,
+        moduleTitle: m.title,
         ...summarise(byKey.get(`${user.id}\u0000${m.id}`) ?? []),
       };
       if (filter.status && row.status !== filter.status) continue;
@@ -107,8 +135,21 @@ export function records(store: Store, catalogue: Catalogue, filter: RecordFilter
   return rows.sort((a, b) => a.name.localeCompare(b.name) || a.moduleTitle.localeCompare(b.moduleTitle));
 }
 
-export interface ChoiceCount { choice: Choice | null; responseId: string; label: string; rating: Rating | null; count: number }
-export interface ScenarioStats { id: string; title: string; question: string; select: 'one' | 'many'; answered: number; choices: ChoiceCount[] }
+export interface ChoiceCount {
+  choice: Choice | null;
+  responseId: string;
+  label: string;
+  rating: Rating | null;
+  count: number;
+}
+export interface ScenarioStats {
+  id: string;
+  title: string;
+  question: string;
+  select: 'one' | 'many';
+  answered: number;
+  choices: ChoiceCount[];
+}
 
 export interface ModuleStats {
   learners: number;
@@ -125,7 +166,12 @@ export interface ModuleStats {
 }
 
 /** A module's summary: how many finished and passed, when, and how often each choice was picked. */
-export function moduleStats(store: Store, catalogue: Catalogue, moduleId: string, filter: Omit<RecordFilter, 'module' | 'status'> = {}): ModuleStats {
+export function moduleStats(
+  store: Store,
+  catalogue: Catalogue,
+  moduleId: string,
+  filter: Omit<RecordFilter, 'module' | 'status'> = {},
+): ModuleStats {
   const rows = records(store, catalogue, { module: moduleId, group: filter.group });
   const inRange = (iso: string | null) => {
     const d = day(iso);
@@ -147,12 +193,24 @@ export function moduleStats(store: Store, catalogue: Catalogue, moduleId: string
   // Choices: every recorded decision of the learners in the filter, in any attempt.
   const users = new Set(rows.map((r) => r.userId));
   const course = catalogue.course(moduleId);
-  const decisions = store.interactionsForModule(moduleId).filter((i) => users.has(i.user_id) && (!(filter.from || filter.to) || inRange(i.recorded_at)));
+  const decisions = store
+    .interactionsForModule(moduleId)
+    .filter((i) => users.has(i.user_id) && (!(filter.from || filter.to) || inRange(i.recorded_at)));
   const scenarios = new Map<string, ScenarioStats>();
   for (const s of course?.scenarios ?? []) {
     scenarios.set(s.id, {
-      id: s.id, title: s.title, question: s.question, select: s.select, answered: 0,
-      choices: s.choices.map((c) => ({ choice: c, responseId: c.responseId, label: c.text, rating: c.rating, count: 0 })),
+      id: s.id,
+      title: s.title,
+      question: s.question,
+      select: s.select,
+      answered: 0,
+      choices: s.choices.map((c) => ({
+        choice: c,
+        responseId: c.responseId,
+        label: c.text,
+        rating: c.rating,
+        count: 0,
+      })),
     });
   }
   for (const i of decisions) {
@@ -194,7 +252,12 @@ export interface DecisionView {
   at: string | null;
 }
 
-export interface AttemptView { attempt: Attempt; moduleTitle: string; course: Course | null; decisions: DecisionView[] }
+export interface AttemptView {
+  attempt: Attempt;
+  moduleTitle: string;
+  course: Course | null;
+  decisions: DecisionView[];
+}
 
 /** A learner's attempts, each with every decision and the feedback the module gave for it. */
 export function learnerHistory(store: Store, catalogue: Catalogue, userId: number): AttemptView[] {
@@ -207,9 +270,11 @@ export function learnerHistory(store: Store, catalogue: Catalogue, userId: numbe
         scenarioId: i.interaction_id,
         scenarioTitle: scenario?.title ?? i.interaction_id,
         question: scenario?.question ?? i.description ?? '',
-        picked: choices.map((c) => (typeof c === 'string'
-          ? { text: c, rating: null, feedbackHtml: null, source: null }
-          : { text: c.text, rating: c.rating, feedbackHtml: c.feedbackHtml, source: c.source || null })),
+        picked: choices.map((c) =>
+          typeof c === 'string'
+            ? { text: c, rating: null, feedbackHtml: null, source: null }
+            : { text: c.text, rating: c.rating, feedbackHtml: c.feedbackHtml, source: c.source || null },
+        ),
         result: i.result,
         at: i.recorded_at,
       };

@@ -95,10 +95,19 @@ export class Store {
 
   // Users
 
-  createUser(u: { login: string; name: string; staffGroup: string; role: Role; passwordHash: string; mustChange: boolean }): User {
+  createUser(u: {
+    login: string;
+    name: string;
+    staffGroup: string;
+    role: Role;
+    passwordHash: string;
+    mustChange: boolean;
+  }): User {
     const at = now();
-    const info = this.sql(`INSERT INTO users (login, name, staff_group, role, password_hash, must_change_password, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(u.login.trim(), u.name.trim(), u.staffGroup.trim(), u.role, u.passwordHash, u.mustChange ? 1 : 0, at, at);
+    const info = this.sql(
+      `INSERT INTO users (login, name, staff_group, role, password_hash, must_change_password, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(u.login.trim(), u.name.trim(), u.staffGroup.trim(), u.role, u.passwordHash, u.mustChange ? 1 : 0, at, at);
     return this.userById(Number(info.lastInsertRowid))!;
   }
 
@@ -125,7 +134,12 @@ export class Store {
   }
 
   setPassword(id: number, hash: string, mustChange: boolean): void {
-    this.sql('UPDATE users SET password_hash = ?, must_change_password = ?, updated_at = ? WHERE id = ?').run(hash, mustChange ? 1 : 0, now(), id);
+    this.sql('UPDATE users SET password_hash = ?, must_change_password = ?, updated_at = ? WHERE id = ?').run(
+      hash,
+      mustChange ? 1 : 0,
+      now(),
+      id,
+    );
   }
 
   // Sessions: the cookie holds a random token; the table holds only its hash.
@@ -135,7 +149,13 @@ export class Store {
     const id = sha256(token);
     const at = new Date();
     const expires = new Date(at.getTime() + SESSION_HOURS * 3600_000);
-    this.sql('INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(id, userId, at.toISOString(), at.toISOString(), expires.toISOString());
+    this.sql('INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(
+      id,
+      userId,
+      at.toISOString(),
+      at.toISOString(),
+      expires.toISOString(),
+    );
     this.sql('UPDATE users SET last_sign_in_at = ? WHERE id = ?').run(at.toISOString(), userId);
     return { token, id, expires };
   }
@@ -144,7 +164,8 @@ export class Store {
   resolveSession(token: string): { id: string; user: User } | null {
     if (!token || token.length > 100) return null;
     const id = sha256(token);
-    const row = this.sql('SELECT * FROM sessions WHERE id = ?').get(id) as { id: string; user_id: number; last_seen_at: string; expires_at: string } | undefined;
+    const row = this.sql('SELECT * FROM sessions WHERE id = ?').get(id) as
+      { id: string; user_id: number; last_seen_at: string; expires_at: string } | undefined;
     if (!row) return null;
     const t = Date.now();
     if (Date.parse(row.expires_at) < t || Date.parse(row.last_seen_at) + IDLE_MINUTES * 60_000 < t) {
@@ -153,7 +174,8 @@ export class Store {
     }
     const user = this.userById(row.user_id);
     if (!user || !user.active) return null;
-    if (t - Date.parse(row.last_seen_at) > 60_000) this.sql('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(new Date(t).toISOString(), id);
+    if (t - Date.parse(row.last_seen_at) > 60_000)
+      this.sql('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(new Date(t).toISOString(), id);
     return { id, user };
   }
 
@@ -177,20 +199,30 @@ export class Store {
 
   attemptsOf(userId: number, moduleId?: string): Attempt[] {
     return moduleId
-      ? this.sql('SELECT * FROM attempts WHERE user_id = ? AND module_id = ? ORDER BY number').all(userId, moduleId) as Attempt[]
-      : this.sql('SELECT * FROM attempts WHERE user_id = ? ORDER BY module_id, number').all(userId) as Attempt[];
+      ? (this.sql('SELECT * FROM attempts WHERE user_id = ? AND module_id = ? ORDER BY number').all(
+          userId,
+          moduleId,
+        ) as Attempt[])
+      : (this.sql('SELECT * FROM attempts WHERE user_id = ? ORDER BY module_id, number').all(userId) as Attempt[]);
   }
 
   allAttempts(): Attempt[] {
-    return this.sql('SELECT id, user_id, module_id, module_version, scorm_version, number, status, completion_status, success_status, score_raw, score_scaled, progress, exit, \'\' AS cmi, total_seconds, commits, created_at, last_access_at, completed_at FROM attempts ORDER BY user_id, module_id, number').all() as Attempt[];
+    return this.sql(
+      "SELECT id, user_id, module_id, module_version, scorm_version, number, status, completion_status, success_status, score_raw, score_scaled, progress, exit, '' AS cmi, total_seconds, commits, created_at, last_access_at, completed_at FROM attempts ORDER BY user_id, module_id, number",
+    ).all() as Attempt[];
   }
 
   createAttempt(userId: number, moduleId: string, moduleVersion: string, version: Version): Attempt {
     const at = now();
     return this.db.transaction(() => {
-      const last = this.sql('SELECT MAX(number) AS n FROM attempts WHERE user_id = ? AND module_id = ?').get(userId, moduleId) as { n: number | null };
-      const info = this.sql(`INSERT INTO attempts (user_id, module_id, module_version, scorm_version, number, created_at, last_access_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?)`).run(userId, moduleId, moduleVersion, version, (last.n ?? 0) + 1, at, at);
+      const last = this.sql('SELECT MAX(number) AS n FROM attempts WHERE user_id = ? AND module_id = ?').get(
+        userId,
+        moduleId,
+      ) as { n: number | null };
+      const info = this.sql(
+        `INSERT INTO attempts (user_id, module_id, module_version, scorm_version, number, created_at, last_access_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ).run(userId, moduleId, moduleVersion, version, (last.n ?? 0) + 1, at, at);
       return this.attempt(Number(info.lastInsertRowid))!;
     })();
   }
@@ -198,7 +230,12 @@ export class Store {
   createLaunch(attemptId: number, mode: 'normal' | 'review'): Launch {
     const id = randomBytes(16).toString('base64url');
     const at = now();
-    this.sql('INSERT INTO launches (id, attempt_id, mode, started_at) VALUES (?, ?, ?, ?)').run(id, attemptId, mode, at);
+    this.sql('INSERT INTO launches (id, attempt_id, mode, started_at) VALUES (?, ?, ?, ?)').run(
+      id,
+      attemptId,
+      mode,
+      at,
+    );
     if (mode === 'normal') this.sql('UPDATE attempts SET last_access_at = ? WHERE id = ?').run(at, attemptId);
     return this.launch(id)!;
   }
@@ -209,7 +246,9 @@ export class Store {
 
   /** The newest normal launch of an attempt: the only one allowed to write to it. */
   latestLaunch(attemptId: number): Launch | undefined {
-    return this.sql("SELECT * FROM launches WHERE attempt_id = ? AND mode = 'normal' ORDER BY started_at DESC, rowid DESC LIMIT 1").get(attemptId) as Launch | undefined;
+    return this.sql(
+      "SELECT * FROM launches WHERE attempt_id = ? AND mode = 'normal' ORDER BY started_at DESC, rowid DESC LIMIT 1",
+    ).get(attemptId) as Launch | undefined;
   }
 
   /**
@@ -219,43 +258,58 @@ export class Store {
    * another browser) may no longer write, so an old tab cannot overwrite newer progress.
    */
   applyCommit(attempt: Attempt, launch: Launch, commit: ValidCommit): CommitOutcome {
-    return this.db.transaction((): CommitOutcome => {
-      if (launch.mode !== 'normal') return 'review';
-      const latest = this.latestLaunch(attempt.id);
-      if (latest?.id !== launch.id) return 'superseded';
-      const fresh = this.launch(launch.id)!;
-      if (commit.sequence !== null && commit.sequence <= fresh.last_sequence) return 'stale';
-      const current = this.attempt(attempt.id)!;
-      const version = current.scorm_version;
-      const previous = JSON.parse(current.cmi) as Flat;
-      const cmi: Flat = { ...previous, ...commit.data };
-      const d = derive(version, cmi);
-      const at = now();
-      const finished = FINISHED.has(d.status);
-      this.sql('UPDATE launches SET last_commit_at = ?, last_sequence = ?, session_seconds = COALESCE(?, session_seconds) WHERE id = ?')
-        .run(at, commit.sequence ?? fresh.last_sequence, d.sessionSeconds, launch.id);
-      this.sql(`UPDATE attempts SET status = @status, completion_status = @completion, success_status = @success, score_raw = @raw,
+    return this.db
+      .transaction((): CommitOutcome => {
+        if (launch.mode !== 'normal') return 'review';
+        const latest = this.latestLaunch(attempt.id);
+        if (latest?.id !== launch.id) return 'superseded';
+        const fresh = this.launch(launch.id)!;
+        if (commit.sequence !== null && commit.sequence <= fresh.last_sequence) return 'stale';
+        const current = this.attempt(attempt.id)!;
+        const version = current.scorm_version;
+        const previous = JSON.parse(current.cmi) as Flat;
+        const cmi: Flat = { ...previous, ...commit.data };
+        const d = derive(version, cmi);
+        const at = now();
+        const finished = FINISHED.has(d.status);
+        this.sql(
+          'UPDATE launches SET last_commit_at = ?, last_sequence = ?, session_seconds = COALESCE(?, session_seconds) WHERE id = ?',
+        ).run(at, commit.sequence ?? fresh.last_sequence, d.sessionSeconds, launch.id);
+        this.sql(
+          `UPDATE attempts SET status = @status, completion_status = @completion, success_status = @success, score_raw = @raw,
           score_scaled = @scaled, progress = @progress, exit = @exit, cmi = @cmi, commits = commits + 1, last_access_at = @at,
           completed_at = COALESCE(completed_at, @completedAt),
           total_seconds = (SELECT COALESCE(SUM(session_seconds), 0) FROM launches WHERE attempt_id = @id)
-        WHERE id = @id`).run({
-        status: d.status, completion: d.completion, success: d.success, raw: d.scoreRaw, scaled: d.scoreScaled, progress: d.progress,
-        exit: d.exit, cmi: JSON.stringify(cmi), at, completedAt: finished ? at : null, id: attempt.id,
-      });
-      const upsert = this.sql(`INSERT INTO interactions (attempt_id, n, interaction_id, type, response, correct_pattern, result, weighting, latency, timestamp, description, objective_id, recorded_at)
+        WHERE id = @id`,
+        ).run({
+          status: d.status,
+          completion: d.completion,
+          success: d.success,
+          raw: d.scoreRaw,
+          scaled: d.scoreScaled,
+          progress: d.progress,
+          exit: d.exit,
+          cmi: JSON.stringify(cmi),
+          at,
+          completedAt: finished ? at : null,
+          id: attempt.id,
+        });
+        const upsert = this
+          .sql(`INSERT INTO interactions (attempt_id, n, interaction_id, type, response, correct_pattern, result, weighting, latency, timestamp, description, objective_id, recorded_at)
         VALUES (@attempt, @n, @id, @type, @response, @pattern, @result, @weighting, @latency, @timestamp, @description, @objective, @at)
         ON CONFLICT (attempt_id, n) DO UPDATE SET interaction_id = excluded.interaction_id, type = excluded.type, response = excluded.response,
           correct_pattern = excluded.correct_pattern, result = excluded.result, weighting = excluded.weighting, latency = excluded.latency,
           timestamp = excluded.timestamp, description = excluded.description, objective_id = excluded.objective_id
         WHERE interactions.response IS NOT excluded.response OR interactions.result IS NOT excluded.result OR interactions.interaction_id IS NOT excluded.interaction_id
           OR interactions.correct_pattern IS NOT excluded.correct_pattern OR interactions.timestamp IS NOT excluded.timestamp`);
-      // Only new or changed interactions are written: most commits add one.
-      const before = new Map(interactionsOf(version, previous).map((r) => [r.n, JSON.stringify(r)]));
-      for (const row of interactionsOf(version, cmi)) {
-        if (before.get(row.n) !== JSON.stringify(row)) upsert.run({ attempt: attempt.id, ...row, at });
-      }
-      return 'stored';
-    }).immediate();
+        // Only new or changed interactions are written: most commits add one.
+        const before = new Map(interactionsOf(version, previous).map((r) => [r.n, JSON.stringify(r)]));
+        for (const row of interactionsOf(version, cmi)) {
+          if (before.get(row.n) !== JSON.stringify(row)) upsert.run({ attempt: attempt.id, ...row, at });
+        }
+        return 'stored';
+      })
+      .immediate();
   }
 
   interactionsOf(attemptId: number): StoredInteraction[] {
@@ -264,19 +318,28 @@ export class Store {
 
   /** Every recorded decision for a module, with its attempt's owner. */
   interactionsForModule(moduleId: string): (StoredInteraction & { user_id: number })[] {
-    return this.sql(`SELECT i.*, a.user_id FROM interactions i JOIN attempts a ON a.id = i.attempt_id
-      WHERE a.module_id = ? ORDER BY i.attempt_id, i.n`).all(moduleId) as (StoredInteraction & { user_id: number })[];
+    return this.sql(
+      `SELECT i.*, a.user_id FROM interactions i JOIN attempts a ON a.id = i.attempt_id
+      WHERE a.module_id = ? ORDER BY i.attempt_id, i.n`,
+    ).all(moduleId) as (StoredInteraction & { user_id: number })[];
   }
 
   // Audit
 
   audit(actorId: number | null, action: string, detail = ''): void {
-    this.sql('INSERT INTO audit (at, actor_id, action, detail) VALUES (?, ?, ?, ?)').run(now(), actorId, action, detail);
+    this.sql('INSERT INTO audit (at, actor_id, action, detail) VALUES (?, ?, ?, ?)').run(
+      now(),
+      actorId,
+      action,
+      detail,
+    );
   }
 
   recentAudit(limit = 30): { at: string; actor: string | null; action: string; detail: string }[] {
-    return this.sql(`SELECT a.at, u.name AS actor, a.action, a.detail FROM audit a LEFT JOIN users u ON u.id = a.actor_id
-      ORDER BY a.id DESC LIMIT ?`).all(limit) as { at: string; actor: string | null; action: string; detail: string }[];
+    return this.sql(
+      `SELECT a.at, u.name AS actor, a.action, a.detail FROM audit a LEFT JOIN users u ON u.id = a.actor_id
+      ORDER BY a.id DESC LIMIT ?`,
+    ).all(limit) as { at: string; actor: string | null; action: string; detail: string }[];
   }
 }
 

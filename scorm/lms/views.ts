@@ -3,7 +3,14 @@ import type { Rating } from '../../src/core/model.js';
 import { bar, completionChart, cumulative, passRateBar } from './charts.js';
 import { html, jsonBlock, trusted, type Html } from './html.js';
 import {
-  formatDuration, localDateTime, RECORD_STATUSES, type AttemptView, type ModuleStats, type RecordFilter, type RecordRow, type RecordStatus,
+  formatDuration,
+  localDateTime,
+  RECORD_STATUSES,
+  type AttemptView,
+  type ModuleStats,
+  type RecordFilter,
+  type RecordRow,
+  type RecordStatus,
 } from './reports.js';
 import type { Role, User } from './store.js';
 
@@ -14,21 +21,33 @@ export interface PageContext {
 }
 
 const STATUS_LABEL: Record<string, string> = {
-  'not started': 'Not started', 'in progress': 'In progress', completed: 'Completed', passed: 'Passed', failed: 'Failed',
-  'not attempted': 'Not started', incomplete: 'In progress', browsed: 'In progress',
+  'not started': 'Not started',
+  'in progress': 'In progress',
+  completed: 'Completed',
+  passed: 'Passed',
+  failed: 'Failed',
+  'not attempted': 'Not started',
+  incomplete: 'In progress',
+  browsed: 'In progress',
 };
-const RATING_LABEL: Record<Rating, string> = { best: 'Best choice', acceptable: 'Acceptable', wrong: 'Not the right choice' };
+const RATING_LABEL: Record<Rating, string> = {
+  best: 'Best choice',
+  acceptable: 'Acceptable',
+  wrong: 'Not the right choice',
+};
 const ROLE_LABEL: Record<Role, string> = { learner: 'Learner', hr: 'HR', admin: 'Admin' };
 
 export const statusLabel = (s: string) => STATUS_LABEL[s] ?? s;
-const statusTag = (s: string) => html`<strong class="tag tag--${(STATUS_LABEL[s] ?? s).toLowerCase().replace(/\s+/g, '-')}">${statusLabel(s)}</strong>`;
+const statusTag = (s: string) =>
+  html`<strong class="tag tag--${(STATUS_LABEL[s] ?? s).toLowerCase().replace(/\s+/g, '-')}">${statusLabel(s)}</strong>`;
 const csrfField = (ctx: { csrf: string }) => html`<input type="hidden" name="_csrf" value="${ctx.csrf}">`;
 const score = (v: number | null) => (v === null ? '' : `${Math.round(v * 10) / 10}%`);
 const isStaff = (u: User | null) => u?.role === 'hr' || u?.role === 'admin';
 
 function nav(ctx: PageContext): Html {
   if (!ctx.user) return html``;
-  const link = (href: string, label: string) => html`<li class="header__item"><a class="header__link" href="${href}"${ctx.path.startsWith(href) ? html` aria-current="page"` : ''}>${label}</a></li>`;
+  const link = (href: string, label: string) =>
+    html`<li class="header__item"><a class="header__link" href="${href}"${ctx.path.startsWith(href) ? html` aria-current="page"` : ''}>${label}</a></li>`;
   return html`<nav class="header__nav" aria-label="Main">
     <ul class="header__list">
       ${link('/learn', 'My modules')}
@@ -71,8 +90,14 @@ export function errorPage(ctx: PageContext, title: string, message: string): str
   return layout(ctx, title, html`<h1>${title}</h1><p>${message}</p><p><a href="/">Go to the start page</a></p>`);
 }
 
-export function signInPage(ctx: PageContext, opts: { error?: string; next?: string; login?: string; notice?: string }): string {
-  return layout(ctx, 'Sign in', html`
+export function signInPage(
+  ctx: PageContext,
+  opts: { error?: string; next?: string; login?: string; notice?: string },
+): string {
+  return layout(
+    ctx,
+    'Sign in',
+    html`
 <h1>Sign in</h1>
 ${opts.notice ? html`<p class="inset">${opts.notice}</p>` : ''}
 ${opts.error ? html`<div class="error-summary" role="alert" tabindex="-1"><h2 class="error-summary__title">There is a problem</h2><p>${opts.error}</p></div>` : ''}
@@ -89,11 +114,15 @@ ${opts.error ? html`<div class="error-summary" role="alert" tabindex="-1"><h2 cl
   </div>
   <button class="button" type="submit">Sign in</button>
 </form>
-<p>If you have forgotten your password, ask your training administrator to reset it.</p>`);
+<p>If you have forgotten your password, ask your training administrator to reset it.</p>`,
+  );
 }
 
 export function passwordPage(ctx: PageContext, opts: { error?: string; forced: boolean; done?: boolean }): string {
-  return layout(ctx, 'Change your password', html`
+  return layout(
+    ctx,
+    'Change your password',
+    html`
 <h1>${opts.forced ? 'Choose your own password' : 'Change your password'}</h1>
 ${opts.forced ? html`<p>Your administrator set a temporary password. Choose your own before you go on.</p>` : ''}
 ${opts.done ? html`<p class="inset" role="status">Your password has been changed.</p>` : ''}
@@ -114,7 +143,8 @@ ${opts.error ? html`<div class="error-summary" role="alert" tabindex="-1"><h2 cl
     <input class="input" id="confirm" name="confirm" type="password" autocomplete="new-password" required>
   </div>
   <button class="button" type="submit">Save password</button>
-</form>`);
+</form>`,
+  );
 }
 
 export interface LearnCard {
@@ -142,11 +172,15 @@ export function learnPage(ctx: PageContext, cards: readonly LearnCard[]): string
       ${withVersion ? versionField(id) : ''}
       <button class="button${secondary ? ' button--secondary' : ''}" type="submit">${label}</button>
     </form>`;
-  return layout(ctx, 'My modules', html`
+  return layout(
+    ctx,
+    'My modules',
+    html`
 <h1>My modules</h1>
 ${cards.length === 0 ? html`<p>There are no modules yet. Ask your trainer to build them (<code>npm run build</code>).</p>` : ''}
 <ul class="cards">
-${cards.map((c) => html`<li class="card" data-module="${c.id}">
+${cards.map(
+  (c) => html`<li class="card" data-module="${c.id}">
   <h2 class="card__title">${c.title}</h2>
   <p class="card__status">${statusTag(c.status)}${c.score !== null && c.status !== 'in progress' ? html` <span>Score ${score(c.score)}</span>` : ''}</p>
   <dl class="card__facts">
@@ -160,9 +194,11 @@ ${cards.map((c) => html`<li class="card" data-module="${c.id}">
     ${!c.open && c.finished ? launchForm(c.id, 'review', `Review ${c.title}`) : ''}
     ${!c.open && c.finished ? launchForm(c.id, 'new', `Take ${c.title} again`, true, true) : ''}
   </div>
-</li>`)}
+</li>`,
+)}
 </ul>
-${cards.some((c) => c.attempts > 0) ? html`<p><a href="/learn/history">See your answers and feedback</a></p>` : ''}`);
+${cards.some((c) => c.attempts > 0) ? html`<p><a href="/learn/history">See your answers and feedback</a></p>` : ''}`,
+  );
 }
 
 export interface LaunchConfig {
@@ -203,31 +239,49 @@ export function launchPage(config: LaunchConfig): string {
 function history(views: readonly AttemptView[], opts: { heading: number }): Html {
   if (!views.length) return html`<p>No attempts yet.</p>`;
   const h = (level: number, text: string) => trusted(`<h${level}>${html`${text}`}</h${level}>`);
-  return html`${views.map((v) => html`<section class="attempt" data-attempt="${v.attempt.id}" data-module="${v.attempt.module_id}">
+  return html`${views.map(
+    (v) => html`<section class="attempt" data-attempt="${v.attempt.id}" data-module="${v.attempt.module_id}">
   ${h(opts.heading, `${v.moduleTitle}: attempt ${v.attempt.number}`)}
   <p>${statusTag(v.attempt.status)} ${v.attempt.score_raw !== null ? html`Score ${score(v.attempt.score_raw)}.` : ''}
      Started ${localDateTime(v.attempt.created_at)}${v.attempt.completed_at ? html`, finished ${localDateTime(v.attempt.completed_at)}` : ''}.
      Time ${formatDuration(v.attempt.total_seconds)}. SCORM ${v.attempt.scorm_version}.</p>
-  ${v.decisions.length === 0 ? html`<p>No decisions recorded yet.</p>` : html`<ol class="decisions">
-    ${v.decisions.map((d) => html`<li class="decision" data-scenario="${d.scenarioId}">
+  ${
+    v.decisions.length === 0
+      ? html`<p>No decisions recorded yet.</p>`
+      : html`<ol class="decisions">
+    ${v.decisions.map(
+      (d) => html`<li class="decision" data-scenario="${d.scenarioId}">
       ${h(opts.heading + 1, d.scenarioTitle)}
       ${d.question ? html`<p class="decision__question">${d.question}</p>` : ''}
-      ${d.picked.map((p) => html`<div class="decision__choice decision__choice--${p.rating ?? 'unknown'}">
+      ${d.picked.map(
+        (p) => html`<div class="decision__choice decision__choice--${p.rating ?? 'unknown'}">
         <p><span class="visually-hidden">Their answer: </span><strong>${p.text}</strong> ${p.rating ? html`<span class="tag tag--${p.rating}">${RATING_LABEL[p.rating]}</span>` : ''}</p>
         ${p.feedbackHtml ? html`<div class="decision__feedback">${trusted(p.feedbackHtml)}</div>` : ''}
         ${p.source ? html`<p class="decision__source">Source: ${p.source}</p>` : ''}
-      </div>`)}
-    </li>`)}
-  </ol>`}
-</section>`)}`;
+      </div>`,
+      )}
+    </li>`,
+    )}
+  </ol>`
+  }
+</section>`,
+  )}`;
 }
 
 export function historyPage(ctx: PageContext, views: readonly AttemptView[]): string {
   return layout(ctx, 'Your answers', html`<h1>Your answers and feedback</h1>${history(views, { heading: 2 })}`);
 }
 
-export function hrLearnerPage(ctx: PageContext, learner: User, rows: readonly RecordRow[], views: readonly AttemptView[]): string {
-  return layout(ctx, learner.name, html`
+export function hrLearnerPage(
+  ctx: PageContext,
+  learner: User,
+  rows: readonly RecordRow[],
+  views: readonly AttemptView[],
+): string {
+  return layout(
+    ctx,
+    learner.name,
+    html`
 <p><a href="/hr/records">Back to records</a></p>
 <h1>${learner.name}</h1>
 <dl class="summary">
@@ -237,7 +291,9 @@ export function hrLearnerPage(ctx: PageContext, learner: User, rows: readonly Re
 <h2>Modules</h2>
 ${recordTable(rows, false)}
 <h2>Every decision, with its feedback</h2>
-${history(views, { heading: 3 })}`, { wide: true });
+${history(views, { heading: 3 })}`,
+    { wide: true },
+  );
 }
 
 function recordTable(rows: readonly RecordRow[], withName: boolean): Html {
@@ -249,50 +305,89 @@ function recordTable(rows: readonly RecordRow[], withName: boolean): Html {
     <th scope="col">First access</th><th scope="col">Last access</th><th scope="col">Completed</th><th scope="col" class="num">Total time</th>
   </tr></thead>
   <tbody>
-  ${rows.map((r) => html`<tr data-learner="${r.login}" data-module="${r.moduleId}" data-status="${r.status}">
+  ${rows.map(
+    (r) => html`<tr data-learner="${r.login}" data-module="${r.moduleId}" data-status="${r.status}">
     ${withName ? html`<td><a href="/hr/learners/${r.userId}">${r.name}</a></td><td>${r.staffGroup}</td>` : ''}
     <td><a href="/hr/modules/${r.moduleId}">${r.moduleTitle}</a></td><td>${statusTag(r.status)}</td><td class="num">${score(r.score)}</td>
     <td class="num">${r.attempts}</td><td>${localDateTime(r.firstAccess)}</td><td>${localDateTime(r.lastAccess)}</td><td>${localDateTime(r.completedAt)}</td>
     <td class="num">${r.attempts ? formatDuration(r.totalSeconds) : ''}</td>
-  </tr>`)}
+  </tr>`,
+  )}
   </tbody>
 </table></div>`;
 }
 
-function filterForm(action: string, filter: RecordFilter, options: { modules?: { id: string; title: string }[]; groups: string[]; statuses: boolean }): Html {
-  const opt = (value: string, label: string, current?: string) => html`<option value="${value}"${value === (current ?? '') ? html` selected` : ''}>${label}</option>`;
+function filterForm(
+  action: string,
+  filter: RecordFilter,
+  options: { modules?: { id: string; title: string }[]; groups: string[]; statuses: boolean },
+): Html {
+  const opt = (value: string, label: string, current?: string) =>
+    html`<option value="${value}"${value === (current ?? '') ? html` selected` : ''}>${label}</option>`;
   return html`<form method="get" action="${action}" class="filters" aria-label="Filter the records">
-  ${options.modules ? html`<div class="form-group"><label class="label" for="f-module">Module</label>
-    <select class="select" id="f-module" name="module">${opt('', 'All modules', filter.module)}${options.modules.map((m) => opt(m.id, m.title, filter.module))}</select></div>` : ''}
-  ${options.statuses ? html`<div class="form-group"><label class="label" for="f-status">Status</label>
-    <select class="select" id="f-status" name="status">${opt('', 'Any status', filter.status)}${RECORD_STATUSES.map((s) => opt(s, statusLabel(s), filter.status))}</select></div>` : ''}
+  ${
+    options.modules
+      ? html`<div class="form-group"><label class="label" for="f-module">Module</label>
+    <select class="select" id="f-module" name="module">${opt('', 'All modules', filter.module)}${options.modules.map((m) => opt(m.id, m.title, filter.module))}</select></div>`
+      : ''
+  }
+  ${
+    options.statuses
+      ? html`<div class="form-group"><label class="label" for="f-status">Status</label>
+    <select class="select" id="f-status" name="status">${opt('', 'Any status', filter.status)}${RECORD_STATUSES.map((s) => opt(s, statusLabel(s), filter.status))}</select></div>`
+      : ''
+  }
   <div class="form-group"><label class="label" for="f-group">Staff group</label>
     <select class="select" id="f-group" name="group">${opt('', 'All staff groups', filter.group)}${options.groups.map((g) => opt(g, g, filter.group))}</select></div>
   <div class="form-group"><label class="label" for="f-from">From</label><input class="input input--date" id="f-from" name="from" type="date" value="${filter.from ?? ''}"></div>
   <div class="form-group"><label class="label" for="f-to">To</label><input class="input input--date" id="f-to" name="to" type="date" value="${filter.to ?? ''}"></div>
-  ${options.statuses ? html`<div class="form-group"><label class="label" for="f-dates">Dates are</label>
-    <select class="select" id="f-dates" name="dates">${opt('completed', 'Completion date', filter.dateField)}${opt('accessed', 'Last access', filter.dateField)}</select></div>` : ''}
+  ${
+    options.statuses
+      ? html`<div class="form-group"><label class="label" for="f-dates">Dates are</label>
+    <select class="select" id="f-dates" name="dates">${opt('completed', 'Completion date', filter.dateField)}${opt('accessed', 'Last access', filter.dateField)}</select></div>`
+      : ''
+  }
   <div class="form-group form-group--button"><button class="button button--secondary" type="submit">Filter</button></div>
 </form>`;
 }
 
-export function recordsPage(ctx: PageContext, rows: readonly RecordRow[], filter: RecordFilter, options: { modules: { id: string; title: string }[]; groups: string[]; query: string }): string {
-  return layout(ctx, 'Records', html`
+export function recordsPage(
+  ctx: PageContext,
+  rows: readonly RecordRow[],
+  filter: RecordFilter,
+  options: { modules: { id: string; title: string }[]; groups: string[]; query: string },
+): string {
+  return layout(
+    ctx,
+    'Records',
+    html`
 <h1>Training records</h1>
 <p>One row for each learner and module. A passed attempt counts even if a later attempt failed.</p>
 ${filterForm('/hr/records', filter, { modules: options.modules, groups: options.groups, statuses: true })}
 <p class="records__meta"><span id="record-count">${rows.length} ${rows.length === 1 ? 'row' : 'rows'}</span>.
   <a href="/hr/records.csv${options.query ? `?${options.query}` : ''}" download>Download these rows as CSV (opens in Excel)</a></p>
 ${options.modules.length ? html`<p>Module reports: ${options.modules.map((m, i) => html`${i ? ', ' : ''}<a href="/hr/modules/${m.id}">${m.title}</a>`)}.</p>` : ''}
-${recordTable(rows, true)}`, { wide: true });
+${recordTable(rows, true)}`,
+    { wide: true },
+  );
 }
 
 const pct = (v: number | null) => (v === null ? 'no one has finished yet' : `${Math.round(v * 100)}%`);
 const TONE: Record<Rating, string> = { best: 'best', acceptable: 'acceptable', wrong: 'wrong' };
 
-export function modulePage(ctx: PageContext, module: { id: string; title: string; version: string }, stats: ModuleStats, filter: RecordFilter, groups: string[], packages: string[]): string {
+export function modulePage(
+  ctx: PageContext,
+  module: { id: string; title: string; version: string },
+  stats: ModuleStats,
+  filter: RecordFilter,
+  groups: string[],
+  packages: string[],
+): string {
   const points = cumulative(stats.completions);
-  return layout(ctx, module.title, html`
+  return layout(
+    ctx,
+    module.title,
+    html`
 <p><a href="/hr/records?module=${module.id}">Back to records for this module</a></p>
 <h1>${module.title}</h1>
 ${filterForm(`/hr/modules/${module.id}`, filter, { groups, statuses: false })}
@@ -308,45 +403,78 @@ ${filterForm(`/hr/modules/${module.id}`, filter, { groups, statuses: false })}
 <p id="pass-rate">Pass rate: ${pct(stats.passRate)}${stats.passRate !== null ? ` (${stats.passed} of ${stats.passed + stats.failed} who finished)` : ''}.</p>
 ${passRateBar(stats.passed, stats.failed)}
 <h2>Completion over time</h2>
-${points.length ? html`${completionChart(points, `Learners who have finished ${module.title}, and who have passed, by date`)}
+${
+  points.length
+    ? html`${completionChart(points, `Learners who have finished ${module.title}, and who have passed, by date`)}
 <details class="details"><summary>Show the numbers</summary>
 <table class="table"><thead><tr><th scope="col">Date</th><th scope="col" class="num">Passed</th><th scope="col" class="num">Failed</th><th scope="col" class="num">Completed</th></tr></thead>
 <tbody>${stats.completions.map((c) => html`<tr><td>${c.date}</td><td class="num">${c.passed}</td><td class="num">${c.failed}</td><td class="num">${c.completed}</td></tr>`)}</tbody></table>
-</details>` : html`<p>No one has finished this module yet.</p>`}
+</details>`
+    : html`<p>No one has finished this module yet.</p>`
+}
 <h2>Choices picked in each scenario</h2>
 <p>How often each choice was picked, counting every recorded decision in every attempt. This shows where staff need more support.</p>
-${stats.scenarios.map((s) => html`<section class="scenario-stats" data-scenario="${s.id}">
+${stats.scenarios.map(
+  (s) => html`<section class="scenario-stats" data-scenario="${s.id}">
   <h3>${s.title}</h3>
   ${s.question ? html`<p class="hint">${s.question}${s.select === 'many' ? ' (learners pick every item that applies)' : ''}</p>` : ''}
   <table class="table table--choices">
     <caption class="visually-hidden">Choices in ${s.title}: ${s.answered} decisions</caption>
     <thead><tr><th scope="col">Choice</th><th scope="col">Rating</th><th scope="col" class="num">Picked</th><th scope="col" class="num">Share</th><th scope="col"><span class="visually-hidden">Chart</span></th></tr></thead>
-    <tbody>${s.choices.map((c) => html`<tr data-choice="${c.responseId}">
+    <tbody>${s.choices.map(
+      (c) => html`<tr data-choice="${c.responseId}">
       <td>${c.label}</td><td>${c.rating ? html`<span class="tag tag--${c.rating}">${RATING_LABEL[c.rating]}</span>` : ''}</td>
       <td class="num">${c.count}</td><td class="num">${s.answered ? `${Math.round((c.count / s.answered) * 100)}%` : ''}</td>
       <td>${bar(s.answered ? c.count / s.answered : 0, c.rating ? TONE[c.rating] : 'unknown')}</td>
-    </tr>`)}</tbody>
+    </tr>`,
+    )}</tbody>
   </table>
   <p class="hint">${s.answered} ${s.answered === 1 ? 'decision' : 'decisions'}.</p>
-</section>`)}
-${packages.length ? html`<h2>Packages for another LMS</h2><p>The same module for Moodle, Totara or ESR: ${packages.map((p, i) => html`${i ? ', ' : ''}<a href="/hr/packages/${p}" download>${p}</a>`)}.</p>` : ''}`, { wide: true });
+</section>`,
+)}
+${packages.length ? html`<h2>Packages for another LMS</h2><p>The same module for Moodle, Totara or ESR: ${packages.map((p, i) => html`${i ? ', ' : ''}<a href="/hr/packages/${p}" download>${p}</a>`)}.</p>` : ''}`,
+    { wide: true },
+  );
 }
 
-export interface CreatedAccount { name: string; login: string; password: string }
+export interface CreatedAccount {
+  name: string;
+  login: string;
+  password: string;
+}
 
-export function usersPage(ctx: PageContext, users: readonly User[], audit: readonly { at: string; actor: string | null; action: string; detail: string }[], opts: { error?: string; notice?: string; created?: CreatedAccount[]; importErrors?: string[] } = {}): string {
-  const roleOptions = (current: Role) => (['learner', 'hr', 'admin'] as const).map((r) => html`<option value="${r}"${r === current ? html` selected` : ''}>${ROLE_LABEL[r]}</option>`);
-  return layout(ctx, 'Users', html`
+export function usersPage(
+  ctx: PageContext,
+  users: readonly User[],
+  audit: readonly { at: string; actor: string | null; action: string; detail: string }[],
+  opts: { error?: string; notice?: string; created?: CreatedAccount[]; importErrors?: string[] } = {},
+): string {
+  const roleOptions = (current: Role) =>
+    (['learner', 'hr', 'admin'] as const).map(
+      (r) => html`<option value="${r}"${r === current ? html` selected` : ''}>${ROLE_LABEL[r]}</option>`,
+    );
+  return layout(
+    ctx,
+    'Users',
+    html`
 <h1>Users</h1>
 ${opts.notice ? html`<p class="inset" role="status" id="notice">${opts.notice}</p>` : ''}
-${opts.error || opts.importErrors?.length ? html`<div class="error-summary" role="alert" tabindex="-1"><h2 class="error-summary__title">There is a problem</h2>
-  ${opts.error ? html`<p>${opts.error}</p>` : ''}${opts.importErrors?.length ? html`<ul>${opts.importErrors.map((e) => html`<li>${e}</li>`)}</ul><p>Nothing was imported.</p>` : ''}</div>` : ''}
-${opts.created?.length ? html`<section class="panel" id="created">
+${
+  opts.error || opts.importErrors?.length
+    ? html`<div class="error-summary" role="alert" tabindex="-1"><h2 class="error-summary__title">There is a problem</h2>
+  ${opts.error ? html`<p>${opts.error}</p>` : ''}${opts.importErrors?.length ? html`<ul>${opts.importErrors.map((e) => html`<li>${e}</li>`)}</ul><p>Nothing was imported.</p>` : ''}</div>`
+    : ''
+}
+${
+  opts.created?.length
+    ? html`<section class="panel" id="created">
   <h2>Temporary passwords</h2>
   <p>Give each person their password privately. It is shown only this once; they choose their own when they first sign in.</p>
   <table class="table"><thead><tr><th scope="col">Name</th><th scope="col">Signs in with</th><th scope="col">Temporary password</th></tr></thead>
   <tbody>${opts.created.map((c) => html`<tr><td>${c.name}</td><td>${c.login}</td><td><code class="password" data-login="${c.login}">${c.password}</code></td></tr>`)}</tbody></table>
-</section>` : ''}
+</section>`
+    : ''
+}
 <div class="columns">
 <section class="panel">
   <h2>Add a person</h2>
@@ -373,7 +501,8 @@ ${opts.created?.length ? html`<section class="panel" id="created">
 <h2>Everyone</h2>
 <div class="table-scroll"><table class="table" id="users">
 <thead><tr><th scope="col">Name</th><th scope="col">Signs in with</th><th scope="col">Staff group</th><th scope="col">Role</th><th scope="col">Last sign-in</th><th scope="col">Actions</th></tr></thead>
-<tbody>${users.map((u) => html`<tr data-login="${u.login}"${u.active ? '' : html` class="inactive"`}>
+<tbody>${users.map(
+      (u) => html`<tr data-login="${u.login}"${u.active ? '' : html` class="inactive"`}>
   <td>${u.name}${u.active ? '' : ' (deactivated)'}</td><td>${u.login}</td><td>${u.staff_group}</td>
   <td><form method="post" action="/admin/users/${u.id}/role" class="inline-form">${csrfField(ctx)}<label class="visually-hidden" for="role-${u.id}">Role of ${u.name}</label><select class="select select--small" id="role-${u.id}" name="role">${roleOptions(u.role)}</select> <button class="button button--small button--secondary" type="submit">Change<span class="visually-hidden"> role of ${u.name}</span></button></form></td>
   <td>${localDateTime(u.last_sign_in_at) || 'Never'}</td>
@@ -381,7 +510,10 @@ ${opts.created?.length ? html`<section class="panel" id="created">
     <form method="post" action="/admin/users/${u.id}/password" class="inline-form">${csrfField(ctx)}<button class="button button--small button--secondary" type="submit">Reset password<span class="visually-hidden"> for ${u.name}</span></button></form>
     ${u.id !== ctx.user?.id ? html`<form method="post" action="/admin/users/${u.id}/active" class="inline-form">${csrfField(ctx)}<input type="hidden" name="active" value="${u.active ? '0' : '1'}"><button class="button button--small button--secondary" type="submit">${u.active ? 'Deactivate' : 'Reactivate'}<span class="visually-hidden"> ${u.name}</span></button></form>` : ''}
   </td>
-</tr>`)}</tbody></table></div>
+</tr>`,
+    )}</tbody></table></div>
 <h2>Recent changes</h2>
-${audit.length ? html`<ul class="audit">${audit.map((a) => html`<li>${localDateTime(a.at)}: ${a.actor ?? 'System'}: ${a.action}${a.detail ? ` (${a.detail})` : ''}</li>`)}</ul>` : html`<p>None yet.</p>`}`, { wide: true });
+${audit.length ? html`<ul class="audit">${audit.map((a) => html`<li>${localDateTime(a.at)}: ${a.actor ?? 'System'}: ${a.action}${a.detail ? ` (${a.detail})` : ''}</li>`)}</ul>` : html`<p>None yet.</p>`}`,
+    { wide: true },
+  );
 }

@@ -14,7 +14,11 @@ export function mountInspector({ api, version, log, module, key }) {
   const suspend = el('p', { className: 'inspector__suspend' });
   const calls = el('tbody');
   const cmi = el('dl', { className: 'inspector__cmi' });
-  const jump = el('select', { id: 'inspector-jump' }, ...(module?.scenarios ?? []).map((s) => new Option(`${s.id}: ${s.title}`, s.id)));
+  const jump = el(
+    'select',
+    { id: 'inspector-jump' },
+    ...(module?.scenarios ?? []).map((s) => new Option(`${s.id}: ${s.title}`, s.id)),
+  );
   const reset = el('button', { type: 'button', textContent: 'Reset attempt' });
   const resume = el('button', { type: 'button', textContent: 'Leave and resume' });
   const go = el('button', { type: 'button', textContent: 'Open scenario' });
@@ -36,17 +40,32 @@ export function mountInspector({ api, version, log, module, key }) {
     url.searchParams.set('jump', jump.value);
     location.href = url.href;
   });
-  const panel = el('aside', { className: 'inspector', ariaLabel: 'LMS inspector' },
+  const panel = el(
+    'aside',
+    { className: 'inspector', ariaLabel: 'LMS inspector' },
     el('h2', { textContent: `LMS inspector (SCORM ${version})` }),
     suspend,
     el('div', { className: 'inspector__buttons' }, reset, resume),
     el('label', { htmlFor: 'inspector-jump', textContent: 'Jump to a scenario (answers are not recorded)' }),
     el('div', { className: 'inspector__buttons' }, jump, go),
-    el('h3', { textContent: 'Current cmi data' }), cmi,
+    el('h3', { textContent: 'Current cmi data' }),
+    cmi,
     el('h3', { textContent: 'API calls, newest first' }),
-    el('table', { className: 'inspector__calls' },
-      el('thead', {}, el('tr', {}, ...['Call', 'Element', 'Value', 'Returned', 'Error'].map((t) => el('th', { scope: 'col', textContent: t })))),
-      calls));
+    el(
+      'table',
+      { className: 'inspector__calls' },
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          ...['Call', 'Element', 'Value', 'Returned', 'Error'].map((t) => el('th', { scope: 'col', textContent: t })),
+        ),
+      ),
+      calls,
+    ),
+  );
   document.querySelector('.lms-main').append(panel);
 
   let pending = false;
@@ -56,12 +75,27 @@ export function mountInspector({ api, version, log, module, key }) {
     const data = String(flat['cmi.suspend_data'] ?? '');
     suspend.textContent = `suspend_data: ${data.length} of ${LIMIT_12.toLocaleString('en-GB')} characters (the SCORM 1.2 limit)`;
     suspend.classList.toggle('inspector__suspend--over', data.length > LIMIT_12);
-    cmi.replaceChildren(...Object.entries(flat)
-      .filter(([, v]) => typeof v === 'string' && v !== '')
-      .flatMap(([k, v]) => [el('dt', { textContent: k }), el('dd', { textContent: v })]));
-    calls.replaceChildren(...log.slice(-200).reverse().map((c) => el('tr', { className: c.error !== '0' ? 'inspector__error' : '' },
-      el('td', { textContent: c.fn }), el('td', { textContent: c.args[0] ?? '' }), el('td', { textContent: c.args[1] ?? '' }),
-      el('td', { textContent: c.result }), el('td', { textContent: c.error }))));
+    cmi.replaceChildren(
+      ...Object.entries(flat)
+        .filter(([, v]) => typeof v === 'string' && v !== '')
+        .flatMap(([k, v]) => [el('dt', { textContent: k }), el('dd', { textContent: v })]),
+    );
+    calls.replaceChildren(
+      ...log
+        .slice(-200)
+        .reverse()
+        .map((c) =>
+          el(
+            'tr',
+            { className: c.error !== '0' ? 'inspector__error' : '' },
+            el('td', { textContent: c.fn }),
+            el('td', { textContent: c.args[0] ?? '' }),
+            el('td', { textContent: c.args[1] ?? '' }),
+            el('td', { textContent: c.result }),
+            el('td', { textContent: c.error }),
+          ),
+        ),
+    );
   };
   window.addEventListener('lms-call', () => {
     if (!pending) {

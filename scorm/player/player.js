@@ -35,18 +35,46 @@ document.getElementById('reset').addEventListener('click', () => {
 
 const v12 = version === '1.2';
 const names = v12
-  ? { init: 'LMSInitialize', term: 'LMSFinish', get: 'LMSGetValue', set: 'LMSSetValue', commit: 'LMSCommit', err: 'LMSGetLastError', str: 'LMSGetErrorString', diag: 'LMSGetDiagnostic' }
-  : { init: 'Initialize', term: 'Terminate', get: 'GetValue', set: 'SetValue', commit: 'Commit', err: 'GetLastError', str: 'GetErrorString', diag: 'GetDiagnostic' };
+  ? {
+      init: 'LMSInitialize',
+      term: 'LMSFinish',
+      get: 'LMSGetValue',
+      set: 'LMSSetValue',
+      commit: 'LMSCommit',
+      err: 'LMSGetLastError',
+      str: 'LMSGetErrorString',
+      diag: 'LMSGetDiagnostic',
+    }
+  : {
+      init: 'Initialize',
+      term: 'Terminate',
+      get: 'GetValue',
+      set: 'SetValue',
+      commit: 'Commit',
+      err: 'GetLastError',
+      str: 'GetErrorString',
+      diag: 'GetDiagnostic',
+    };
 const el = v12
-  ? { entry: 'cmi.core.entry', exit: 'cmi.core.exit', name: 'cmi.core.student_name', id: 'cmi.core.student_id', mode: 'cmi.core.lesson_mode' }
+  ? {
+      entry: 'cmi.core.entry',
+      exit: 'cmi.core.exit',
+      name: 'cmi.core.student_name',
+      id: 'cmi.core.student_id',
+      mode: 'cmi.core.lesson_mode',
+    }
   : { entry: 'cmi.entry', exit: 'cmi.exit', name: 'cmi.learner_name', id: 'cmi.learner_id', mode: 'cmi.mode' };
 
 const settings = { autocommit: false, mastery_override: false, logLevel: 5, lmsCommitUrl: false };
 const api = v12 ? new Scorm12API(settings) : new Scorm2004API(settings);
 
 // Resume a suspended attempt; a finished one starts a new attempt (or is reviewed with mode=review).
-let saved = null;
-try { saved = JSON.parse(localStorage.getItem(key) ?? 'null'); } catch { saved = null; }
+let saved;
+try {
+  saved = JSON.parse(localStorage.getItem(key) ?? 'null');
+} catch {
+  saved = null;
+}
 const mode = params.get('mode') ?? 'normal';
 const suspended = saved && saved[el.exit] === 'suspend';
 if (saved && (suspended || mode !== 'normal' || params.get('attempt') === 'same')) {
@@ -65,8 +93,12 @@ const profiles = new Set((params.get('profile') ?? '').split(',').filter(Boolean
 const delay = Number(params.get('delay') ?? 2000);
 let faulty = true;
 let vanished = false;
-window.lmsRecover = () => { faulty = false; };
-window.lmsVanish = () => { vanished = true; };
+window.lmsRecover = () => {
+  faulty = false;
+};
+window.lmsVanish = () => {
+  vanished = true;
+};
 
 const log = [];
 window.lmsLog = log;
@@ -82,7 +114,12 @@ for (const [role, fn] of Object.entries(names)) {
     if (vanished) throw new Error('The learning system has gone away');
     if (role === 'err') return forcedError ?? api[fn](...args);
     if (role === 'str' || role === 'diag') return api[fn](...args);
-    if (profiles.has('slow')) { const until = Date.now() + delay; while (Date.now() < until) { /* a slow LMS blocks the caller */ } }
+    if (profiles.has('slow')) {
+      const until = Date.now() + delay;
+      while (Date.now() < until) {
+        /* a slow LMS blocks the caller */
+      }
+    }
     forcedError = null;
     let result;
     if (faulty && role === 'commit' && profiles.has('commit-throws')) {
@@ -122,13 +159,19 @@ function showStatus() {
   const flat = api.getFlattenedCMI();
   const parts = v12
     ? [`status ${flat['cmi.core.lesson_status']}`, `score ${flat['cmi.core.score.raw'] || '-'}`]
-    : [`completion ${flat['cmi.completion_status']}`, `success ${flat['cmi.success_status']}`, `score ${flat['cmi.score.raw'] || '-'}`];
+    : [
+        `completion ${flat['cmi.completion_status']}`,
+        `success ${flat['cmi.success_status']}`,
+        `score ${flat['cmi.score.raw'] || '-'}`,
+      ];
   status.textContent = `Saved to the LMS: ${parts.join(', ')}`;
 }
 
 const frame = document.getElementById('sco');
 frame.title = modules.find((m) => m.id === moduleId)?.title ?? 'Training module';
-const scoBase = params.get('sco')?.startsWith('/') ? params.get('sco') : `/content/${encodeURIComponent(moduleId)}/index.html`;
+const scoBase = params.get('sco')?.startsWith('/')
+  ? params.get('sco')
+  : `/content/${encodeURIComponent(moduleId)}/index.html`;
 const scoQuery = new URLSearchParams();
 if (params.has('debug')) scoQuery.set('debug', '');
 if (params.get('jump')) scoQuery.set('jump', params.get('jump'));
@@ -139,7 +182,9 @@ if (profiles.has('opener')) {
   const button = document.createElement('button');
   button.id = 'open-module';
   button.textContent = 'Open the module in a new window';
-  button.addEventListener('click', () => { window.lmsWindow = window.open(scoUrl, 'sco'); });
+  button.addEventListener('click', () => {
+    window.lmsWindow = window.open(scoUrl, 'sco');
+  });
   document.querySelector('.lms-main').append(button);
 } else if (profiles.has('deep')) {
   frame.src = `/player/frame.html?depth=2&src=${encodeURIComponent(scoUrl)}`;

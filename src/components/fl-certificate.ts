@@ -12,7 +12,11 @@ import { base, nhsuk, tokens } from './styles.js';
  */
 @customElement('fl-certificate')
 export class FlCertificate extends LitElement {
-  static override styles = [tokens, nhsuk, base, css`
+  static override styles = [
+    tokens,
+    nhsuk,
+    base,
+    css`
     :host { display: block; }
     .certificate { background: var(--fl-white); border: 8px solid var(--fl-blue); padding: 24px 32px; max-width: 48rem; }
     .certificate__title { font-size: 2rem; margin: 0 0 16px; }
@@ -36,7 +40,8 @@ export class FlCertificate extends LitElement {
       .certificate__title { font-size: 22pt; }
       :host { font-size: 11pt; }
     }
-  `];
+  `,
+  ];
 
   /** The course. */
   @property({ attribute: false }) course!: Course;
@@ -126,6 +131,10 @@ export class FlCertificate extends LitElement {
 }
 
 declare global {
-  interface HTMLElementTagNameMap { 'fl-certificate': FlCertificate }
-  interface HTMLElementEventMap { 'fl-back': CustomEvent<void> }
+  interface HTMLElementTagNameMap {
+    'fl-certificate': FlCertificate;
+  }
+  interface HTMLElementEventMap {
+    'fl-back': CustomEvent<void>;
+  }
 }

@@ -22,8 +22,12 @@ export class FlChatGroup extends SocialElement<Chat> {
       </div>
       <p class="social__meta">${t.members(c.members.length, c.members.join(', '))}</p>
       <ol class="social__replies" aria-label=${t.messagesIn(c.group)}>
-        ${c.messages.map((m) => html`<li class="chat__bubble"><p class="chat__from">${m.from} <span class="social__time">${m.time}</span></p>
-          ${unsafeHTML(m.textHtml)}${m.image ? html`<img src=${m.image} alt=${m.alt ?? ''}>` : nothing}</li>`)}
+        ${c.messages.map(
+          (
+            m,
+          ) => html`<li class="chat__bubble"><p class="chat__from">${m.from} <span class="social__time">${m.time}</span></p>
+          ${unsafeHTML(m.textHtml)}${m.image ? html`<img src=${m.image} alt=${m.alt ?? ''}>` : nothing}</li>`,
+        )}
       </ol>
       ${actionBar(this, t, this.actions, c.group, 'group', this.answered, this.picked)}
     </article>`;
@@ -31,5 +35,7 @@ export class FlChatGroup extends SocialElement<Chat> {
 }
 
 declare global {
-  interface HTMLElementTagNameMap { 'fl-chat-group': FlChatGroup }
+  interface HTMLElementTagNameMap {
+    'fl-chat-group': FlChatGroup;
+  }
 }

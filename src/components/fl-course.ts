@@ -3,7 +3,16 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Course } from '../core/model.js';
 import { END } from '../core/model.js';
-import { initialState, nextStep, progress, reduce, scenarioById, score, type CourseAction, type CourseState } from '../core/state.js';
+import {
+  initialState,
+  nextStep,
+  progress,
+  reduce,
+  scenarioById,
+  score,
+  type CourseAction,
+  type CourseState,
+} from '../core/state.js';
 import type { Launch, LmsSession, SaveStatus } from '../lms/session.js';
 import type { FirstScreenAction, FirstScreenControl } from '../first-screen.js';
 import { launchLanguage, storeLanguage } from './language.js';
@@ -76,16 +85,22 @@ export class FlCourse extends LitElement {
    */
   continueFrom(action: FirstScreenAction) {
     switch (action.type) {
-      case 'start': return this.handleStart();
-      case 'statement': return this.showOverlay('statement');
-      case 'language': return void this.handleLanguage(action.language).then(() => this.focusControl('language'));
-      case 'none': return void (action.focus && this.focusControl(action.focus));
+      case 'start':
+        return this.handleStart();
+      case 'statement':
+        return this.showOverlay('statement');
+      case 'language':
+        return void this.handleLanguage(action.language).then(() => this.focusControl('language'));
+      case 'none':
+        return void (action.focus && this.focusControl(action.focus));
     }
   }
 
   private async focusControl(control: FirstScreenControl) {
     await this.updateComplete;
-    const selector = { start: 'main .nhsuk-button', language: '.header__language', statement: '.footer .link-button' }[control];
+    const selector = { start: 'main .nhsuk-button', language: '.header__language', statement: '.footer .link-button' }[
+      control
+    ];
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
@@ -117,7 +132,8 @@ export class FlCourse extends LitElement {
     }
     if (!this.focusPending) return;
     this.focusPending = false;
-    const screen = this.renderRoot.querySelector('fl-scenario, fl-results, fl-certificate') as (HTMLElement & { focusHeading(): void; updateComplete: Promise<boolean> }) | null;
+    const screen = this.renderRoot.querySelector('fl-scenario, fl-results, fl-certificate') as
+      (HTMLElement & { focusHeading(): void; updateComplete: Promise<boolean> }) | null;
     if (screen) void screen.updateComplete.then(() => screen.focusHeading());
     else this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
   }
@@ -133,7 +149,10 @@ export class FlCourse extends LitElement {
   /** Loads what a launch state needs, then shows it; if its code does not load, says so with a way to try again. */
   private openAt(state: CourseState) {
     this.loadFailed = false;
-    this.prepare(state, this.language).then(() => this.show(state), (error: unknown) => this.failedToLoad(error, () => this.openAt(state)));
+    this.prepare(state, this.language).then(
+      () => this.show(state),
+      (error: unknown) => this.failedToLoad(error, () => this.openAt(state)),
+    );
   }
 
   /** Shows the launch state and starts fetching what comes next. */
@@ -151,22 +170,38 @@ export class FlCourse extends LitElement {
 
   /** Whether a state can be shown in a language with nothing more to load (the introduction, mostly). */
   private prepared(state: CourseState, language: string): boolean {
-    return state.screen === 'intro' && hasStrings(language) && (!this.loader || language === this.course.language || !!this.course.translations[language]);
+    return (
+      state.screen === 'intro' &&
+      hasStrings(language) &&
+      (!this.loader || language === this.course.language || !!this.course.translations[language])
+    );
   }
 
   /** Loads the text a state shows (its scenario, or every decision for the results) in a language. */
   private async prepare(state: CourseState, language: string): Promise<void> {
-    await loadStrings(language).catch((error: unknown) => console.error('[frontline] could not load the interface words', error));
+    await loadStrings(language).catch((error: unknown) =>
+      console.error('[frontline] could not load the interface words', error),
+    );
     // The screen's code must load (it rejects otherwise); missing words are logged and the screen still shows.
-    const code = state.screen === 'results' ? import('./fl-results-screens.js') : state.screen === 'scenario' ? loadScenarioElement() : undefined;
+    const code =
+      state.screen === 'results'
+        ? import('./fl-results-screens.js')
+        : state.screen === 'scenario'
+          ? loadScenarioElement()
+          : undefined;
     const loader = this.loader;
-    const ids = state.screen === 'scenario' && state.current ? [state.current] : state.screen === 'results' ? state.decisions.map((d) => d.scenarioId) : [];
+    const ids =
+      state.screen === 'scenario' && state.current
+        ? [state.current]
+        : state.screen === 'results'
+          ? state.decisions.map((d) => d.scenarioId)
+          : [];
     const content = loader
       ? Promise.all([
-        language !== this.course.language ? loader.ensureLanguage(language) : undefined,
-        state.screen === 'results' ? loader.ensureSummary() : undefined,
-        ...ids.map((id) => loader.ensureScenario(id)),
-      ]).catch((error: unknown) => console.error('[frontline] could not load part of the module', error))
+          language !== this.course.language ? loader.ensureLanguage(language) : undefined,
+          state.screen === 'results' ? loader.ensureSummary() : undefined,
+          ...ids.map((id) => loader.ensureScenario(id)),
+        ]).catch((error: unknown) => console.error('[frontline] could not load part of the module', error))
       : undefined;
     await Promise.all([code, content]);
   }
@@ -313,9 +348,12 @@ export class FlCourse extends LitElement {
     if (this.overlay === 'statement') return this.renderStatement();
     if (this.exited) return html`<h1 tabindex="-1">${t.leftTitle}</h1><p>${t.leftText}</p>`;
     switch (this.state.screen) {
-      case 'intro': return this.renderIntro();
-      case 'scenario': return this.renderScenario();
-      case 'results': return this.renderResults();
+      case 'intro':
+        return this.renderIntro();
+      case 'scenario':
+        return this.renderScenario();
+      case 'results':
+        return this.renderResults();
     }
   }
 
@@ -336,14 +374,21 @@ export class FlCourse extends LitElement {
       </div></header>
       <div class="bar"><fl-progress-bar .value=${progress(c, this.state.decisions)} label=${t.progress}></fl-progress-bar></div>
       <div class="status" role="status" aria-live="polite">${message ? html`<p>${message}</p>` : nothing}</div>
-      ${this.saveStatus === 'retrying' || this.saveStatus === 'unresponsive'
-        ? html`<div class="status"><button class="nhsuk-button nhsuk-button--secondary" @click=${this.handleRetry}>${t.trySavingAgain}</button></div>` : nothing}
+      ${
+        this.saveStatus === 'retrying' || this.saveStatus === 'unresponsive'
+          ? html`<div class="status"><button class="nhsuk-button nhsuk-button--secondary" @click=${this.handleRetry}>${t.trySavingAgain}</button></div>`
+          : nothing
+      }
       <main class="main">
         ${standalone ? html`<div class="fl-warning" role="note"><strong class="fl-warning__title">${t.notRecordedTitle}</strong><p>${t.notRecordedText}</p></div>` : nothing}
         ${this.launch?.mode === 'browse' ? html`<div class="fl-warning" role="note"><strong class="fl-warning__title">${t.browseTitle}</strong><p>${t.browseText}</p></div>` : nothing}
         ${this.launch?.mode === 'review' ? html`<div class="fl-warning" role="note"><strong class="fl-warning__title">${t.reviewTitle}</strong><p>${t.reviewText}</p></div>` : nothing}
-        ${this.loadFailed ? html`<div class="fl-warning" role="alert"><p>${t.partNotLoaded}</p>
-          <button class="nhsuk-button nhsuk-button--secondary" @click=${this.handleRetryLoad}>${t.tryAgain}</button></div>` : nothing}
+        ${
+          this.loadFailed
+            ? html`<div class="fl-warning" role="alert"><p>${t.partNotLoaded}</p>
+          <button class="nhsuk-button nhsuk-button--secondary" @click=${this.handleRetryLoad}>${t.tryAgain}</button></div>`
+            : nothing
+        }
         ${this.ready ? this.renderBody() : this.loadFailed ? nothing : this.renderBody()}
       </main>
       <footer class="footer"><div class="footer__inner">
@@ -354,5 +399,7 @@ export class FlCourse extends LitElement {
 }
 
 declare global {
-  interface HTMLElementTagNameMap { 'fl-course': FlCourse }
+  interface HTMLElementTagNameMap {
+    'fl-course': FlCourse;
+  }
 }

@@ -28,5 +28,7 @@ export class FlFriendRequest extends SocialElement<Request> {
 }
 
 declare global {
-  interface HTMLElementTagNameMap { 'fl-friend-request': FlFriendRequest }
+  interface HTMLElementTagNameMap {
+    'fl-friend-request': FlFriendRequest;
+  }
 }

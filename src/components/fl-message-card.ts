@@ -33,5 +33,7 @@ export class FlMessageCard extends SocialElement<Message> {
 }
 
 declare global {
-  interface HTMLElementTagNameMap { 'fl-message-card': FlMessageCard }
+  interface HTMLElementTagNameMap {
+    'fl-message-card': FlMessageCard;
+  }
 }

@@ -27,14 +27,20 @@ export class FlPagePost extends SocialElement<PagePost> {
         ${p.shares !== undefined ? html`<li>${shortCount(p.shares)} ${t.counts.shares}</li>` : nothing}
         ${p.comments.length ? html`<li>${p.comments.length} ${t.counts.comments}</li>` : nothing}
       </ul>
-      ${p.comments.length ? html`<ul class="social__replies" aria-label=${t.commentsOn(p.page)}>
+      ${
+        p.comments.length
+          ? html`<ul class="social__replies" aria-label=${t.commentsOn(p.page)}>
         ${p.comments.map((c) => html`<li><article class="social__reply"><h3>${c.author} <span class="social__time">· ${c.time}</span></h3>${unsafeHTML(c.textHtml)}</article></li>`)}
-      </ul>` : nothing}
+      </ul>`
+          : nothing
+      }
       ${actionBar(this, t, this.actions, p.page, 'post', this.answered, this.picked)}
     </article>`;
   }
 }
 
 declare global {
-  interface HTMLElementTagNameMap { 'fl-page-post': FlPagePost }
+  interface HTMLElementTagNameMap {
+    'fl-page-post': FlPagePost;
+  }
 }

@@ -37,5 +37,7 @@ export class FlProgressBar extends LitElement {
 }
 
 declare global {
-  interface HTMLElementTagNameMap { 'fl-progress-bar': FlProgressBar }
+  interface HTMLElementTagNameMap {
+    'fl-progress-bar': FlProgressBar;
+  }
 }

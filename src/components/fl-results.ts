@@ -13,7 +13,11 @@ import { base, nhsuk, tokens } from './styles.js';
  */
 @customElement('fl-results')
 export class FlResults extends LitElement {
-  static override styles = [tokens, nhsuk, base, css`
+  static override styles = [
+    tokens,
+    nhsuk,
+    base,
+    css`
     :host { display: block; }
     .results__panel { padding: 24px; margin: 0 0 32px; border: 4px solid var(--fl-blue); background: var(--fl-white); }
     .results__panel--passed { border-color: var(--fl-green); }
@@ -24,7 +28,8 @@ export class FlResults extends LitElement {
     .review__rating { font-weight: 600; }
     .review__source { color: var(--fl-secondary-text); font-size: 1rem; }
     .pending { font-weight: 600; }
-  `];
+  `,
+  ];
 
   /** The course. */
   @property({ attribute: false }) course!: Course;
@@ -62,7 +67,13 @@ export class FlResults extends LitElement {
   private text(id: string) {
     const scenario = scenarioById(this.course, id);
     const tr = this.language ? scenario.translations?.[this.language] : undefined;
-    return { scenario, title: tr?.title ?? scenario.title, question: tr?.question ?? scenario.question, choice: (cid: string) => tr?.choices[cid], lang: tr || !this.language ? '' : this.course.language };
+    return {
+      scenario,
+      title: tr?.title ?? scenario.title,
+      question: tr?.question ?? scenario.question,
+      choice: (cid: string) => tr?.choices[cid],
+      lang: tr || !this.language ? '' : this.course.language,
+    };
   }
 
   private get summaryHtml(): string {
@@ -94,13 +105,15 @@ export class FlResults extends LitElement {
       <div class="results__panel results__panel--${outcome}">
         <p class="results__score">${s.raw}%</p>
         <p><strong>${s.passed ? `✓ ${t.passed}` : `✗ ${t.notPassed}`}</strong> ${t.passMarkIs(this.course.passMark)}</p>
-        ${this.browse
-          ? html`<p>${t.browseResult}</p>`
-          : this.standalone
-          ? html`<p>${t.keptLocally}</p>`
-          : this.saved
-          ? html`<p>${s.passed ? t.recordedPassed : t.recordedResult}</p>`
-          : html`<p class="pending">${t.notSavedYet}</p>`}
+        ${
+          this.browse
+            ? html`<p>${t.browseResult}</p>`
+            : this.standalone
+              ? html`<p>${t.keptLocally}</p>`
+              : this.saved
+                ? html`<p>${s.passed ? t.recordedPassed : t.recordedResult}</p>`
+                : html`<p class="pending">${t.notSavedYet}</p>`
+        }
         ${s.passed && !this.browse ? html`<button class="nhsuk-button nhsuk-button--secondary" @click=${this.handleCertificate}>${t.certificateButton}</button>` : nothing}
       </div>
       ${this.summaryHtml ? html`<div class="results__summary">${unsafeHTML(this.summaryHtml)}</div>` : nothing}
@@ -115,16 +128,20 @@ export class FlResults extends LitElement {
           return html`<li class="review__item">
             <h3 lang=${lang}>${x.title}</h3>
             <p lang=${lang}>${x.question}</p>
-            ${scenario.select === 'many'
-              ? html`<p class="review__rating">${full ? `✓ ${t.allCorrect}` : t.partlyRight(Math.round(decisionScore(scenario, d) * 100))}</p>
+            ${
+              scenario.select === 'many'
+                ? html`<p class="review__rating">${full ? `✓ ${t.allCorrect}` : t.partlyRight(Math.round(decisionScore(scenario, d) * 100))}</p>
                 <ul>${scenario.choices.map((c) => {
                   const inList = d.choiceIds.includes(c.id);
                   return html`<li><span lang=${lang}>${x.choice(c.id)?.text ?? c.text}</span>: ${inList ? t.itemPicked : t.itemNotPicked} ${inList === shouldPick(c) ? t.correctMark : t.notCorrectMark}</li>`;
                 })}</ul>`
-              : picked.map((c) => html`<p>${t.youChose} <strong lang=${lang}>${x.choice(c.id)?.text ?? c.text}</strong></p>
+                : picked.map(
+                    (c) => html`<p>${t.youChose} <strong lang=${lang}>${x.choice(c.id)?.text ?? c.text}</strong></p>
                 <p class="review__rating">${c.rating === 'best' ? '✓ ' : c.rating === 'wrong' ? '✗ ' : ''}${t.ratings[c.rating]}</p>
                 <div lang=${lang}>${unsafeHTML(x.choice(c.id)?.feedbackHtml ?? c.feedbackHtml)}</div>
-                <p class="review__source">${t.source} <span lang=${lang}>${x.choice(c.id)?.source ?? c.source}</span></p>`)}
+                <p class="review__source">${t.source} <span lang=${lang}>${x.choice(c.id)?.source ?? c.source}</span></p>`,
+                  )
+            }
           </li>`;
         })}
       </ol>
@@ -134,6 +151,11 @@ export class FlResults extends LitElement {
 }
 
 declare global {
-  interface HTMLElementTagNameMap { 'fl-results': FlResults }
-  interface HTMLElementEventMap { 'fl-exit': CustomEvent<void>; 'fl-certificate': CustomEvent<void> }
+  interface HTMLElementTagNameMap {
+    'fl-results': FlResults;
+  }
+  interface HTMLElementEventMap {
+    'fl-exit': CustomEvent<void>;
+    'fl-certificate': CustomEvent<void>;
+  }
 }

@@ -16,7 +16,12 @@ import './fl-social-block.js';
  */
 @customElement('fl-scenario')
 export class FlScenario extends LitElement {
-  static override styles = [tokens, nhsuk, nhsukForms, base, css`
+  static override styles = [
+    tokens,
+    nhsuk,
+    nhsukForms,
+    base,
+    css`
     :host { display: block; }
     .scenario__kicker { color: var(--fl-secondary-text); font-size: 1rem; margin: 0 0 8px; }
     .scenario__situation { margin-bottom: 24px; }
@@ -32,7 +37,8 @@ export class FlScenario extends LitElement {
     .feedback__rating { margin: 0 0 12px; }
     .feedback__source { color: var(--fl-secondary-text); font-size: 1rem; margin: 0; }
     .feedback__answer { font-weight: 600; }
-  `];
+  `,
+  ];
 
   /** The scenario to show, in the learner's language. */
   @property({ attribute: false }) scenario!: Scenario;
@@ -54,7 +60,11 @@ export class FlScenario extends LitElement {
   @state() private announcement = '';
 
   override willUpdate(changed: Map<string, unknown>) {
-    if (changed.has('scenario') && changed.get('scenario') !== undefined && (changed.get('scenario') as Scenario).id !== this.scenario.id) {
+    if (
+      changed.has('scenario') &&
+      changed.get('scenario') !== undefined &&
+      (changed.get('scenario') as Scenario).id !== this.scenario.id
+    ) {
       this.picked = [];
       this.showError = false;
     }
@@ -74,12 +84,18 @@ export class FlScenario extends LitElement {
     const t = this.strings;
     const what = this.scenario.situation.flatMap((p) => {
       switch (p.kind) {
-        case 'message': return [`${p.messageKind === 'email' ? t.email : t.directMessage} ${t.from} ${p.from}`];
-        case 'request': return [t.friendRequestFrom(p.from)];
-        case 'chat': return [`${p.group} (${t.groupChat})`];
-        case 'post': return [`${p.author} (${t.posted})`];
-        case 'page-post': return [`${p.page} (${t.pagePost})`];
-        default: return [];
+        case 'message':
+          return [`${p.messageKind === 'email' ? t.email : t.directMessage} ${t.from} ${p.from}`];
+        case 'request':
+          return [t.friendRequestFrom(p.from)];
+        case 'chat':
+          return [`${p.group} (${t.groupChat})`];
+        case 'post':
+          return [`${p.author} (${t.posted})`];
+        case 'page-post':
+          return [`${p.page} (${t.pagePost})`];
+        default:
+          return [];
       }
     });
     return what.length ? t.newArrival(what.join('; ')) : '';
@@ -87,7 +103,9 @@ export class FlScenario extends LitElement {
 
   /** Moves focus to the scenario's heading (after a step) or the feedback (after an answer). */
   focusHeading(): void {
-    const target = this.decision ? this.renderRoot.querySelector<HTMLElement>('#feedback-heading') : this.renderRoot.querySelector<HTMLElement>('h1');
+    const target = this.decision
+      ? this.renderRoot.querySelector<HTMLElement>('#feedback-heading')
+      : this.renderRoot.querySelector<HTMLElement>('h1');
     target?.focus();
   }
 
@@ -96,7 +114,13 @@ export class FlScenario extends LitElement {
   }
 
   private emitChoose(choiceIds: string[]) {
-    this.dispatchEvent(new CustomEvent('fl-choose', { detail: { scenarioId: this.scenario.id, choiceIds }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('fl-choose', {
+        detail: { scenarioId: this.scenario.id, choiceIds },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   }
 
   private handlePick(event: Event) {
@@ -125,7 +149,9 @@ export class FlScenario extends LitElement {
   }
 
   private renderSituation() {
-    const feedTargets = new Set(this.scenario.select === 'many' ? this.scenario.choices.map((c) => c.target).filter(Boolean) : []);
+    const feedTargets = new Set(
+      this.scenario.select === 'many' ? this.scenario.choices.map((c) => c.target).filter(Boolean) : [],
+    );
     return this.scenario.situation.map((part) => {
       if (part.kind === 'html') return html`<div class="scenario__prose">${unsafeHTML(part.html)}</div>`;
       if (feedTargets.has(part.id)) return nothing;
@@ -148,9 +174,11 @@ export class FlScenario extends LitElement {
         <div class="actions">
           <p class="scenario__question"><strong>${s.question}</strong> ${t.useButtons}</p>
           <ul class="actions__list" lang=${this.contentLang || nothing}>
-            ${others.map((c) => html`<li><button class="nhsuk-button nhsuk-button--secondary" ?disabled=${answered}
+            ${others.map(
+              (c) => html`<li><button class="nhsuk-button nhsuk-button--secondary" ?disabled=${answered}
               aria-pressed=${answered ? String(chosen.includes(c.id)) : nothing}
-              @click=${() => this.handleAction(c)}>${unsafeHTML(c.textHtml)}</button></li>`)}
+              @click=${() => this.handleAction(c)}>${unsafeHTML(c.textHtml)}</button></li>`,
+            )}
           </ul>
         </div>`;
     }
@@ -196,9 +224,12 @@ export class FlScenario extends LitElement {
         const picked = d.choiceIds.includes(c.id);
         const right = picked === shouldPick(c);
         const tone = s.select === 'many' ? (right ? 'best' : 'wrong') : c.rating;
-        const label = s.select === 'many'
-          ? (picked ? t.pickedItem(c.text, right) : t.notPickedItem(c.text, right))
-          : t.yourAnswer(t.ratings[c.rating]);
+        const label =
+          s.select === 'many'
+            ? picked
+              ? t.pickedItem(c.text, right)
+              : t.notPickedItem(c.text, right)
+            : t.yourAnswer(t.ratings[c.rating]);
         const tag = tone === 'best' ? 'green' : tone === 'wrong' ? 'red' : 'yellow';
         return html`<div class="nhsuk-inset-text feedback__item--${tone}">
           <p class="feedback__rating"><strong class="nhsuk-tag nhsuk-tag--${tag}">${tone === 'best' ? '✓ ' : tone === 'wrong' ? '✗ ' : ''}${label}</strong></p>
@@ -227,7 +258,9 @@ export class FlScenario extends LitElement {
 }
 
 declare global {
-  interface HTMLElementTagNameMap { 'fl-scenario': FlScenario }
+  interface HTMLElementTagNameMap {
+    'fl-scenario': FlScenario;
+  }
   interface HTMLElementEventMap {
     'fl-choose': CustomEvent<{ scenarioId: string; choiceIds: string[] }>;
     'fl-continue': CustomEvent<void>;

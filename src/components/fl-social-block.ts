@@ -27,16 +27,25 @@ export class FlSocialBlock extends LitElement {
   override render() {
     const props = { actions: this.actions, answered: this.answered, picked: this.picked, arriving: this.arriving };
     switch (this.block.kind) {
-      case 'post': return html`<fl-social-post .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving} .strings=${this.strings}></fl-social-post>`;
-      case 'page-post': return html`<fl-page-post .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving} .strings=${this.strings}></fl-page-post>`;
-      case 'chat': return html`<fl-chat-group .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving} .strings=${this.strings}></fl-chat-group>`;
-      case 'request': return html`<fl-friend-request .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving} .strings=${this.strings}></fl-friend-request>`;
-      case 'message': return html`<fl-message-card .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving} .strings=${this.strings}></fl-message-card>`;
+      case 'post':
+        return html`<fl-social-post .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving} .strings=${this.strings}></fl-social-post>`;
+      case 'page-post':
+        return html`<fl-page-post .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving} .strings=${this.strings}></fl-page-post>`;
+      case 'chat':
+        return html`<fl-chat-group .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving} .strings=${this.strings}></fl-chat-group>`;
+      case 'request':
+        return html`<fl-friend-request .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving} .strings=${this.strings}></fl-friend-request>`;
+      case 'message':
+        return html`<fl-message-card .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving} .strings=${this.strings}></fl-message-card>`;
     }
   }
 }
 
 declare global {
-  interface HTMLElementTagNameMap { 'fl-social-block': FlSocialBlock }
-  interface HTMLElementEventMap { 'fl-action': CustomEvent<{ choice: Choice }> }
+  interface HTMLElementTagNameMap {
+    'fl-social-block': FlSocialBlock;
+  }
+  interface HTMLElementEventMap {
+    'fl-action': CustomEvent<{ choice: Choice }>;
+  }
 }

@@ -16,7 +16,11 @@ export class FlSocialPost extends SocialElement<Post> {
   override render() {
     const p = this.block;
     const t = this.strings;
-    const counts = [[p.replies, t.counts.replies], [p.reposts, t.counts.reposts], [p.likes, t.counts.likes]] as const;
+    const counts = [
+      [p.replies, t.counts.replies],
+      [p.reposts, t.counts.reposts],
+      [p.likes, t.counts.likes],
+    ] as const;
     return html`<article class="social ${this.arriving ? 'social--arriving' : ''}" aria-labelledby="h">
       <div class="social__head">${avatar(p.author)}
         <h2 class="social__name" id="h">${p.author} <span class="social__handle">@${p.handle}</span>
@@ -25,15 +29,25 @@ export class FlSocialPost extends SocialElement<Post> {
       <div class="social__text">${unsafeHTML(p.textHtml)}</div>
       ${p.image ? html`<img src=${p.image} alt=${p.alt ?? ''}>` : nothing}
       <ul class="social__counts">${counts.filter(([n]) => n !== undefined).map(([n, what]) => html`<li>${shortCount(n!)} ${what}</li>`)}</ul>
-      ${p.thread.length ? html`<ul class="social__replies" aria-label=${t.repliesTo(p.author)}>
-        ${p.thread.map((r) => html`<li><article class="social__reply"><h3>${r.author}${r.handle ? html` <span class="social__handle">@${r.handle}</span>` : nothing}
-          <span class="social__time">· ${r.time}</span></h3>${unsafeHTML(r.textHtml)}</article></li>`)}
-      </ul>` : nothing}
+      ${
+        p.thread.length
+          ? html`<ul class="social__replies" aria-label=${t.repliesTo(p.author)}>
+        ${p.thread.map(
+          (
+            r,
+          ) => html`<li><article class="social__reply"><h3>${r.author}${r.handle ? html` <span class="social__handle">@${r.handle}</span>` : nothing}
+          <span class="social__time">· ${r.time}</span></h3>${unsafeHTML(r.textHtml)}</article></li>`,
+        )}
+      </ul>`
+          : nothing
+      }
       ${actionBar(this, t, this.actions, p.author, 'post', this.answered, this.picked)}
     </article>`;
   }
 }
 
 declare global {
-  interface HTMLElementTagNameMap { 'fl-social-post': FlSocialPost }
+  interface HTMLElementTagNameMap {
+    'fl-social-post': FlSocialPost;
+  }
 }

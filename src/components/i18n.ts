@@ -31,7 +31,11 @@ export function stringsFor(language: string): Strings {
  * A scenario in the learner's language, and the language its words are really in: when a
  * scenario has no translation it stays in the module's language, marked so with `lang`.
  */
-export function localScenario(course: Course, scenario: Scenario, language: string): { scenario: Scenario; contentLang: string } {
+export function localScenario(
+  course: Course,
+  scenario: Scenario,
+  language: string,
+): { scenario: Scenario; contentLang: string } {
   if (language === course.language) return { scenario, contentLang: '' };
   const t = scenario.translations?.[language];
   if (!t) return { scenario, contentLang: course.language };

@@ -29,6 +29,8 @@ export function storeLanguage(course: Course, language: string): void {
 export function launchLanguage(course: Course, preferredLanguage: string): string {
   const stored = storedLanguage(course);
   if (course.languages.includes(stored)) return stored;
-  const preferred = preferredLanguage ? course.languages.find((l) => l.slice(0, 2) === preferredLanguage.slice(0, 2)) : undefined;
+  const preferred = preferredLanguage
+    ? course.languages.find((l) => l.slice(0, 2) === preferredLanguage.slice(0, 2))
+    : undefined;
   return !stored && preferred ? preferred : course.language;
 }

@@ -2,7 +2,7 @@
  * The CSS of the course shell as plain text, with no Lit: the elements adopt it in their
  * shadow roots (styles.ts, fl-course, fl-progress-bar), and the build turns it into the
  * document stylesheet of the first screen (first-screen.css), written into index.html as
- * plain HTML so the introduction shows before any script runs (src/build/first-screen.ts).
+ * plain HTML so the introduction shows before any script runs (src/compiler/first-screen.ts).
  * `:host` means the element; in the document it becomes the first screen's matching class.
  */
 
@@ -111,5 +111,7 @@ export function firstScreenCss(nhsukCss: string): string {
     host(BASE_CSS, '.fl-shell'),
     host(SHELL_CSS, '.fl-shell'),
     host(PROGRESS_CSS, '.fl-progress'),
-  ].join('\n').replace(/\n\s*/g, '\n');
+  ]
+    .join('\n')
+    .replace(/\n\s*/g, '\n');
 }

@@ -11,7 +11,12 @@ export function actionName(strings: Strings, action: Action, owner: string, thin
 
 /** Initials for an avatar: "Dawn Hughes" -> "DH". */
 export function initials(name: string): string {
-  return name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]!.toUpperCase()).join('');
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
 }
 
 /** "1200" -> "1.2K", as social sites show counts. */
@@ -27,15 +32,26 @@ export function avatar(name: string) {
  * Action buttons for the choices that act on a block. Each button's accessible name says
  * whose post it acts on ("Repost Dawn Hughes's post: <choice>"). Fires fl-action from `host`.
  */
-export function actionBar(host: HTMLElement, strings: Strings, actions: readonly Choice[], owner: string, thing: keyof Strings['things'], answered: boolean, picked: readonly string[]) {
+export function actionBar(
+  host: HTMLElement,
+  strings: Strings,
+  actions: readonly Choice[],
+  owner: string,
+  thing: keyof Strings['things'],
+  answered: boolean,
+  picked: readonly string[],
+) {
   if (actions.length === 0) return nothing;
-  const fire = (choice: Choice) => host.dispatchEvent(new CustomEvent('fl-action', { detail: { choice }, bubbles: true, composed: true }));
+  const fire = (choice: Choice) =>
+    host.dispatchEvent(new CustomEvent('fl-action', { detail: { choice }, bubbles: true, composed: true }));
   const word = strings.things[thing];
   return html`<ul class="social__actions" aria-label=${strings.actionsOn(owner, word)}>
-    ${actions.map((c) => html`<li><button type="button" class="social__action" ?disabled=${answered}
+    ${actions.map(
+      (c) => html`<li><button type="button" class="social__action" ?disabled=${answered}
       aria-pressed=${answered ? String(picked.includes(c.id)) : nothing} @click=${() => fire(c)}>
       <span class="social__verb" aria-hidden="true">${strings.actions[c.action!]}</span><span class="fl-visually-hidden">${actionName(strings, c.action!, owner, word)}:</span>
-      <span class="social__choice">${unsafeHTML(c.textHtml)}</span></button></li>`)}
+      <span class="social__choice">${unsafeHTML(c.textHtml)}</span></button></li>`,
+    )}
   </ul>`;
 }
 

@@ -5,8 +5,15 @@
 import type { Course, Scenario } from './model.js';
 import { encode } from './resume.js';
 import {
-  correctChoices, isComplete, isCorrect, objectiveScores, progress, scenarioById, score,
-  type CourseState, type Decision,
+  correctChoices,
+  isComplete,
+  isCorrect,
+  objectiveScores,
+  progress,
+  scenarioById,
+  score,
+  type CourseState,
+  type Decision,
 } from './state.js';
 
 export type ScormVersion = '1.2' | '2004';
@@ -47,7 +54,11 @@ interface VersionTable {
     result: (correct: boolean) => string;
     description: string | null;
   };
-  objective: (n: number, s: { scaled: number; raw: number; passed: boolean } | undefined, complete: boolean) => CmiWrite[];
+  objective: (
+    n: number,
+    s: { scaled: number; raw: number; passed: boolean } | undefined,
+    complete: boolean,
+  ) => CmiWrite[];
   duration: (ms: number) => string;
   locationMax: number;
 }
@@ -90,7 +101,10 @@ export function time12(at: number): string {
 export function parseDuration(value: string): number {
   const v12 = /^(\d+):(\d\d):(\d\d(?:\.\d+)?)$/.exec(value);
   if (v12) return Math.round(((Number(v12[1]) * 60 + Number(v12[2])) * 60 + Number(v12[3])) * 1000);
-  const iso = /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
+  const iso =
+    /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
+      value,
+    );
   if (!iso || value === 'P' || value === 'PT') return 0;
   const [, y, mo, w, d, h, mi, sec] = iso.map((x) => Number(x ?? 0));
   return Math.round(((((y! * 365 + mo! * 30 + w! * 7 + d!) * 24 + h!) * 60 + mi!) * 60 + sec!) * 1000);
@@ -138,7 +152,12 @@ export const TABLE: Record<ScormVersion, VersionTable> = {
     },
     objective: (n, s, complete) => {
       const writes: CmiWrite[] = [];
-      if (s) writes.push([`cmi.objectives.${n}.score.raw`, String(s.raw)], [`cmi.objectives.${n}.score.min`, '0'], [`cmi.objectives.${n}.score.max`, '100']);
+      if (s)
+        writes.push(
+          [`cmi.objectives.${n}.score.raw`, String(s.raw)],
+          [`cmi.objectives.${n}.score.min`, '0'],
+          [`cmi.objectives.${n}.score.max`, '100'],
+        );
       const status = !s ? 'not attempted' : !complete ? 'incomplete' : s.passed ? 'passed' : 'failed';
       writes.push([`cmi.objectives.${n}.status`, status]);
       return writes;
@@ -166,8 +185,14 @@ export const TABLE: Record<ScormVersion, VersionTable> = {
     scoreMax: 'cmi.score.max',
     scoreScaled: 'cmi.score.scaled',
     progressMeasure: 'cmi.progress_measure',
-    statusWhileUnderway: () => [['cmi.completion_status', 'incomplete'], ['cmi.success_status', 'unknown']],
-    statusFinished: (passed) => [['cmi.completion_status', 'completed'], ['cmi.success_status', passed ? 'passed' : 'failed']],
+    statusWhileUnderway: () => [
+      ['cmi.completion_status', 'incomplete'],
+      ['cmi.success_status', 'unknown'],
+    ],
+    statusFinished: (passed) => [
+      ['cmi.completion_status', 'completed'],
+      ['cmi.success_status', passed ? 'passed' : 'failed'],
+    ],
     readFinished: (get) => {
       if (get('cmi.completion_status') !== 'completed') return null;
       const success = get('cmi.success_status');
@@ -183,8 +208,17 @@ export const TABLE: Record<ScormVersion, VersionTable> = {
     },
     objective: (n, s, complete) => {
       const writes: CmiWrite[] = [];
-      if (s) writes.push([`cmi.objectives.${n}.score.scaled`, real(s.scaled)], [`cmi.objectives.${n}.score.raw`, String(s.raw)], [`cmi.objectives.${n}.score.min`, '0'], [`cmi.objectives.${n}.score.max`, '100']);
-      writes.push([`cmi.objectives.${n}.completion_status`, !s ? 'not attempted' : complete ? 'completed' : 'incomplete']);
+      if (s)
+        writes.push(
+          [`cmi.objectives.${n}.score.scaled`, real(s.scaled)],
+          [`cmi.objectives.${n}.score.raw`, String(s.raw)],
+          [`cmi.objectives.${n}.score.min`, '0'],
+          [`cmi.objectives.${n}.score.max`, '100'],
+        );
+      writes.push([
+        `cmi.objectives.${n}.completion_status`,
+        !s ? 'not attempted' : complete ? 'completed' : 'incomplete',
+      ]);
       writes.push([`cmi.objectives.${n}.success_status`, !s || !complete ? 'unknown' : s.passed ? 'passed' : 'failed']);
       return writes;
     },
@@ -201,7 +235,10 @@ export function describe(scenario: Scenario): string {
 
 /** Interaction response: the picked choices' LMS ids, `[,]`-separated. */
 function responseOf(scenario: Scenario, decision: Decision): string {
-  return scenario.choices.filter((c) => decision.choiceIds.includes(c.id)).map((c) => c.responseId).join('[,]');
+  return scenario.choices
+    .filter((c) => decision.choiceIds.includes(c.id))
+    .map((c) => c.responseId)
+    .join('[,]');
 }
 
 /** The writes that report one decision as interaction number n. */
@@ -218,7 +255,12 @@ export function interactionWrites(course: Course, decision: Decision, n: number,
   ];
   if (t.description) writes.push([`${base}.${t.description}`, describe(scenario)]);
   writes.push(
-    [`${base}.correct_responses.0.pattern`, correctChoices(scenario).map((c) => c.responseId).join('[,]')],
+    [
+      `${base}.correct_responses.0.pattern`,
+      correctChoices(scenario)
+        .map((c) => c.responseId)
+        .join('[,]'),
+    ],
     [`${base}.weighting`, '1'],
     [`${base}.${t.response}`, responseOf(scenario, decision)],
     [`${base}.result`, t.result(isCorrect(scenario, decision))],
@@ -252,7 +294,10 @@ export function progressWrites(course: Course, state: CourseState, version: Scor
 /** Where to resume: the location and the suspend data. */
 export function resumeWrites(course: Course, state: CourseState, version: ScormVersion): CmiWrite[] {
   const table = TABLE[version];
-  const location = (isComplete(course, state.decisions) ? 'results' : state.current ?? 'intro').slice(0, table.locationMax);
+  const location = (isComplete(course, state.decisions) ? 'results' : (state.current ?? 'intro')).slice(
+    0,
+    table.locationMax,
+  );
   return [
     [table.location, location],
     [table.suspendData, encode(course, state)],

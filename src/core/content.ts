@@ -32,7 +32,12 @@ export function hasLanguage(course: Course, language: string): boolean {
  * Splits a full course into its structure, scenario packs, language packs and the summary
  * (the main language's closing text, shown only on the results screen).
  */
-export function splitCourse(course: Course): { structure: Course; scenarios: Record<string, ScenarioPack>; languages: Record<string, LanguagePack>; summaryHtml: string } {
+export function splitCourse(course: Course): {
+  structure: Course;
+  scenarios: Record<string, ScenarioPack>;
+  languages: Record<string, LanguagePack>;
+  summaryHtml: string;
+} {
   const scenarios: Record<string, ScenarioPack> = {};
   const languages: Record<string, LanguagePack> = {};
   for (const lang of course.languages.filter((l) => l !== course.language)) {
@@ -45,7 +50,12 @@ export function splitCourse(course: Course): { structure: Course; scenarios: Rec
     scenarios: course.scenarios.map((s) => {
       scenarios[s.id] = {
         situation: s.situation,
-        choices: Object.fromEntries(s.choices.map((c) => [c.id, { textHtml: c.textHtml, text: c.text, feedbackHtml: c.feedbackHtml, source: c.source }])),
+        choices: Object.fromEntries(
+          s.choices.map((c) => [
+            c.id,
+            { textHtml: c.textHtml, text: c.text, feedbackHtml: c.feedbackHtml, source: c.source },
+          ]),
+        ),
       };
       for (const [lang, t] of Object.entries(s.translations ?? {})) languages[lang]!.scenarios[s.id] = t;
       return {

@@ -1,11 +1,23 @@
-/** The compiled course model: what src/build produces and the SCO consumes. Pure data. */
+/** The compiled course model: what src/compiler produces and the SCO consumes. Pure data. */
 
 export type Rating = 'best' | 'acceptable' | 'wrong';
 
 /** Actions a learner can take on a social media block. */
 export const ACTIONS = [
-  'reply', 'repost', 'quote', 'like', 'share', 'report', 'hide', 'delete',
-  'screenshot', 'leave', 'accept', 'decline', 'open', 'forward',
+  'reply',
+  'repost',
+  'quote',
+  'like',
+  'share',
+  'report',
+  'hide',
+  'delete',
+  'screenshot',
+  'leave',
+  'accept',
+  'decline',
+  'open',
+  'forward',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -30,18 +42,59 @@ export interface Choice {
   target?: string;
 }
 
-export interface ThreadReply { author: string; handle?: string; time: string; textHtml: string }
-export interface ChatMessage { from: string; time: string; textHtml: string; image?: string; alt?: string }
+export interface ThreadReply {
+  author: string;
+  handle?: string;
+  time: string;
+  textHtml: string;
+}
+export interface ChatMessage {
+  from: string;
+  time: string;
+  textHtml: string;
+  image?: string;
+  alt?: string;
+}
 
 export type Block =
-  | { kind: 'post'; id: string; author: string; handle: string; time: string; textHtml: string;
-      image?: string; alt?: string; replies?: number; reposts?: number; likes?: number; thread: ThreadReply[] }
-  | { kind: 'page-post'; id: string; page: string; time: string; textHtml: string;
-      image?: string; alt?: string; likes?: number; shares?: number; comments: ThreadReply[] }
+  | {
+      kind: 'post';
+      id: string;
+      author: string;
+      handle: string;
+      time: string;
+      textHtml: string;
+      image?: string;
+      alt?: string;
+      replies?: number;
+      reposts?: number;
+      likes?: number;
+      thread: ThreadReply[];
+    }
+  | {
+      kind: 'page-post';
+      id: string;
+      page: string;
+      time: string;
+      textHtml: string;
+      image?: string;
+      alt?: string;
+      likes?: number;
+      shares?: number;
+      comments: ThreadReply[];
+    }
   | { kind: 'chat'; id: string; group: string; members: string[]; messages: ChatMessage[] }
   | { kind: 'request'; id: string; from: string; handle: string; textHtml: string; mutual?: number }
-  | { kind: 'message'; id: string; messageKind: 'email' | 'direct'; from: string; to?: string;
-      subject?: string; time: string; textHtml: string };
+  | {
+      kind: 'message';
+      id: string;
+      messageKind: 'email' | 'direct';
+      from: string;
+      to?: string;
+      subject?: string;
+      time: string;
+      textHtml: string;
+    };
 
 /** A piece of the situation: either prose (HTML) or a social media block. */
 export type Part = { kind: 'html'; html: string } | Block;
@@ -85,7 +138,10 @@ export interface Scenario {
   translations?: Record<string, ScenarioText>;
 }
 
-export interface Objective { id: string; title: string }
+export interface Objective {
+  id: string;
+  title: string;
+}
 
 export interface Course {
   id: string;

@@ -52,7 +52,9 @@ export function worstCaseLength(course: Course): number {
   const items = course.scenarios.map(
     (s) => SCENARIO_KEY_LENGTH + CHOICE_KEY_LENGTH * (s.select === 'many' ? s.choices.length : 1),
   );
-  return `${FORMAT_VERSION}:${course.fingerprint}:`.length + items.reduce((a, b) => a + b, 0) + Math.max(0, items.length - 1);
+  return (
+    `${FORMAT_VERSION}:${course.fingerprint}:`.length + items.reduce((a, b) => a + b, 0) + Math.max(0, items.length - 1)
+  );
 }
 
 function parseItem(course: Course, item: string): { scenario: Scenario; choiceIds: string[] } | null {
@@ -127,7 +129,8 @@ export function decode(course: Course, data: string | null | undefined): Resumed
     carried,
   };
   if (sameContent) return { state, status: migrated ? 'migrated' : 'resumed' };
-  const reason = `content changed since the answers were saved; kept ${decisions.length + answers.size} answer(s)` +
+  const reason =
+    `content changed since the answers were saved; kept ${decisions.length + answers.size} answer(s)` +
     (dropped ? `, dropped ${dropped} for scenarios or choices that no longer exist` : '');
   return { state, status: 'migrated', reason };
 }

@@ -30,11 +30,30 @@ export interface Driver {
 const ok = (result: unknown) => result === true || result === 'true';
 
 interface Methods {
-  init: string; term: string; get: string; set: string; commit: string; error: string;
+  init: string;
+  term: string;
+  get: string;
+  set: string;
+  commit: string;
+  error: string;
 }
 const METHODS: Record<ScormVersion, Methods> = {
-  '2004': { init: 'Initialize', term: 'Terminate', get: 'GetValue', set: 'SetValue', commit: 'Commit', error: 'GetLastError' },
-  '1.2': { init: 'LMSInitialize', term: 'LMSFinish', get: 'LMSGetValue', set: 'LMSSetValue', commit: 'LMSCommit', error: 'LMSGetLastError' },
+  '2004': {
+    init: 'Initialize',
+    term: 'Terminate',
+    get: 'GetValue',
+    set: 'SetValue',
+    commit: 'Commit',
+    error: 'GetLastError',
+  },
+  '1.2': {
+    init: 'LMSInitialize',
+    term: 'LMSFinish',
+    get: 'LMSGetValue',
+    set: 'LMSSetValue',
+    commit: 'LMSCommit',
+    error: 'LMSGetLastError',
+  },
 };
 
 /** A driver over an LMS's API object. Every call is guarded: an API that throws counts as failing. */
@@ -76,15 +95,25 @@ export class ScormDriver implements Driver {
     }
   }
 
-  initialize(): boolean { return ok(this.call(this.m.init, [''])); }
+  initialize(): boolean {
+    return ok(this.call(this.m.init, ['']));
+  }
   getValue(element: string): string {
     const v = this.call(this.m.get, [element]);
     return typeof v === 'string' ? v : v == null ? '' : String(v);
   }
-  setValue(element: string, value: string): boolean { return ok(this.call(this.m.set, [element, value])); }
-  commit(): boolean { return ok(this.call(this.m.commit, [''])); }
-  terminate(): boolean { return ok(this.call(this.m.term, [''])); }
-  lastError(): string { return this.error; }
+  setValue(element: string, value: string): boolean {
+    return ok(this.call(this.m.set, [element, value]));
+  }
+  commit(): boolean {
+    return ok(this.call(this.m.commit, ['']));
+  }
+  terminate(): boolean {
+    return ok(this.call(this.m.term, ['']));
+  }
+  lastError(): string {
+    return this.error;
+  }
 }
 
 /**
@@ -97,14 +126,17 @@ export class StandaloneDriver implements Driver {
   onCall?: (call: LmsCall) => void;
   private values = new Map<string, string>();
 
-  constructor(private readonly storageKey: string, private readonly storage: Storage | null = safeStorage()) {}
+  constructor(
+    private readonly storageKey: string,
+    private readonly storage: Storage | null = safeStorage(),
+  ) {}
 
   private log(fn: string, args: string[], result: string): void {
     this.onCall?.({ fn, args, result, error: '0' });
   }
 
   initialize(): boolean {
-    let saved: Record<string, string> = {};
+    let saved: Record<string, string>;
     try {
       saved = JSON.parse(this.storage?.getItem(this.storageKey) ?? '{}') as Record<string, string>;
     } catch {
@@ -144,7 +176,9 @@ export class StandaloneDriver implements Driver {
     this.log('Terminate', [''], 'true');
     return true;
   }
-  lastError(): string { return '0'; }
+  lastError(): string {
+    return '0';
+  }
 }
 
 function safeStorage(): Storage | null {

@@ -77,7 +77,9 @@ function topmost(win: Window): Window {
  * in a frame inside a popup). Frames the browser will not let us read are skipped.
  */
 export function findApi(win: Window): FoundApi | null {
-  return searchUp(win)
-    ?? searchUp(read(win, (w) => w.opener as Window | null))
-    ?? searchUp(read(topmost(win), (w) => w.opener as Window | null));
+  return (
+    searchUp(win) ??
+    searchUp(read(win, (w) => w.opener as Window | null)) ??
+    searchUp(read(topmost(win), (w) => w.opener as Window | null))
+  );
 }

@@ -39,7 +39,10 @@ function safeStorage(): Storage | null {
 export class Journal {
   private readonly key: string;
 
-  constructor(key: JournalKey, private readonly storage: Storage | null = safeStorage()) {
+  constructor(
+    key: JournalKey,
+    private readonly storage: Storage | null = safeStorage(),
+  ) {
     const part = (s: string) => encodeURIComponent(s || 'anonymous');
     this.key = `frontline:journal:${part(key.learner)}:${part(key.module)}:${part(key.moduleVersion)}:${part(key.scorm)}`;
   }

@@ -2,7 +2,16 @@
  * One learner's session with the LMS: launch and resume (reconciled with the local
  * journal), record decisions, commit with retries, and exit exactly once.
  */
-import { TABLE, parseDuration, exitWrites, interactionWrites, launchWrites, progressWrites, resumeWrites, type CmiWrite } from '../core/cmi.js';
+import {
+  TABLE,
+  parseDuration,
+  exitWrites,
+  interactionWrites,
+  launchWrites,
+  progressWrites,
+  resumeWrites,
+  type CmiWrite,
+} from '../core/cmi.js';
 import type { Course } from '../core/model.js';
 import { decode, encode, type ResumeStatus } from '../core/resume.js';
 import { isComplete, type CourseState, type Decision } from '../core/state.js';
@@ -86,21 +95,36 @@ export class LmsSession {
   private readonly defer: (fn: () => void, ms: number) => unknown;
   private readonly cancel: (handle: unknown) => void;
 
-  constructor(private readonly driver: Driver, private readonly course: Course, private readonly options: SessionOptions = {}) {
+  constructor(
+    private readonly driver: Driver,
+    private readonly course: Course,
+    private readonly options: SessionOptions = {},
+  ) {
     this.now = options.now ?? Date.now;
     this.defer = options.defer ?? ((fn, ms) => setTimeout(fn, ms));
     this.cancel = options.cancel ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
     this.journal = options.journal ?? null;
     driver.onCall = (call) => {
       this.calls.push(call);
-      if (options.debug) console.info(`[frontline lms] ${call.fn}(${call.args.map((a) => JSON.stringify(a)).join(', ')}) -> ${JSON.stringify(call.result)} error ${call.error}`);
+      if (options.debug)
+        console.info(
+          `[frontline lms] ${call.fn}(${call.args.map((a) => JSON.stringify(a)).join(', ')}) -> ${JSON.stringify(call.result)} error ${call.error}`,
+        );
     };
   }
 
-  get version() { return this.driver.version; }
-  get connected() { return this.driver.connected; }
-  get isTerminated() { return this.terminated; }
-  get saveStatus() { return this.status; }
+  get version() {
+    return this.driver.version;
+  }
+  get connected() {
+    return this.driver.connected;
+  }
+  get isTerminated() {
+    return this.terminated;
+  }
+  get saveStatus() {
+    return this.status;
+  }
 
   /** Called whenever the save status changes (the course shell shows it). */
   onStatus?: (status: SaveStatus) => void;
@@ -121,7 +145,12 @@ export class LmsSession {
     const rawMode = get(table.mode);
     const learnerName = get(table.learnerName);
     const learnerId = get(table.learnerId);
-    this.journal ??= new Journal({ learner: learnerId, module: this.course.id, moduleVersion: this.course.version, scorm: this.driver.version });
+    this.journal ??= new Journal({
+      learner: learnerId,
+      module: this.course.id,
+      moduleVersion: this.course.version,
+      scorm: this.driver.version,
+    });
     this.mode = rawMode === 'review' || rawMode === 'browse' ? rawMode : 'normal';
     const recorded = table.readFinished(get);
     const earlierTimeMs = parseDuration(get(table.totalTime));
@@ -146,7 +175,10 @@ export class LmsSession {
       if (fromJournal.status !== 'reset' && samePath(fromLms.state.decisions, fromJournal.state.decisions)) {
         restored = fromJournal.state.decisions.length - fromLms.state.decisions.length;
         chosen = fromJournal;
-        if (this.mode === 'normal' && recorded === null) console.warn(`[frontline] restored ${restored} decision(s) from this browser's journal that the learning system had not saved`);
+        if (this.mode === 'normal' && recorded === null)
+          console.warn(
+            `[frontline] restored ${restored} decision(s) from this browser's journal that the learning system had not saved`,
+          );
       }
     }
 
@@ -156,7 +188,17 @@ export class LmsSession {
     this.latest = state;
     if (this.mode !== 'normal') {
       this.setStatus('readonly');
-      return { state, resume: chosen.status, reason: chosen.reason, mode: this.mode, learnerName, recorded, restored, earlierTimeMs, preferredLanguage };
+      return {
+        state,
+        resume: chosen.status,
+        reason: chosen.reason,
+        mode: this.mode,
+        learnerName,
+        recorded,
+        restored,
+        earlierTimeMs,
+        preferredLanguage,
+      };
     }
     this.journalWrite(state);
     if (state.decisions.length === 0) {
@@ -165,7 +207,17 @@ export class LmsSession {
     } else if (restored > 0) {
       this.flush();
     }
-    return { state, resume: chosen.status, reason: chosen.reason, mode: this.mode, learnerName, recorded, restored, earlierTimeMs, preferredLanguage };
+    return {
+      state,
+      resume: chosen.status,
+      reason: chosen.reason,
+      mode: this.mode,
+      learnerName,
+      recorded,
+      restored,
+      earlierTimeMs,
+      preferredLanguage,
+    };
   }
 
   /** Time since this session started (ms). */
@@ -190,7 +242,16 @@ export class LmsSession {
   }
 
   /** Ends the session exactly once: how the learner left, the session time, Terminate. */
-  terminate(state: CourseState = this.latest ?? { screen: 'intro', current: null, answered: false, decisions: [], carried: {}, shownAt: 0 }): void {
+  terminate(
+    state: CourseState = this.latest ?? {
+      screen: 'intro',
+      current: null,
+      answered: false,
+      decisions: [],
+      carried: {},
+      shownAt: 0,
+    },
+  ): void {
     if (this.terminated) return;
     if (this.retryHandle !== null) this.cancel(this.retryHandle);
     this.retryHandle = null;
@@ -234,10 +295,15 @@ export class LmsSession {
     const state = this.latest;
     const version = this.driver.version;
     const writes: CmiWrite[] = [...(this.launchPending ?? [])];
-    state.decisions.slice(this.reported).forEach((d, i) => writes.push(...interactionWrites(this.course, d, this.nextInteraction + i, version)));
+    state.decisions
+      .slice(this.reported)
+      .forEach((d, i) => writes.push(...interactionWrites(this.course, d, this.nextInteraction + i, version)));
     const table = TABLE[version];
     writes.push(...progressWrites(this.course, state, version), ...resumeWrites(this.course, state, version));
-    writes.push([table.exit, isComplete(this.course, state.decisions) ? table.exitFinished : table.exitSuspend], ...extra);
+    writes.push(
+      [table.exit, isComplete(this.course, state.decisions) ? table.exitFinished : table.exitSuspend],
+      ...extra,
+    );
     const pending = writes.filter(([el, v]) => this.confirmed.get(el) !== v);
     this.apply(pending);
     const saved = this.commitNow();

@@ -39,8 +39,10 @@ export async function expectNoAxeViolations(page: Page, screen: string): Promise
   });
   // The SCO page has no frames, so axe's one-pass (legacy) mode checks all of it, and sooner.
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
-  const readable = results.violations.map((v) =>
-    `${v.id} (${v.impact ?? 'unknown'}): ${v.help}\n${v.nodes.map((n) => `    at ${JSON.stringify(n.target)}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`).join('\n')}`);
+  const readable = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact ?? 'unknown'}): ${v.help}\n${v.nodes.map((n) => `    at ${JSON.stringify(n.target)}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`).join('\n')}`,
+  );
   expect(readable, `axe violations on ${screen}`).toEqual([]);
 }
 
@@ -60,7 +62,9 @@ function escapeRegExp(text: string): string {
 
 /** Presses Start (or "Continue where you left off") in the given language. */
 export async function startIn(scope: Scope, t: Strings = en): Promise<void> {
-  const button = scope.getByRole('button', { name: new RegExp(`^(${escapeRegExp(t.start)}|${escapeRegExp(t.continueWhereLeft)})$`) });
+  const button = scope.getByRole('button', {
+    name: new RegExp(`^(${escapeRegExp(t.start)}|${escapeRegExp(t.continueWhereLeft)})$`),
+  });
   await button.click();
   await expect(button).toHaveCount(0);
 }
@@ -91,7 +95,9 @@ export async function answerIn(scope: Scope, choices: readonly string[], t: Stri
 
 /** Presses "Continue" (or "See your results") in the given language. */
 export async function continueIn(scope: Scope, t: Strings = en): Promise<void> {
-  await scope.getByRole('button', { name: new RegExp(`^(${escapeRegExp(t.continue)}|${escapeRegExp(t.seeResults)})$`) }).click();
+  await scope
+    .getByRole('button', { name: new RegExp(`^(${escapeRegExp(t.continue)}|${escapeRegExp(t.seeResults)})$`) })
+    .click();
   await expect(feedbackIn(scope, t)).toHaveCount(0);
 }
 
@@ -113,57 +119,156 @@ export interface Step {
 
 /** The social-media-nhs module, in order, taking the best choice every time (15 screens, 2 follow-ups). */
 export const FLAGSHIP_BEST: readonly Step[] = [
-  { id: 'trending-complaint', title: 'A complaint that is trending', cyTitle: "Cwyn sy'n lledu ar-lein",
+  {
+    id: 'trending-complaint',
+    title: 'A complaint that is trending',
+    cyTitle: "Cwyn sy'n lledu ar-lein",
     choices: ['Do not engage online; tell comms and report the staffing gap'],
-    cyChoices: ['Peidio ag ymateb ar-lein; dweud wrth y tîm cyfathrebu a rhoi gwybod am y bwlch staffio'], response: 'tell_comms', pattern: 'tell_comms' },
-  { id: 'trending-complaint-comms', title: 'The communications team writes back', cyTitle: "Mae'r tîm cyfathrebu yn ateb", followUp: true,
+    cyChoices: ['Peidio ag ymateb ar-lein; dweud wrth y tîm cyfathrebu a rhoi gwybod am y bwlch staffio'],
+    response: 'tell_comms',
+    pattern: 'tell_comms',
+  },
+  {
+    id: 'trending-complaint-comms',
+    title: 'The communications team writes back',
+    cyTitle: "Mae'r tîm cyfathrebu yn ateb",
+    followUp: true,
     choices: ["Forward the reporter's message to comms and report the staffing gap"],
-    cyChoices: ['Anfon neges y newyddiadurwr ymlaen at y tîm cyfathrebu a rhoi gwybod am y bwlch staffio'], response: 'forward_and_report', pattern: 'forward_and_report' },
-  { id: 'clinic-page', title: 'The clinic page you cannot open', cyTitle: 'Tudalen y clinig na allwch chi ei hagor',
+    cyChoices: ['Anfon neges y newyddiadurwr ymlaen at y tîm cyfathrebu a rhoi gwybod am y bwlch staffio'],
+    response: 'forward_and_report',
+    pattern: 'forward_and_report',
+  },
+  {
+    id: 'clinic-page',
+    title: 'The clinic page you cannot open',
+    cyTitle: 'Tudalen y clinig na allwch chi ei hagor',
     choices: ['Phone the clinic to check, then tell comms the page may be wrong'],
-    cyChoices: ["Ffonio'r clinig i wirio, yna dweud wrth y tîm cyfathrebu y gallai'r dudalen fod yn anghywir"], response: 'phone_and_tell_comms', pattern: 'phone_and_tell_comms' },
-  { id: 'clinic-page-login', title: 'A login by email', cyTitle: 'Manylion mewngofnodi drwy e-bost', followUp: true,
+    cyChoices: ["Ffonio'r clinig i wirio, yna dweud wrth y tîm cyfathrebu y gallai'r dudalen fod yn anghywir"],
+    response: 'phone_and_tell_comms',
+    pattern: 'phone_and_tell_comms',
+  },
+  {
+    id: 'clinic-page-login',
+    title: 'A login by email',
+    cyTitle: 'Manylion mewngofnodi drwy e-bost',
+    followUp: true,
     choices: ['Thank Marcus, and ask comms to set up proper editor access'],
-    cyChoices: ["Ateb Marcus i ddiolch iddo, a gofyn i'r tîm cyfathrebu drefnu mynediad priodol fel golygydd"], response: 'ask_for_access', pattern: 'ask_for_access' },
-  { id: 'ward-selfie', title: 'A team photo on the ward', cyTitle: 'Llun tîm ar y ward',
+    cyChoices: ["Ateb Marcus i ddiolch iddo, a gofyn i'r tîm cyfathrebu drefnu mynediad priodol fel golygydd"],
+    response: 'ask_for_access',
+    pattern: 'ask_for_access',
+  },
+  {
+    id: 'ward-selfie',
+    title: 'A team photo on the ward',
+    cyTitle: 'Llun tîm ar y ward',
     choices: ['Call Dan to delete it now, then report it as an incident'],
-    cyChoices: ['Ffonio Dan i ofyn iddo ei ddileu nawr, yna rhoi gwybod amdano fel digwyddiad'], response: 'delete_and_report', pattern: 'delete_and_report' },
-  { id: 'colleague-posts', title: "Scrolling through colleagues' posts", cyTitle: 'Sgrolio drwy bostiadau cydweithwyr',
+    cyChoices: ['Ffonio Dan i ofyn iddo ei ddileu nawr, yna rhoi gwybod amdano fel digwyddiad'],
+    response: 'delete_and_report',
+    pattern: 'delete_and_report',
+  },
+  {
+    id: 'colleague-posts',
+    title: "Scrolling through colleagues' posts",
+    cyTitle: 'Sgrolio drwy bostiadau cydweithwyr',
     choices: ["Jess's post about Mrs Bell in Bay 3", "Ravi's post about a footballer in A&E", "Amy's post of an X-ray"],
-    cyChoices: ['Post Jess am Mrs Bell ym Mae 3', 'Post Ravi am bêl-droediwr yn yr Adran Achosion Brys', 'Post Amy o belydr-X'],
-    response: 'jess_mrs_bell[,]ravi_footballer[,]amy_xray', pattern: 'jess_mrs_bell[,]ravi_footballer[,]amy_xray' },
-  { id: 'friend-request', title: 'A friend request from a former patient', cyTitle: 'Cais ffrind gan gyn-glaf',
+    cyChoices: [
+      'Post Jess am Mrs Bell ym Mae 3',
+      'Post Ravi am bêl-droediwr yn yr Adran Achosion Brys',
+      'Post Amy o belydr-X',
+    ],
+    response: 'jess_mrs_bell[,]ravi_footballer[,]amy_xray',
+    pattern: 'jess_mrs_bell[,]ravi_footballer[,]amy_xray',
+  },
+  {
+    id: 'friend-request',
+    title: 'A friend request from a former patient',
+    cyTitle: 'Cais ffrind gan gyn-glaf',
     choices: ['Decline, with a short note to ask her GP or pharmacist'],
-    cyChoices: ['Gwrthod, gyda nodyn byr yn gofyn iddi holi ei meddyg teulu neu ei fferyllydd'], response: 'decline_and_signpost', pattern: 'decline_and_signpost' },
-  { id: 'after-shift-post', title: 'After a hard night', cyTitle: 'Ar ôl noson anodd',
+    cyChoices: ['Gwrthod, gyda nodyn byr yn gofyn iddi holi ei meddyg teulu neu ei fferyllydd'],
+    response: 'decline_and_signpost',
+    pattern: 'decline_and_signpost',
+  },
+  {
+    id: 'after-shift-post',
+    title: 'After a hard night',
+    cyTitle: 'Ar ôl noson anodd',
     choices: ['Delete the draft and talk it through at debrief'],
-    cyChoices: ["Dileu'r drafft a siarad am y peth mewn sesiwn ôl-drafod"], response: 'delete_and_debrief', pattern: 'delete_and_debrief' },
-  { id: 'missed-observations', title: 'A concern that nobody acts on', cyTitle: 'Pryder nad oes neb yn gweithredu arno',
+    cyChoices: ["Dileu'r drafft a siarad am y peth mewn sesiwn ôl-drafod"],
+    response: 'delete_and_debrief',
+    pattern: 'delete_and_debrief',
+  },
+  {
+    id: 'missed-observations',
+    title: 'A concern that nobody acts on',
+    cyTitle: 'Pryder nad oes neb yn gweithredu arno',
     choices: ['Take it to the Freedom to Speak Up Guardian, then a regulator'],
-    cyChoices: ['Mynd â\'r mater at y Gwarcheidwad Rhyddid i Godi Llais, yna at reoleiddiwr'], response: 'speak_up_route', pattern: 'speak_up_route' },
-  { id: 'mortality-figures', title: 'Bad news in the official figures', cyTitle: 'Newyddion drwg yn y ffigurau swyddogol',
+    cyChoices: ["Mynd â'r mater at y Gwarcheidwad Rhyddid i Godi Llais, yna at reoleiddiwr"],
+    response: 'speak_up_route',
+    pattern: 'speak_up_route',
+  },
+  {
+    id: 'mortality-figures',
+    title: 'Bad news in the official figures',
+    cyTitle: 'Newyddion drwg yn y ffigurau swyddogol',
     choices: ['Quote the post factually, and raise your questions at work'],
-    cyChoices: ["Dyfynnu'r post yn ffeithiol, a chodi eich cwestiynau yn y gwaith"], response: 'quote_factually', pattern: 'quote_factually' },
-  { id: 'ward-group-chat', title: "The ward's group chat", cyTitle: 'Sgwrs grŵp y ward',
+    cyChoices: ["Dyfynnu'r post yn ffeithiol, a chodi eich cwestiynau yn y gwaith"],
+    response: 'quote_factually',
+    pattern: 'quote_factually',
+  },
+  {
+    id: 'ward-group-chat',
+    title: "The ward's group chat",
+    cyTitle: 'Sgwrs grŵp y ward',
     choices: ['Ask the group to stop, then report it as an incident'],
-    cyChoices: ["Gofyn i'r grŵp stopio, yna rhoi gwybod amdano fel digwyddiad"], response: 'stop_and_report', pattern: 'stop_and_report' },
-  { id: 'fundraising-story', title: 'A patient offers her story', cyTitle: 'Claf yn cynnig ei stori',
+    cyChoices: ["Gofyn i'r grŵp stopio, yna rhoi gwybod amdano fel digwyddiad"],
+    response: 'stop_and_report',
+    pattern: 'stop_and_report',
+  },
+  {
+    id: 'fundraising-story',
+    title: 'A patient offers her story',
+    cyTitle: 'Claf yn cynnig ei stori',
     choices: ["Pass her offer to the charity team, who use the trust's consent process"],
-    cyChoices: ["Trosglwyddo ei chynnig i dîm yr elusen, sy'n defnyddio proses gydsynio'r ymddiriedolaeth"], response: 'pass_to_charity', pattern: 'pass_to_charity' },
-  { id: 'page-moderation', title: 'A diagnosis in the comments', cyTitle: 'Diagnosis yn y sylwadau',
+    cyChoices: ["Trosglwyddo ei chynnig i dîm yr elusen, sy'n defnyddio proses gydsynio'r ymddiriedolaeth"],
+    response: 'pass_to_charity',
+    pattern: 'pass_to_charity',
+  },
+  {
+    id: 'page-moderation',
+    title: 'A diagnosis in the comments',
+    cyTitle: 'Diagnosis yn y sylwadau',
     choices: ['Reply with an apology and a private way to get in touch'],
-    cyChoices: ['Ateb gydag ymddiheuriad a ffordd breifat o gysylltu'], response: 'reply_general', pattern: 'reply_general' },
-  { id: 'picket-line', title: 'A post from the picket line', cyTitle: "Post o'r llinell biced",
+    cyChoices: ['Ateb gydag ymddiheuriad a ffordd breifat o gysylltu'],
+    response: 'reply_general',
+    pattern: 'reply_general',
+  },
+  {
+    id: 'picket-line',
+    title: 'A post from the picket line',
+    cyTitle: "Post o'r llinell biced",
     choices: ['Change your uniform photo, then post your own view civilly'],
-    cyChoices: ['Newid y llun ohonoch chi yn eich gwisg, yna postio eich barn eich hun yn gwrtais'], response: 'post_own_view', pattern: 'post_own_view' },
-  { id: 'named-online', title: 'Named and threatened online', cyTitle: "Wedi'ch enwi a'ch bygwth ar-lein",
+    cyChoices: ['Newid y llun ohonoch chi yn eich gwisg, yna postio eich barn eich hun yn gwrtais'],
+    response: 'post_own_view',
+    pattern: 'post_own_view',
+  },
+  {
+    id: 'named-online',
+    title: 'Named and threatened online',
+    cyTitle: "Wedi'ch enwi a'ch bygwth ar-lein",
     choices: ['Screenshot the threats, then tell your manager, comms and the police'],
-    cyChoices: ["Tynnu sgrinlun o'r bygythiadau, yna dweud wrth eich rheolwr, y tîm cyfathrebu a'r heddlu"], response: 'screenshot_and_tell', pattern: 'screenshot_and_tell' },
+    cyChoices: ["Tynnu sgrinlun o'r bygythiadau, yna dweud wrth eich rheolwr, y tîm cyfathrebu a'r heddlu"],
+    response: 'screenshot_and_tell',
+    pattern: 'screenshot_and_tell',
+  },
 ];
 
 /** What the LMS must be told for the flagship's best path, in either language (objectives left out). */
 export const FLAGSHIP_INTERACTIONS: Omit<Interaction, 'objective'>[] = FLAGSHIP_BEST.map((s) => ({
-  id: s.id, type: 'choice', response: s.response, pattern: s.pattern, result: 'correct',
+  id: s.id,
+  type: 'choice',
+  response: s.response,
+  pattern: s.pattern,
+  result: 'correct',
 }));
 
 /** The SCORM 2004 interactions without their objectives, and each one's description. */
@@ -177,7 +282,9 @@ export function reported(cmi: Record<string, string>) {
 
 /** Each description is the English "<title>: <question>" of the flagship's best path, whatever the learner's language. */
 export function expectDescribedInEnglish(descriptions: readonly string[]): void {
-  expect(descriptions.map((d, n) => d.startsWith(`${FLAGSHIP_BEST[n]!.title}: `) ? 'English' : d)).toEqual(FLAGSHIP_BEST.map(() => 'English'));
+  expect(descriptions.map((d, n) => (d.startsWith(`${FLAGSHIP_BEST[n]!.title}: `) ? 'English' : d))).toEqual(
+    FLAGSHIP_BEST.map(() => 'English'),
+  );
 }
 
 /**
@@ -185,29 +292,71 @@ export function expectDescribedInEnglish(descriptions: readonly string[]): void 
  * "The thread replies to you" and "Your manager asks to talk".
  */
 export const FLAGSHIP_BRANCHES: readonly Step[] = [
-  { ...FLAGSHIP_BEST[0]!, choices: ['Reply to Sian to say you were there and did your best'],
-    cyChoices: ["Ateb Sian i ddweud eich bod chi ar ddyletswydd y noson honno a'ch bod chi wedi gwneud eich gorau"], response: 'reply_to_sian' },
-  { id: 'trending-complaint-replies', title: 'The thread replies to you', cyTitle: "Mae'r edefyn yn troi atoch chi", followUp: true,
+  {
+    ...FLAGSHIP_BEST[0]!,
+    choices: ['Reply to Sian to say you were there and did your best'],
+    cyChoices: ["Ateb Sian i ddweud eich bod chi ar ddyletswydd y noson honno a'ch bod chi wedi gwneud eich gorau"],
+    response: 'reply_to_sian',
+  },
+  {
+    id: 'trending-complaint-replies',
+    title: 'The thread replies to you',
+    cyTitle: "Mae'r edefyn yn troi atoch chi",
+    followUp: true,
     choices: ['Delete your reply and tell your manager and comms'],
-    cyChoices: ["Dileu eich ateb a dweud wrth eich rheolwr a'r tîm cyfathrebu"], response: 'delete_and_tell', pattern: 'delete_and_tell' },
+    cyChoices: ["Dileu eich ateb a dweud wrth eich rheolwr a'r tîm cyfathrebu"],
+    response: 'delete_and_tell',
+    pattern: 'delete_and_tell',
+  },
   ...FLAGSHIP_BEST.slice(2, 8),
-  { ...FLAGSHIP_BEST[8]!, choices: ['Post it, because the public deserves to know'],
-    cyChoices: ['Ei bostio, gan fod y cyhoedd yn haeddu gwybod'], response: 'post_publicly' },
-  { id: 'missed-observations-manager', title: 'Your manager asks to talk', cyTitle: 'Mae eich rheolwr eisiau siarad', followUp: true,
+  {
+    ...FLAGSHIP_BEST[8]!,
+    choices: ['Post it, because the public deserves to know'],
+    cyChoices: ['Ei bostio, gan fod y cyhoedd yn haeddu gwybod'],
+    response: 'post_publicly',
+  },
+  {
+    id: 'missed-observations-manager',
+    title: 'Your manager asks to talk',
+    cyTitle: 'Mae eich rheolwr eisiau siarad',
+    followUp: true,
     choices: ['Take the post down, and go to the meeting with a union rep'],
-    cyChoices: ["Tynnu'r post i lawr, a mynd i'r cyfarfod gyda chynrychiolydd undeb"], response: 'take_down_and_meet', pattern: 'take_down_and_meet' },
+    cyChoices: ["Tynnu'r post i lawr, a mynd i'r cyfarfod gyda chynrychiolydd undeb"],
+    response: 'take_down_and_meet',
+    pattern: 'take_down_and_meet',
+  },
 ];
 
 /** The sample module's best path and the branch to its follow-up. */
 export const SAMPLE_BEST: readonly Pick<Step, 'id' | 'title' | 'choices'>[] = [
-  { id: 'ward-selfie', title: 'A selfie on the ward', choices: ['Ask Priya to delete it now and report it as an incident'] },
-  { id: 'friend-request', title: 'A friend request from a former patient', choices: ['Decline, and suggest she asks her GP or pharmacist'] },
-  { id: 'night-shift-post', title: 'A post after a hard shift', choices: ['Do not post it; talk it through at the team debrief'] },
+  {
+    id: 'ward-selfie',
+    title: 'A selfie on the ward',
+    choices: ['Ask Priya to delete it now and report it as an incident'],
+  },
+  {
+    id: 'friend-request',
+    title: 'A friend request from a former patient',
+    choices: ['Decline, and suggest she asks her GP or pharmacist'],
+  },
+  {
+    id: 'night-shift-post',
+    title: 'A post after a hard shift',
+    choices: ['Do not post it; talk it through at the team debrief'],
+  },
 ];
 export const SAMPLE_WORST: readonly Pick<Step, 'id' | 'title' | 'choices'>[] = [
   { id: 'ward-selfie', title: 'A selfie on the ward', choices: ['Leave it: it will only be up for a few minutes'] },
-  { id: 'ward-selfie-manager', title: 'Your manager asks about the selfie', choices: ['Say you did not notice the board in the photo'] },
-  { id: 'friend-request', title: 'A friend request from a former patient', choices: ['Accept and answer her question in a message'] },
+  {
+    id: 'ward-selfie-manager',
+    title: 'Your manager asks about the selfie',
+    choices: ['Say you did not notice the board in the photo'],
+  },
+  {
+    id: 'friend-request',
+    title: 'A friend request from a former patient',
+    choices: ['Accept and answer her question in a message'],
+  },
   { id: 'night-shift-post', title: 'A post after a hard shift', choices: ['Post it, but only to friends'] },
 ];
 
@@ -250,7 +399,13 @@ export async function focusInfo(scope: Scope): Promise<FocusInfo> {
  * Presses Tab (or Shift+Tab) until the focused element matches, and returns it. Fails with
  * the list of everything focused on the way when it is not reached.
  */
-export async function tabUntil(page: Page, scope: Scope, what: string, match: (f: FocusInfo) => boolean, options: { back?: boolean; max?: number } = {}): Promise<FocusInfo> {
+export async function tabUntil(
+  page: Page,
+  scope: Scope,
+  what: string,
+  match: (f: FocusInfo) => boolean,
+  options: { back?: boolean; max?: number } = {},
+): Promise<FocusInfo> {
   const trail: string[] = [];
   for (let i = 0; i < (options.max ?? 60); i++) {
     await page.keyboard.press(options.back ? 'Shift+Tab' : 'Tab');
@@ -281,8 +436,20 @@ async function focusStyles(scope: Scope, remember: boolean): Promise<string> {
     }
     const el = w.__flProbe;
     if (!el) return '';
-    const props = ['outline-style', 'outline-width', 'outline-color', 'box-shadow', 'background-color', 'color', 'border-color', 'text-decoration-line'];
-    const read = (e: Element, pseudo?: string) => { const s = getComputedStyle(e, pseudo); return props.map((p) => s.getPropertyValue(p)).join('|'); };
+    const props = [
+      'outline-style',
+      'outline-width',
+      'outline-color',
+      'box-shadow',
+      'background-color',
+      'color',
+      'border-color',
+      'text-decoration-line',
+    ];
+    const read = (e: Element, pseudo?: string) => {
+      const s = getComputedStyle(e, pseudo);
+      return props.map((p) => s.getPropertyValue(p)).join('|');
+    };
     const parts = [read(el)];
     const label = el instanceof HTMLInputElement ? el.labels?.[0] : undefined;
     if (label) parts.push(read(label), read(label, '::before'), read(label, '::after'));
@@ -301,15 +468,24 @@ export async function expectVisibleFocus(page: Page, scope: Scope, what: string)
   const unfocused = await focusStyles(scope, false);
   await page.keyboard.press('Tab');
   expect(await focusInfo(scope), `Tab returns to ${what}`).toEqual(before);
-  expect(focused, `${what} shows where focus is (outline, box shadow, colours or underline change on focus)`).not.toBe(unfocused);
+  expect(focused, `${what} shows where focus is (outline, box shadow, colours or underline change on focus)`).not.toBe(
+    unfocused,
+  );
 }
 
 /** Whether the document scrolls sideways (WCAG 1.4.10 Reflow), with what sticks out the furthest. */
-export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number; widest: string[] }> {
+export async function horizontalOverflow(
+  page: Page,
+): Promise<{ scrollWidth: number; clientWidth: number; widest: string[] }> {
   return page.evaluate(() => {
     const root = document.scrollingElement!;
     const elements: Element[] = [];
-    const walk = (root: Document | ShadowRoot) => { for (const el of root.querySelectorAll('*')) { elements.push(el); if (el.shadowRoot) walk(el.shadowRoot); } };
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        elements.push(el);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
     walk(document);
     const width = root.clientWidth;
     const widest = elements
@@ -317,7 +493,10 @@ export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: num
       .filter((x) => x.right > width + 1)
       .sort((a, b) => b.right - a.right)
       .slice(0, 5)
-      .map((x) => `${x.el.tagName.toLowerCase()}${x.el.className && typeof x.el.className === 'string' ? `.${x.el.className.trim().split(/\s+/).join('.')}` : ''} right=${Math.round(x.right)} "${(x.el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)}"`);
+      .map(
+        (x) =>
+          `${x.el.tagName.toLowerCase()}${x.el.className && typeof x.el.className === 'string' ? `.${x.el.className.trim().split(/\s+/).join('.')}` : ''} right=${Math.round(x.right)} "${(x.el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)}"`,
+      );
     return { scrollWidth: root.scrollWidth, clientWidth: width, widest };
   });
 }
@@ -325,7 +504,10 @@ export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: num
 /** Asserts that the page does not scroll sideways. */
 export async function expectNoHorizontalScroll(page: Page, screen: string): Promise<void> {
   const o = await horizontalOverflow(page);
-  expect(o.scrollWidth, `${screen}: the page scrolls sideways (scrollWidth ${o.scrollWidth} > clientWidth ${o.clientWidth}); widest: ${o.widest.join('; ')}`).toBeLessThanOrEqual(o.clientWidth + 1);
+  expect(
+    o.scrollWidth,
+    `${screen}: the page scrolls sideways (scrollWidth ${o.scrollWidth} > clientWidth ${o.clientWidth}); widest: ${o.widest.join('; ')}`,
+  ).toBeLessThanOrEqual(o.clientWidth + 1);
 }
 
 /**
@@ -335,15 +517,25 @@ export async function expectNoHorizontalScroll(page: Page, screen: string): Prom
 export async function clippedText(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const elements: Element[] = [];
-    const walk = (root: Document | ShadowRoot) => { for (const el of root.querySelectorAll('*')) { elements.push(el); if (el.shadowRoot) walk(el.shadowRoot); } };
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        elements.push(el);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
     walk(document);
-    return elements.filter((el): el is HTMLElement => {
-      if (!(el instanceof HTMLElement) || el.clientWidth <= 1 || !el.textContent?.trim()) return false;
-      const s = getComputedStyle(el);
-      if (s.visibility === 'hidden' || s.display === 'none') return false;
-      const clips = ['hidden', 'clip'].includes(s.overflowX) || s.textOverflow === 'ellipsis';
-      return clips && el.scrollWidth > el.clientWidth + 1;
-    }).map((el) => `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)}" (${el.scrollWidth} > ${el.clientWidth})`);
+    return elements
+      .filter((el): el is HTMLElement => {
+        if (!(el instanceof HTMLElement) || el.clientWidth <= 1 || !el.textContent?.trim()) return false;
+        const s = getComputedStyle(el);
+        if (s.visibility === 'hidden' || s.display === 'none') return false;
+        const clips = ['hidden', 'clip'].includes(s.overflowX) || s.textOverflow === 'ellipsis';
+        return clips && el.scrollWidth > el.clientWidth + 1;
+      })
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)}" (${el.scrollWidth} > ${el.clientWidth})`,
+      );
   });
 }
 
@@ -351,14 +543,24 @@ export async function clippedText(page: Page): Promise<string[]> {
 export async function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const elements: Element[] = [];
-    const walk = (root: Document | ShadowRoot) => { for (const el of root.querySelectorAll('*')) { elements.push(el); if (el.shadowRoot) walk(el.shadowRoot); } };
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        elements.push(el);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
     walk(document);
     return elements
-      .filter((el) => el.matches('button, input[type=radio], input[type=checkbox], [role=button], [role=radio], [role=checkbox]'))
+      .filter((el) =>
+        el.matches('button, input[type=radio], input[type=checkbox], [role=button], [role=radio], [role=checkbox]'),
+      )
       .map((el) => ({ el, box: el.getBoundingClientRect(), s: getComputedStyle(el) }))
       .filter(({ box, s }) => s.display !== 'none' && s.visibility !== 'hidden' && box.width * box.height > 0)
       .filter(({ box }) => box.width < 24 || box.height < 24)
-      .map(({ el, box }) => `${el.tagName.toLowerCase()}${el instanceof HTMLInputElement ? `[${el.type}]` : ''} "${((el instanceof HTMLInputElement ? el.labels?.[0]?.textContent : el.textContent) ?? '').replace(/\s+/g, ' ').trim().slice(0, 50)}" ${box.width.toFixed(1)}x${box.height.toFixed(1)}`);
+      .map(
+        ({ el, box }) =>
+          `${el.tagName.toLowerCase()}${el instanceof HTMLInputElement ? `[${el.type}]` : ''} "${((el instanceof HTMLInputElement ? el.labels?.[0]?.textContent : el.textContent) ?? '').replace(/\s+/g, ' ').trim().slice(0, 50)}" ${box.width.toFixed(1)}x${box.height.toFixed(1)}`,
+      );
   });
 }
 
@@ -366,7 +568,12 @@ export async function smallTargets(page: Page): Promise<string[]> {
 export async function countTargets(page: Page): Promise<Record<string, number>> {
   return page.evaluate(() => {
     const elements: Element[] = [];
-    const walk = (root: Document | ShadowRoot) => { for (const el of root.querySelectorAll('*')) { elements.push(el); if (el.shadowRoot) walk(el.shadowRoot); } };
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        elements.push(el);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
     walk(document);
     const count = (sel: string) => elements.filter((el) => el.matches(sel)).length;
     return { button: count('button'), radio: count('input[type=radio]'), checkbox: count('input[type=checkbox]') };

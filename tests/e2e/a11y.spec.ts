@@ -9,10 +9,32 @@
 import type { Page } from '@playwright/test';
 import { expect, feedbackHeading, launch, readCmi, test } from './helpers.js';
 import {
-  FLAGSHIP_BEST, FLAGSHIP_BRANCHES, FLAGSHIP_INTERACTIONS, SAMPLE_BEST, SAMPLE_WORST, answerIn, clippedText, continueIn,
-  countTargets, en, expectDescribedInEnglish, expectNoAxeViolations, expectNoHorizontalScroll, expectVisibleFocus,
-  feedbackIn, focusInfo, h1, isButton, openSco, reported, smallTargets, startIn, tabUntil,
-  type FocusInfo, type Scope, type Step,
+  FLAGSHIP_BEST,
+  FLAGSHIP_BRANCHES,
+  FLAGSHIP_INTERACTIONS,
+  SAMPLE_BEST,
+  SAMPLE_WORST,
+  answerIn,
+  clippedText,
+  continueIn,
+  countTargets,
+  en,
+  expectDescribedInEnglish,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  expectVisibleFocus,
+  feedbackIn,
+  focusInfo,
+  h1,
+  isButton,
+  openSco,
+  reported,
+  smallTargets,
+  startIn,
+  tabUntil,
+  type FocusInfo,
+  type Scope,
+  type Step,
 } from './a11y-helpers.js';
 
 const FLAGSHIP = 'social-media-nhs';
@@ -26,7 +48,11 @@ type Phase = 'before' | 'after';
  * Takes the steps from the first scenario, calling `check` on every scenario before and
  * after it is answered. The step's title is checked on the way.
  */
-async function walk(scope: Scope, steps: readonly Pick<Step, 'title' | 'choices'>[], check: (screen: string, phase: Phase) => Promise<void>): Promise<void> {
+async function walk(
+  scope: Scope,
+  steps: readonly Pick<Step, 'title' | 'choices'>[],
+  check: (screen: string, phase: Phase) => Promise<void>,
+): Promise<void> {
   for (const step of steps) {
     await expect(h1(scope)).toHaveText(step.title);
     await check(`scenario "${step.title}"`, 'before');
@@ -37,7 +63,9 @@ async function walk(scope: Scope, steps: readonly Pick<Step, 'title' | 'choices'
 }
 
 test.describe('axe finds no WCAG 2.2 AA violations', () => {
-  test('sample: introduction, statement, every scenario on the best path before and after answering, results, certificate', async ({ page }) => {
+  test('sample: introduction, statement, every scenario on the best path before and after answering, results, certificate', async ({
+    page,
+  }) => {
     await openSco(page, 'sample');
     await expectNoAxeViolations(page, 'sample: introduction');
     await page.getByRole('button', { name: 'Accessibility statement' }).click();
@@ -58,7 +86,8 @@ test.describe('axe finds no WCAG 2.2 AA violations', () => {
     await openSco(page, 'sample');
     await startIn(page);
     await walk(page, SAMPLE_WORST, async (screen) => {
-      if (screen.includes('"Your manager asks about the selfie"')) await expectNoAxeViolations(page, `sample: ${screen}`);
+      if (screen.includes('"Your manager asks about the selfie"'))
+        await expectNoAxeViolations(page, `sample: ${screen}`);
     });
     await expect(h1(page)).toHaveText('Your results');
     await expect(page.getByText('✗ You did not pass this time.')).toBeVisible();
@@ -68,7 +97,9 @@ test.describe('axe finds no WCAG 2.2 AA violations', () => {
   // The flagship's best path is checked in two halves that run side by side.
   const HALF = 8;
 
-  test('social-media-nhs: introduction, statement, and the first half of the best path before and after answering', async ({ page }) => {
+  test('social-media-nhs: introduction, statement, and the first half of the best path before and after answering', async ({
+    page,
+  }) => {
     await openSco(page, FLAGSHIP);
     await expectNoAxeViolations(page, 'introduction');
     await page.getByRole('button', { name: 'Accessibility statement' }).click();
@@ -81,7 +112,9 @@ test.describe('axe finds no WCAG 2.2 AA violations', () => {
     await expect(h1(page)).toHaveText(FLAGSHIP_BEST[HALF]!.title);
   });
 
-  test('social-media-nhs: the second half of the best path before and after answering, results, certificate', async ({ page }) => {
+  test('social-media-nhs: the second half of the best path before and after answering, results, certificate', async ({
+    page,
+  }) => {
     await openSco(page, FLAGSHIP);
     await startIn(page);
     await walk(page, FLAGSHIP_BEST.slice(0, HALF), async () => {});
@@ -134,7 +167,12 @@ async function chooseByKeyboard(page: Page, scope: Scope, step: Step, seen: Set<
     // Checkboxes: Tab through them, Space on the ones to tick.
     const wanted = new Set(step.choices);
     while (wanted.size) {
-      const f = await tabUntil(page, scope, `a checkbox for one of ${[...wanted].join(' / ')}`, (x) => x.type === 'checkbox' && wanted.has(x.text));
+      const f = await tabUntil(
+        page,
+        scope,
+        `a checkbox for one of ${[...wanted].join(' / ')}`,
+        (x) => x.type === 'checkbox' && wanted.has(x.text),
+      );
       await ring(f);
       await page.keyboard.press('Space');
       expect((await focusInfo(scope)).checked, `Space ticks "${f.text}"`).toBe(true);
@@ -142,7 +180,12 @@ async function chooseByKeyboard(page: Page, scope: Scope, step: Step, seen: Set<
     }
   } else {
     const text = step.choices[0]!;
-    const f = await tabUntil(page, scope, `the radios or the button "${text}"`, (x) => x.type === 'radio' || isButton(text)(x));
+    const f = await tabUntil(
+      page,
+      scope,
+      `the radios or the button "${text}"`,
+      (x) => x.type === 'radio' || isButton(text)(x),
+    );
     await ring(f);
     if (f.tag === 'button') {
       await page.keyboard.press(f.cls.includes('social__action') ? 'Space' : 'Enter');
@@ -163,7 +206,9 @@ async function chooseByKeyboard(page: Page, scope: Scope, step: Step, seen: Set<
   await page.keyboard.press('Enter');
 }
 
-test('the keyboard alone completes social-media-nhs in the player (SCORM 2004), with focus moved and visible', async ({ page }) => {
+test('the keyboard alone completes social-media-nhs in the player (SCORM 2004), with focus moved and visible', async ({
+  page,
+}) => {
   const frame = await launch(page, { module: FLAGSHIP, version: '2004' });
   const seen = new Set<string>();
 
@@ -184,7 +229,9 @@ test('the keyboard alone completes social-media-nhs in the player (SCORM 2004), 
     await chooseByKeyboard(page, frame, step, seen);
     await expect(feedbackHeading(frame), `focus moves to the Feedback heading on "${step.title}"`).toBeFocused();
     expect(await focusInfo(frame)).toMatchObject({ tag: 'h2', id: 'feedback-heading', text: 'Feedback' });
-    await expect(frame.getByText('✓ Your answer: Best choice').or(frame.getByText(/^✓ You picked/).first())).toBeVisible();
+    await expect(
+      frame.getByText('✓ Your answer: Best choice').or(frame.getByText(/^✓ You picked/).first()),
+    ).toBeVisible();
 
     const next = i === FLAGSHIP_BEST.length - 1 ? 'See your results' : 'Continue';
     const f = await tabUntil(page, frame, `the ${next} button`, isButton(next));
@@ -198,7 +245,14 @@ test('the keyboard alone completes social-media-nhs in the player (SCORM 2004), 
   await expect(frame.getByText('✓ You passed.')).toBeVisible();
   await expect(frame.getByText('100%', { exact: true })).toBeVisible();
   // Every kind of control met on the way had its focus style checked.
-  expect([...seen].sort()).toEqual(['checkbox', 'language button', 'primary button', 'radio', 'secondary button', 'social action button']);
+  expect([...seen].sort()).toEqual([
+    'checkbox',
+    'language button',
+    'primary button',
+    'radio',
+    'secondary button',
+    'social action button',
+  ]);
 
   // The certificate button is reachable too.
   await tabUntil(page, frame, 'View your certificate', isButton('View your certificate'));
@@ -214,7 +268,9 @@ test('the keyboard alone completes social-media-nhs in the player (SCORM 2004), 
 });
 
 test.describe('reflow and zoom', () => {
-  test('at 320 CSS px wide nothing scrolls sideways or is cut off, on every screen of social-media-nhs', async ({ page }) => {
+  test('at 320 CSS px wide nothing scrolls sideways or is cut off, on every screen of social-media-nhs', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 320, height: 640 });
     const check = async (screen: string) => {
       await expectNoHorizontalScroll(page, `320px, ${screen}`);
@@ -230,7 +286,9 @@ test.describe('reflow and zoom', () => {
     await check('certificate');
   });
 
-  test('at 200% zoom (640 CSS px wide) content fits and Start, Submit and Continue can be reached', async ({ page }) => {
+  test('at 200% zoom (640 CSS px wide) content fits and Start, Submit and Continue can be reached', async ({
+    page,
+  }) => {
     // A 1280 by 720 screen at 200%.
     await page.setViewportSize({ width: 640, height: 360 });
     const reachable = async (name: string | RegExp, screen: string) => {
@@ -247,9 +305,13 @@ test.describe('reflow and zoom', () => {
       await expect(h1(page), `${step.title}: the focused heading is scrolled into view`).toBeInViewport();
       await expectNoHorizontalScroll(page, `200%, ${step.title}`);
       expect(await clippedText(page), `200%, ${step.title}: text cut off`).toEqual([]);
-      if (step.choices.length > 1 || await page.getByRole('radio').count()) await reachable('Submit answer', step.title);
+      if (step.choices.length > 1 || (await page.getByRole('radio').count()))
+        await reachable('Submit answer', step.title);
       await answerIn(page, step.choices);
-      await expect(feedbackIn(page), `${step.title}: the focused Feedback heading is scrolled into view`).toBeInViewport();
+      await expect(
+        feedbackIn(page),
+        `${step.title}: the focused Feedback heading is scrolled into view`,
+      ).toBeInViewport();
       await expectNoHorizontalScroll(page, `200%, ${step.title} with its feedback`);
       await reachable(i === FLAGSHIP_BEST.length - 1 ? 'See your results' : 'Continue', step.title);
       await continueIn(page);
@@ -261,7 +323,9 @@ test.describe('reflow and zoom', () => {
   });
 });
 
-test('every button, radio and checkbox on every scenario of social-media-nhs is at least 24 by 24 CSS px', async ({ page }) => {
+test('every button, radio and checkbox on every scenario of social-media-nhs is at least 24 by 24 CSS px', async ({
+  page,
+}) => {
   await openSco(page, FLAGSHIP);
   expect(await smallTargets(page), 'introduction').toEqual([]);
   await startIn(page);
@@ -282,21 +346,22 @@ test('every button, radio and checkbox on every scenario of social-media-nhs is 
   expect(await smallTargets(page), 'results').toEqual([]);
 });
 
-test('with reduced motion a follow-up\'s arriving posts do not animate (and do without it)', async ({ page }) => {
-  const arriving = () => page.evaluate(() => {
-    const found: { name: string; duration: string }[] = [];
-    const walkRoot = (root: Document | ShadowRoot) => {
-      for (const el of root.querySelectorAll('*')) {
-        if (el.classList.contains('social--arriving')) {
-          const s = getComputedStyle(el);
-          found.push({ name: s.animationName, duration: s.animationDuration });
+test("with reduced motion a follow-up's arriving posts do not animate (and do without it)", async ({ page }) => {
+  const arriving = () =>
+    page.evaluate(() => {
+      const found: { name: string; duration: string }[] = [];
+      const walkRoot = (root: Document | ShadowRoot) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.classList.contains('social--arriving')) {
+            const s = getComputedStyle(el);
+            found.push({ name: s.animationName, duration: s.animationDuration });
+          }
+          if (el.shadowRoot) walkRoot(el.shadowRoot);
         }
-        if (el.shadowRoot) walkRoot(el.shadowRoot);
-      }
-    };
-    walkRoot(document);
-    return found;
-  });
+      };
+      walkRoot(document);
+      return found;
+    });
 
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await openSco(page, FLAGSHIP);
@@ -308,7 +373,10 @@ test('with reduced motion a follow-up\'s arriving posts do not animate (and do w
 
   const reduced = await arriving();
   expect(reduced.length, 'the follow-up has arriving blocks (the email and the message)').toBe(2);
-  for (const a of reduced) expect(a.name === 'none' || a.duration === '0s', `no animation with reduced motion: ${JSON.stringify(a)}`).toBe(true);
+  for (const a of reduced)
+    expect(a.name === 'none' || a.duration === '0s', `no animation with reduced motion: ${JSON.stringify(a)}`).toBe(
+      true,
+    );
 
   // Without the preference the same blocks do animate: the check above measured the right thing.
   await page.emulateMedia({ reducedMotion: 'no-preference' });
@@ -337,7 +405,9 @@ test('the page says its language, and feedback never relies on colour alone', as
   await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
 });
 
-test('the accessibility statement opens from the footer on the introduction and on a scenario, and Back returns', async ({ page }) => {
+test('the accessibility statement opens from the footer on the introduction and on a scenario, and Back returns', async ({
+  page,
+}) => {
   await openSco(page, FLAGSHIP);
 
   // By keyboard from the introduction.

@@ -9,15 +9,21 @@ import { SAMPLE_BEST, SAMPLE_WORST, answerIn, continueIn, h1, openSco, startIn }
 test.describe.configure({ mode: 'parallel' });
 
 const TITLE = 'Frontline sample module';
-const OBJECTIVES = ["Keep patients' information confidential online", 'Keep clear professional boundaries on social media'];
-const REFLECTION = 'I will check the background of any photo taken at work.\nI will talk to my team at the debrief instead of posting.';
+const OBJECTIVES = [
+  "Keep patients' information confidential online",
+  'Keep clear professional boundaries on social media',
+];
+const REFLECTION =
+  'I will check the background of any photo taken at work.\nI will talk to my team at the debrief instead of posting.';
 
 /** Today as the certificate writes it in English: "5 March 2026". */
 function today(): string {
   return new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
-test('after a pass in the player the certificate names the learner, the module, the date, score, time and objectives', async ({ page }) => {
+test('after a pass in the player the certificate names the learner, the module, the date, score, time and objectives', async ({
+  page,
+}) => {
   const frame = await launch(page, { module: 'sample', version: '2004', learner: 'Priya Shah' });
   await expect(frame.getByText('Welcome, Priya Shah.')).toBeVisible();
   await start(frame);
@@ -49,12 +55,16 @@ test('after a pass in the player the certificate names the learner, the module, 
   await expect(reflection).toHaveAccessibleDescription(/What did you learn, and how will it change your practice\?/);
   await reflection.fill(REFLECTION);
   await expect(reflection).toHaveValue(REFLECTION);
-  expect(await frame.locator('html').evaluate(() => localStorage.getItem('frontline:reflection:sample'))).toBe(REFLECTION);
+  expect(await frame.locator('html').evaluate(() => localStorage.getItem('frontline:reflection:sample'))).toBe(
+    REFLECTION,
+  );
 
   // "Print or save as PDF" opens the browser's print dialog (stubbed here).
   await frame.locator('html').evaluate(() => {
     (window as unknown as { printed: number }).printed = 0;
-    window.print = () => { (window as unknown as { printed: number }).printed++; };
+    window.print = () => {
+      (window as unknown as { printed: number }).printed++;
+    };
   });
   await frame.getByRole('button', { name: 'Print or save as PDF' }).click();
   expect(await frame.locator('html').evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
@@ -71,7 +81,9 @@ test('after a pass in the player the certificate names the learner, the module, 
   expect(cmi['cmi.learner_name']).toBe('Priya Shah');
 });
 
-test('the certificate prints on exactly one A4 page, with the reflection and without the screen controls', async ({ page }) => {
+test('the certificate prints on exactly one A4 page, with the reflection and without the screen controls', async ({
+  page,
+}) => {
   await openSco(page, 'sample');
   await startIn(page);
   for (const step of SAMPLE_BEST) {

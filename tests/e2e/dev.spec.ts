@@ -22,13 +22,18 @@ test.beforeAll(async () => {
     env: { ...process.env, FRONTLINE_CONTENT_ROOT: dir, PORT: String(PORT) },
     stdio: 'pipe',
   });
-  await expect.poll(async () => {
-    try {
-      return (await fetch(`${BASE}/api/modules`)).status;
-    } catch {
-      return 0;
-    }
-  }, { timeout: 30_000 }).toBe(200);
+  await expect
+    .poll(
+      async () => {
+        try {
+          return (await fetch(`${BASE}/api/modules`)).status;
+        } catch {
+          return 0;
+        }
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(200);
 });
 
 test.afterAll(() => {
@@ -50,7 +55,10 @@ test('an edit reloads the module, keeps the attempt, and shows content errors wi
 
   const file = join(dir, 'content/sample/friend-request.md');
   const original = readFileSync(file, 'utf8');
-  writeFileSync(file, original.replace('title: A friend request from a former patient', 'title: A friend request, edited'));
+  writeFileSync(
+    file,
+    original.replace('title: A friend request from a former patient', 'title: A friend request, edited'),
+  );
   await frame.getByRole('button', { name: 'Continue where you left off' }).click();
   await expect(frame.getByRole('heading', { level: 1 })).toHaveText('A friend request, edited');
 
@@ -71,7 +79,11 @@ test('the inspector opens any scenario without recording an answer', async ({ pa
   await frame.getByLabel(/Do not post it/).check();
   await frame.getByRole('button', { name: 'Submit answer' }).click();
   await expect(frame.getByText('Best choice')).toBeVisible();
-  const writes = await page.evaluate(() => (window as unknown as { lmsLog: { fn: string; args: string[] }[] }).lmsLog
-    .filter((c) => c.fn === 'SetValue' && c.args[0]!.startsWith('cmi.interactions')).length);
+  const writes = await page.evaluate(
+    () =>
+      (window as unknown as { lmsLog: { fn: string; args: string[] }[] }).lmsLog.filter(
+        (c) => c.fn === 'SetValue' && c.args[0]!.startsWith('cmi.interactions'),
+      ).length,
+  );
   expect(writes).toBe(0);
 });

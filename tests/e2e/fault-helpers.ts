@@ -6,12 +6,31 @@
  */
 import type { ConsoleMessage, FrameLocator, Locator, Page } from '@playwright/test';
 import { checkCalls } from '../../scorm/strict.js';
-import { MODULE_READY, SAVE_STATUS, elements, expect, expectCleanCalls, interactions, type Call, type Version } from './helpers.js';
+import {
+  MODULE_READY,
+  SAVE_STATUS,
+  elements,
+  expect,
+  expectCleanCalls,
+  interactions,
+  type Call,
+  type Version,
+} from './helpers.js';
 
 /** Somewhere the module runs: the frame inside the player, a frame further down, or a popup. */
 export type Scope = Pick<FrameLocator, 'getByRole' | 'getByText' | 'locator'>;
 
-export type Profile = 'strict' | 'commit-false' | 'commit-throws' | 'empty' | 'vanish' | 'slow' | 'opener' | 'deep' | 'cross-origin' | 'none';
+export type Profile =
+  | 'strict'
+  | 'commit-false'
+  | 'commit-throws'
+  | 'empty'
+  | 'vanish'
+  | 'slow'
+  | 'opener'
+  | 'deep'
+  | 'cross-origin'
+  | 'none';
 
 /** The learner id the player gives, and the sample module's id and version (the journal's key). */
 export const LEARNER_ID = 'learner-1';
@@ -45,15 +64,45 @@ export interface Step {
   correct: boolean;
 }
 
-const WARD = { scenarioId: 'ward-selfie', title: 'A selfie on the ward', objective: 'confidentiality', pattern: 'delete_and_report' };
-const MANAGER = { scenarioId: 'ward-selfie-manager', title: 'Your manager asks about the selfie', objective: 'confidentiality', pattern: 'be_open' };
-const FRIEND = { scenarioId: 'friend-request', title: 'A friend request from a former patient', objective: 'boundaries', pattern: 'decline_and_signpost' };
-const NIGHT = { scenarioId: 'night-shift-post', title: 'A post after a hard shift', objective: 'confidentiality', pattern: 'debrief_instead' };
+const WARD = {
+  scenarioId: 'ward-selfie',
+  title: 'A selfie on the ward',
+  objective: 'confidentiality',
+  pattern: 'delete_and_report',
+};
+const MANAGER = {
+  scenarioId: 'ward-selfie-manager',
+  title: 'Your manager asks about the selfie',
+  objective: 'confidentiality',
+  pattern: 'be_open',
+};
+const FRIEND = {
+  scenarioId: 'friend-request',
+  title: 'A friend request from a former patient',
+  objective: 'boundaries',
+  pattern: 'decline_and_signpost',
+};
+const NIGHT = {
+  scenarioId: 'night-shift-post',
+  title: 'A post after a hard shift',
+  objective: 'confidentiality',
+  pattern: 'debrief_instead',
+};
 
 /** Best answers: 100%, passed. */
 export const BEST: readonly Step[] = [
-  { ...WARD, text: 'Ask Priya to delete it now and report it as an incident', response: 'delete_and_report', correct: true },
-  { ...FRIEND, text: 'Decline, and suggest she asks her GP or pharmacist', response: 'decline_and_signpost', correct: true },
+  {
+    ...WARD,
+    text: 'Ask Priya to delete it now and report it as an incident',
+    response: 'delete_and_report',
+    correct: true,
+  },
+  {
+    ...FRIEND,
+    text: 'Decline, and suggest she asks her GP or pharmacist',
+    response: 'decline_and_signpost',
+    correct: true,
+  },
   { ...NIGHT, text: 'Do not post it; talk it through at the team debrief', response: 'debrief_instead', correct: true },
 ];
 
@@ -164,7 +213,9 @@ export async function expectResults(scope: Scope, steps: readonly Step[], timeou
 export async function expectResultsNotSaved(scope: Scope): Promise<void> {
   const timeout = 1_000;
   await expect.soft(scope.getByText(TEXT.pending), 'results say the result is not saved yet').toBeVisible({ timeout });
-  await expect.soft(scope.getByText(TEXT.recorded), 'results do not claim the LMS recorded it').toHaveCount(0, { timeout });
+  await expect
+    .soft(scope.getByText(TEXT.recorded), 'results do not claim the LMS recorded it')
+    .toHaveCount(0, { timeout });
   await expect.soft(finishButton(scope), '"Finish and exit" is disabled until saved').toBeDisabled({ timeout });
 }
 
@@ -202,10 +253,19 @@ export function expectDecisionsReported(version: Version, cmi: Record<string, st
 /** Initialize and Terminate (LMSFinish) once each, Terminate last: nothing was called after it. */
 export function expectNothingAfterTerminate(version: Version, log: readonly Call[]): void {
   const el = elements(version);
-  expect(log.filter((c) => c.fn === el.init), `${el.init} calls`).toHaveLength(1);
-  expect(log.filter((c) => c.fn === el.term), `${el.term} calls`).toHaveLength(1);
+  expect(
+    log.filter((c) => c.fn === el.init),
+    `${el.init} calls`,
+  ).toHaveLength(1);
+  expect(
+    log.filter((c) => c.fn === el.term),
+    `${el.term} calls`,
+  ).toHaveLength(1);
   const after = log.slice(log.findIndex((c) => c.fn === el.term) + 1);
-  expect(after.map((c) => c.fn), `calls after ${el.term}`).toEqual([]);
+  expect(
+    after.map((c) => c.fn),
+    `calls after ${el.term}`,
+  ).toEqual([]);
 }
 
 /**
@@ -213,14 +273,24 @@ export function expectNothingAfterTerminate(version: Version, log: readonly Call
  * itself made fail (commits that returned false / null / threw, GetValues an LMS emptied).
  * Every SetValue must still have been accepted.
  */
-export function expectCleanApartFromFault(version: Version, log: readonly Call[], faulted: (call: Call) => boolean): Call[] {
+export function expectCleanApartFromFault(
+  version: Version,
+  log: readonly Call[],
+  faulted: (call: Call) => boolean,
+): Call[] {
   expect(checkCalls(version, log), 'strict rules broken by the SCO (whole log)').toEqual([]);
   const set = elements(version).set;
   const sets = log.filter((c) => c.fn === set);
-  expect(sets.filter((c) => c.result !== 'true' || c.error !== '0'), 'SetValue calls the LMS refused').toEqual([]);
+  expect(
+    sets.filter((c) => c.result !== 'true' || c.error !== '0'),
+    'SetValue calls the LMS refused',
+  ).toEqual([]);
   const failed = log.filter(faulted);
   expect(failed.length, 'the fault made some calls fail').toBeGreaterThan(0);
-  expectCleanCalls(version, log.filter((c) => !faulted(c)));
+  expectCleanCalls(
+    version,
+    log.filter((c) => !faulted(c)),
+  );
   return failed;
 }
 
@@ -239,14 +309,26 @@ export function expectGradable(version: Version, cmi: Record<string, string>, lo
     expect(cmi['cmi.completion_status']).toBe('completed');
     expect(Number(cmi['cmi.score.scaled'])).toBeCloseTo(Number(raw) / 100, 2);
     // Moodle rejects a hyphen in a choice response (error 406), in the data and in every write.
-    const responses = Object.entries(cmi).filter(([k]) => /^cmi\.interactions\.\d+\.(learner_response|correct_responses\.\d+\.pattern)$/.test(k));
+    const responses = Object.entries(cmi).filter(([k]) =>
+      /^cmi\.interactions\.\d+\.(learner_response|correct_responses\.\d+\.pattern)$/.test(k),
+    );
     expect(responses.length, 'responses and patterns in the data').toBeGreaterThan(0);
-    expect(responses.filter(([, v]) => v.includes('-')), 'responses or patterns with a hyphen').toEqual([]);
-    const written = log.filter((c) => c.fn === el.set && /\.(learner_response|correct_responses\.\d+\.pattern)$/.test(c.args[0] ?? ''));
+    expect(
+      responses.filter(([, v]) => v.includes('-')),
+      'responses or patterns with a hyphen',
+    ).toEqual([]);
+    const written = log.filter(
+      (c) => c.fn === el.set && /\.(learner_response|correct_responses\.\d+\.pattern)$/.test(c.args[0] ?? ''),
+    );
     expect(written.length).toBeGreaterThan(0);
-    expect(written.filter((c) => (c.args[1] ?? '').includes('-')), 'responses or patterns written with a hyphen').toEqual([]);
+    expect(
+      written.filter((c) => (c.args[1] ?? '').includes('-')),
+      'responses or patterns written with a hyphen',
+    ).toEqual([]);
   } else {
-    expect(cmi['cmi.core.lesson_status'], `lesson_status for a score of ${raw} (mastery ${MODULE.passMark})`).toBe(expected);
+    expect(cmi['cmi.core.lesson_status'], `lesson_status for a score of ${raw} (mastery ${MODULE.passMark})`).toBe(
+      expected,
+    );
   }
 }
 
@@ -255,11 +337,22 @@ export function journalKey(version: Version, learner = LEARNER_ID): string {
   return `frontline:journal:${learner}:${MODULE.id}:${MODULE.version}:${version}`;
 }
 
-export interface JournalEntry { data: string; decisions: number; acknowledged: boolean; finished: boolean; attempt: number }
+export interface JournalEntry {
+  data: string;
+  decisions: number;
+  acknowledged: boolean;
+  finished: boolean;
+  attempt: number;
+}
 
 /** Reads the journal in the module's own origin (the frame or popup it runs in). */
 export async function readJournal(scope: Scope, version: Version, learner = LEARNER_ID): Promise<JournalEntry | null> {
-  return scope.locator('body').evaluate((_body, key) => JSON.parse(localStorage.getItem(key) ?? 'null') as JournalEntry | null, journalKey(version, learner));
+  return scope
+    .locator('body')
+    .evaluate(
+      (_body, key) => JSON.parse(localStorage.getItem(key) ?? 'null') as JournalEntry | null,
+      journalKey(version, learner),
+    );
 }
 
 /** Removes every frontline:journal:* key from the module's local storage; returns the keys removed. */
@@ -273,7 +366,10 @@ export async function clearJournals(scope: Scope): Promise<string[]> {
 
 /** The local LMS's stored attempt (what a relaunch gets), read from the player's origin. */
 export async function readStoredAttempt(page: Page, version: Version): Promise<Record<string, string> | null> {
-  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as Record<string, string> | null, `frontline-lms:${MODULE.id}:${version}`);
+  return page.evaluate(
+    (key) => JSON.parse(localStorage.getItem(key) ?? 'null') as Record<string, string> | null,
+    `frontline-lms:${MODULE.id}:${version}`,
+  );
 }
 
 /** The player's window.lmsViolations (strict profile). */
@@ -286,7 +382,10 @@ export async function lms(page: Page, action: 'lmsRecover' | 'lmsVanish'): Promi
   await page.evaluate((name) => (window as unknown as Record<string, () => void>)[name]!(), action);
 }
 
-export interface DomSnapshot { feedback: boolean; status: string }
+export interface DomSnapshot {
+  feedback: boolean;
+  status: string;
+}
 
 /**
  * Hooks the player's API so that, when the SCO writes the id of interaction 0 (the first
@@ -302,7 +401,11 @@ export async function watchFirstDecisionWrite(page: Page, version: Version): Pro
       if (args[0] === 'cmi.interactions.0.id' && !w.lmsFirstDecisionDom) {
         const doc = (document.getElementById('sco') as HTMLIFrameElement).contentDocument!;
         const all: Element[] = [];
-        const walk = (root: Document | ShadowRoot) => root.querySelectorAll('*').forEach((e) => { all.push(e); if (e.shadowRoot) walk(e.shadowRoot); });
+        const walk = (root: Document | ShadowRoot) =>
+          root.querySelectorAll('*').forEach((e) => {
+            all.push(e);
+            if (e.shadowRoot) walk(e.shadowRoot);
+          });
         walk(doc);
         w.lmsFirstDecisionDom = {
           feedback: all.some((e) => e.tagName === 'H2' && e.textContent?.trim() === 'Feedback'),
@@ -338,8 +441,9 @@ export async function recordStatusHistory(page: Page): Promise<void> {
     const history: string[] = [];
     (window as unknown as { flStatusHistory: string[] }).flStatusHistory = history;
     setInterval(() => {
-      const region = document.querySelector('fl-course')?.shadowRoot?.querySelector('div.status[role="status"]')
-        ?? document.querySelector('#fl-first-screen div.status[role="status"]');
+      const region =
+        document.querySelector('fl-course')?.shadowRoot?.querySelector('div.status[role="status"]') ??
+        document.querySelector('#fl-first-screen div.status[role="status"]');
       const text = region?.textContent?.trim() ?? '';
       if (text && history[history.length - 1] !== text) history.push(text);
     }, 20);
@@ -347,7 +451,9 @@ export async function recordStatusHistory(page: Page): Promise<void> {
 }
 
 export async function readStatusHistory(scope: Scope): Promise<string[]> {
-  return scope.locator('body').evaluate(() => [...((window as unknown as { flStatusHistory?: string[] }).flStatusHistory ?? [])]);
+  return scope
+    .locator('body')
+    .evaluate(() => [...((window as unknown as { flStatusHistory?: string[] }).flStatusHistory ?? [])]);
 }
 
 /** The learner was shown these statuses in this order (others may come between). */
@@ -356,7 +462,10 @@ export async function expectStatusesShown(scope: Scope, expected: readonly strin
   let from = 0;
   for (const text of expected) {
     const at = history.indexOf(text, from);
-    expect(at, `"${text}" shown after ${JSON.stringify(expected.slice(0, expected.indexOf(text)))}; history ${JSON.stringify(history)}`).toBeGreaterThanOrEqual(0);
+    expect(
+      at,
+      `"${text}" shown after ${JSON.stringify(expected.slice(0, expected.indexOf(text)))}; history ${JSON.stringify(history)}`,
+    ).toBeGreaterThanOrEqual(0);
     from = at + 1;
   }
 }

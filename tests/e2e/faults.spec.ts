@@ -4,13 +4,53 @@
  * in the local journal and is restored on relaunch), and that the SCO's calls stay valid.
  */
 import type { Page } from '@playwright/test';
-import { elements, expect, expectCleanCalls, interactions, readCmi, readLog, test, type Call, type Version } from './helpers.js';
 import {
-  BEST, MODULE, TEXT, WORST, answerIn, collectWarnings, continueIn, expectCleanApartFromFault, expectDecisionsReported,
-  expectGradable, expectNothingAfterTerminate, expectResults, expectResultsNotSaved, expectResultsSaved, finishButton, finishIn,
-  heading1, lms, moduleFrame, openPlayer, playSteps, playerUrl, readFirstDecisionDom, readJournal, readStoredAttempt,
-  expectStatusesShown, readViolations, recordStatusHistory, saveStatus, startIn, waitForModule, watchFirstDecisionWrite,
-  type Profile, type Scope, type Step,
+  elements,
+  expect,
+  expectCleanCalls,
+  interactions,
+  readCmi,
+  readLog,
+  test,
+  type Call,
+  type Version,
+} from './helpers.js';
+import {
+  BEST,
+  MODULE,
+  TEXT,
+  WORST,
+  answerIn,
+  collectWarnings,
+  continueIn,
+  expectCleanApartFromFault,
+  expectDecisionsReported,
+  expectGradable,
+  expectNothingAfterTerminate,
+  expectResults,
+  expectResultsNotSaved,
+  expectResultsSaved,
+  finishButton,
+  finishIn,
+  heading1,
+  lms,
+  moduleFrame,
+  openPlayer,
+  playSteps,
+  playerUrl,
+  readFirstDecisionDom,
+  readJournal,
+  readStoredAttempt,
+  expectStatusesShown,
+  readViolations,
+  recordStatusHistory,
+  saveStatus,
+  startIn,
+  waitForModule,
+  watchFirstDecisionWrite,
+  type Profile,
+  type Scope,
+  type Step,
 } from './fault-helpers.js';
 
 test.describe.configure({ mode: 'parallel' });
@@ -66,18 +106,42 @@ interface CommitFault {
 
 const commitFn = (version: Version) => (version === '1.2' ? 'LMSCommit' : 'Commit');
 const COMMIT_FAULTS: CommitFault[] = [
-  { profile: 'commit-false', version: '2004', steps: BEST, recoverBy: 'backoff', faulted: (c) => c.fn === 'Commit' && c.result === 'false' && c.error === '391' },
-  { profile: 'commit-false', version: '1.2', steps: WORST, recoverBy: 'button', faulted: (c) => c.fn === 'LMSCommit' && c.result === 'false' && c.error === '391' },
-  { profile: 'commit-throws', version: '2004', steps: WORST, recoverBy: 'button', faulted: (c) => c.fn === 'Commit' && c.result === 'exception' },
   {
-    profile: 'empty', version: '2004', steps: BEST, recoverBy: 'button', learner: 'anonymous',
+    profile: 'commit-false',
+    version: '2004',
+    steps: BEST,
+    recoverBy: 'backoff',
+    faulted: (c) => c.fn === 'Commit' && c.result === 'false' && c.error === '391',
+  },
+  {
+    profile: 'commit-false',
+    version: '1.2',
+    steps: WORST,
+    recoverBy: 'button',
+    faulted: (c) => c.fn === 'LMSCommit' && c.result === 'false' && c.error === '391',
+  },
+  {
+    profile: 'commit-throws',
+    version: '2004',
+    steps: WORST,
+    recoverBy: 'button',
+    faulted: (c) => c.fn === 'Commit' && c.result === 'exception',
+  },
+  {
+    profile: 'empty',
+    version: '2004',
+    steps: BEST,
+    recoverBy: 'button',
+    learner: 'anonymous',
     faulted: (c) => (c.fn === 'Commit' && c.result === 'null') || (c.fn === 'GetValue' && c.result === ''),
   },
 ];
 
 for (const fault of COMMIT_FAULTS) {
   const { profile, version, steps } = fault;
-  test(`${profile}, SCORM ${version}: the learner is told, nothing is claimed saved, every decision arrives after recovery`, async ({ page }) => {
+  test(`${profile}, SCORM ${version}: the learner is told, nothing is claimed saved, every decision arrives after recovery`, async ({
+    page,
+  }) => {
     // Backoff after recovery can be 15-30 s on a slow machine (see the recovery wait below).
     test.setTimeout(90_000);
     await recordStatusHistory(page);
@@ -108,7 +172,11 @@ for (const fault of COMMIT_FAULTS) {
     }
 
     const journal = await readJournal(frame, version, fault.learner);
-    expect(journal, 'the journal holds every decision, not yet acknowledged').toMatchObject({ decisions: steps.length, acknowledged: false, finished: true });
+    expect(journal, 'the journal holds every decision, not yet acknowledged').toMatchObject({
+      decisions: steps.length,
+      acknowledged: false,
+      finished: true,
+    });
     expect(await readStoredAttempt(page, version), 'the LMS has saved nothing').toBeNull();
 
     await lms(page, 'lmsRecover');
@@ -119,7 +187,10 @@ for (const fault of COMMIT_FAULTS) {
     await expect(retryButton(frame)).toHaveCount(0);
     await expectResultsSaved(frame);
 
-    expect(await readJournal(frame, version, fault.learner)).toMatchObject({ decisions: steps.length, acknowledged: true });
+    expect(await readJournal(frame, version, fault.learner)).toMatchObject({
+      decisions: steps.length,
+      acknowledged: true,
+    });
     const stored = await readStoredAttempt(page, version);
     expect(stored, 'the LMS saved the attempt').not.toBeNull();
     expectDecisionsReported(version, stored!, steps);
@@ -129,13 +200,17 @@ for (const fault of COMMIT_FAULTS) {
     expectDecisionsReported(version, cmi, steps);
     const log = await readLog(page);
     const failed = expectCleanApartFromFault(version, log, fault.faulted);
-    expect(failed.filter((c) => c.fn === commitFn(version)).length, 'failed commits').toBeGreaterThanOrEqual(steps.length + 1);
+    expect(failed.filter((c) => c.fn === commitFn(version)).length, 'failed commits').toBeGreaterThanOrEqual(
+      steps.length + 1,
+    );
     expectNothingAfterTerminate(version, log);
     expectGradable(version, cmi, log);
   });
 }
 
-test('vanish, SCORM 2004: decisions made after the LMS has gone stay in the journal and are restored on relaunch', async ({ page }) => {
+test('vanish, SCORM 2004: decisions made after the LMS has gone stay in the journal and are restored on relaunch', async ({
+  page,
+}) => {
   const version = '2004';
   const warnings = collectWarnings(page);
   await recordStatusHistory(page);
@@ -155,10 +230,17 @@ test('vanish, SCORM 2004: decisions made after the LMS has gone stay in the jour
   await continueIn(frame);
   await expect(heading1(frame)).toHaveText(BEST[2]!.title);
 
-  expect(await readJournal(frame, version), 'the journal keeps both decisions').toMatchObject({ decisions: 2, acknowledged: false, finished: false });
+  expect(await readJournal(frame, version), 'the journal keeps both decisions').toMatchObject({
+    decisions: 2,
+    acknowledged: false,
+    finished: false,
+  });
   const stored = await readStoredAttempt(page, version);
   expect(stored?.['cmi.exit']).toBe('suspend');
-  expect(interactions(version, stored!).map((x) => x.id), 'the LMS kept only the first decision').toEqual([BEST[0]!.scenarioId]);
+  expect(
+    interactions(version, stored!).map((x) => x.id),
+    'the LMS kept only the first decision',
+  ).toEqual([BEST[0]!.scenarioId]);
   // Nothing reached the LMS after it vanished (every call threw before it was logged).
   expect(await readLog(page)).toEqual(before);
   expectCleanCalls(version, before);
@@ -213,11 +295,16 @@ test('slow, SCORM 2004: feedback is on screen before the LMS is called, and the 
   await expectReportedAndClean(page, version, BEST);
 });
 
-test('opener, SCORM 2004: the module in a popup finds the API through window.opener and completes', async ({ page, pageErrors }) => {
+test('opener, SCORM 2004: the module in a popup finds the API through window.opener and completes', async ({
+  page,
+  pageErrors,
+}) => {
   const version = '2004';
   await page.goto(playerUrl({ version, profiles: ['opener'] }));
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.locator('#open-module').click()]);
-  popup.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`popup console error: ${m.text()}`); });
+  popup.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(`popup console error: ${m.text()}`);
+  });
   popup.on('pageerror', (e) => pageErrors.push(`popup uncaught: ${e.message}`));
   await waitForModule(popup);
   expect(popup.url()).toContain(`/content/${MODULE.id}/index.html`);
@@ -236,7 +323,10 @@ test('cross-origin, SCORM 2004: a frame from another origin in between does not 
   const version = '2004';
   const frame = await openPlayer(page, { version, profiles: ['cross-origin'] });
   expect(new URL(page.url()).hostname).toBe('127.0.0.1');
-  expect(page.frames().some((f) => new URL(f.url() || 'about:blank').hostname === 'localhost'), 'a localhost frame sits in between').toBe(true);
+  expect(
+    page.frames().some((f) => new URL(f.url() || 'about:blank').hostname === 'localhost'),
+    'a localhost frame sits in between',
+  ).toBe(true);
   await runToTheEnd(frame, WORST);
   await expectReportedAndClean(page, version, WORST);
 });
@@ -250,7 +340,12 @@ test('none: standalone, the learner is told nothing is recorded, progress surviv
   await expect(saveStatus(frame)).toHaveText(TEXT.standalone);
   await continueIn(frame);
   await expect(heading1(frame)).toHaveText(BEST[1]!.title);
-  const kept = await frame.locator('body').evaluate((_b, key) => JSON.parse(localStorage.getItem(key) ?? 'null') as Record<string, string> | null, `frontline:${MODULE.id}:${MODULE.version}`);
+  const kept = await frame
+    .locator('body')
+    .evaluate(
+      (_b, key) => JSON.parse(localStorage.getItem(key) ?? 'null') as Record<string, string> | null,
+      `frontline:${MODULE.id}:${MODULE.version}`,
+    );
   expect(kept?.['cmi.exit']).toBe('suspend');
   expect(kept?.['cmi.suspend_data']).toBeTruthy();
 
@@ -266,28 +361,48 @@ test('none: standalone, the learner is told nothing is recorded, progress surviv
   await expectResults(frame, BEST);
   await expect(frame.getByText(TEXT.notRecording)).toBeVisible();
   // There is no learning system: the results must not say one recorded anything.
-  await expect.soft(frame.getByText(TEXT.recorded), 'standalone results claim a learning system recorded the result').toHaveCount(0, { timeout: 1_000 });
+  await expect
+    .soft(frame.getByText(TEXT.recorded), 'standalone results claim a learning system recorded the result')
+    .toHaveCount(0, { timeout: 1_000 });
   await finishIn(frame);
   expect(await readLog(page), 'no LMS calls').toEqual([]);
 });
 
 for (const version of ['2004', '1.2'] as const) {
-  test(`damaged suspend_data, SCORM ${version}: a fresh start with the reason logged, never a crash`, async ({ page }) => {
+  test(`damaged suspend_data, SCORM ${version}: a fresh start with the reason logged, never a crash`, async ({
+    page,
+  }) => {
     const el = elements(version);
     // Seed the local LMS's stored attempt in the player's origin before launching.
     await page.goto('/player/frame.html');
-    await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [
-      `frontline-lms:${MODULE.id}:${version}`,
-      JSON.stringify({ [el.exit]: 'suspend', 'cmi.suspend_data': 'garbage!!', [version === '1.2' ? 'cmi.core.lesson_status' : 'cmi.completion_status']: 'incomplete' }),
-    ]);
+    await page.evaluate(
+      ([key, value]) => localStorage.setItem(key!, value!),
+      [
+        `frontline-lms:${MODULE.id}:${version}`,
+        JSON.stringify({
+          [el.exit]: 'suspend',
+          'cmi.suspend_data': 'garbage!!',
+          [version === '1.2' ? 'cmi.core.lesson_status' : 'cmi.completion_status']: 'incomplete',
+        }),
+      ],
+    );
     const warnings = collectWarnings(page);
     const frame = await openPlayer(page, { version });
     await expect(heading1(frame)).toHaveText(MODULE.title);
     await expect(frame.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
     await expect(frame.getByRole('button', { name: 'Continue where you left off' })).toHaveCount(0);
-    await expect.poll(() => warnings.filter((w) => w.startsWith('[frontline]') && w.includes('saved data is not in a format this module writes'))).toHaveLength(1);
+    await expect
+      .poll(() =>
+        warnings.filter(
+          (w) => w.startsWith('[frontline]') && w.includes('saved data is not in a format this module writes'),
+        ),
+      )
+      .toHaveLength(1);
     const log = await readLog(page);
-    expect(log.find((c) => c.args[0] === 'cmi.suspend_data' && /GetValue$/.test(c.fn))?.result, 'the module read the damaged data').toBe('garbage!!');
+    expect(
+      log.find((c) => c.args[0] === 'cmi.suspend_data' && /GetValue$/.test(c.fn))?.result,
+      'the module read the damaged data',
+    ).toBe('garbage!!');
 
     await startIn(frame);
     await answerIn(frame, BEST[0]!);

@@ -1,6 +1,6 @@
 /**
  * The first screen: each module's index.html holds its introduction as plain HTML, so the
- * learner reads it before any script has run (src/build/first-screen.ts), and the app makes
+ * learner reads it before any script has run (src/compiler/first-screen.ts), and the app makes
  * it live once the LMS has been read (src/first-screen.ts), then hands over to <fl-course>
  * when a button is pressed. These tests hold the two drawings of the introduction together
  * and check that nothing is lost in the handover: the press, the focus, the session.
@@ -9,7 +9,18 @@ import AxeBuilder from '@axe-core/playwright';
 import type { FrameLocator, Page } from '@playwright/test';
 import { WCAG_TAGS, clippedText, expectNoHorizontalScroll, smallTargets } from './a11y-helpers.js';
 import { BEST, flagship, plan, playPlan } from './flagship-helpers.js';
-import { MODULE_READY, deepFocus, elements, expect, expectScreen, heading, launch, readLog, start, test } from './helpers.js';
+import {
+  MODULE_READY,
+  deepFocus,
+  elements,
+  expect,
+  expectScreen,
+  heading,
+  launch,
+  readLog,
+  start,
+  test,
+} from './helpers.js';
 
 const FLAGSHIP = { id: 'social-media-nhs', title: 'Social media and the NHS' };
 const SAMPLE = { title: 'Frontline sample module', first: 'A selfie on the ward' };
@@ -35,7 +46,9 @@ async function redrawnByFlCourse(frame: FrameLocator): Promise<string> {
 
 test.describe.configure({ mode: 'parallel' });
 
-test('the introduction is in the page itself: readable with scripts off, its buttons off until the module runs', async ({ browser }) => {
+test('the introduction is in the page itself: readable with scripts off, its buttons off until the module runs', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(`/content/${FLAGSHIP.id}/index.html`);
@@ -52,12 +65,17 @@ test('the introduction is in the page itself: readable with scripts off, its but
   await context.close();
 });
 
-test('the first screen reflows at 320 CSS px and at 200% zoom, with nothing cut off and every target at least 24 px', async ({ browser }) => {
+test('the first screen reflows at 320 CSS px and at 200% zoom, with nothing cut off and every target at least 24 px', async ({
+  browser,
+}) => {
   // With scripts off the page shows the first screen exactly as it is before the app runs.
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(`/content/${FLAGSHIP.id}/index.html`);
-  for (const [width, height, screen] of [[320, 640, '320px'], [640, 360, '200% zoom']] as const) {
+  for (const [width, height, screen] of [
+    [320, 640, '320px'],
+    [640, 360, '200% zoom'],
+  ] as const) {
     await page.setViewportSize({ width, height });
     await expectNoHorizontalScroll(page, `${screen}, first screen`);
     expect(await clippedText(page), `${screen}: text cut off`).toEqual([]);
@@ -67,7 +85,9 @@ test('the first screen reflows at 320 CSS px and at 200% zoom, with nothing cut 
   await context.close();
 });
 
-test('the first screen and <fl-course> draw the same introduction, for a new attempt with the learner named', async ({ page }) => {
+test('the first screen and <fl-course> draw the same introduction, for a new attempt with the learner named', async ({
+  page,
+}) => {
   const frame = await launch(page, { module: FLAGSHIP.id, version: '2004', learner: 'Ceri Jones' });
   expect(await drawnBy(frame)).toBe('first screen');
   await expect(frame.getByText('Welcome, Ceri Jones.')).toBeVisible();
@@ -77,7 +97,9 @@ test('the first screen and <fl-course> draw the same introduction, for a new att
   expect(await redrawnByFlCourse(frame)).toBe(first);
 });
 
-test('the first screen and <fl-course> draw the same introduction for a resumed attempt: Continue, and the progress so far', async ({ page }) => {
+test('the first screen and <fl-course> draw the same introduction for a resumed attempt: Continue, and the progress so far', async ({
+  page,
+}) => {
   const course = flagship();
   const steps = plan(course, BEST);
   let frame = await launch(page, { module: FLAGSHIP.id, version: '1.2' });
@@ -95,17 +117,23 @@ test('the first screen and <fl-course> draw the same introduction for a resumed 
   await expectScreen(frame, steps[1]!.scenario.title);
 });
 
-test('axe finds no WCAG 2.2 AA violations on the first screen, as the learner meets it in the LMS', async ({ page }) => {
+test('axe finds no WCAG 2.2 AA violations on the first screen, as the learner meets it in the LMS', async ({
+  page,
+}) => {
   const frame = await launch(page, { module: FLAGSHIP.id, version: '2004', learner: 'Ceri Jones' });
   await expect(frame.getByText('Progress saved')).toBeVisible();
   expect(await drawnBy(frame)).toBe('first screen');
   // Only the module's frame: the player page around it is a developer's tool.
   const results = await new AxeBuilder({ page }).include(['#sco', '#fl-first-screen']).withTags(WCAG_TAGS).analyze();
   expect(results.passes.length, 'axe checked the first screen').toBeGreaterThan(10);
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)).toEqual([]);
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)).toEqual(
+    [],
+  );
 });
 
-test('while the learner reads, the shell is drawn once out of sight and dropped: nothing of it shows, is reachable, or calls the LMS', async ({ page }) => {
+test('while the learner reads, the shell is drawn once out of sight and dropped: nothing of it shows, is reachable, or calls the LMS', async ({
+  page,
+}) => {
   // Note every element the page adds to or removes from its body.
   await page.addInitScript(`(() => {
     if (!location.pathname.startsWith('/content/')) return;
@@ -122,7 +150,9 @@ test('while the learner reads, the shell is drawn once out of sight and dropped:
   const before = await readable(frame);
   const calls = (await readLog(page)).length;
   // The rehearsal is added once and removed once; the first screen stays.
-  await expect.poll(() => frame.locator('body').evaluate(() => (window as unknown as { bodyChanges: string[] }).bodyChanges)).toEqual(['+div', '-div']);
+  await expect
+    .poll(() => frame.locator('body').evaluate(() => (window as unknown as { bodyChanges: string[] }).bodyChanges))
+    .toEqual(['+div', '-div']);
   expect(await drawnBy(frame)).toBe('first screen');
   expect(await readable(frame)).toBe(before);
   expect(await frame.locator('fl-course').count(), 'no <fl-course> left in the page').toBe(0);
@@ -131,7 +161,9 @@ test('while the learner reads, the shell is drawn once out of sight and dropped:
   await expect.poll(async () => (await deepFocus(frame)).text).toBe('A complaint that is trending');
 });
 
-test('Start pressed before the course shell has arrived: the first scenario shows once it does, with the focus on its heading', async ({ page }) => {
+test('Start pressed before the course shell has arrived: the first scenario shows once it does, with the focus on its heading', async ({
+  page,
+}) => {
   // Hold the shell's code back until Start has been pressed.
   let release: () => void = () => undefined;
   const held = new Promise<void>((resolve) => (release = resolve));
@@ -148,22 +180,30 @@ test('Start pressed before the course shell has arrived: the first scenario show
   await expect.poll(async () => (await deepFocus(frame)).text).toBe(SAMPLE.first);
 });
 
-test('the shell\'s code does not arrive: the learner is told, and Start works once it does', async ({ page, pageErrors }) => {
+test("the shell's code does not arrive: the learner is told, and Start works once it does", async ({
+  page,
+  pageErrors,
+}) => {
   let block = true;
-  await page.route('**/assets/fl-course-*.js', (route) => (block ? route.abort('internetdisconnected') : route.continue()));
+  await page.route('**/assets/fl-course-*.js', (route) =>
+    block ? route.abort('internetdisconnected') : route.continue(),
+  );
   const frame = await launch(page, { version: '2004' });
   await frame.getByRole('button', { name: 'Start', exact: true }).click();
-  await expect(frame.getByRole('alert')).toHaveText(/This part of the module did not load\. Check your connection, then try again\./);
+  await expect(frame.getByRole('alert')).toHaveText(
+    /This part of the module did not load\. Check your connection, then try again\./,
+  );
   await expect(heading(frame)).toHaveText(SAMPLE.title);
   block = false;
   await frame.getByRole('button', { name: 'Try again' }).click();
   await expectScreen(frame, SAMPLE.first);
   await expect(frame.getByRole('alert')).toHaveCount(0);
-  const expected = /fl-course-|could not load the module|Failed to fetch dynamically imported module|ERR_INTERNET_DISCONNECTED/;
+  const expected =
+    /fl-course-|could not load the module|Failed to fetch dynamically imported module|ERR_INTERNET_DISCONNECTED/;
   pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !expected.test(e)));
 });
 
-test('from the keyboard: the first screen\'s controls carry their focus into <fl-course>', async ({ page }) => {
+test("from the keyboard: the first screen's controls carry their focus into <fl-course>", async ({ page }) => {
   const frame = await launch(page, { module: FLAGSHIP.id, version: '2004' });
   expect(await drawnBy(frame)).toBe('first screen');
   const language = frame.getByRole('button', { name: 'Cymraeg' });
@@ -199,7 +239,9 @@ test('leaving from the first screen ends the session once, suspended, as <fl-cou
   expect(log.filter((c) => c.fn === el.set && c.args[0] === el.exit).at(-1)?.args[1]).toBe('suspend');
 });
 
-test('a launch the first screen does not fit (review of a finished attempt) is drawn by <fl-course> with no Start', async ({ page }) => {
+test('a launch the first screen does not fit (review of a finished attempt) is drawn by <fl-course> with no Start', async ({
+  page,
+}) => {
   const frame = await launch(page, { version: '2004', mode: 'review' });
   await expect(frame.locator('fl-course')).toBeAttached();
   expect(await drawnBy(frame)).toBe('fl-course');

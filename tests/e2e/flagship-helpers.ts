@@ -7,10 +7,18 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { FrameLocator, Page } from '@playwright/test';
-import { loadCourse } from '../../src/build/course.js';
+import { loadCourse } from '../../src/compiler/course.js';
 import type { Choice, Course, Scenario } from '../../src/core/model.js';
 import {
-  answer, elements, expect, feedbackHeading, heading, pressContinue, start, type Interaction, type Version,
+  answer,
+  elements,
+  expect,
+  feedbackHeading,
+  heading,
+  pressContinue,
+  start,
+  type Interaction,
+  type Version,
 } from './helpers.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -50,7 +58,9 @@ const preferBranch = (choices: Choice[]): Choice => choices.find((c) => c.next) 
 
 /** The choices that earn full marks: the best one, or in a feed every item rated best. */
 export function bestChoices(s: Scenario): Choice[] {
-  return s.select === 'many' ? s.choices.filter((c) => c.rating === 'best') : s.choices.filter((c) => c.score === maxScore(s));
+  return s.select === 'many'
+    ? s.choices.filter((c) => c.rating === 'best')
+    : s.choices.filter((c) => c.score === maxScore(s));
 }
 
 /** Full marks everywhere. */
@@ -62,13 +72,18 @@ export const BEST: Policy = {
 /** No marks anywhere: the lowest-scored choice (a branching one when there is one); in a feed every wrong item and no right one. */
 export const WORST: Policy = {
   name: 'worst',
-  pick: (s) => (s.select === 'many'
-    ? s.choices.filter((c) => c.rating !== 'best')
-    : [preferBranch(s.choices.filter((c) => c.score === minScore(s)))]),
+  pick: (s) =>
+    s.select === 'many'
+      ? s.choices.filter((c) => c.rating !== 'best')
+      : [preferBranch(s.choices.filter((c) => c.score === minScore(s)))],
 };
 
 /** `base`, except on the scenarios named in `picks`, where those choice ids are picked. */
-export function overriding(base: Policy, picks: Record<string, string[]>, name = `${base.name} with ${JSON.stringify(picks)}`): Policy {
+export function overriding(
+  base: Policy,
+  picks: Record<string, string[]>,
+  name = `${base.name} with ${JSON.stringify(picks)}`,
+): Policy {
   return {
     name,
     pick: (s) => (picks[s.id] ? s.choices.filter((c) => picks[s.id]!.includes(c.id)) : base.pick(s)),
@@ -104,7 +119,8 @@ export function uiFor(s: Scenario, picks: readonly Choice[]): Ui {
 }
 
 function stepScore(s: Scenario, picks: readonly Choice[]): number {
-  if (s.select === 'many') return s.choices.filter((c) => (c.rating === 'best') === picks.includes(c)).length / s.choices.length;
+  if (s.select === 'many')
+    return s.choices.filter((c) => (c.rating === 'best') === picks.includes(c)).length / s.choices.length;
   return picks[0]!.score / maxScore(s);
 }
 
@@ -120,7 +136,8 @@ export function plan(course: Course, policy: Policy): Step[] {
     const s = scenario(course, id);
     const chosen = policy.pick(s);
     const picks = s.choices.filter((c) => chosen.includes(c));
-    if (s.select === 'one' ? picks.length !== 1 : picks.length === 0) throw new Error(`policy ${policy.name} made no valid pick on ${s.id}`);
+    if (s.select === 'one' ? picks.length !== 1 : picks.length === 0)
+      throw new Error(`policy ${policy.name} made no valid pick on ${s.id}`);
     const main = course.order.indexOf(s.id);
     if (main >= 0) mainIndex = main;
     steps.push({ scenario: s, picks, main, ui: uiFor(s, picks), score: stepScore(s, picks) });
@@ -143,7 +160,9 @@ export function expectedInteractions(version: Version, steps: readonly Step[]): 
     id: step.scenario.id,
     type: 'choice',
     response: step.picks.map((c) => lmsId(c.id)).join('[,]'),
-    pattern: bestChoices(step.scenario).map((c) => lmsId(c.id)).join('[,]'),
+    pattern: bestChoices(step.scenario)
+      .map((c) => lmsId(c.id))
+      .join('[,]'),
     result: step.score === 1 ? 'correct' : elements(version).wrong,
     objective: step.scenario.objective,
   }));
@@ -181,7 +200,13 @@ export function pageOf(root: Root): Page {
 }
 
 /** What has focus, looking through shadow roots. */
-export interface Focused { tag: string; type: string; value: string; checked: boolean; text: string }
+export interface Focused {
+  tag: string;
+  type: string;
+  value: string;
+  checked: boolean;
+  text: string;
+}
 
 export async function focused(root: Root): Promise<Focused> {
   return root.locator('body').evaluate(() => {
@@ -202,7 +227,12 @@ export async function focused(root: Root): Promise<Focused> {
  * Presses Tab (at most `limit` times) until `done` says the focused element is the one
  * wanted; `visit` sees each element on the way. Fails if it is never reached.
  */
-export async function tabUntil(root: Root, done: (f: Focused) => boolean, visit?: (f: Focused) => Promise<void>, limit = 40): Promise<Focused> {
+export async function tabUntil(
+  root: Root,
+  done: (f: Focused) => boolean,
+  visit?: (f: Focused) => Promise<void>,
+  limit = 40,
+): Promise<Focused> {
   const page = pageOf(root);
   const seen: string[] = [];
   for (let i = 0; i < limit; i++) {
@@ -227,9 +257,14 @@ export async function pressWithKeyboard(root: Root, text: string): Promise<void>
  */
 export async function answerFeedByKeyboard(root: Root, step: Step): Promise<void> {
   const wanted = new Set(step.picks.map((c) => c.id));
-  await tabUntil(root, (f) => f.tag === 'button' && f.text === 'Submit answer', async (f) => {
-    if (f.tag === 'input' && f.type === 'checkbox' && wanted.has(f.value) && !f.checked) await pageOf(root).keyboard.press('Space');
-  });
+  await tabUntil(
+    root,
+    (f) => f.tag === 'button' && f.text === 'Submit answer',
+    async (f) => {
+      if (f.tag === 'input' && f.type === 'checkbox' && wanted.has(f.value) && !f.checked)
+        await pageOf(root).keyboard.press('Space');
+    },
+  );
   for (const c of step.scenario.choices) {
     const box = root.getByRole('checkbox', { name: c.text, exact: true });
     if (wanted.has(c.id)) await expect(box, `${c.id} is ticked`).toBeChecked();
@@ -259,7 +294,10 @@ export async function answerStep(course: Course, root: Root, step: Step, keyboar
       await expect(radios).toHaveCount(0);
       const pick = step.picks[0]!;
       // An action is a button on the post named "<Verb> <owner>'s <thing>: <choice>"; the rest are plain buttons.
-      const name = step.ui === 'action' ? new RegExp(`^.+: ${escapeRegExp(pick.text)}$`) : new RegExp(`^${escapeRegExp(pick.text)}$`);
+      const name =
+        step.ui === 'action'
+          ? new RegExp(`^.+: ${escapeRegExp(pick.text)}$`)
+          : new RegExp(`^${escapeRegExp(pick.text)}$`);
       await expect(root.getByRole('button', { name })).toHaveCount(1);
       if (keyboard) {
         await pressWithKeyboard(root, pick.text);
@@ -274,7 +312,8 @@ export async function answerStep(course: Course, root: Root, step: Step, keyboar
       await answerFeedByKeyboard(root, step);
       break;
   }
-  if (step.ui !== 'feed') await expect(root.getByText(`Your answer: ${RATING_WORDS[step.picks[0]!.rating]}`)).toBeVisible();
+  if (step.ui !== 'feed')
+    await expect(root.getByText(`Your answer: ${RATING_WORDS[step.picks[0]!.rating]}`)).toBeVisible();
 }
 
 export interface PlayOptions {
@@ -289,7 +328,12 @@ export interface PlayOptions {
 }
 
 /** Presses Start, then answers every step and presses Continue, until "Your results". */
-export async function playPlan(course: Course, root: Root, steps: readonly Step[], options: PlayOptions = {}): Promise<void> {
+export async function playPlan(
+  course: Course,
+  root: Root,
+  steps: readonly Step[],
+  options: PlayOptions = {},
+): Promise<void> {
   await start(asFrame(root));
   const count = options.stopAfter ?? steps.length;
   for (const [i, step] of steps.slice(0, count).entries()) {
@@ -297,7 +341,8 @@ export async function playPlan(course: Course, root: Root, steps: readonly Step[
     await answerStep(course, root, step, options.keyboard);
     await options.after?.(step, i);
     if (i === count - 1 && options.stopAfter !== undefined) return;
-    if (i === steps.length - 1) await expect(root.getByRole('button', { name: 'See your results', exact: true })).toBeVisible();
+    if (i === steps.length - 1)
+      await expect(root.getByRole('button', { name: 'See your results', exact: true })).toBeVisible();
     await pressContinue(asFrame(root));
   }
   await expect(heading(asFrame(root))).toHaveText('Your results');
@@ -309,7 +354,9 @@ export function escapeRegExp(text: string): string {
 
 /** The choices across the course that branch to a follow-up. */
 export function branchChoices(course: Course): { scenario: Scenario; choice: Choice }[] {
-  return course.scenarios.flatMap((s) => s.choices.filter((c) => c.next && c.next !== 'end').map((choice) => ({ scenario: s, choice })));
+  return course.scenarios.flatMap((s) =>
+    s.choices.filter((c) => c.next && c.next !== 'end').map((choice) => ({ scenario: s, choice })),
+  );
 }
 
 /** The scenarios reached only by a branch. */

@@ -9,15 +9,36 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as plain } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { SUSPEND_DATA_BUDGET } from '../../src/build/course.js';
+import { SUSPEND_DATA_BUDGET } from '../../src/compiler/course.js';
 import { worstCaseLength } from '../../src/core/resume.js';
 import {
-  VERSIONS, elements, expect, expectCleanLog, expectFinished, finishAndExit, interactions, launch, readCmi, test,
+  VERSIONS,
+  elements,
+  expect,
+  expectCleanLog,
+  expectFinished,
+  finishAndExit,
+  interactions,
+  launch,
+  readCmi,
+  test,
   type Version,
 } from './helpers.js';
 import {
-  BEST, MODULE, ROOT, WORST, branchChoices, expectedInteractions, expectedRaw, flagship, followUps, lmsId,
-  plan, playPlan, type Policy, type Step,
+  BEST,
+  MODULE,
+  ROOT,
+  WORST,
+  branchChoices,
+  expectedInteractions,
+  expectedRaw,
+  flagship,
+  followUps,
+  lmsId,
+  plan,
+  playPlan,
+  type Policy,
+  type Step,
 } from './flagship-helpers.js';
 
 /** The runs below between them take every branch: best takes the good ones, worst the bad ones. */
@@ -29,7 +50,10 @@ function ids(steps: readonly Step[]): string[] {
 
 plain.describe('social-media-nhs, built', () => {
   plain('builds into a SCORM 1.2 and a SCORM 2004 package', () => {
-    for (const [file, schema] of [['scorm12', '1.2'], ['scorm2004', '2004 4th Edition']] as const) {
+    for (const [file, schema] of [
+      ['scorm12', '1.2'],
+      ['scorm2004', '2004 4th Edition'],
+    ] as const) {
       const path = join(ROOT, 'dist', `${MODULE}-${file}.zip`);
       expect(existsSync(path), `${path} exists (run npm run build first)`).toBe(true);
       const files = unzipSync(new Uint8Array(readFileSync(path)));
@@ -41,7 +65,9 @@ plain.describe('social-media-nhs, built', () => {
   plain('its worst-case suspend_data fits SCORM 1.2 with the margin (at most 4,000 characters)', () => {
     const course = flagship();
     const worst = worstCaseLength(course);
-    console.log(`social-media-nhs worst-case suspend_data: ${worst} characters (budget ${SUSPEND_DATA_BUDGET}, SCORM 1.2 limit 4096)`);
+    console.log(
+      `social-media-nhs worst-case suspend_data: ${worst} characters (budget ${SUSPEND_DATA_BUDGET}, SCORM 1.2 limit 4096)`,
+    );
     expect(SUSPEND_DATA_BUDGET).toBe(4000);
     expect(worst).toBeLessThanOrEqual(4000);
     // The bound really is a bound: every scenario answered, every feed item picked.
@@ -57,7 +83,11 @@ plain.describe('social-media-nhs, built', () => {
     // Every follow-up is reached by some branch.
     expect(new Set(branches.map((b) => b.choice.next))).toEqual(new Set(followUps(course).map((s) => s.id)));
 
-    const taken = new Set(RUNS.flatMap((policy) => plan(course, policy).flatMap((step) => step.picks.filter((c) => c.next).map((c) => c.id))));
+    const taken = new Set(
+      RUNS.flatMap((policy) =>
+        plan(course, policy).flatMap((step) => step.picks.filter((c) => c.next).map((c) => c.id)),
+      ),
+    );
     expect([...taken].sort()).toEqual(branches.map((b) => b.choice.id).sort());
     const visited = new Set(RUNS.flatMap((policy) => ids(plan(course, policy))));
     for (const s of course.scenarios) expect(visited.has(s.id), `some run visits ${s.id}`).toBe(true);
@@ -95,8 +125,10 @@ async function playRun(page: import('@playwright/test').Page, version: Version, 
   const el = elements(version);
   const found = interactions(version, cmi);
   const suspend = cmi['cmi.suspend_data'] ?? '';
-  console.log(`social-media-nhs ${policy.name} run, SCORM ${version}: ${steps.length} decisions, ` +
-    `${steps.filter((s) => s.main < 0).length} follow-ups, score ${cmi[el.raw]}, suspend_data ${suspend.length} characters`);
+  console.log(
+    `social-media-nhs ${policy.name} run, SCORM ${version}: ${steps.length} decisions, ` +
+      `${steps.filter((s) => s.main < 0).length} follow-ups, score ${cmi[el.raw]}, suspend_data ${suspend.length} characters`,
+  );
 
   // One interaction per decision, in path order, with the choice ids as SCORM ids.
   expect(found).toHaveLength(steps.length);
@@ -154,7 +186,9 @@ for (const version of VERSIONS) {
         expect(cmi['cmi.core.lesson_status']).toBe('failed');
       }
       expect(found.map((x) => x.result)).toEqual(steps.map(() => elements(version).wrong));
-      expect(found.map((x) => x.id)).toEqual(expect.arrayContaining(['trending-complaint-replies', 'missed-observations-manager']));
+      expect(found.map((x) => x.id)).toEqual(
+        expect.arrayContaining(['trending-complaint-replies', 'missed-observations-manager']),
+      );
       expect(found.find((x) => x.id === 'trending-complaint')?.response).toBe(lmsId('reply-to-sian'));
       expect(found.find((x) => x.id === 'missed-observations')?.response).toBe(lmsId('post-publicly'));
     });

@@ -130,7 +130,12 @@ export async function readCmi(page: Page): Promise<Record<string, string>> {
 /** Every API call the SCO made in this page load, in order. */
 export async function readLog(page: Page): Promise<Call[]> {
   return page.evaluate(() =>
-    (window as unknown as PlayerWindow).lmsLog.map((c) => ({ fn: c.fn, args: c.args.map(String), result: String(c.result), error: String(c.error) })),
+    (window as unknown as PlayerWindow).lmsLog.map((c) => ({
+      fn: c.fn,
+      args: c.args.map(String),
+      result: String(c.result),
+      error: String(c.error),
+    })),
   );
 }
 
@@ -138,8 +143,14 @@ export async function readLog(page: Page): Promise<Call[]> {
 export function expectCleanCalls(version: Version, log: readonly Call[]): void {
   expect(log.length, 'the SCO made API calls').toBeGreaterThan(0);
   expect(checkCalls(version, log), 'strict rules broken by the SCO').toEqual([]);
-  expect(log.filter((c) => c.error !== '0'), 'calls with a non-zero error code').toEqual([]);
-  expect(log.filter((c) => c.result === 'false'), 'calls that returned false').toEqual([]);
+  expect(
+    log.filter((c) => c.error !== '0'),
+    'calls with a non-zero error code',
+  ).toEqual([]);
+  expect(
+    log.filter((c) => c.result === 'false'),
+    'calls that returned false',
+  ).toEqual([]);
 }
 
 /** Reads the log and checks it with expectCleanCalls. */
@@ -184,8 +195,28 @@ export function interactions(version: Version, cmi: Record<string, string>): Int
 /** The element names that differ between the versions. */
 export function elements(version: Version) {
   return version === '1.2'
-    ? { exit: 'cmi.core.exit', status: 'cmi.core.lesson_status', raw: 'cmi.core.score.raw', min: 'cmi.core.score.min', max: 'cmi.core.score.max', wrong: 'wrong', term: 'LMSFinish', init: 'LMSInitialize', set: 'LMSSetValue' }
-    : { exit: 'cmi.exit', status: 'cmi.success_status', raw: 'cmi.score.raw', min: 'cmi.score.min', max: 'cmi.score.max', wrong: 'incorrect', term: 'Terminate', init: 'Initialize', set: 'SetValue' };
+    ? {
+        exit: 'cmi.core.exit',
+        status: 'cmi.core.lesson_status',
+        raw: 'cmi.core.score.raw',
+        min: 'cmi.core.score.min',
+        max: 'cmi.core.score.max',
+        wrong: 'wrong',
+        term: 'LMSFinish',
+        init: 'LMSInitialize',
+        set: 'LMSSetValue',
+      }
+    : {
+        exit: 'cmi.exit',
+        status: 'cmi.success_status',
+        raw: 'cmi.score.raw',
+        min: 'cmi.score.min',
+        max: 'cmi.score.max',
+        wrong: 'incorrect',
+        term: 'Terminate',
+        init: 'Initialize',
+        set: 'SetValue',
+      };
 }
 
 /** The element that is really focused, looking through shadow roots, inside the SCO frame. */

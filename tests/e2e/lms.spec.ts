@@ -13,7 +13,7 @@ import { freePort } from '../../scripts/free-port.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type Browser, type BrowserContext, type FrameLocator, type Page } from '@playwright/test';
-import { loadCourse } from '../../src/build/course.js';
+import { loadCourse } from '../../src/compiler/course.js';
 import type { Course, Scenario } from '../../src/core/model.js';
 // The pages here come from contexts of our own (one per learner), each watched for console errors by open().
 import { answer, expect, finishAndExit, heading, pressContinue, start } from './helpers.js';
@@ -21,9 +21,19 @@ import { answer, expect, finishAndExit, heading, pressContinue, start } from './
 const MODULE = 'social-media-nhs';
 const TITLE = 'Social media and the NHS';
 const ADMIN_PASSWORD = 'e2e-admin-password-1';
-const PRIYA = { name: 'Priya Shah', login: 'priya.shah@example.nhs.uk', group: 'Nursing and midwifery', password: 'priya-own-password' };
+const PRIYA = {
+  name: 'Priya Shah',
+  login: 'priya.shah@example.nhs.uk',
+  group: 'Nursing and midwifery',
+  password: 'priya-own-password',
+};
 const TOM = { name: 'Tom Evans', login: 'T12345', group: 'Admin and clerical', password: 'toms-own-password' };
-const HELEN = { name: 'Helen Reed', login: 'helen.reed@example.nhs.uk', group: 'Workforce', password: 'helens-own-password' };
+const HELEN = {
+  name: 'Helen Reed',
+  login: 'helen.reed@example.nhs.uk',
+  group: 'Workforce',
+  password: 'helens-own-password',
+};
 
 let server: ChildProcess | undefined;
 let dataDir = '';
@@ -43,18 +53,33 @@ test.beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, ['--import', 'tsx', 'scripts/lms.ts'], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), FRONTLINE_DATA: dataDir, FRONTLINE_ADMIN_PASSWORD: ADMIN_PASSWORD },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      FRONTLINE_DATA: dataDir,
+      FRONTLINE_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    },
     stdio: 'pipe',
   });
-  server.stdout?.on('data', (d: Buffer) => { serverLog += d.toString(); });
-  server.stderr?.on('data', (d: Buffer) => { serverLog += d.toString(); });
-  await expect.poll(async () => {
-    try {
-      return (await fetch(`${base}/healthz`)).status;
-    } catch {
-      return 0;
-    }
-  }, { timeout: 60_000, message: 'the LMS starts' }).toBe(200);
+  server.stdout?.on('data', (d: Buffer) => {
+    serverLog += d.toString();
+  });
+  server.stderr?.on('data', (d: Buffer) => {
+    serverLog += d.toString();
+  });
+  await expect
+    .poll(
+      async () => {
+        try {
+          return (await fetch(`${base}/healthz`)).status;
+        } catch {
+          return 0;
+        }
+      },
+      { timeout: 60_000, message: 'the LMS starts' },
+    )
+    .toBe(200);
 });
 
 test.afterAll(() => {
@@ -63,11 +88,16 @@ test.afterAll(() => {
 });
 
 /** A browser context of our own, failing the test on console errors (a CSP violation is one). */
-async function open(browser: Browser, who?: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+async function open(
+  browser: Browser,
+  who?: string,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ baseURL: base, storageState: who ? states[who] : undefined });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`);
+  });
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
   return { context, page, errors };
 }
@@ -97,13 +127,19 @@ const flagship = () => (loaded ??= loadCourse(process.cwd(), MODULE).course);
 /** The answers that pass (every best choice) or fail (wrong choices, no branches), by scenario title. */
 function plan(kind: 'best' | 'worst'): Map<string, { scenario: Scenario; texts: string[] }> {
   const course = flagship();
-  return new Map(course.scenarios.map((s) => {
-    let texts: string[];
-    if (s.select === 'many') texts = s.choices.filter((c) => (kind === 'best' ? c.score >= 50 : c.score < 50)).map((c) => c.text);
-    else if (kind === 'best') texts = [s.choices.find((c) => c.rating === 'best')!.text];
-    else texts = [(s.choices.find((c) => c.rating === 'wrong' && !c.next) ?? s.choices.find((c) => c.rating === 'wrong')!).text];
-    return [s.title, { scenario: s, texts }];
-  }));
+  return new Map(
+    course.scenarios.map((s) => {
+      let texts: string[];
+      if (s.select === 'many')
+        texts = s.choices.filter((c) => (kind === 'best' ? c.score >= 50 : c.score < 50)).map((c) => c.text);
+      else if (kind === 'best') texts = [s.choices.find((c) => c.rating === 'best')!.text];
+      else
+        texts = [
+          (s.choices.find((c) => c.rating === 'wrong' && !c.next) ?? s.choices.find((c) => c.rating === 'wrong')!).text,
+        ];
+      return [s.title, { scenario: s, texts }];
+    }),
+  );
 }
 
 /** Answers scenarios until the results (or until `stopAfter` answers), following whatever branches come. */
@@ -129,11 +165,16 @@ async function play(frame: FrameLocator, answers: ReturnType<typeof plan>, stopA
   }
 }
 
-async function myAttempts(page: Page): Promise<{ id: number; module: string; status: string; score: number | null; scormVersion: string }[]> {
+async function myAttempts(
+  page: Page,
+): Promise<{ id: number; module: string; status: string; score: number | null; scormVersion: string }[]> {
   return (await page.request.get('/api/me/attempts')).json();
 }
 
-async function attemptData(page: Page, id: number): Promise<{ status: string; commits: number; cmi: Record<string, string>; interactions: unknown[] }> {
+async function attemptData(
+  page: Page,
+  id: number,
+): Promise<{ status: string; commits: number; cmi: Record<string, string>; interactions: unknown[] }> {
   return (await page.request.get(`/api/attempts/${id}`)).json();
 }
 
@@ -142,7 +183,11 @@ test('an admin signs in and adds two learners and an HR officer', async ({ brows
   await signIn(page, 'admin', ADMIN_PASSWORD);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Training records');
   await page.getByRole('link', { name: 'Users' }).click();
-  for (const [person, role] of [[PRIYA, 'Learner'], [TOM, 'Learner'], [HELEN, 'HR']] as const) {
+  for (const [person, role] of [
+    [PRIYA, 'Learner'],
+    [TOM, 'Learner'],
+    [HELEN, 'HR'],
+  ] as const) {
     await page.getByLabel('Full name').fill(person.name);
     await page.getByLabel('Email or staff number').fill(person.login);
     await page.getByLabel('Staff group').fill(person.group);
@@ -158,7 +203,9 @@ test('an admin signs in and adds two learners and an HR officer', async ({ brows
   expect(errors).toEqual([]);
 });
 
-test('two learners complete the flagship: Priya passes in SCORM 2004, resuming in another browser, and Tom fails in SCORM 1.2', async ({ browser }) => {
+test('two learners complete the flagship: Priya passes in SCORM 2004, resuming in another browser, and Tom fails in SCORM 1.2', async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   // The two learners work at the same time, as staff on a ward would.
   await Promise.all([
@@ -174,7 +221,11 @@ test('two learners complete the flagship: Priya passes in SCORM 2004, resuming i
       await start(frame);
       await play(frame, answers, 3);
       priyaAttempt = (await myAttempts(first.page))[0]!.id;
-      await expect.poll(async () => (await attemptData(first.page, priyaAttempt)).interactions.length, { message: 'three decisions saved' }).toBe(3);
+      await expect
+        .poll(async () => (await attemptData(first.page, priyaAttempt)).interactions.length, {
+          message: 'three decisions saved',
+        })
+        .toBe(3);
       await expect(first.page.locator('#lms-status')).toHaveText(/^Saved at/);
       await first.context.close();
       expect(first.errors).toEqual([]);
@@ -183,9 +234,14 @@ test('two learners complete the flagship: Priya passes in SCORM 2004, resuming i
       const second = await open(browser);
       await signIn(second.page, PRIYA.login, PRIYA.password);
       await expect(second.page.getByRole('heading', { level: 1 })).toHaveText('My modules');
-      await second.page.locator(`li[data-module="${MODULE}"]`).getByRole('button', { name: `Continue ${TITLE}` }).click();
+      await second.page
+        .locator(`li[data-module="${MODULE}"]`)
+        .getByRole('button', { name: `Continue ${TITLE}` })
+        .click();
       await second.page.waitForURL(/\/learn\/launch\//);
-      priyaCommitUrl = await second.page.evaluate(() => (JSON.parse(document.getElementById('launch-config')!.textContent!) as { commitUrl: string }).commitUrl);
+      priyaCommitUrl = await second.page.evaluate(
+        () => (JSON.parse(document.getElementById('launch-config')!.textContent!) as { commitUrl: string }).commitUrl,
+      );
       const frame2 = second.page.frameLocator('#sco');
       await expect(frame2.getByRole('button', { name: 'Continue where you left off' })).toBeVisible();
       await start(frame2);
@@ -199,7 +255,9 @@ test('two learners complete the flagship: Priya passes in SCORM 2004, resuming i
       expect(data.interactions.length).toBeGreaterThanOrEqual(13);
       await second.page.getByRole('link', { name: 'Back to my modules' }).click();
       await expect(second.page.locator(`li[data-module="${MODULE}"]`).getByText('Passed')).toBeVisible();
-      await expect(second.page.locator(`li[data-module="${MODULE}"]`).getByRole('button', { name: `Review ${TITLE}` })).toBeVisible();
+      await expect(
+        second.page.locator(`li[data-module="${MODULE}"]`).getByRole('button', { name: `Review ${TITLE}` }),
+      ).toBeVisible();
       states.priya = await second.context.storageState();
       await second.context.close();
       expect(second.errors).toEqual([]);
@@ -211,13 +269,17 @@ test('two learners complete the flagship: Priya passes in SCORM 2004, resuming i
       await card.getByLabel('SCORM version').selectOption('1.2');
       await card.getByRole('button', { name: `Start ${TITLE}` }).click();
       await page.waitForURL(/\/learn\/launch\//);
-      tomCommitUrl = await page.evaluate(() => (JSON.parse(document.getElementById('launch-config')!.textContent!) as { commitUrl: string }).commitUrl);
+      tomCommitUrl = await page.evaluate(
+        () => (JSON.parse(document.getElementById('launch-config')!.textContent!) as { commitUrl: string }).commitUrl,
+      );
       const frame = page.frameLocator('#sco');
       await start(frame);
       await play(frame, plan('worst'));
       await expect(frame.getByText('You did not pass this time.')).toBeVisible();
       await finishAndExit(frame);
-      await expect.poll(async () => (await myAttempts(page))[0]).toMatchObject({ status: 'failed', scormVersion: '1.2', score: 0 });
+      await expect
+        .poll(async () => (await myAttempts(page))[0])
+        .toMatchObject({ status: 'failed', scormVersion: '1.2', score: 0 });
       states.tom = await context.storageState();
       await context.close();
       expect(errors).toEqual([]);
@@ -225,7 +287,9 @@ test('two learners complete the flagship: Priya passes in SCORM 2004, resuming i
   ]);
 });
 
-test('HR sees the right rows, filters them, downloads the CSV, and reads the charts and decisions', async ({ browser }) => {
+test('HR sees the right rows, filters them, downloads the CSV, and reads the charts and decisions', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const { context, page, errors } = await open(browser);
   await firstSignIn(page, HELEN, temporary[HELEN.login]!);
@@ -237,8 +301,30 @@ test('HR sees the right rows, filters them, downloads the CSV, and reads the cha
   await expect(rows).toHaveCount(2);
   const priya = page.locator(`#records tr[data-learner="${PRIYA.login}"]`);
   const tom = page.locator(`#records tr[data-learner="${TOM.login}"]`);
-  await expect(priya.locator('td')).toHaveText([PRIYA.name, PRIYA.group, TITLE, 'Passed', '100%', '1', /^\d{4}-\d\d-\d\d \d\d:\d\d$/, /^\d{4}-/, /^\d{4}-/, /^0:\d\d:\d\d$/]);
-  await expect(tom.locator('td')).toHaveText([TOM.name, TOM.group, TITLE, 'Failed', '0%', '1', /^\d{4}-/, /^\d{4}-/, /^\d{4}-/, /^0:\d\d:\d\d$/]);
+  await expect(priya.locator('td')).toHaveText([
+    PRIYA.name,
+    PRIYA.group,
+    TITLE,
+    'Passed',
+    '100%',
+    '1',
+    /^\d{4}-\d\d-\d\d \d\d:\d\d$/,
+    /^\d{4}-/,
+    /^\d{4}-/,
+    /^0:\d\d:\d\d$/,
+  ]);
+  await expect(tom.locator('td')).toHaveText([
+    TOM.name,
+    TOM.group,
+    TITLE,
+    'Failed',
+    '0%',
+    '1',
+    /^\d{4}-/,
+    /^\d{4}-/,
+    /^\d{4}-/,
+    /^0:\d\d:\d\d$/,
+  ]);
 
   await page.getByLabel('Status').selectOption({ label: 'Failed' });
   await page.getByRole('button', { name: 'Filter' }).click();
@@ -251,7 +337,10 @@ test('HR sees the right rows, filters them, downloads the CSV, and reads the cha
   await expect(rows).toHaveCount(1);
   await expect(priya).toBeVisible();
 
-  const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
   await page.getByLabel('Staff group').selectOption({ label: 'All staff groups' });
   await page.getByLabel('From').fill(today);
   await page.getByLabel('To').fill(today);
@@ -264,14 +353,21 @@ test('HR sees the right rows, filters them, downloads the CSV, and reads the cha
 
   // The CSV of the module's rows, as Excel would open it.
   await page.goto(`/hr/records?module=${MODULE}`);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download these rows as CSV/ }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: /Download these rows as CSV/ }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^frontline-records-\d{4}-\d\d-\d\d\.csv$/);
   const csv = readFileSync((await download.path())!, 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const lines = csv.slice(1).trimEnd().split('\r\n');
   expect(lines).toHaveLength(3);
-  expect(lines[0]).toBe('Name,Email or staff number,Staff group,Module,Module ID,Status,Score (%),Attempts,First access,Last access,Completed,Total time (h:mm:ss)');
-  expect(lines[1]).toMatch(new RegExp(`^${PRIYA.name},${PRIYA.login},${PRIYA.group},${TITLE},${MODULE},Passed,100,1,\\d{4}-`));
+  expect(lines[0]).toBe(
+    'Name,Email or staff number,Staff group,Module,Module ID,Status,Score (%),Attempts,First access,Last access,Completed,Total time (h:mm:ss)',
+  );
+  expect(lines[1]).toMatch(
+    new RegExp(`^${PRIYA.name},${PRIYA.login},${PRIYA.group},${TITLE},${MODULE},Passed,100,1,\\d{4}-`),
+  );
   expect(lines[2]).toMatch(new RegExp(`^${TOM.name},${TOM.login},${TOM.group},${TITLE},${MODULE},Failed,0,1,\\d{4}-`));
 
   // The module report: pass rate, completion chart, and each choice's count.
@@ -283,9 +379,19 @@ test('HR sees the right rows, filters them, downloads the CSV, and reads the cha
   const course = flagship();
   const best = plan('best');
   const worst = plan('worst');
-  const picked = new Map(await page.locator('section[data-scenario] tr[data-choice]').evaluateAll((rows) => rows.map((r) => [
-    `${r.closest('section')!.getAttribute('data-scenario')}:${r.getAttribute('data-choice')}`, r.querySelector('td.num')!.textContent!.trim(),
-  ] as const)));
+  const picked = new Map(
+    await page
+      .locator('section[data-scenario] tr[data-choice]')
+      .evaluateAll((rows) =>
+        rows.map(
+          (r) =>
+            [
+              `${r.closest('section')!.getAttribute('data-scenario')}:${r.getAttribute('data-choice')}`,
+              r.querySelector('td.num')!.textContent!.trim(),
+            ] as const,
+        ),
+      ),
+  );
   for (const id of course.order) {
     const scenario = course.scenarios.find((x) => x.id === id)!;
     for (const text of [...best.get(scenario.title)!.texts, ...worst.get(scenario.title)!.texts]) {
@@ -314,7 +420,14 @@ test('HR sees the right rows, filters them, downloads the CSV, and reads the cha
 
 test('signed-out and wrong-role requests get 401 and 403 and see no records', async ({ browser, playwright }) => {
   const anon = await playwright.request.newContext({ baseURL: base });
-  for (const url of ['/learn', '/hr/records', `/hr/records.csv?module=${MODULE}`, `/hr/modules/${MODULE}`, '/admin/users', `/content/${MODULE}/index.html`]) {
+  for (const url of [
+    '/learn',
+    '/hr/records',
+    `/hr/records.csv?module=${MODULE}`,
+    `/hr/modules/${MODULE}`,
+    '/admin/users',
+    `/content/${MODULE}/index.html`,
+  ]) {
     const res = await anon.get(url, { maxRedirects: 0 });
     expect(res.status(), url).toBe(401);
     const body = await res.text();
@@ -328,7 +441,14 @@ test('signed-out and wrong-role requests get 401 and 403 and see no records', as
   const asTom = await open(browser, 'tom');
   await asTom.page.goto('/learn');
   await expect(asTom.page.getByRole('heading', { level: 1 })).toHaveText('My modules');
-  for (const url of ['/hr/records', `/hr/records.csv?module=${MODULE}`, `/hr/modules/${MODULE}`, '/hr/learners/2', '/admin/users', `/api/attempts/${priyaAttempt}`]) {
+  for (const url of [
+    '/hr/records',
+    `/hr/records.csv?module=${MODULE}`,
+    `/hr/modules/${MODULE}`,
+    '/hr/learners/2',
+    '/admin/users',
+    `/api/attempts/${priyaAttempt}`,
+  ]) {
     const res = await asTom.page.request.get(url, { maxRedirects: 0 });
     expect([403, 404], url).toContain(res.status());
     const body = await res.text();
@@ -353,11 +473,23 @@ test('a malformed or foreign commit gets 400 and changes nothing', async ({ brow
   const tomBefore = await attemptData(hr.page, tomAttempt!.id);
 
   // Tom's session, with his own valid CSRF token, posting to Priya's attempt.
-  const foreign = await asTom.page.request.post(priyaCommitUrl, { headers: { 'x-csrf-token': csrf }, data: { 'cmi.completion_status': 'completed', 'cmi.success_status': 'failed', 'cmi.score.raw': '0' } });
+  const foreign = await asTom.page.request.post(priyaCommitUrl, {
+    headers: { 'x-csrf-token': csrf },
+    data: { 'cmi.completion_status': 'completed', 'cmi.success_status': 'failed', 'cmi.score.raw': '0' },
+  });
   expect(foreign.status()).toBe(400);
   // Malformed, to his own attempt: the other version's elements, values out of range, not an object.
-  for (const data of [{ 'cmi.completion_status': 'completed' }, { 'cmi.core.score.raw': '900' }, { 'cmi.core.lesson_status': 'passed', 'cmi.core.student_name': 7 }, ['cmi.core.score.raw', '100'], 'not json at all']) {
-    const res = await asTom.page.request.post(tomCommitUrl, { headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' }, data });
+  for (const data of [
+    { 'cmi.completion_status': 'completed' },
+    { 'cmi.core.score.raw': '900' },
+    { 'cmi.core.lesson_status': 'passed', 'cmi.core.student_name': 7 },
+    ['cmi.core.score.raw', '100'],
+    'not json at all',
+  ]) {
+    const res = await asTom.page.request.post(tomCommitUrl, {
+      headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' },
+      data,
+    });
     expect(res.status(), JSON.stringify(data)).toBe(400);
   }
   // Without a token nothing is read at all.

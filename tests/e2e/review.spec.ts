@@ -4,11 +4,38 @@
  * attempt stays passed, browse mode records nothing; and a full run leaves gradable data.
  */
 import type { FrameLocator, Page } from '@playwright/test';
-import { VERSIONS, elements, expect, expectCleanCalls, interactions, readCmi, readLog, test, type Version } from './helpers.js';
 import {
-  BEST, MODULE, TEXT, clearJournals, expectDecisionsReported, expectGradable, expectNothingAfterTerminate, expectResults,
-  expectResultsSaved, finishButton, finishIn, heading1, journalKey, moduleFrame, openPlayer, playSteps, readJournal, readStoredAttempt,
-  saveStatus, startIn,
+  VERSIONS,
+  elements,
+  expect,
+  expectCleanCalls,
+  interactions,
+  readCmi,
+  readLog,
+  test,
+  type Version,
+} from './helpers.js';
+import {
+  BEST,
+  MODULE,
+  TEXT,
+  clearJournals,
+  expectDecisionsReported,
+  expectGradable,
+  expectNothingAfterTerminate,
+  expectResults,
+  expectResultsSaved,
+  finishButton,
+  finishIn,
+  heading1,
+  journalKey,
+  moduleFrame,
+  openPlayer,
+  playSteps,
+  readJournal,
+  readStoredAttempt,
+  saveStatus,
+  startIn,
 } from './fault-helpers.js';
 
 test.describe.configure({ mode: 'parallel' });
@@ -41,7 +68,11 @@ async function finishPassingAttempt(page: Page, version: Version): Promise<void>
 
   const stored = await readStoredAttempt(page, version);
   expect(statusOf(version, stored!), 'the LMS stored a passed attempt').toBe('passed');
-  expect(await readJournal(frame, version)).toMatchObject({ decisions: BEST.length, acknowledged: true, finished: true });
+  expect(await readJournal(frame, version)).toMatchObject({
+    decisions: BEST.length,
+    acknowledged: true,
+    finished: true,
+  });
 }
 
 /**
@@ -51,10 +82,18 @@ async function finishPassingAttempt(page: Page, version: Version): Promise<void>
 async function expectSessionWroteNothing(page: Page, frame: FrameLocator, version: Version): Promise<void> {
   await frame.locator('body').evaluate(() => window.dispatchEvent(new Event('pagehide')));
   const el = elements(version);
-  await expect.poll(async () => (await readLog(page)).at(-1)?.fn, { message: `the session ended with ${el.term}` }).toBe(el.term);
+  await expect
+    .poll(async () => (await readLog(page)).at(-1)?.fn, { message: `the session ended with ${el.term}` })
+    .toBe(el.term);
   const log = await readLog(page);
-  expect(log.filter((c) => c.fn === el.set).map((c) => c.args), `${el.set} calls in a read-only session`).toEqual([]);
-  expect(log.filter((c) => c.fn === (version === '1.2' ? 'LMSCommit' : 'Commit')), 'commits in a read-only session').toEqual([]);
+  expect(
+    log.filter((c) => c.fn === el.set).map((c) => c.args),
+    `${el.set} calls in a read-only session`,
+  ).toEqual([]);
+  expect(
+    log.filter((c) => c.fn === (version === '1.2' ? 'LMSCommit' : 'Commit')),
+    'commits in a read-only session',
+  ).toEqual([]);
   expectCleanCalls(version, log);
   expectNothingAfterTerminate(version, log);
 }
@@ -69,7 +108,9 @@ async function expectNoExitButton(frame: FrameLocator): Promise<void> {
 }
 
 for (const version of VERSIONS) {
-  test(`SCORM ${version}: a finished attempt relaunched in review mode or in normal mode shows the result and writes nothing`, async ({ page }) => {
+  test(`SCORM ${version}: a finished attempt relaunched in review mode or in normal mode shows the result and writes nothing`, async ({
+    page,
+  }) => {
     // A full run and four launches: more than the default minute on a busy machine.
     test.setTimeout(120_000);
     await test.step('a passing run to "Finish and exit" leaves gradable data', async () => {
@@ -111,7 +152,9 @@ for (const version of VERSIONS) {
         await expectResults(frame, BEST);
       } else {
         await expect(heading1(frame)).toHaveText(TEXT.completed);
-        await expect(frame.getByText(`Your learning system has recorded that you passed ${MODULE.title}.`)).toBeVisible();
+        await expect(
+          frame.getByText(`Your learning system has recorded that you passed ${MODULE.title}.`),
+        ).toBeVisible();
         await expect(frame.getByText('The details of each decision are not available on this device.')).toBeVisible();
         await expect(frame.getByRole('heading', { level: 3 })).toHaveCount(0);
       }
@@ -131,7 +174,9 @@ for (const version of VERSIONS) {
   });
 }
 
-test('browse mode, SCORM 1.2: the learner can answer, is told nothing is recorded, and nothing is written', async ({ page }) => {
+test('browse mode, SCORM 1.2: the learner can answer, is told nothing is recorded, and nothing is written', async ({
+  page,
+}) => {
   const version = '1.2';
   const frame = await openPlayer(page, { version, mode: 'browse' });
   expect((await readLog(page)).find((c) => c.args[0] === 'cmi.core.lesson_mode')?.result).toBe('browse');
@@ -152,8 +197,14 @@ test('browse mode, SCORM 1.2: the learner can answer, is told nothing is recorde
 
   await finishIn(frame);
   const log = await readLog(page);
-  expect(log.filter((c) => c.fn === 'LMSSetValue').map((c) => c.args), 'LMSSetValue calls in browse mode').toEqual([]);
-  expect(log.filter((c) => c.fn === 'LMSCommit'), 'LMSCommit calls in browse mode').toEqual([]);
+  expect(
+    log.filter((c) => c.fn === 'LMSSetValue').map((c) => c.args),
+    'LMSSetValue calls in browse mode',
+  ).toEqual([]);
+  expect(
+    log.filter((c) => c.fn === 'LMSCommit'),
+    'LMSCommit calls in browse mode',
+  ).toEqual([]);
   expectCleanCalls(version, log);
   expectNothingAfterTerminate(version, log);
 });

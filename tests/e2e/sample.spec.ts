@@ -3,9 +3,27 @@
  * SCORM 2004 and 1.2: what the learner sees, where focus goes, and what the LMS is told.
  */
 import {
-  VERSIONS, answer, deepFocus, elements, expect, expectCleanCalls, expectCleanLog, expectFinished, expectScreen,
-  feedbackHeading, finishAndExit, heading, interactions, launch, pressContinue, readCmi, readLog, start, test,
-  type Call, type Version,
+  VERSIONS,
+  answer,
+  deepFocus,
+  elements,
+  expect,
+  expectCleanCalls,
+  expectCleanLog,
+  expectFinished,
+  expectScreen,
+  feedbackHeading,
+  finishAndExit,
+  heading,
+  interactions,
+  launch,
+  pressContinue,
+  readCmi,
+  readLog,
+  start,
+  test,
+  type Call,
+  type Version,
 } from './helpers.js';
 
 /** The sample module's scenarios and the choices the tests make (text as the learner sees it). */
@@ -17,15 +35,43 @@ const S = {
   nightShift: { id: 'night-shift-post', title: 'A post after a hard shift' },
 };
 const BEST = [
-  { scenario: S.wardSelfie, text: 'Ask Priya to delete it now and report it as an incident', response: 'delete_and_report' },
-  { scenario: S.friendRequest, text: 'Decline, and suggest she asks her GP or pharmacist', response: 'decline_and_signpost' },
+  {
+    scenario: S.wardSelfie,
+    text: 'Ask Priya to delete it now and report it as an incident',
+    response: 'delete_and_report',
+  },
+  {
+    scenario: S.friendRequest,
+    text: 'Decline, and suggest she asks her GP or pharmacist',
+    response: 'decline_and_signpost',
+  },
   { scenario: S.nightShift, text: 'Do not post it; talk it through at the team debrief', response: 'debrief_instead' },
 ];
 const WORST = [
-  { scenario: S.wardSelfie, text: 'Leave it: it will only be up for a few minutes', response: 'leave_it', pattern: 'delete_and_report' },
-  { scenario: S.manager, text: 'Say you did not notice the board in the photo', response: 'say_nothing', pattern: 'be_open' },
-  { scenario: S.friendRequest, text: 'Accept and answer her question in a message', response: 'accept_and_advise', pattern: 'decline_and_signpost' },
-  { scenario: S.nightShift, text: 'Post it, but only to friends', response: 'friends_only', pattern: 'debrief_instead' },
+  {
+    scenario: S.wardSelfie,
+    text: 'Leave it: it will only be up for a few minutes',
+    response: 'leave_it',
+    pattern: 'delete_and_report',
+  },
+  {
+    scenario: S.manager,
+    text: 'Say you did not notice the board in the photo',
+    response: 'say_nothing',
+    pattern: 'be_open',
+  },
+  {
+    scenario: S.friendRequest,
+    text: 'Accept and answer her question in a message',
+    response: 'accept_and_advise',
+    pattern: 'decline_and_signpost',
+  },
+  {
+    scenario: S.nightShift,
+    text: 'Post it, but only to friends',
+    response: 'friends_only',
+    pattern: 'debrief_instead',
+  },
 ];
 
 function count(log: readonly Call[], fn: string): number {
@@ -90,14 +136,16 @@ for (const version of VERSIONS) {
       expect(cmi['cmi.suspend_data'].length).toBeGreaterThan(0);
       expect(cmi['cmi.suspend_data'].length).toBeLessThan(100);
 
-      expect(interactions(version, cmi)).toEqual(BEST.map((step) => ({
-        id: step.scenario.id,
-        type: 'choice',
-        response: step.response,
-        pattern: step.response,
-        result: 'correct',
-        objective: step.scenario.id === 'friend-request' ? 'boundaries' : 'confidentiality',
-      })));
+      expect(interactions(version, cmi)).toEqual(
+        BEST.map((step) => ({
+          id: step.scenario.id,
+          type: 'choice',
+          response: step.response,
+          pattern: step.response,
+          result: 'correct',
+          objective: step.scenario.id === 'friend-request' ? 'boundaries' : 'confidentiality',
+        })),
+      );
 
       const log = await expectCleanLog(page, version);
       expectTerminatedOnce(version, log);
@@ -162,7 +210,10 @@ for (const version of VERSIONS) {
       frame = page.frameLocator('#sco');
       await expect(heading(frame)).toHaveText(TITLE);
       // The local LMS kept a suspended attempt (the SCO said so before the page went away).
-      const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as Record<string, string> | null, `frontline-lms:sample:${version}`);
+      const saved = await page.evaluate(
+        (key) => JSON.parse(localStorage.getItem(key) ?? 'null') as Record<string, string> | null,
+        `frontline-lms:sample:${version}`,
+      );
       expect(saved?.[el.exit]).toBe('suspend');
       // ...and ended the first session on pagehide (Terminate writes the session time).
       expect(saved?.[version === '1.2' ? 'cmi.core.session_time' : 'cmi.session_time']).toBeTruthy();
@@ -276,14 +327,20 @@ test.describe('social media module', () => {
   }
 });
 
-
-test('a screen whose code does not arrive: the learner is told, stays on the introduction, and Try again works', async ({ page, pageErrors }) => {
+test('a screen whose code does not arrive: the learner is told, stays on the introduction, and Try again works', async ({
+  page,
+  pageErrors,
+}) => {
   // The scenario screen's code is fetched after the introduction: a dropped connection then must not leave a blank screen.
   let block = true;
-  await page.route('**/assets/fl-scenario-*.js', (route) => (block ? route.abort('internetdisconnected') : route.continue()));
+  await page.route('**/assets/fl-scenario-*.js', (route) =>
+    block ? route.abort('internetdisconnected') : route.continue(),
+  );
   const frame = await launch(page, { version: '2004' });
   await frame.getByRole('button', { name: 'Start', exact: true }).click();
-  await expect(frame.getByRole('alert')).toHaveText(/This part of the module did not load\. Check your connection, then try again\./);
+  await expect(frame.getByRole('alert')).toHaveText(
+    /This part of the module did not load\. Check your connection, then try again\./,
+  );
   await expect(heading(frame)).toHaveText(TITLE);
   const tryAgain = frame.getByRole('button', { name: 'Try again' });
   block = false;
@@ -293,7 +350,8 @@ test('a screen whose code does not arrive: the learner is told, stays on the int
   await answer(frame, BEST[0]!.text);
   expect((await readLog(page)).filter((c) => c.fn === 'Commit').length).toBeGreaterThanOrEqual(2);
   // The failed fetches are expected here: the browser reports them, and the module logs what it could not load.
-  const expected = /fl-scenario-|could not load part of the module|Failed to fetch dynamically imported module|ERR_INTERNET_DISCONNECTED/;
+  const expected =
+    /fl-scenario-|could not load part of the module|Failed to fetch dynamically imported module|ERR_INTERNET_DISCONNECTED/;
   const unexpected = pageErrors.filter((e) => !expected.test(e));
   pageErrors.splice(0, pageErrors.length, ...unexpected);
 });

@@ -8,11 +8,35 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Block, Choice, Scenario } from '../../src/core/model.js';
 import {
-  VERSIONS, elements, expect, expectCleanLog, feedbackHeading, heading, interactions, launch, pressContinue, readCmi, start, test,
+  VERSIONS,
+  elements,
+  expect,
+  expectCleanLog,
+  feedbackHeading,
+  heading,
+  interactions,
+  launch,
+  pressContinue,
+  readCmi,
+  start,
+  test,
 } from './helpers.js';
 import {
-  BEST, MODULE, bestChoices, expectedRaw, flagship, lmsId, openStandalone, overriding, plan, playPlan, pressWithKeyboard, scenario,
-  escapeRegExp, type Root, type Step,
+  BEST,
+  MODULE,
+  bestChoices,
+  expectedRaw,
+  flagship,
+  lmsId,
+  openStandalone,
+  overriding,
+  plan,
+  playPlan,
+  pressWithKeyboard,
+  scenario,
+  escapeRegExp,
+  type Root,
+  type Step,
 } from './flagship-helpers.js';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
@@ -20,11 +44,16 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 /** The owner an action names, and the word for the thing it acts on. */
 function owner(block: Block): { name: string; thing: string } {
   switch (block.kind) {
-    case 'post': return { name: block.author, thing: 'post' };
-    case 'page-post': return { name: block.page, thing: 'post' };
-    case 'chat': return { name: block.group, thing: 'group' };
-    case 'request': return { name: block.from, thing: 'request' };
-    case 'message': return { name: block.from, thing: 'message' };
+    case 'post':
+      return { name: block.author, thing: 'post' };
+    case 'page-post':
+      return { name: block.page, thing: 'post' };
+    case 'chat':
+      return { name: block.group, thing: 'group' };
+    case 'request':
+      return { name: block.from, thing: 'request' };
+    case 'message':
+      return { name: block.from, thing: 'message' };
   }
 }
 
@@ -32,11 +61,20 @@ function owner(block: Block): { name: string; thing: string } {
 function actionName(choice: Choice, block: Block): string {
   const { name, thing } = owner(block);
   const verb = {
-    reply: `Reply to ${name}'s ${thing}`, repost: `Repost ${name}'s ${thing}`, quote: `Quote ${name}'s ${thing}`,
-    like: `Like ${name}'s ${thing}`, share: `Share ${name}'s ${thing}`, report: `Report ${name}'s ${thing}`,
-    hide: `Hide ${name}'s ${thing}`, delete: `Delete ${name}'s ${thing}`, screenshot: `Take a screenshot of ${name}'s ${thing}`,
-    leave: `Leave the ${name} group`, accept: `Accept ${name}'s request`, decline: `Decline ${name}'s request`,
-    open: `Open ${name}'s ${thing}`, forward: `Forward ${name}'s ${thing}`,
+    reply: `Reply to ${name}'s ${thing}`,
+    repost: `Repost ${name}'s ${thing}`,
+    quote: `Quote ${name}'s ${thing}`,
+    like: `Like ${name}'s ${thing}`,
+    share: `Share ${name}'s ${thing}`,
+    report: `Report ${name}'s ${thing}`,
+    hide: `Hide ${name}'s ${thing}`,
+    delete: `Delete ${name}'s ${thing}`,
+    screenshot: `Take a screenshot of ${name}'s ${thing}`,
+    leave: `Leave the ${name} group`,
+    accept: `Accept ${name}'s request`,
+    decline: `Decline ${name}'s request`,
+    open: `Open ${name}'s ${thing}`,
+    forward: `Forward ${name}'s ${thing}`,
   }[choice.action!];
   return `${verb}: ${choice.text}`;
 }
@@ -55,7 +93,14 @@ function onlyBlock(s: Scenario): Block {
 
 /** Plain text of a block's HTML (first line is enough to find it on the page). */
 function firstText(html: string): string {
-  return html.replace(/<[^>]+>/g, ' ').replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim().slice(0, 40);
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 40);
 }
 
 /** Every action on a scenario is a button named after the block it acts on, including its owner. */
@@ -69,14 +114,17 @@ async function expectActionNames(root: Root, s: Scenario): Promise<void> {
     expect(actionName(c, block)).toContain(owner(block).name);
   }
   // Choices that are not actions are plain buttons named by their text alone.
-  for (const c of s.choices.filter((x) => !x.action)) await expect(root.getByRole('button', { name: c.text, exact: true })).toBeVisible();
+  for (const c of s.choices.filter((x) => !x.action))
+    await expect(root.getByRole('button', { name: c.text, exact: true })).toBeVisible();
   await expect(root.getByRole('radio')).toHaveCount(0);
 }
 
 /** Runs axe on the page and fails with the rule ids and the elements they hit. */
 async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const found = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
   expect.soft(found, `axe violations on ${where}`).toEqual([]);
 }
 
@@ -118,7 +166,9 @@ const COLLEAGUES = scenario(course, 'colleague-posts');
 
 for (const version of VERSIONS) {
   test.describe(`social media elements, SCORM ${version}`, () => {
-    test('trending-complaint: the post and its thread render, an action works by keyboard, and the branch arrives', async ({ page }) => {
+    test('trending-complaint: the post and its thread render, an action works by keyboard, and the branch arrives', async ({
+      page,
+    }) => {
       const post = blockOf(TRENDING, 'sian-post');
       if (post.kind !== 'post') throw new Error('sian-post is a post');
       const frame = await launch(page, { module: MODULE, version });
@@ -155,10 +205,18 @@ for (const version of VERSIONS) {
       await expect(button).toBeDisabled();
 
       const cmi = await readCmi(page);
-      expect(interactions(version, cmi)).toEqual([{
-        id: 'trending-complaint', type: 'choice', response: lmsId(reply.id), pattern: bestChoices(TRENDING).map((c) => lmsId(c.id)).join('[,]'),
-        result: elements(version).wrong, objective: TRENDING.objective,
-      }]);
+      expect(interactions(version, cmi)).toEqual([
+        {
+          id: 'trending-complaint',
+          type: 'choice',
+          response: lmsId(reply.id),
+          pattern: bestChoices(TRENDING)
+            .map((c) => lmsId(c.id))
+            .join('[,]'),
+          result: elements(version).wrong,
+          objective: TRENDING.objective,
+        },
+      ]);
       await expectCleanLog(page, version);
 
       // The branch: the follow-up arrives with the learner's own reply and the thread under it.
@@ -175,8 +233,12 @@ for (const version of VERSIONS) {
       // Arriving content is announced: a live region (role=status or aria-live) says it came.
       const words = [...arrived.thread.map((r) => firstText(r.textHtml)), firstText(arrived.textHtml)];
       const live = await liveRegionText(frame);
-      expect.soft(live.some((text) => /New:/.test(text) || words.some((w) => text.includes(w))),
-        `a live region announces the arriving ${arrived.kind} in ${follow.id}; live regions hold: ${JSON.stringify(live)}`).toBe(true);
+      expect
+        .soft(
+          live.some((text) => /New:/.test(text) || words.some((w) => text.includes(w))),
+          `a live region announces the arriving ${arrived.kind} in ${follow.id}; live regions hold: ${JSON.stringify(live)}`,
+        )
+        .toBe(true);
     });
 
     test('colleague-posts: the feed is answered by keyboard and reported as one interaction', async ({ page }) => {
@@ -192,7 +254,8 @@ for (const version of VERSIONS) {
           await expect(frame.getByRole('checkbox')).toHaveCount(COLLEAGUES.choices.length);
           for (const c of COLLEAGUES.choices) {
             const block = blockOf(COLLEAGUES, c.target!);
-            if (block.kind === 'post') await expect(frame.getByRole('article', { name: new RegExp(`^${block.author}`) })).toBeVisible();
+            if (block.kind === 'post')
+              await expect(frame.getByRole('article', { name: new RegExp(`^${block.author}`) })).toBeVisible();
           }
           await expect(frame.getByRole('button', { name: 'Submit answer' })).toBeVisible();
         },
@@ -205,8 +268,12 @@ for (const version of VERSIONS) {
       const feed = interactions(version, cmi).filter((x) => x.id === COLLEAGUES.id);
       expect(feed).toHaveLength(1);
       expect(feed[0]).toEqual({
-        id: COLLEAGUES.id, type: 'choice', response: picked.map((c) => lmsId(c.id)).join('[,]'),
-        pattern: 'jess_mrs_bell[,]ravi_footballer[,]amy_xray', result: 'correct', objective: COLLEAGUES.objective,
+        id: COLLEAGUES.id,
+        type: 'choice',
+        response: picked.map((c) => lmsId(c.id)).join('[,]'),
+        pattern: 'jess_mrs_bell[,]ravi_footballer[,]amy_xray',
+        result: 'correct',
+        objective: COLLEAGUES.objective,
       });
       expect(interactions(version, cmi)).toHaveLength(at + 1);
       await expectCleanLog(page, version);
@@ -226,7 +293,9 @@ for (const version of VERSIONS) {
       await expect(frame.getByText(`${expectedRaw(steps)}%`, { exact: true })).toBeVisible();
       // The review shows the feed as partly right, with the wrong pick marked.
       const percent = Math.round(step.score * 100);
-      const item = frame.getByRole('listitem').filter({ has: frame.getByRole('heading', { level: 3, name: COLLEAGUES.title }) });
+      const item = frame
+        .getByRole('listitem')
+        .filter({ has: frame.getByRole('heading', { level: 3, name: COLLEAGUES.title }) });
       await expect(item.getByText(`Partly right: ${percent}%`)).toBeVisible();
       await expect(item.getByText(`${wrong.text}: you picked it (not correct)`)).toBeVisible();
 
@@ -247,7 +316,9 @@ test.describe('social media elements, standalone', () => {
   // One walk down the best path in the SCO page opened on its own (no player frame), by
   // keyboard: axe on trending-complaint and colleague-posts before and after answering, and
   // the friend request, group chat and page post checked as they come.
-  test('friend request, group chat and page post render their parts and name the owner; axe finds no violations', async ({ page }) => {
+  test('friend request, group chat and page post render their parts and name the owner; axe finds no violations', async ({
+    page,
+  }) => {
     test.slow(); // walks 11 screens
     const root = await openStandalone(page);
     await expectNoAxeViolations(page, 'the introduction');
@@ -276,12 +347,16 @@ test.describe('social media elements, standalone', () => {
           }
           await expect(article).toContainText(`${block.comments.length} comments`);
         } else if (block.kind === 'request') {
-          const article = root.getByRole('article', { name: new RegExp(`^Friend request from ${escapeRegExp(block.from)}`) });
+          const article = root.getByRole('article', {
+            name: new RegExp(`^Friend request from ${escapeRegExp(block.from)}`),
+          });
           await expect(article).toBeVisible();
           await expect(article.getByRole('heading', { level: 2 })).toContainText(`Friend request from ${block.from}`);
           if (block.mutual !== undefined) await expect(article).toContainText(`${block.mutual} mutual friends`);
           await expect(article).toContainText(firstText(block.textHtml));
-          expect(s.choices.filter((c) => c.action).map((c) => c.action)).toEqual(expect.arrayContaining(['accept', 'decline']));
+          expect(s.choices.filter((c) => c.action).map((c) => c.action)).toEqual(
+            expect.arrayContaining(['accept', 'decline']),
+          );
         } else if (block.kind === 'chat') {
           const article = root.getByRole('article', { name: new RegExp(`^${escapeRegExp(block.group)}`) });
           await expect(article).toBeVisible();
@@ -295,7 +370,9 @@ test.describe('social media elements, standalone', () => {
         }
         await expectActionNames(root, s);
         // The actions on the block sit in a list named after the owner.
-        await expect(root.getByRole('list', { name: `Actions on ${owner(block).name}'s ${owner(block).thing}` })).toBeVisible();
+        await expect(
+          root.getByRole('list', { name: `Actions on ${owner(block).name}'s ${owner(block).thing}` }),
+        ).toBeVisible();
         checked.push(s.id);
       },
       after: async (step) => {

@@ -5,21 +5,51 @@
  * English run that reports FLAGSHIP_INTERACTIONS is the keyboard-only run in a11y.spec.ts).
  */
 import { deepFocus, expect, launch, readCmi, readLog, test } from './helpers.js';
-import { FLAGSHIP_BEST, FLAGSHIP_INTERACTIONS as EXPECTED, answerIn, continueIn, cy, en, expectDescribedInEnglish, expectNoAxeViolations, expectNoHorizontalScroll, feedbackIn, h1, openSco, reported, startIn } from './a11y-helpers.js';
+import {
+  FLAGSHIP_BEST,
+  FLAGSHIP_INTERACTIONS as EXPECTED,
+  answerIn,
+  continueIn,
+  cy,
+  en,
+  expectDescribedInEnglish,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  feedbackIn,
+  h1,
+  openSco,
+  reported,
+  startIn,
+} from './a11y-helpers.js';
 
 const FLAGSHIP = 'social-media-nhs';
 
 test.describe.configure({ mode: 'parallel', timeout: 180_000 });
 
 /** The months in Welsh, as a Welsh certificate dates itself ("30 Tachwedd 2026"). */
-const CY_MONTHS = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
+const CY_MONTHS = [
+  'Ionawr',
+  'Chwefror',
+  'Mawrth',
+  'Ebrill',
+  'Mai',
+  'Mehefin',
+  'Gorffennaf',
+  'Awst',
+  'Medi',
+  'Hydref',
+  'Tachwedd',
+  'Rhagfyr',
+];
 
 /** How many SetValue calls wrote an interaction. */
 function interactionWrites(log: readonly { fn: string; args: string[] }[]): number {
   return log.filter((c) => c.fn === 'SetValue' && c.args[0]?.startsWith('cmi.interactions.')).length;
 }
 
-test('switching to Cymraeg and back keeps the learner\'s place, and the whole module works in Welsh', async ({ page }) => {
+test("switching to Cymraeg and back keeps the learner's place, and the whole module works in Welsh", async ({
+  page,
+}) => {
   const frame = await launch(page, { module: FLAGSHIP, version: '2004' });
   const html = frame.locator('html');
   await expect(h1(frame)).toHaveText('Social media and the NHS');
@@ -32,7 +62,10 @@ test('switching to Cymraeg and back keeps the learner\'s place, and the whole mo
   await cymraeg.focus();
   await page.keyboard.press('Enter');
   await expect(html).toHaveAttribute('lang', 'cy');
-  expect(await deepFocus(frame), 'focus stays on the language button').toMatchObject({ tag: 'button', text: 'English' });
+  expect(await deepFocus(frame), 'focus stays on the language button').toMatchObject({
+    tag: 'button',
+    text: 'English',
+  });
   await expect(h1(frame)).toHaveText("Y cyfryngau cymdeithasol a'r GIG");
   await expect(frame.getByRole('button', { name: 'Dechrau', exact: true })).toBeVisible();
   await expect(frame.getByRole('button', { name: 'Start', exact: true })).toHaveCount(0);
@@ -74,7 +107,9 @@ test('switching to Cymraeg and back keeps the learner\'s place, and the whole mo
   await expect(progress).toHaveAttribute('aria-valuenow', progressBefore!);
   await expect(frame.getByRole('progressbar', { name: `Progress: ${progressBefore}%` })).toBeVisible();
   const cmiEnglish = await readCmi(page);
-  expect(reported(cmiEnglish).interactions, 'the interactions are unchanged by the switch').toEqual(reported(cmiBefore).interactions);
+  expect(reported(cmiEnglish).interactions, 'the interactions are unchanged by the switch').toEqual(
+    reported(cmiBefore).interactions,
+  );
   expect(interactionWrites(await readLog(page)), 'switching language writes no interaction').toBe(writesBefore);
 
   // And to Welsh again, for the rest of the module.
@@ -89,7 +124,9 @@ test('switching to Cymraeg and back keeps the learner\'s place, and the whole mo
   for (const step of FLAGSHIP_BEST.slice(1)) {
     await expect(h1(frame)).toHaveText(step.cyTitle);
     await expect(h1(frame)).toBeFocused();
-    await expect(frame.getByText(step.followUp ? "Beth sy'n digwydd nesaf" : `Senario ${++main} o 13`, { exact: true })).toBeVisible();
+    await expect(
+      frame.getByText(step.followUp ? "Beth sy'n digwydd nesaf" : `Senario ${++main} o 13`, { exact: true }),
+    ).toBeVisible();
     await answerIn(frame, step.cyChoices, cy);
     await expect(frame.getByText(/^✓ (Eich ateb: Y dewis gorau|Fe wnaethoch chi ddewis)/).first()).toBeVisible();
     await continueIn(frame, cy);
@@ -115,7 +152,9 @@ test('switching to Cymraeg and back keeps the learner\'s place, and the whole mo
   const now = new Date();
   const cyToday = `${now.getDate()} ${CY_MONTHS[now.getMonth()]} ${now.getFullYear()}`;
   await expect(frame.locator('fl-certificate dt')).toHaveText(['Dyddiad cwblhau', 'Sgôr', 'Amser a dreuliwyd']);
-  expect.soft(await frame.locator('fl-certificate dd').first().textContent(), 'the Welsh certificate dates itself in Welsh').toBe(cyToday);
+  expect
+    .soft(await frame.locator('fl-certificate dd').first().textContent(), 'the Welsh certificate dates itself in Welsh')
+    .toBe(cyToday);
   await expect(frame.locator('fl-certificate dd')).toHaveText([/\d{4}/, '100%', /^\d+ (munud|funud)$/]);
   await expect(frame.getByRole('heading', { name: 'Amcanion dysgu', level: 2 })).toBeVisible();
   await frame.getByRole('button', { name: "Yn ôl i'ch canlyniadau" }).click();
@@ -134,7 +173,9 @@ test('switching to Cymraeg and back keeps the learner\'s place, and the whole mo
   expectDescribedInEnglish(r.descriptions);
 });
 
-test('axe finds no WCAG 2.2 AA violations on Welsh screens, and the longer Welsh words reflow at 320px', async ({ page }) => {
+test('axe finds no WCAG 2.2 AA violations on Welsh screens, and the longer Welsh words reflow at 320px', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 320, height: 640 });
   const check = async (screen: string) => {
     await expectNoAxeViolations(page, screen);

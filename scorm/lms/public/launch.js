@@ -24,7 +24,16 @@ const api = v12 ? new Scorm12API(settings) : new Scorm2004API(settings);
 api.loadFromFlattenedJSON(config.cmi);
 
 const names = v12
-  ? ['LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic']
+  ? [
+      'LMSInitialize',
+      'LMSFinish',
+      'LMSGetValue',
+      'LMSSetValue',
+      'LMSCommit',
+      'LMSGetLastError',
+      'LMSGetErrorString',
+      'LMSGetDiagnostic',
+    ]
   : ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit', 'GetLastError', 'GetErrorString', 'GetDiagnostic'];
 const [, term, , , commit, lastError] = names;
 const log = [];
@@ -46,7 +55,11 @@ for (const fn of names) {
     const error = String(api[lastError]());
     log.push({ fn, args, result: String(result), error });
     if (config.mode === 'normal' && fn === commit) {
-      show(String(result) === 'true' ? `Saved at ${time()}` : `Not saved: the learning system did not accept the data (error ${error}).`);
+      show(
+        String(result) === 'true'
+          ? `Saved at ${time()}`
+          : `Not saved: the learning system did not accept the data (error ${error}).`,
+      );
     }
     if (fn === term && String(result) === 'true') {
       terminated = true;

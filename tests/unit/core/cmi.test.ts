@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { loadCourse } from '../../../src/build/course.js';
+import { loadCourse } from '../../../src/compiler/course.js';
 import {
-  TABLE, decisionWrites, describe as describeScenario, duration2004, exitWrites, interactionWrites, launchWrites,
-  progressWrites, real, resumeWrites, time12, timespan12, timestamp2004, type CmiWrite, type ScormVersion,
+  TABLE,
+  decisionWrites,
+  describe as describeScenario,
+  duration2004,
+  exitWrites,
+  interactionWrites,
+  launchWrites,
+  progressWrites,
+  real,
+  resumeWrites,
+  time12,
+  timespan12,
+  timestamp2004,
+  type CmiWrite,
+  type ScormVersion,
 } from '../../../src/core/cmi.js';
 import type { Course } from '../../../src/core/model.js';
 import { encode } from '../../../src/core/resume.js';
@@ -14,7 +27,12 @@ const c = branchingCourse();
 const VERSIONS: ScormVersion[] = ['1.2', '2004'];
 const asMap = (writes: readonly CmiWrite[]) => new Map(writes.map(([k, v]) => [k, v]));
 const AT = Date.UTC(2025, 2, 4, 13, 5, 9, 870); // 2025-03-04T13:05:09.870Z
-const decision = (scenarioId: string, choiceIds: string[], latencyMs = 12_340): Decision => ({ scenarioId, choiceIds, at: AT, latencyMs });
+const decision = (scenarioId: string, choiceIds: string[], latencyMs = 12_340): Decision => ({
+  scenarioId,
+  choiceIds,
+  at: AT,
+  latencyMs,
+});
 
 /** Every write a whole run makes: launch, after each choice, and on exit. */
 function runWrites(target: Course, steps: Step[], version: ScormVersion): CmiWrite[] {
@@ -29,8 +47,33 @@ function runWrites(target: Course, steps: Step[], version: ScormVersion): CmiWri
 describe('the version table', () => {
   it('names the SCORM 2004 elements', () => {
     const t = TABLE['2004'];
-    expect([t.location, t.suspendData, t.exit, t.sessionTime, t.entry, t.mode, t.learnerName, t.scoreRaw, t.scoreMin, t.scoreMax, t.scoreScaled, t.progressMeasure])
-      .toEqual(['cmi.location', 'cmi.suspend_data', 'cmi.exit', 'cmi.session_time', 'cmi.entry', 'cmi.mode', 'cmi.learner_name', 'cmi.score.raw', 'cmi.score.min', 'cmi.score.max', 'cmi.score.scaled', 'cmi.progress_measure']);
+    expect([
+      t.location,
+      t.suspendData,
+      t.exit,
+      t.sessionTime,
+      t.entry,
+      t.mode,
+      t.learnerName,
+      t.scoreRaw,
+      t.scoreMin,
+      t.scoreMax,
+      t.scoreScaled,
+      t.progressMeasure,
+    ]).toEqual([
+      'cmi.location',
+      'cmi.suspend_data',
+      'cmi.exit',
+      'cmi.session_time',
+      'cmi.entry',
+      'cmi.mode',
+      'cmi.learner_name',
+      'cmi.score.raw',
+      'cmi.score.min',
+      'cmi.score.max',
+      'cmi.score.scaled',
+      'cmi.progress_measure',
+    ]);
     expect(t.learnerId).toBe('cmi.learner_id');
     expect([t.exitSuspend, t.exitFinished]).toEqual(['suspend', 'normal']);
   });
@@ -46,14 +89,38 @@ describe('the version table', () => {
     ['1.2', { 'cmi.core.lesson_status': 'completed' }, 'completed'],
     ['1.2', { 'cmi.core.lesson_status': 'incomplete' }, null],
     ['1.2', { 'cmi.core.lesson_status': 'not attempted' }, null],
-  ] as [ScormVersion, Record<string, string>, string | null][])('reads a stored result (SCORM %s, %j) as %s', (version, data, expected) => {
-    expect(TABLE[version].readFinished((el) => data[el] ?? '')).toBe(expected);
-  });
+  ] as [ScormVersion, Record<string, string>, string | null][])(
+    'reads a stored result (SCORM %s, %j) as %s',
+    (version, data, expected) => {
+      expect(TABLE[version].readFinished((el) => data[el] ?? '')).toBe(expected);
+    },
+  );
 
   it('names the SCORM 1.2 elements, with no scaled score or progress measure', () => {
     const t = TABLE['1.2'];
-    expect([t.location, t.suspendData, t.exit, t.sessionTime, t.entry, t.mode, t.learnerName, t.scoreRaw, t.scoreMin, t.scoreMax])
-      .toEqual(['cmi.core.lesson_location', 'cmi.suspend_data', 'cmi.core.exit', 'cmi.core.session_time', 'cmi.core.entry', 'cmi.core.lesson_mode', 'cmi.core.student_name', 'cmi.core.score.raw', 'cmi.core.score.min', 'cmi.core.score.max']);
+    expect([
+      t.location,
+      t.suspendData,
+      t.exit,
+      t.sessionTime,
+      t.entry,
+      t.mode,
+      t.learnerName,
+      t.scoreRaw,
+      t.scoreMin,
+      t.scoreMax,
+    ]).toEqual([
+      'cmi.core.lesson_location',
+      'cmi.suspend_data',
+      'cmi.core.exit',
+      'cmi.core.session_time',
+      'cmi.core.entry',
+      'cmi.core.lesson_mode',
+      'cmi.core.student_name',
+      'cmi.core.score.raw',
+      'cmi.core.score.min',
+      'cmi.core.score.max',
+    ]);
     expect(t.scoreScaled).toBeNull();
     expect(t.progressMeasure).toBeNull();
     expect(t.learnerId).toBe('cmi.core.student_id');
@@ -104,7 +171,13 @@ describe('formats', () => {
       }
     }
     for (const at of [0, AT, Date.UTC(2038, 0, 1)]) {
-      expect(checkValue(version, `${prefix}.${version === '2004' ? 'timestamp' : 'time'}`, version === '2004' ? timestamp2004(at) : time12(at))).toBeNull();
+      expect(
+        checkValue(
+          version,
+          `${prefix}.${version === '2004' ? 'timestamp' : 'time'}`,
+          version === '2004' ? timestamp2004(at) : time12(at),
+        ),
+      ).toBeNull();
     }
   });
 });
@@ -149,7 +222,9 @@ describe.each(VERSIONS)('SCORM %s writes', (version) => {
     // The id and type come before anything else (SCORM requires them first).
     const keys = interactionWrites(c, decision('first', ['pick-best']), 0, version).map(([k]) => k);
     expect(keys.slice(0, 2)).toEqual(['cmi.interactions.0.id', 'cmi.interactions.0.type']);
-    expect(keys.indexOf(`cmi.interactions.0.${responseElement}`)).toBeGreaterThan(keys.indexOf('cmi.interactions.0.type'));
+    expect(keys.indexOf(`cmi.interactions.0.${responseElement}`)).toBeGreaterThan(
+      keys.indexOf('cmi.interactions.0.type'),
+    );
   });
 
   it('reports a correct decision as correct', () => {
@@ -172,12 +247,23 @@ describe.each(VERSIONS)('SCORM %s writes', (version) => {
   });
 
   it('never puts a hyphen in a response or pattern', () => {
-    const writes = runWrites(c, [['pick-bad'], ['ignore-it'], ['some-marks'], ['post-a', 'post-b', 'post-c'], ['no']], version);
-    const responses = writes.filter(([k]) => /\.(learner_response|student_response|correct_responses\.\d+\.pattern)$/.test(k));
+    const writes = runWrites(
+      c,
+      [['pick-bad'], ['ignore-it'], ['some-marks'], ['post-a', 'post-b', 'post-c'], ['no']],
+      version,
+    );
+    const responses = writes.filter(([k]) =>
+      /\.(learner_response|student_response|correct_responses\.\d+\.pattern)$/.test(k),
+    );
     expect(responses.length).toBe(10);
     for (const [, v] of responses) expect(v).not.toContain('-');
-    expect(writes.filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k)).map(([, v]) => v))
-      .toEqual(['first', 'first-follow-up', 'second', 'feed', 'last']);
+    expect(writes.filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k)).map(([, v]) => v)).toEqual([
+      'first',
+      'first-follow-up',
+      'second',
+      'feed',
+      'last',
+    ]);
   });
 
   it('writes no score while under way, so an LMS cannot judge a half-finished attempt', () => {
@@ -195,11 +281,19 @@ describe.each(VERSIONS)('SCORM %s writes', (version) => {
   });
 
   it('writes completed and passed, or failed, once the module is finished', () => {
-    const pass = asMap(progressWrites(c, play(c, [['pick-best'], ['full-marks'], ['post-a', 'post-b'], ['yes']]).state, version));
-    const fail = asMap(progressWrites(c, play(c, [['pick-best'], ['full-marks'], ['post-a', 'post-b'], ['no']]).state, version));
+    const pass = asMap(
+      progressWrites(c, play(c, [['pick-best'], ['full-marks'], ['post-a', 'post-b'], ['yes']]).state, version),
+    );
+    const fail = asMap(
+      progressWrites(c, play(c, [['pick-best'], ['full-marks'], ['post-a', 'post-b'], ['no']]).state, version),
+    );
     if (is2004) {
       expect([pass.get('cmi.completion_status'), pass.get('cmi.success_status')]).toEqual(['completed', 'passed']);
-      expect([pass.get('cmi.score.raw'), pass.get('cmi.score.scaled'), pass.get('cmi.progress_measure')]).toEqual(['100', '1', '1']);
+      expect([pass.get('cmi.score.raw'), pass.get('cmi.score.scaled'), pass.get('cmi.progress_measure')]).toEqual([
+        '100',
+        '1',
+        '1',
+      ]);
       expect([fail.get('cmi.completion_status'), fail.get('cmi.success_status')]).toEqual(['completed', 'failed']);
       expect([fail.get('cmi.score.raw'), fail.get('cmi.score.scaled')]).toEqual(['75', '0.75']);
     } else {
@@ -216,7 +310,10 @@ describe.each(VERSIONS)('SCORM %s writes', (version) => {
     const fail = asMap(progressWrites(branchingCourse({ passMark: 76 }), play(c, steps).state, version));
     if (is2004) {
       expect([pass.get('cmi.success_status'), fail.get('cmi.success_status')]).toEqual(['passed', 'failed']);
-      expect([pass.get('cmi.completion_status'), fail.get('cmi.completion_status')]).toEqual(['completed', 'completed']);
+      expect([pass.get('cmi.completion_status'), fail.get('cmi.completion_status')]).toEqual([
+        'completed',
+        'completed',
+      ]);
     } else {
       expect([pass.get('cmi.core.lesson_status'), fail.get('cmi.core.lesson_status')]).toEqual(['passed', 'failed']);
     }
@@ -224,7 +321,9 @@ describe.each(VERSIONS)('SCORM %s writes', (version) => {
 
   it('writes each objective with its score and status', () => {
     const under = asMap(progressWrites(c, play(c, [['pick-ok']]).afterChoose[0]!, version));
-    const done = asMap(progressWrites(c, play(c, [['pick-best'], ['no-marks'], ['post-a', 'post-b'], ['yes']]).state, version));
+    const done = asMap(
+      progressWrites(c, play(c, [['pick-best'], ['no-marks'], ['post-a', 'post-b'], ['yes']]).state, version),
+    );
     expect(under.get('cmi.objectives.0.id')).toBe('obj-a');
     expect(under.get('cmi.objectives.0.score.raw')).toBe('50');
     expect(done.get('cmi.objectives.1.score.raw')).toBe('0');
@@ -267,7 +366,9 @@ describe.each(VERSIONS)('SCORM %s writes', (version) => {
 
   it('numbers the interaction after the ones already in the LMS', () => {
     const { afterChoose } = play(c, [['pick-best']]);
-    const keys = decisionWrites(c, afterChoose[0]!, version, 7).map(([k]) => k).filter((k) => k.startsWith('cmi.interactions.'));
+    const keys = decisionWrites(c, afterChoose[0]!, version, 7)
+      .map(([k]) => k)
+      .filter((k) => k.startsWith('cmi.interactions.'));
     expect(keys.length).toBeGreaterThan(5);
     for (const k of keys) expect(k.startsWith('cmi.interactions.7.')).toBe(true);
   });
@@ -275,7 +376,10 @@ describe.each(VERSIONS)('SCORM %s writes', (version) => {
   it.each([
     ['a pass through the branch', [['pick-bad'], ['fix-it'], ['full-marks'], ['post-a', 'post-b'], ['yes']]],
     ['a fail', [['pick-ok'], ['no-marks'], ['post-c'], ['no']]],
-    ['a feed with every item picked', [['pick-best'], ['some-marks'], ['post-a', 'post-b', 'post-c', 'post-d'], ['yes']]],
+    [
+      'a feed with every item picked',
+      [['pick-best'], ['some-marks'], ['post-a', 'post-b', 'post-c', 'post-d'], ['yes']],
+    ],
   ] as [string, Step[]][])('every write in %s passes the strict checker', (_what, steps) => {
     const writes = runWrites(c, steps, version);
     expect(writes.length).toBeGreaterThan(50);
@@ -304,7 +408,10 @@ it('a feed cannot be answered with nothing picked, so no empty learner_response 
 
 describe('interaction description', () => {
   it('is one line of at most 250 characters', () => {
-    const long = scenario('long', [choice('a', 'best'), choice('b', 'wrong')], { title: 'A\ntitle', question: `${'word '.repeat(80)}\nend?` });
+    const long = scenario('long', [choice('a', 'best'), choice('b', 'wrong')], {
+      title: 'A\ntitle',
+      question: `${'word '.repeat(80)}\nend?`,
+    });
     const text = describeScenario(long);
     expect(text.length).toBe(250);
     expect(text).not.toMatch(/[\r\n]/);

@@ -9,9 +9,8 @@ const RATING_SCORES: Record<Rating, number> = { best: 100, acceptable: 50, wrong
 /** A choice rated best/acceptable/wrong, or scored 0..100 (rating derived as the build does). */
 export function choice(id: string, ratingOrScore: Rating | number, extra: Partial<Choice> = {}): Choice {
   const score = typeof ratingOrScore === 'number' ? ratingOrScore : RATING_SCORES[ratingOrScore];
-  const rating: Rating = typeof ratingOrScore === 'number'
-    ? (score === 100 ? 'best' : score > 0 ? 'acceptable' : 'wrong')
-    : ratingOrScore;
+  const rating: Rating =
+    typeof ratingOrScore === 'number' ? (score === 100 ? 'best' : score > 0 ? 'acceptable' : 'wrong') : ratingOrScore;
   return {
     id,
     responseId: responseId(id),
@@ -56,7 +55,10 @@ export function course(order: string[], scenarios: Scenario[], extra: Partial<Co
     estimatedMinutes: 5,
     introHtml: '<p>Intro</p>',
     summaryHtml: '',
-    objectives: [{ id: 'obj-a', title: 'Objective A' }, { id: 'obj-b', title: 'Objective B' }],
+    objectives: [
+      { id: 'obj-a', title: 'Objective A' },
+      { id: 'obj-b', title: 'Objective B' },
+    ],
     order,
     scenarios,
     fingerprint: '',
@@ -76,13 +78,27 @@ export function course(order: string[], scenarios: Scenario[], extra: Partial<Co
  *   last:   yes (best), no (wrong)
  */
 export function branchingCourse(extra: Partial<Course> = {}): Course {
-  return course(['first', 'second', 'feed', 'last'], [
-    scenario('first', [choice('pick-best', 'best'), choice('pick-ok', 'acceptable'), choice('pick-bad', 'wrong', { next: 'first-follow-up' })]),
-    scenario('second', [choice('full-marks', 100), choice('some-marks', 40), choice('no-marks', 0)], { objective: 'obj-b' }),
-    scenario('feed', [choice('post-a', 'best'), choice('post-b', 'best'), choice('post-c', 'wrong'), choice('post-d', 'wrong')], { select: 'many' }),
-    scenario('last', [choice('yes', 'best'), choice('no', 'wrong')]),
-    scenario('first-follow-up', [choice('fix-it', 'best'), choice('ignore-it', 'wrong')], { objective: 'obj-b' }),
-  ], extra);
+  return course(
+    ['first', 'second', 'feed', 'last'],
+    [
+      scenario('first', [
+        choice('pick-best', 'best'),
+        choice('pick-ok', 'acceptable'),
+        choice('pick-bad', 'wrong', { next: 'first-follow-up' }),
+      ]),
+      scenario('second', [choice('full-marks', 100), choice('some-marks', 40), choice('no-marks', 0)], {
+        objective: 'obj-b',
+      }),
+      scenario(
+        'feed',
+        [choice('post-a', 'best'), choice('post-b', 'best'), choice('post-c', 'wrong'), choice('post-d', 'wrong')],
+        { select: 'many' },
+      ),
+      scenario('last', [choice('yes', 'best'), choice('no', 'wrong')]),
+      scenario('first-follow-up', [choice('fix-it', 'best'), choice('ignore-it', 'wrong')], { objective: 'obj-b' }),
+    ],
+    extra,
+  );
 }
 
 /** A step of a run: the choice ids picked in whatever scenario is current. */
@@ -93,7 +109,12 @@ export type Step = string[];
  * continue as a learner would. Each step's time is 1,000 ms after the previous action.
  * Returns every state after a 'choose' and the final state.
  */
-export function play(c: Course, steps: Step[], from: CourseState = initialState(), t0 = 1_700_000_000_000): { state: CourseState; afterChoose: CourseState[] } {
+export function play(
+  c: Course,
+  steps: Step[],
+  from: CourseState = initialState(),
+  t0 = 1_700_000_000_000,
+): { state: CourseState; afterChoose: CourseState[] } {
   let t = t0;
   let state = from;
   if (state.screen === 'intro') state = reduce(c, state, { type: 'start', at: (t += 1000) });
@@ -105,7 +126,7 @@ export function play(c: Course, steps: Step[], from: CourseState = initialState(
     if (state === before) throw new Error(`step ${JSON.stringify(ids)} was refused in ${String(before.current)}`);
     afterChoose.push(state);
   }
-  if (state.screen === 'scenario' && state.answered) state = reduce(c, state, { type: 'continue', at: (t += 1000) });
+  if (state.screen === 'scenario' && state.answered) state = reduce(c, state, { type: 'continue', at: t + 1000 });
   return { state, afterChoose };
 }
 

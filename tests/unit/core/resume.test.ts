@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCourse } from '../../../src/build/course.js';
+import { loadCourse } from '../../../src/compiler/course.js';
 import type { Course } from '../../../src/core/model.js';
 import { decode, encode, fingerprint, FORMAT_VERSION, worstCaseLength } from '../../../src/core/resume.js';
 import { initialState, nextStep, reduce, scenarioById, type CourseState } from '../../../src/core/state.js';
@@ -72,8 +72,13 @@ describe('decode: round trip', () => {
     const resumed = decode(c, encode(c, state)).state;
     const s = reduce(c, resumed, { type: 'start', at: 50 });
     expect(s).toMatchObject({ screen: 'scenario', current: 'first-follow-up', answered: false, shownAt: 50 });
-    expect(path(play(c, [['fix-it'], ['full-marks'], ['post-a'], ['yes']], resumed).state))
-      .toEqual(['first', 'first-follow-up', 'second', 'feed', 'last']);
+    expect(path(play(c, [['fix-it'], ['full-marks'], ['post-a'], ['yes']], resumed).state)).toEqual([
+      'first',
+      'first-follow-up',
+      'second',
+      'feed',
+      'last',
+    ]);
   });
 
   it('round-trips every answer of the sample module', () => {
@@ -88,7 +93,11 @@ describe('decode: round trip', () => {
 });
 
 describe('decode: nothing saved', () => {
-  it.each([['empty', ''], ['null', null], ['undefined', undefined]])('%s data is a fresh start', (_what, data) => {
+  it.each([
+    ['empty', ''],
+    ['null', null],
+    ['undefined', undefined],
+  ])('%s data is a fresh start', (_what, data) => {
     const result = decode(c, data);
     expect(result.status).toBe('fresh');
     expect(result.reason).toBeUndefined();
@@ -100,7 +109,10 @@ describe('decode: answers not on the path yet', () => {
   it('keeps an answer to a follow-up the learner has not reached as carried, not lost', () => {
     const first = scenarioById(c, 'first');
     const follow = scenarioById(c, 'first-follow-up');
-    const result = decode(c, `1:${c.fingerprint}:${first.key}${first.choices[0]!.key},${follow.key}${follow.choices[0]!.key}`);
+    const result = decode(
+      c,
+      `1:${c.fingerprint}:${first.key}${first.choices[0]!.key},${follow.key}${follow.choices[0]!.key}`,
+    );
     expect(result.status).toBe('resumed');
     expect(result.state.decisions.map((d) => d.scenarioId)).toEqual(['first']);
     expect(result.state.carried).toEqual({ 'first-follow-up': [follow.choices[0]!.id] });
@@ -124,7 +136,11 @@ describe('decode: damaged, foreign or unknown data', () => {
     ['a truncated item', valid.slice(0, -1), /damaged/],
     ['an unknown choice key', `1:${c.fingerprint}:${first.key}zz`, /damaged/],
     ['an unknown scenario key', `1:${c.fingerprint}:!!!${first.choices[0]!.key}`, /damaged/],
-    ['two choices in a single-choice scenario', `1:${c.fingerprint}:${first.key}${first.choices[0]!.key}${first.choices[1]!.key}`, /damaged/],
+    [
+      'two choices in a single-choice scenario',
+      `1:${c.fingerprint}:${first.key}${first.choices[0]!.key}${first.choices[1]!.key}`,
+      /damaged/,
+    ],
     ['no choice in a single-choice scenario', `1:${c.fingerprint}:${first.key}`, /damaged/],
     ['an empty item', `${valid},`, /damaged/],
   ])('%s is reset with a reason', (_what, data, reason) => {
@@ -144,7 +160,9 @@ describe('decode: damaged, foreign or unknown data', () => {
       let text = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
       if (i % 5 === 0) text = `1:${c.fingerprint}:${text}`;
       let result: ReturnType<typeof decode> | undefined;
-      expect(() => { result = decode(c, text); }, JSON.stringify(text)).not.toThrow();
+      expect(() => {
+        result = decode(c, text);
+      }, JSON.stringify(text)).not.toThrow();
       expect(['fresh', 'resumed', 'migrated', 'reset']).toContain(result!.status);
       expectConsistent(c, result!.state);
       if (text !== '' && !/^1:[0-9a-z]{4}:[0-9a-z,]*$/.test(text)) {
@@ -175,20 +193,26 @@ describe('decode: damaged, foreign or unknown data', () => {
       }
       const text = chars2.join('');
       let result: ReturnType<typeof decode> | undefined;
-      expect(() => { result = decode(c, text); }, JSON.stringify(text)).not.toThrow();
+      expect(() => {
+        result = decode(c, text);
+      }, JSON.stringify(text)).not.toThrow();
       statuses.add(result!.status);
       expectConsistent(c, result!.state);
       if (result!.status === 'reset') expect(result!.state).toEqual(initialState());
-      if (result!.status !== 'resumed' && result!.status !== 'fresh') expect(result!.reason).toEqual(expect.any(String));
+      if (result!.status !== 'resumed' && result!.status !== 'fresh')
+        expect(result!.reason).toEqual(expect.any(String));
     }
     expect(statuses).toContain('reset');
   });
 
   it("keeps nothing from another module's data", () => {
-    const other = course(['x', 'y'], [
-      scenario('x', [choice('p', 'best'), choice('q', 'wrong')]),
-      scenario('y', [choice('p', 'best'), choice('q', 'wrong')]),
-    ]);
+    const other = course(
+      ['x', 'y'],
+      [
+        scenario('x', [choice('p', 'best'), choice('q', 'wrong')]),
+        scenario('y', [choice('p', 'best'), choice('q', 'wrong')]),
+      ],
+    );
     const foreign = encode(other, play(other, [['p'], ['q']]).state);
     const result = decode(c, foreign);
     expect(result.state.decisions).toEqual([]);
@@ -202,15 +226,21 @@ describe('decode: content changed between versions', () => {
   const saved = encode(v1, play(v1, [['pick-best'], ['some-marks'], ['post-a']]).state);
 
   it('keeps answers to scenarios that still exist and drops the removed ones', () => {
-    const v2 = course(['first', 'feed', 'new-one', 'last'], [
-      ...v1.scenarios.filter((s) => s.id !== 'second'),
-      scenario('new-one', [choice('a', 'best'), choice('b', 'wrong')]),
-    ]);
+    const v2 = course(
+      ['first', 'feed', 'new-one', 'last'],
+      [
+        ...v1.scenarios.filter((s) => s.id !== 'second'),
+        scenario('new-one', [choice('a', 'best'), choice('b', 'wrong')]),
+      ],
+    );
     expect(v2.fingerprint).not.toBe(v1.fingerprint);
     const result = decode(v2, saved);
     expect(result.status).toBe('migrated');
     expect(result.reason).toMatch(/kept 2 answer\(s\), dropped 1/);
-    expect(result.state.decisions.map((d) => [d.scenarioId, d.choiceIds])).toEqual([['first', ['pick-best']], ['feed', ['post-a']]]);
+    expect(result.state.decisions.map((d) => [d.scenarioId, d.choiceIds])).toEqual([
+      ['first', ['pick-best']],
+      ['feed', ['post-a']],
+    ]);
     const s = reduce(v2, result.state, { type: 'start', at: 1 });
     expect(s.current).toBe('new-one');
     expect(encode(v2, s)).toMatch(new RegExp(`^1:${v2.fingerprint}:`));
@@ -218,9 +248,12 @@ describe('decode: content changed between versions', () => {
 
   it('drops an answer whose choice was removed, and carries later answers until the learner reaches them', () => {
     const first = scenarioById(v1, 'first');
-    const v2 = course(v1.order, v1.scenarios.map((s) => (s.id === 'second'
-      ? { ...s, choices: s.choices.filter((x) => x.id !== 'some-marks') }
-      : s)));
+    const v2 = course(
+      v1.order,
+      v1.scenarios.map((s) =>
+        s.id === 'second' ? { ...s, choices: s.choices.filter((x) => x.id !== 'some-marks') } : s,
+      ),
+    );
     expect(first.choices.map((x) => x.id)).toContain('pick-best');
     const result = decode(v2, saved);
     expect(result.status).toBe('migrated');
@@ -250,11 +283,14 @@ describe('decode: content changed between versions', () => {
   // carried answer is not next on the path, the next decode sees same-content data whose answers
   // "do not follow a path" and resets everything, losing every answer the learner gave.
   it('keeps carried answers (and the new ones) across a later save and relaunch on the new version', () => {
-    const v2 = course(['first', 'new-one', 'second', 'new-two', 'feed', 'last'], [
-      ...v1.scenarios,
-      scenario('new-one', [choice('a', 'best'), choice('b', 'wrong')]),
-      scenario('new-two', [choice('a', 'best'), choice('b', 'wrong')]),
-    ]);
+    const v2 = course(
+      ['first', 'new-one', 'second', 'new-two', 'feed', 'last'],
+      [
+        ...v1.scenarios,
+        scenario('new-one', [choice('a', 'best'), choice('b', 'wrong')]),
+        scenario('new-two', [choice('a', 'best'), choice('b', 'wrong')]),
+      ],
+    );
     const migrated = decode(v2, saved);
     expect(migrated.status).toBe('migrated');
     expect(migrated.state.carried).toEqual({ second: ['some-marks'], feed: ['post-a'] });
@@ -267,7 +303,10 @@ describe('decode: content changed between versions', () => {
   });
 
   it('changes the fingerprint when ids, order or branches change, and not for wording', () => {
-    const reworded = course(v1.order, v1.scenarios.map((s) => ({ ...s, title: `${s.title}!`, question: 'Why?' })));
+    const reworded = course(
+      v1.order,
+      v1.scenarios.map((s) => ({ ...s, title: `${s.title}!`, question: 'Why?' })),
+    );
     expect(reworded.fingerprint).toBe(v1.fingerprint);
     expect(fingerprint({ order: [...v1.order].reverse(), scenarios: v1.scenarios })).not.toBe(v1.fingerprint);
     const rebranched = v1.scenarios.map((s) => (s.id === 'first' ? { ...s, next: 'last' } : s));
@@ -285,9 +324,12 @@ describe('worstCaseLength', () => {
         return;
       }
       const s = scenarioById(target, state.current!);
-      const options = s.select === 'one'
-        ? s.choices.map((x) => [x.id])
-        : Array.from({ length: 2 ** s.choices.length - 1 }, (_, m) => s.choices.filter((_, i) => (m + 1) & (1 << i)).map((x) => x.id));
+      const options =
+        s.select === 'one'
+          ? s.choices.map((x) => [x.id])
+          : Array.from({ length: 2 ** s.choices.length - 1 }, (_, m) =>
+              s.choices.filter((_, i) => (m + 1) & (1 << i)).map((x) => x.id),
+            );
       for (const ids of options) {
         const answered = reduce(target, state, { type: 'choose', choiceIds: ids, at: 1 });
         walk(reduce(target, answered, { type: 'continue', at: 2 }));
@@ -312,10 +354,13 @@ describe('worstCaseLength', () => {
   });
 
   it.fails('bounds the data even when a branch leads back to an earlier scenario (the build allows such loops)', () => {
-    const loop = course(['a', 'b'], [
-      scenario('a', [choice('right', 'best'), choice('again', 'wrong', { next: 'a' })]),
-      scenario('b', [choice('right', 'best'), choice('wrong', 'wrong')]),
-    ]);
+    const loop = course(
+      ['a', 'b'],
+      [
+        scenario('a', [choice('right', 'best'), choice('again', 'wrong', { next: 'a' })]),
+        scenario('b', [choice('right', 'best'), choice('wrong', 'wrong')]),
+      ],
+    );
     const { state } = play(loop, [['again'], ['again'], ['again'], ['right'], ['right']]);
     expect(state.screen).toBe('results');
     expect(encode(loop, state).length).toBeLessThanOrEqual(worstCaseLength(loop));

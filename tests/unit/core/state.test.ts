@@ -1,18 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import { END } from '../../../src/core/model.js';
 import {
-  correctChoices, decisionScore, initialState, isComplete, isCorrect, nextStep, objectiveScores,
-  progress, reduce, scenarioById, score, shouldPick, type CourseState, type Decision,
+  correctChoices,
+  decisionScore,
+  initialState,
+  isComplete,
+  isCorrect,
+  nextStep,
+  objectiveScores,
+  progress,
+  reduce,
+  scenarioById,
+  score,
+  shouldPick,
+  type CourseState,
+  type Decision,
 } from '../../../src/core/state.js';
 import { branchingCourse, choice, course, path, play, scenario } from './helpers.js';
 
 const c = branchingCourse();
-const decision = (scenarioId: string, ...choiceIds: string[]): Decision => ({ scenarioId, choiceIds, at: 0, latencyMs: 0 });
+const decision = (scenarioId: string, ...choiceIds: string[]): Decision => ({
+  scenarioId,
+  choiceIds,
+  at: 0,
+  latencyMs: 0,
+});
 const started = (at = 1000): CourseState => reduce(c, initialState(), { type: 'start', at });
 
 describe('reduce: start', () => {
   it('begins on the intro screen with nothing decided', () => {
-    expect(initialState()).toEqual({ screen: 'intro', current: null, answered: false, decisions: [], carried: {}, shownAt: 0 });
+    expect(initialState()).toEqual({
+      screen: 'intro',
+      current: null,
+      answered: false,
+      decisions: [],
+      carried: {},
+      shownAt: 0,
+    });
   });
 
   it('shows the first main-path scenario and notes when it was shown', () => {
@@ -114,41 +138,53 @@ describe('reduce: continue and branching', () => {
   });
 
   it("follows a scenario's own next whatever was chosen", () => {
-    const skip = course(['a', 'b', 'c', 'd'], [
-      scenario('a', [choice('x', 'best'), choice('y', 'wrong')]),
-      scenario('b', [choice('x', 'best'), choice('y', 'wrong')], { next: 'd' }),
-      scenario('c', [choice('x', 'best'), choice('y', 'wrong')]),
-      scenario('d', [choice('x', 'best'), choice('y', 'wrong')]),
-    ]);
+    const skip = course(
+      ['a', 'b', 'c', 'd'],
+      [
+        scenario('a', [choice('x', 'best'), choice('y', 'wrong')]),
+        scenario('b', [choice('x', 'best'), choice('y', 'wrong')], { next: 'd' }),
+        scenario('c', [choice('x', 'best'), choice('y', 'wrong')]),
+        scenario('d', [choice('x', 'best'), choice('y', 'wrong')]),
+      ],
+    );
     expect(path(play(skip, [['x'], ['y'], ['x']]).state)).toEqual(['a', 'b', 'd']);
     expect(play(skip, [['x'], ['y'], ['x']]).state.screen).toBe('results');
   });
 
   it("a choice's next wins over its scenario's next", () => {
-    const both = course(['a', 'b', 'c'], [
-      scenario('a', [choice('x', 'best', { next: 'c' }), choice('y', 'wrong')], { next: 'b' }),
-      scenario('b', [choice('x', 'best'), choice('y', 'wrong')]),
-      scenario('c', [choice('x', 'best'), choice('y', 'wrong')]),
-    ]);
+    const both = course(
+      ['a', 'b', 'c'],
+      [
+        scenario('a', [choice('x', 'best', { next: 'c' }), choice('y', 'wrong')], { next: 'b' }),
+        scenario('b', [choice('x', 'best'), choice('y', 'wrong')]),
+        scenario('c', [choice('x', 'best'), choice('y', 'wrong')]),
+      ],
+    );
     expect(play(both, [['x']]).state.current).toBe('c');
     expect(play(both, [['y']]).state.current).toBe('b');
   });
 
   it('a follow-up with its own next goes there instead of back to the main path', () => {
-    const onward = course(['a', 'b', 'c'], [
-      scenario('a', [choice('x', 'best'), choice('y', 'wrong', { next: 'f' })]),
-      scenario('b', [choice('x', 'best'), choice('y', 'wrong')]),
-      scenario('c', [choice('x', 'best'), choice('y', 'wrong')]),
-      scenario('f', [choice('x', 'best'), choice('y', 'wrong')], { next: 'c' }),
-    ]);
+    const onward = course(
+      ['a', 'b', 'c'],
+      [
+        scenario('a', [choice('x', 'best'), choice('y', 'wrong', { next: 'f' })]),
+        scenario('b', [choice('x', 'best'), choice('y', 'wrong')]),
+        scenario('c', [choice('x', 'best'), choice('y', 'wrong')]),
+        scenario('f', [choice('x', 'best'), choice('y', 'wrong')], { next: 'c' }),
+      ],
+    );
     expect(path(play(onward, [['y'], ['x'], ['x']]).state)).toEqual(['a', 'f', 'c']);
   });
 
   it('ends the module at "end", from a choice or from a scenario', () => {
-    const early = course(['a', 'b'], [
-      scenario('a', [choice('x', 'best', { next: END }), choice('y', 'wrong')]),
-      scenario('b', [choice('x', 'best'), choice('y', 'wrong')], { next: END }),
-    ]);
+    const early = course(
+      ['a', 'b'],
+      [
+        scenario('a', [choice('x', 'best', { next: END }), choice('y', 'wrong')]),
+        scenario('b', [choice('x', 'best'), choice('y', 'wrong')], { next: END }),
+      ],
+    );
     const stopped = play(early, [['x']]).state;
     expect(stopped).toMatchObject({ screen: 'results', current: null, answered: false });
     expect(isComplete(early, stopped.decisions)).toBe(true);
@@ -156,10 +192,13 @@ describe('reduce: continue and branching', () => {
   });
 
   it('a follow-up reached from the last main-path scenario ends the module after it', () => {
-    const tail = course(['a'], [
-      scenario('a', [choice('x', 'best'), choice('y', 'wrong', { next: 'f' })]),
-      scenario('f', [choice('x', 'best'), choice('y', 'wrong')]),
-    ]);
+    const tail = course(
+      ['a'],
+      [
+        scenario('a', [choice('x', 'best'), choice('y', 'wrong', { next: 'f' })]),
+        scenario('f', [choice('x', 'best'), choice('y', 'wrong')]),
+      ],
+    );
     expect(play(tail, [['y']]).state.current).toBe('f');
     const done = play(tail, [['y'], ['x']]).state;
     expect(done.screen).toBe('results');
@@ -169,7 +208,10 @@ describe('reduce: continue and branching', () => {
   it('shows the results after the last scenario and then ignores every action', () => {
     const done = play(c, [['pick-best'], ['full-marks'], ['post-a', 'post-b'], ['yes']]).state;
     expect(done).toMatchObject({ screen: 'results', current: null, answered: false });
-    for (const action of [{ type: 'start', at: 1 }, { type: 'continue', at: 1 }] as const) {
+    for (const action of [
+      { type: 'start', at: 1 },
+      { type: 'continue', at: 1 },
+    ] as const) {
       expect(reduce(c, done, action)).toBe(done);
     }
   });
@@ -184,7 +226,14 @@ describe('nextStep, isComplete and scenarioById', () => {
   it('is not complete before any decision or part way; complete at the end', () => {
     expect(isComplete(c, [])).toBe(false);
     expect(isComplete(c, [decision('first', 'pick-best')])).toBe(false);
-    expect(isComplete(c, [decision('first', 'pick-best'), decision('second', 'no-marks'), decision('feed'), decision('last', 'no')])).toBe(true);
+    expect(
+      isComplete(c, [
+        decision('first', 'pick-best'),
+        decision('second', 'no-marks'),
+        decision('feed'),
+        decision('last', 'no'),
+      ]),
+    ).toBe(true);
   });
 
   it('throws on an unknown scenario id', () => {
@@ -241,7 +290,11 @@ describe('scoring', () => {
     const ds = [decision('first', 'pick-ok'), decision('second', 'some-marks'), decision('feed', 'post-a')];
     // (0.5 + 0.4 + 0.75) / 3 = 0.55
     expect(score(c, ds)).toEqual({ scaled: 0.55, raw: 55, passed: false });
-    const thirds = [decision('first', 'pick-best'), decision('first-follow-up', 'fix-it'), decision('second', 'no-marks')];
+    const thirds = [
+      decision('first', 'pick-best'),
+      decision('first-follow-up', 'fix-it'),
+      decision('second', 'no-marks'),
+    ];
     expect(score(c, thirds)).toEqual({ scaled: 0.6667, raw: 67, passed: false });
   });
 
@@ -251,9 +304,18 @@ describe('scoring', () => {
     expect(score(branchingCourse({ passMark: 75 }), ds)).toMatchObject({ raw: 75, passed: true });
     expect(score(branchingCourse({ passMark: 76 }), ds)).toMatchObject({ raw: 75, passed: false });
     // The sample's own 80: four best and one wrong is exactly 80.
-    const eighty = [decision('first', 'pick-bad'), decision('first-follow-up', 'fix-it'), decision('second', 'full-marks'), decision('feed', 'post-a', 'post-b'), decision('last', 'yes')];
+    const eighty = [
+      decision('first', 'pick-bad'),
+      decision('first-follow-up', 'fix-it'),
+      decision('second', 'full-marks'),
+      decision('feed', 'post-a', 'post-b'),
+      decision('last', 'yes'),
+    ];
     expect(score(c, eighty)).toEqual({ scaled: 0.8, raw: 80, passed: true });
-    expect(score(branchingCourse({ passMark: 100 }), [decision('first', 'pick-best')])).toMatchObject({ raw: 100, passed: true });
+    expect(score(branchingCourse({ passMark: 100 }), [decision('first', 'pick-best')])).toMatchObject({
+      raw: 100,
+      passed: true,
+    });
   });
 
   it('counts a follow-up decision in the average like any other', () => {

@@ -8,7 +8,10 @@ import { createLms, type Lms, type LmsOptions } from '../../../scorm/lms/server.
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 
-export interface TestLms extends Lms { dir: string; dispose(): Promise<void> }
+export interface TestLms extends Lms {
+  dir: string;
+  dispose(): Promise<void>;
+}
 
 /** An LMS over a temp folder, with the sample module "built" as a stub (the reports read its real content). */
 export async function startLms(options: Partial<LmsOptions> = {}): Promise<TestLms> {
@@ -16,9 +19,18 @@ export async function startLms(options: Partial<LmsOptions> = {}): Promise<TestL
   const dist = join(dir, 'dist');
   mkdirSync(join(dist, 'sample'), { recursive: true });
   writeFileSync(join(dist, 'sample', 'index.html'), '<!doctype html><title>stub</title>');
-  writeFileSync(join(dist, 'sample.json'), JSON.stringify({ id: 'sample', title: 'Frontline sample module', version: '1.0.0', scenarios: [] }));
+  writeFileSync(
+    join(dist, 'sample.json'),
+    JSON.stringify({ id: 'sample', title: 'Frontline sample module', version: '1.0.0', scenarios: [] }),
+  );
   writeFileSync(join(dist, 'sample-scorm2004.zip'), 'PK');
-  const lms = await createLms({ root: ROOT, distDir: dist, dataDir: join(dir, 'data'), adminPassword: ADMIN_PASSWORD, ...options });
+  const lms = await createLms({
+    root: ROOT,
+    distDir: dist,
+    dataDir: join(dir, 'data'),
+    adminPassword: ADMIN_PASSWORD,
+    ...options,
+  });
   return Object.assign(lms, {
     dir,
     async dispose() {
@@ -28,7 +40,12 @@ export async function startLms(options: Partial<LmsOptions> = {}): Promise<TestL
   });
 }
 
-export interface Reply { status: number; body: string; headers: Record<string, unknown>; json<T = unknown>(): T }
+export interface Reply {
+  status: number;
+  body: string;
+  headers: Record<string, unknown>;
+  json<T = unknown>(): T;
+}
 
 /** A browser-like client: keeps cookies, reads the CSRF token from the last page. */
 export class Client {
@@ -37,7 +54,16 @@ export class Client {
 
   constructor(readonly lms: Lms) {}
 
-  async request(method: 'GET' | 'POST', url: string, opts: { form?: Record<string, string>; json?: unknown; body?: string | Buffer; headers?: Record<string, string> } = {}): Promise<Reply> {
+  async request(
+    method: 'GET' | 'POST',
+    url: string,
+    opts: {
+      form?: Record<string, string>;
+      json?: unknown;
+      body?: string | Buffer;
+      headers?: Record<string, string>;
+    } = {},
+  ): Promise<Reply> {
     const headers: Record<string, string> = { accept: 'text/html', ...opts.headers };
     let payload: string | Buffer | undefined;
     if (opts.form) {
@@ -51,7 +77,8 @@ export class Client {
     }
     const res = await this.lms.app.inject({ method, url, headers, payload, cookies: Object.fromEntries(this.cookies) });
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
-      if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()))
+        this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
     const token = /name="_csrf" value="([^"]+)"/.exec(res.body) ?? /"csrf":"([^"]+)"/.exec(res.body);
@@ -59,10 +86,14 @@ export class Client {
     return { status: res.statusCode, body: res.body, headers: res.headers, json: <T>() => JSON.parse(res.body) as T };
   }
 
-  get(url: string) { return this.request('GET', url); }
+  get(url: string) {
+    return this.request('GET', url);
+  }
 
   /** A form post with the current CSRF token (unless the form gives its own). */
-  post(url: string, form: Record<string, string> = {}) { return this.request('POST', url, { form: { _csrf: this.csrf, ...form } }); }
+  post(url: string, form: Record<string, string> = {}) {
+    return this.request('POST', url, { form: { _csrf: this.csrf, ...form } });
+  }
 
   async signIn(login: string, password: string): Promise<Reply> {
     await this.get('/signin');
@@ -71,20 +102,34 @@ export class Client {
 }
 
 /** Creates a person as the admin and returns their temporary password. */
-export async function addPerson(admin: Client, person: { name: string; login: string; group?: string; role?: string; password?: string }): Promise<string> {
+export async function addPerson(
+  admin: Client,
+  person: { name: string; login: string; group?: string; role?: string; password?: string },
+): Promise<string> {
   await admin.get('/admin/users');
-  const res = await admin.post('/admin/users', { name: person.name, login: person.login, staff_group: person.group ?? '', role: person.role ?? 'learner', password: person.password ?? '' });
+  const res = await admin.post('/admin/users', {
+    name: person.name,
+    login: person.login,
+    staff_group: person.group ?? '',
+    role: person.role ?? 'learner',
+    password: person.password ?? '',
+  });
   const m = new RegExp(`data-login="${person.login.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}">([^<]+)<`).exec(res.body);
   if (res.status !== 201 || !m) throw new Error(`could not add ${person.login}: ${res.status}`);
   return m[1]!;
 }
 
 /** A learner signed in with their own password (the forced change done). */
-export async function learner(lms: Lms, admin: Client, person: { name: string; login: string; group?: string }): Promise<Client> {
+export async function learner(
+  lms: Lms,
+  admin: Client,
+  person: { name: string; login: string; group?: string },
+): Promise<Client> {
   const temp = await addPerson(admin, person);
   const c = new Client(lms);
   const res = await c.signIn(person.login, temp);
-  if (res.headers.location !== '/account/password') throw new Error(`expected the password change, got ${res.status} ${String(res.headers.location)}`);
+  if (res.headers.location !== '/account/password')
+    throw new Error(`expected the password change, got ${res.status} ${String(res.headers.location)}`);
   await c.get('/account/password');
   const own = `${person.login}-own-password`;
   const changed = await c.post('/account/password', { current: temp, password: own, confirm: own });
@@ -93,12 +138,24 @@ export async function learner(lms: Lms, admin: Client, person: { name: string; l
 }
 
 /** Launches a module as the learner; returns the attempt id, the launch id and the launch config. */
-export async function launch(c: Client, module = 'sample', form: Record<string, string> = {}): Promise<{ attempt: number; launch: string; commitUrl: string; cmi: Record<string, string>; csrf: string }> {
+export async function launch(
+  c: Client,
+  module = 'sample',
+  form: Record<string, string> = {},
+): Promise<{ attempt: number; launch: string; commitUrl: string; cmi: Record<string, string>; csrf: string }> {
   await c.get('/learn');
   const res = await c.post(`/learn/${module}/launch`, { action: 'new', ...form });
   if (res.status !== 303) throw new Error(`launch failed: ${res.status} ${res.body.slice(0, 200)}`);
   const page = await c.get(String(res.headers.location));
-  const config = JSON.parse(/<script type="application\/json" id="launch-config">(.*?)<\/script>/s.exec(page.body)![1]!) as { commitUrl: string; cmi: Record<string, string>; csrf: string };
+  const config = JSON.parse(
+    /<script type="application\/json" id="launch-config">(.*?)<\/script>/s.exec(page.body)![1]!,
+  ) as { commitUrl: string; cmi: Record<string, string>; csrf: string };
   const m = /\/api\/attempts\/(\d+)\/commit\?launch=([\w-]+)/.exec(config.commitUrl ?? '');
-  return { attempt: m ? Number(m[1]) : 0, launch: m ? m[2]! : '', commitUrl: config.commitUrl, cmi: config.cmi, csrf: config.csrf };
+  return {
+    attempt: m ? Number(m[1]) : 0,
+    launch: m ? m[2]! : '',
+    commitUrl: config.commitUrl,
+    cmi: config.cmi,
+    csrf: config.csrf,
+  };
 }

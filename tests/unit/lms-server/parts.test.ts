@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as scorm12 from 'scorm-again/scorm12';
 import * as scorm2004 from 'scorm-again/scorm2004';
-import { derive, formatTotalTime, interactionsOf, launchData, parseDuration2004, parseTimespan12, validateCommit } from '../../../scorm/lms/cmi.js';
+import {
+  derive,
+  formatTotalTime,
+  interactionsOf,
+  launchData,
+  parseDuration2004,
+  parseTimespan12,
+  validateCommit,
+} from '../../../scorm/lms/cmi.js';
 import { closeDatabase, MIGRATIONS, openDatabase } from '../../../scorm/lms/db.js';
 import { neutralise, parseLearnersCsv, toCsv } from '../../../scorm/lms/csv.js';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from '../../../scorm/lms/passwords.js';
@@ -20,10 +28,24 @@ const { Scorm2004API } = scorm2004 as unknown as { Scorm2004API: AnyApiClass };
 /** What scorm-again really posts on Commit, after a SCO's writes. */
 function captured(version: '1.2' | '2004', writes: [string, string][]): Record<string, unknown> {
   const bodies: Record<string, unknown>[] = [];
-  const httpService = { processHttpRequest: (_url: string, params: Record<string, unknown>) => { bodies.push(params); return { result: 'true', errorCode: 0 }; }, updateSettings: () => undefined };
-  const settings = { lmsCommitUrl: '/commit', dataCommitFormat: 'flattened', autocommit: false, logLevel: 5, includeCommitSequence: true, httpService } as never;
+  const httpService = {
+    processHttpRequest: (_url: string, params: Record<string, unknown>) => {
+      bodies.push(params);
+      return { result: 'true', errorCode: 0 };
+    },
+    updateSettings: () => undefined,
+  };
+  const settings = {
+    lmsCommitUrl: '/commit',
+    dataCommitFormat: 'flattened',
+    autocommit: false,
+    logLevel: 5,
+    includeCommitSequence: true,
+    httpService,
+  } as never;
   const api = version === '1.2' ? new Scorm12API(settings) : new Scorm2004API(settings);
-  const call = (name12: string, name2004: string, ...args: string[]) => (api as unknown as Record<string, (...a: string[]) => string>)[version === '1.2' ? name12 : name2004]!(...args);
+  const call = (name12: string, name2004: string, ...args: string[]) =>
+    (api as unknown as Record<string, (...a: string[]) => string>)[version === '1.2' ? name12 : name2004]!(...args);
   call('LMSInitialize', 'Initialize', '');
   for (const [k, v] of writes) expect(call('LMSSetValue', 'SetValue', k, v), `${k}=${v}`).toBe('true');
   call('LMSCommit', 'Commit', '');
@@ -32,13 +54,28 @@ function captured(version: '1.2' | '2004', writes: [string, string][]): Record<s
 
 describe('commit checks', () => {
   const writes2004: [string, string][] = [
-    ['cmi.interactions.0.id', 'ward-selfie'], ['cmi.interactions.0.type', 'choice'], ['cmi.interactions.0.objectives.0.id', 'confidentiality'],
-    ['cmi.interactions.0.timestamp', '2026-03-01T09:00:00.0Z'], ['cmi.interactions.0.correct_responses.0.pattern', 'delete_and_report'],
-    ['cmi.interactions.0.learner_response', 'leave_it'], ['cmi.interactions.0.result', 'incorrect'], ['cmi.interactions.0.latency', 'PT12.5S'],
-    ['cmi.objectives.0.id', 'confidentiality'], ['cmi.objectives.0.score.scaled', '0'], ['cmi.objectives.0.success_status', 'failed'],
-    ['cmi.score.scaled', '0.25'], ['cmi.score.raw', '25'], ['cmi.score.min', '0'], ['cmi.score.max', '100'],
-    ['cmi.completion_status', 'completed'], ['cmi.success_status', 'failed'], ['cmi.exit', 'normal'], ['cmi.session_time', 'PT3M4.5S'],
-    ['cmi.location', 'results'], ['cmi.suspend_data', 'v1.xyz'], ['cmi.progress_measure', '1'],
+    ['cmi.interactions.0.id', 'ward-selfie'],
+    ['cmi.interactions.0.type', 'choice'],
+    ['cmi.interactions.0.objectives.0.id', 'confidentiality'],
+    ['cmi.interactions.0.timestamp', '2026-03-01T09:00:00.0Z'],
+    ['cmi.interactions.0.correct_responses.0.pattern', 'delete_and_report'],
+    ['cmi.interactions.0.learner_response', 'leave_it'],
+    ['cmi.interactions.0.result', 'incorrect'],
+    ['cmi.interactions.0.latency', 'PT12.5S'],
+    ['cmi.objectives.0.id', 'confidentiality'],
+    ['cmi.objectives.0.score.scaled', '0'],
+    ['cmi.objectives.0.success_status', 'failed'],
+    ['cmi.score.scaled', '0.25'],
+    ['cmi.score.raw', '25'],
+    ['cmi.score.min', '0'],
+    ['cmi.score.max', '100'],
+    ['cmi.completion_status', 'completed'],
+    ['cmi.success_status', 'failed'],
+    ['cmi.exit', 'normal'],
+    ['cmi.session_time', 'PT3M4.5S'],
+    ['cmi.location', 'results'],
+    ['cmi.suspend_data', 'v1.xyz'],
+    ['cmi.progress_measure', '1'],
   ];
 
   it('accepts what scorm-again sends for SCORM 2004 and keeps only the writable elements', () => {
@@ -47,33 +84,74 @@ describe('commit checks', () => {
     expect(check.commit.sequence).toBe(1);
     expect(check.commit.data['cmi.learner_name']).toBeUndefined();
     expect(check.commit.data['cmi.entry']).toBeUndefined();
-    expect(derive('2004', check.commit.data)).toMatchObject({ status: 'failed', scoreRaw: 25, scoreScaled: 0.25, sessionSeconds: 184.5, exit: 'normal' });
-    expect(interactionsOf('2004', check.commit.data)).toEqual([expect.objectContaining({ n: 0, id: 'ward-selfie', response: 'leave_it', pattern: 'delete_and_report', result: 'incorrect', objective: 'confidentiality' })]);
+    expect(derive('2004', check.commit.data)).toMatchObject({
+      status: 'failed',
+      scoreRaw: 25,
+      scoreScaled: 0.25,
+      sessionSeconds: 184.5,
+      exit: 'normal',
+    });
+    expect(interactionsOf('2004', check.commit.data)).toEqual([
+      expect.objectContaining({
+        n: 0,
+        id: 'ward-selfie',
+        response: 'leave_it',
+        pattern: 'delete_and_report',
+        result: 'incorrect',
+        objective: 'confidentiality',
+      }),
+    ]);
   });
 
   it('counts a 2004 attempt as finished only when the SCO says it is complete', () => {
-    expect(derive('2004', { 'cmi.completion_status': 'incomplete', 'cmi.success_status': 'passed', 'cmi.score.scaled': '1' }).status).toBe('incomplete');
-    expect(derive('2004', { 'cmi.completion_status': 'completed', 'cmi.success_status': 'unknown' }).status).toBe('completed');
-    expect(derive('2004', { 'cmi.completion_status': 'unknown', 'cmi.success_status': 'failed' }).status).toBe('failed');
+    expect(
+      derive('2004', { 'cmi.completion_status': 'incomplete', 'cmi.success_status': 'passed', 'cmi.score.scaled': '1' })
+        .status,
+    ).toBe('incomplete');
+    expect(derive('2004', { 'cmi.completion_status': 'completed', 'cmi.success_status': 'unknown' }).status).toBe(
+      'completed',
+    );
+    expect(derive('2004', { 'cmi.completion_status': 'unknown', 'cmi.success_status': 'failed' }).status).toBe(
+      'failed',
+    );
     expect(derive('2004', { 'cmi.score.scaled': '0.5' })).toMatchObject({ status: 'incomplete', scoreRaw: 50 });
   });
 
   it('accepts what scorm-again sends for SCORM 1.2', () => {
     const body = captured('1.2', [
-      ['cmi.interactions.0.id', 'ward-selfie'], ['cmi.interactions.0.type', 'choice'], ['cmi.interactions.0.time', '09:00:00'],
-      ['cmi.interactions.0.student_response', 'delete_and_report'], ['cmi.interactions.0.result', 'correct'], ['cmi.interactions.0.correct_responses.0.pattern', 'delete_and_report'],
-      ['cmi.core.lesson_status', 'passed'], ['cmi.core.score.raw', '100'], ['cmi.core.score.min', '0'], ['cmi.core.score.max', '100'],
-      ['cmi.core.exit', ''], ['cmi.core.session_time', '0000:05:00.5'], ['cmi.core.lesson_location', 'results'], ['cmi.suspend_data', 'v1.abc'],
+      ['cmi.interactions.0.id', 'ward-selfie'],
+      ['cmi.interactions.0.type', 'choice'],
+      ['cmi.interactions.0.time', '09:00:00'],
+      ['cmi.interactions.0.student_response', 'delete_and_report'],
+      ['cmi.interactions.0.result', 'correct'],
+      ['cmi.interactions.0.correct_responses.0.pattern', 'delete_and_report'],
+      ['cmi.core.lesson_status', 'passed'],
+      ['cmi.core.score.raw', '100'],
+      ['cmi.core.score.min', '0'],
+      ['cmi.core.score.max', '100'],
+      ['cmi.core.exit', ''],
+      ['cmi.core.session_time', '0000:05:00.5'],
+      ['cmi.core.lesson_location', 'results'],
+      ['cmi.suspend_data', 'v1.abc'],
     ]);
     const check = validateCommit('1.2', body);
     if (!check.ok) throw new Error(check.problems.join('\n'));
     expect(derive('1.2', check.commit.data)).toMatchObject({ status: 'passed', scoreRaw: 100, sessionSeconds: 300.5 });
-    expect(interactionsOf('1.2', check.commit.data)[0]).toMatchObject({ id: 'ward-selfie', response: 'delete_and_report', timestamp: '09:00:00' });
+    expect(interactionsOf('1.2', check.commit.data)[0]).toMatchObject({
+      id: 'ward-selfie',
+      response: 'delete_and_report',
+      timestamp: '09:00:00',
+    });
   });
 
-  it('refuses the other version\'s elements, unknown elements, non-strings and values a real LMS refuses', () => {
-    const problems = (version: '1.2' | '2004', body: unknown) => { const c = validateCommit(version, body); return c.ok ? [] : c.problems; };
-    expect(problems('2004', { 'cmi.core.lesson_status': 'passed' })).toEqual(['"cmi.core.lesson_status" is not a SCORM 2004 element']);
+  it("refuses the other version's elements, unknown elements, non-strings and values a real LMS refuses", () => {
+    const problems = (version: '1.2' | '2004', body: unknown) => {
+      const c = validateCommit(version, body);
+      return c.ok ? [] : c.problems;
+    };
+    expect(problems('2004', { 'cmi.core.lesson_status': 'passed' })).toEqual([
+      '"cmi.core.lesson_status" is not a SCORM 2004 element',
+    ]);
     expect(problems('1.2', { 'cmi.completion_status': 'completed' })).toHaveLength(1);
     expect(problems('2004', { 'cmi.score.raw': 50 })).toEqual(['cmi.score.raw must be a string']);
     expect(problems('2004', { 'cmi.score.scaled': '.5' })[0]).toMatch(/leading digit/);
@@ -86,7 +164,7 @@ describe('commit checks', () => {
 });
 
 describe('times and resume data', () => {
-  it('reads and writes both versions\' time formats', () => {
+  it("reads and writes both versions' time formats", () => {
     expect(parseDuration2004('PT1H2M3.5S')).toBe(3723.5);
     expect(parseDuration2004('P1DT1S')).toBe(86401);
     expect(parseDuration2004('PT')).toBeNull();
@@ -99,35 +177,108 @@ describe('times and resume data', () => {
   });
 
   it('resumes only after exit = suspend, and gives the learner, mode, time and pass mark', () => {
-    const base = { mode: 'normal' as const, learnerName: 'Sam', learnerId: 'S1', totalSeconds: 90, passMark: 80, fresh: false };
-    const resumed = launchData('2004', { 'cmi.exit': 'suspend', 'cmi.suspend_data': 'v1', 'cmi.session_time': 'PT1M' }, base);
-    expect(resumed).toMatchObject({ 'cmi.entry': 'resume', 'cmi.suspend_data': 'v1', 'cmi.mode': 'normal', 'cmi.credit': 'credit', 'cmi.learner_name': 'Sam', 'cmi.total_time': 'PT0H1M30S' });
+    const base = {
+      mode: 'normal' as const,
+      learnerName: 'Sam',
+      learnerId: 'S1',
+      totalSeconds: 90,
+      passMark: 80,
+      fresh: false,
+    };
+    const resumed = launchData(
+      '2004',
+      { 'cmi.exit': 'suspend', 'cmi.suspend_data': 'v1', 'cmi.session_time': 'PT1M' },
+      base,
+    );
+    expect(resumed).toMatchObject({
+      'cmi.entry': 'resume',
+      'cmi.suspend_data': 'v1',
+      'cmi.mode': 'normal',
+      'cmi.credit': 'credit',
+      'cmi.learner_name': 'Sam',
+      'cmi.total_time': 'PT0H1M30S',
+    });
     expect(resumed['cmi.scaled_passing_score']).toBeUndefined();
     expect(resumed['cmi.exit']).toBeUndefined();
     expect(resumed['cmi.session_time']).toBeUndefined();
     expect(launchData('2004', { 'cmi.exit': 'normal' }, base)['cmi.entry']).toBe('');
     expect(launchData('2004', {}, { ...base, fresh: true })['cmi.entry']).toBe('ab-initio');
-    const review12 = launchData('1.2', { 'cmi.core.exit': 'suspend', 'cmi.core.lesson_status': 'passed' }, { ...base, mode: 'review' });
-    expect(review12).toMatchObject({ 'cmi.core.entry': 'resume', 'cmi.core.lesson_mode': 'review', 'cmi.core.credit': 'no-credit', 'cmi.core.student_name': 'Sam', 'cmi.student_data.mastery_score': '80', 'cmi.core.lesson_status': 'passed' });
+    const review12 = launchData(
+      '1.2',
+      { 'cmi.core.exit': 'suspend', 'cmi.core.lesson_status': 'passed' },
+      { ...base, mode: 'review' },
+    );
+    expect(review12).toMatchObject({
+      'cmi.core.entry': 'resume',
+      'cmi.core.lesson_mode': 'review',
+      'cmi.core.credit': 'no-credit',
+      'cmi.core.student_name': 'Sam',
+      'cmi.student_data.mastery_score': '80',
+      'cmi.core.lesson_status': 'passed',
+    });
   });
 });
 
 describe('records', () => {
   const attempt = (over: Partial<Attempt>): Attempt => ({
-    id: 1, user_id: 1, module_id: 'm', module_version: '1', scorm_version: '2004', number: 1, status: 'incomplete', completion_status: null, success_status: null,
-    score_raw: null, score_scaled: null, progress: null, exit: null, cmi: '{}', total_seconds: 60, commits: 1, created_at: '2026-01-01T10:00:00Z',
-    last_access_at: '2026-01-01T10:30:00Z', completed_at: null, ...over,
+    id: 1,
+    user_id: 1,
+    module_id: 'm',
+    module_version: '1',
+    scorm_version: '2004',
+    number: 1,
+    status: 'incomplete',
+    completion_status: null,
+    success_status: null,
+    score_raw: null,
+    score_scaled: null,
+    progress: null,
+    exit: null,
+    cmi: '{}',
+    total_seconds: 60,
+    commits: 1,
+    created_at: '2026-01-01T10:00:00Z',
+    last_access_at: '2026-01-01T10:30:00Z',
+    completed_at: null,
+    ...over,
   });
 
   it('a pass counts even when a later attempt failed; otherwise the latest attempt decides', () => {
     expect(summarise([])).toMatchObject({ status: 'not started', attempts: 0 });
     const passedThenFailed = summarise([
       attempt({ number: 1, status: 'failed', score_raw: 40, completed_at: '2026-01-01T10:20:00Z' }),
-      attempt({ number: 2, status: 'passed', score_raw: 85, completed_at: '2026-01-02T10:20:00Z', created_at: '2026-01-02T10:00:00Z', last_access_at: '2026-01-02T10:20:00Z' }),
-      attempt({ number: 3, status: 'failed', score_raw: 50, completed_at: '2026-01-03T10:20:00Z', created_at: '2026-01-03T10:00:00Z', last_access_at: '2026-01-03T10:20:00Z' }),
+      attempt({
+        number: 2,
+        status: 'passed',
+        score_raw: 85,
+        completed_at: '2026-01-02T10:20:00Z',
+        created_at: '2026-01-02T10:00:00Z',
+        last_access_at: '2026-01-02T10:20:00Z',
+      }),
+      attempt({
+        number: 3,
+        status: 'failed',
+        score_raw: 50,
+        completed_at: '2026-01-03T10:20:00Z',
+        created_at: '2026-01-03T10:00:00Z',
+        last_access_at: '2026-01-03T10:20:00Z',
+      }),
     ]);
-    expect(passedThenFailed).toEqual({ status: 'passed', score: 85, attempts: 3, firstAccess: '2026-01-01T10:00:00Z', lastAccess: '2026-01-03T10:20:00Z', completedAt: '2026-01-02T10:20:00Z', totalSeconds: 180 });
-    expect(summarise([attempt({ status: 'failed', score_raw: 40, completed_at: 'x' }), attempt({ number: 2, status: 'incomplete' })])).toMatchObject({ status: 'in progress', completedAt: null });
+    expect(passedThenFailed).toEqual({
+      status: 'passed',
+      score: 85,
+      attempts: 3,
+      firstAccess: '2026-01-01T10:00:00Z',
+      lastAccess: '2026-01-03T10:20:00Z',
+      completedAt: '2026-01-02T10:20:00Z',
+      totalSeconds: 180,
+    });
+    expect(
+      summarise([
+        attempt({ status: 'failed', score_raw: 40, completed_at: 'x' }),
+        attempt({ number: 2, status: 'incomplete' }),
+      ]),
+    ).toMatchObject({ status: 'in progress', completedAt: null });
   });
 });
 
@@ -140,7 +291,15 @@ describe('the database', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       closeDatabase(db);
       const again = openDatabase(dir);
-      expect((again.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('users', 'sessions', 'attempts', 'launches', 'interactions', 'audit')").get() as { n: number }).n).toBe(6);
+      expect(
+        (
+          again
+            .prepare(
+              "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('users', 'sessions', 'attempts', 'launches', 'interactions', 'audit')",
+            )
+            .get() as { n: number }
+        ).n,
+      ).toBe(6);
       again.pragma(`user_version = ${MIGRATIONS.length + 1}`);
       closeDatabase(again);
       expect(() => openDatabase(dir)).toThrow(/newer Frontline/);
@@ -168,17 +327,37 @@ describe('passwords', () => {
 
 describe('CSV', () => {
   it('neutralises formulas and writes UTF-8 with a BOM and CRLF for Excel', () => {
-    expect(['=1+1', '+44 7700', '-2', '@SUM(A1)', '\tx', 'Nurse', 'Zoë'].map(neutralise)).toEqual(["'=1+1", "'+44 7700", "'-2", "'@SUM(A1)", "'\tx", 'Nurse', 'Zoë']);
-    const csv = toCsv(['Name', 'Score'], [['Zoë, "Z"', 80], ['=cmd|x', null]]);
+    expect(['=1+1', '+44 7700', '-2', '@SUM(A1)', '\tx', 'Nurse', 'Zoë'].map(neutralise)).toEqual([
+      "'=1+1",
+      "'+44 7700",
+      "'-2",
+      "'@SUM(A1)",
+      "'\tx",
+      'Nurse',
+      'Zoë',
+    ]);
+    const csv = toCsv(
+      ['Name', 'Score'],
+      [
+        ['Zoë, "Z"', 80],
+        ['=cmd|x', null],
+      ],
+    );
     expect(csv).toBe('\uFEFFName,Score\r\n"Zoë, ""Z""",80\r\n\'=cmd|x,\r\n');
   });
 
   it('reads learners with the usual column names and reports problems by line', () => {
     const ok = parseLearnersCsv('Full name;Email address;Staff group;Role\nAmy Lee;amy@nhs.net;Nursing;hr\n');
-    expect(ok).toEqual({ learners: [{ line: 2, name: 'Amy Lee', login: 'amy@nhs.net', staffGroup: 'Nursing', role: 'hr' }], errors: [] });
+    expect(ok).toEqual({
+      learners: [{ line: 2, name: 'Amy Lee', login: 'amy@nhs.net', staffGroup: 'Nursing', role: 'hr' }],
+      errors: [],
+    });
     expect(parseLearnersCsv('email\nx@y.z\n').errors).toEqual(['Line 1: the header needs a "name" column.']);
     const dup = parseLearnersCsv('name,staff number\nA,S1\nB,s1\nC,bad number!\nD,S2,extra\n');
     expect(dup.learners).toEqual([]);
-    expect(dup.errors).toEqual(['Line 3: s1 is also on line 2.', 'Line 4: "bad number!" is not a staff number (letters, digits, . _ -).']);
+    expect(dup.errors).toEqual([
+      'Line 3: s1 is also on line 2.',
+      'Line 4: "bad number!" is not a staff number (letters, digits, . _ -).',
+    ]);
   });
 });

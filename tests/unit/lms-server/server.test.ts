@@ -5,15 +5,40 @@ import { ADMIN_PASSWORD, Client, addPerson, launch, learner, startLms, type Test
 /** A commit like scorm-again's (flattened, full), for the sample module in SCORM 2004. */
 function commit2004(over: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    'cmi.comments_from_learner': {}, 'cmi.comments_from_lms': {}, 'cmi.completion_status': 'incomplete', 'cmi.completion_threshold': '',
-    'cmi.credit': 'credit', 'cmi.entry': 'ab-initio', 'cmi.exit': 'suspend', 'cmi.launch_data': '', 'cmi.learner_id': 'x', 'cmi.learner_name': 'X',
-    'cmi.location': 'ward-selfie', 'cmi.mode': 'normal', 'cmi.objectives': {}, 'cmi.progress_measure': '0.33', 'cmi.scaled_passing_score': '0.8',
-    'cmi.score.scaled': '1', 'cmi.score.raw': '100', 'cmi.score.min': '0', 'cmi.score.max': '100', 'cmi.session_time': 'PT1M30S',
-    'cmi.success_status': 'unknown', 'cmi.suspend_data': 'v1.abc', 'cmi.time_limit_action': 'continue,no message',
-    'cmi.interactions.0.id': 'ward-selfie', 'cmi.interactions.0.type': 'choice', 'cmi.interactions.0.objectives.0.id': 'confidentiality',
-    'cmi.interactions.0.timestamp': '2026-01-05T10:00:00.0Z', 'cmi.interactions.0.weighting': '1', 'cmi.interactions.0.learner_response': 'delete_and_report',
-    'cmi.interactions.0.result': 'correct', 'cmi.interactions.0.latency': 'PT20S', 'cmi.interactions.0.description': 'A selfie on the ward: What do you do?',
-    'cmi.interactions.0.correct_responses.0.pattern': 'delete_and_report', commitSequence: 1,
+    'cmi.comments_from_learner': {},
+    'cmi.comments_from_lms': {},
+    'cmi.completion_status': 'incomplete',
+    'cmi.completion_threshold': '',
+    'cmi.credit': 'credit',
+    'cmi.entry': 'ab-initio',
+    'cmi.exit': 'suspend',
+    'cmi.launch_data': '',
+    'cmi.learner_id': 'x',
+    'cmi.learner_name': 'X',
+    'cmi.location': 'ward-selfie',
+    'cmi.mode': 'normal',
+    'cmi.objectives': {},
+    'cmi.progress_measure': '0.33',
+    'cmi.scaled_passing_score': '0.8',
+    'cmi.score.scaled': '1',
+    'cmi.score.raw': '100',
+    'cmi.score.min': '0',
+    'cmi.score.max': '100',
+    'cmi.session_time': 'PT1M30S',
+    'cmi.success_status': 'unknown',
+    'cmi.suspend_data': 'v1.abc',
+    'cmi.time_limit_action': 'continue,no message',
+    'cmi.interactions.0.id': 'ward-selfie',
+    'cmi.interactions.0.type': 'choice',
+    'cmi.interactions.0.objectives.0.id': 'confidentiality',
+    'cmi.interactions.0.timestamp': '2026-01-05T10:00:00.0Z',
+    'cmi.interactions.0.weighting': '1',
+    'cmi.interactions.0.learner_response': 'delete_and_report',
+    'cmi.interactions.0.result': 'correct',
+    'cmi.interactions.0.latency': 'PT20S',
+    'cmi.interactions.0.description': 'A selfie on the ward: What do you do?',
+    'cmi.interactions.0.correct_responses.0.pattern': 'delete_and_report',
+    commitSequence: 1,
     ...over,
   };
 }
@@ -33,7 +58,9 @@ describe('the local LMS server', () => {
     bob = await learner(lms, admin, { name: '=HYPERLINK("x")', login: 'B1234', group: 'Admin and clerical' });
     hr = await learner(lms, admin, { name: 'Hana HR', login: 'hana@example.nhs.uk' });
     await admin.get('/admin/users');
-    const id = /data-login="hana@example.nhs.uk"[\s\S]*?action="\/admin\/users\/(\d+)\/role"/.exec((await admin.get('/admin/users')).body)![1]!;
+    const id = /data-login="hana@example.nhs.uk"[\s\S]*?action="\/admin\/users\/(\d+)\/role"/.exec(
+      (await admin.get('/admin/users')).body,
+    )![1]!;
     expect((await admin.post(`/admin/users/${id}/role`, { role: 'hr' })).status).toBe(200);
   }, 60_000);
   afterAll(async () => lms?.dispose());
@@ -60,15 +87,30 @@ describe('the local LMS server', () => {
   it('session cookies are HttpOnly and SameSite=Strict', async () => {
     const c = new Client(lms);
     await c.get('/signin');
-    const res = await c.lms.app.inject({ method: 'POST', url: '/signin', cookies: Object.fromEntries(c.cookies), payload: { _csrf: c.csrf, login: 'admin', password: ADMIN_PASSWORD } });
-    const cookie = ([] as string[]).concat(res.headers['set-cookie'] as string[]).find((s) => s.startsWith('fl_session='))!;
+    const res = await c.lms.app.inject({
+      method: 'POST',
+      url: '/signin',
+      cookies: Object.fromEntries(c.cookies),
+      payload: { _csrf: c.csrf, login: 'admin', password: ADMIN_PASSWORD },
+    });
+    const cookie = ([] as string[])
+      .concat(res.headers['set-cookie'] as string[])
+      .find((s) => s.startsWith('fl_session='))!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
   });
 
   it('signed out: pages and the API answer 401 and show no records', async () => {
     const anon = new Client(lms);
-    for (const url of ['/learn', '/hr/records', '/hr/records.csv', '/hr/modules/sample', '/admin/users', '/learn/history', '/content/sample/index.html']) {
+    for (const url of [
+      '/learn',
+      '/hr/records',
+      '/hr/records.csv',
+      '/hr/modules/sample',
+      '/admin/users',
+      '/learn/history',
+      '/content/sample/index.html',
+    ]) {
       const res = await anon.get(url);
       expect(res.status, url).toBe(401);
       expect(res.body, url).not.toContain('Alice');
@@ -78,7 +120,14 @@ describe('the local LMS server', () => {
   });
 
   it('a learner gets 403 on HR and admin pages, and a member of HR on admin pages', async () => {
-    for (const url of ['/hr/records', '/hr/records.csv', '/hr/modules/sample', '/hr/learners/1', '/admin/users', '/hr/packages/sample-scorm2004.zip']) {
+    for (const url of [
+      '/hr/records',
+      '/hr/records.csv',
+      '/hr/modules/sample',
+      '/hr/learners/1',
+      '/admin/users',
+      '/hr/packages/sample-scorm2004.zip',
+    ]) {
       const res = await alice.get(url);
       expect(res.status, url).toBe(403);
       expect(res.body, url).not.toContain('B1234');
@@ -89,12 +138,18 @@ describe('the local LMS server', () => {
   });
 
   it('refuses a state-changing request without a valid CSRF token', async () => {
-    const res = await admin.request('POST', '/admin/users', { form: { name: 'Eve', login: 'eve@example.nhs.uk', role: 'admin' } });
+    const res = await admin.request('POST', '/admin/users', {
+      form: { name: 'Eve', login: 'eve@example.nhs.uk', role: 'admin' },
+    });
     expect(res.status).toBe(403);
-    const forged = await admin.request('POST', '/admin/users', { form: { _csrf: 'forged', name: 'Eve', login: 'eve@example.nhs.uk', role: 'admin' } });
+    const forged = await admin.request('POST', '/admin/users', {
+      form: { _csrf: 'forged', name: 'Eve', login: 'eve@example.nhs.uk', role: 'admin' },
+    });
     expect(forged.status).toBe(403);
     // A token made for another session does not work in this one.
-    const stolen = await admin.request('POST', '/admin/users', { form: { _csrf: alice.csrf, name: 'Eve', login: 'eve@example.nhs.uk', role: 'admin' } });
+    const stolen = await admin.request('POST', '/admin/users', {
+      form: { _csrf: alice.csrf, name: 'Eve', login: 'eve@example.nhs.uk', role: 'admin' },
+    });
     expect(stolen.status).toBe(403);
     expect(lms.store.userByLogin('eve@example.nhs.uk')).toBeUndefined();
   });
@@ -103,7 +158,8 @@ describe('the local LMS server', () => {
     const c = new Client(lms);
     await c.get('/signin');
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await c.post('/signin', { login: 'target@example.nhs.uk', password: `guess-${i}` })).status);
+    for (let i = 0; i < 7; i++)
+      statuses.push((await c.post('/signin', { login: 'target@example.nhs.uk', password: `guess-${i}` })).status);
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses.slice(5)).toEqual([429, 429]);
   });
@@ -122,14 +178,25 @@ describe('the local LMS server', () => {
     expect(l.cmi['cmi.entry']).toBe('ab-initio');
     expect(l.cmi['cmi.learner_name']).toBe('Alice Adams');
     expect(l.cmi['cmi.scaled_passing_score']).toBeUndefined();
-    const res = await alice.request('POST', l.commitUrl, { json: commit2004(), headers: { 'x-csrf-token': l.csrf, accept: '*/*' } });
+    const res = await alice.request('POST', l.commitUrl, {
+      json: commit2004(),
+      headers: { 'x-csrf-token': l.csrf, accept: '*/*' },
+    });
     expect(res.status).toBe(200);
     expect(res.json()).toEqual({ result: true, errorCode: 0 });
-    const stored = (await alice.request('GET', `/api/attempts/${l.attempt}`)).json<{ status: string; score: number; cmi: Record<string, string>; interactions: { interaction_id: string; response: string }[]; totalSeconds: number }>();
+    const stored = (await alice.request('GET', `/api/attempts/${l.attempt}`)).json<{
+      status: string;
+      score: number;
+      cmi: Record<string, string>;
+      interactions: { interaction_id: string; response: string }[];
+      totalSeconds: number;
+    }>();
     expect(stored.status).toBe('incomplete');
     expect(stored.cmi['cmi.suspend_data']).toBe('v1.abc');
     expect(stored.cmi['cmi.learner_name']).toBeUndefined();
-    expect(stored.interactions).toEqual([expect.objectContaining({ interaction_id: 'ward-selfie', response: 'delete_and_report' })]);
+    expect(stored.interactions).toEqual([
+      expect.objectContaining({ interaction_id: 'ward-selfie', response: 'delete_and_report' }),
+    ]);
     expect(stored.totalSeconds).toBe(90);
 
     // Another browser: the same attempt resumes, with the time so far.
@@ -142,15 +209,32 @@ describe('the local LMS server', () => {
     expect(again.cmi['cmi.total_time']).toBe('PT0H1M30S');
     expect(again.cmi['cmi.interactions.0.learner_response']).toBe('delete_and_report');
     // The first window can no longer write over it.
-    const old = await alice.request('POST', l.commitUrl, { json: commit2004({ 'cmi.suspend_data': 'old', commitSequence: 2 }), headers: { 'x-csrf-token': l.csrf, accept: '*/*' } });
+    const old = await alice.request('POST', l.commitUrl, {
+      json: commit2004({ 'cmi.suspend_data': 'old', commitSequence: 2 }),
+      headers: { 'x-csrf-token': l.csrf, accept: '*/*' },
+    });
     expect(old.status).toBe(409);
     // The beacon at Terminate: text/plain, with the token in the body.
     const beacon = await other.request('POST', again.commitUrl, {
-      body: JSON.stringify(commit2004({ 'cmi.suspend_data': 'v1.final', 'cmi.completion_status': 'completed', 'cmi.success_status': 'passed', 'cmi.exit': 'normal', 'cmi.session_time': 'PT2M', _csrf: again.csrf, commitSequence: 9 })),
+      body: JSON.stringify(
+        commit2004({
+          'cmi.suspend_data': 'v1.final',
+          'cmi.completion_status': 'completed',
+          'cmi.success_status': 'passed',
+          'cmi.exit': 'normal',
+          'cmi.session_time': 'PT2M',
+          _csrf: again.csrf,
+          commitSequence: 9,
+        }),
+      ),
       headers: { 'content-type': 'text/plain;charset=UTF-8', accept: '*/*' },
     });
     expect(beacon.status).toBe(200);
-    const done = (await alice.request('GET', `/api/attempts/${l.attempt}`)).json<{ status: string; totalSeconds: number; cmi: Record<string, string> }>();
+    const done = (await alice.request('GET', `/api/attempts/${l.attempt}`)).json<{
+      status: string;
+      totalSeconds: number;
+      cmi: Record<string, string>;
+    }>();
     expect(done.status).toBe('passed');
     expect(done.totalSeconds).toBe(210);
     expect(done.cmi['cmi.suspend_data']).toBe('v1.final');
@@ -164,8 +248,16 @@ describe('the local LMS server', () => {
 
   it('refuses a malformed, oversized or foreign commit with 400 and changes nothing', async () => {
     const l = await launch(bob, 'sample', { version: '1.2' });
-    const post = (json: unknown, url = l.commitUrl, who = bob) => who.request('POST', url, { json, headers: { 'x-csrf-token': who.csrf, accept: '*/*' } });
-    const good12 = { 'cmi.core.lesson_status': 'incomplete', 'cmi.core.score.raw': '50', 'cmi.suspend_data': 'ok', 'cmi.core.exit': 'suspend', 'cmi.core.session_time': '00:01:00', 'cmi.objectives': {} };
+    const post = (json: unknown, url = l.commitUrl, who = bob) =>
+      who.request('POST', url, { json, headers: { 'x-csrf-token': who.csrf, accept: '*/*' } });
+    const good12 = {
+      'cmi.core.lesson_status': 'incomplete',
+      'cmi.core.score.raw': '50',
+      'cmi.suspend_data': 'ok',
+      'cmi.core.exit': 'suspend',
+      'cmi.core.session_time': '00:01:00',
+      'cmi.objectives': {},
+    };
     expect((await post(good12)).status).toBe(200);
     const before = lms.db.prepare('SELECT cmi, status, score_raw, commits FROM attempts WHERE id = ?').get(l.attempt);
     const bad: unknown[] = [
@@ -181,17 +273,29 @@ describe('the local LMS server', () => {
       { ...good12, 'cmi.core.lesson_status': 'passed', 'cmi.evil': 'x' },
     ];
     for (const body of bad) expect((await post(body)).status, JSON.stringify(body).slice(0, 80)).toBe(400);
-    for (const body of ['{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"x":1}}}', '{"cmi.suspend_data":']) {
-      const raw = await bob.request('POST', l.commitUrl, { body, headers: { 'content-type': 'application/json', 'x-csrf-token': bob.csrf, accept: '*/*' } });
+    for (const body of [
+      '{"__proto__":{"admin":true}}',
+      '{"constructor":{"prototype":{"x":1}}}',
+      '{"cmi.suspend_data":',
+    ]) {
+      const raw = await bob.request('POST', l.commitUrl, {
+        body,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': bob.csrf, accept: '*/*' },
+      });
       expect(raw.status, body).toBe(400);
     }
     const huge = await post({ 'cmi.suspend_data': 'x'.repeat(600 * 1024) });
     expect(huge.status).toBe(413);
     // Alice's session posting to Bob's attempt, with her own valid token and any launch id.
-    const foreign = await alice.request('POST', l.commitUrl, { json: { ...good12, 'cmi.core.lesson_status': 'failed' }, headers: { 'x-csrf-token': alice.csrf, accept: '*/*' } });
+    const foreign = await alice.request('POST', l.commitUrl, {
+      json: { ...good12, 'cmi.core.lesson_status': 'failed' },
+      headers: { 'x-csrf-token': alice.csrf, accept: '*/*' },
+    });
     expect(foreign.status).toBe(400);
     expect((await alice.request('GET', `/api/attempts/${l.attempt}`)).status).toBe(404);
-    expect(lms.db.prepare('SELECT cmi, status, score_raw, commits FROM attempts WHERE id = ?').get(l.attempt)).toEqual(before);
+    expect(lms.db.prepare('SELECT cmi, status, score_raw, commits FROM attempts WHERE id = ?').get(l.attempt)).toEqual(
+      before,
+    );
   });
 
   it('HR sees one row per learner and module, filters them, and exports CSV that Excel opens safely', async () => {
@@ -205,7 +309,9 @@ describe('the local LMS server', () => {
     const nursing = await hr.get('/hr/records?group=Nursing');
     expect(nursing.body).not.toContain('data-learner="B1234"');
     const today = new Date().toISOString().slice(0, 10);
-    expect((await hr.get(`/hr/records?from=${today}&to=${today}&dates=completed`)).body).toContain('alice@example.nhs.uk');
+    expect((await hr.get(`/hr/records?from=${today}&to=${today}&dates=completed`)).body).toContain(
+      'alice@example.nhs.uk',
+    );
     expect((await hr.get('/hr/records?from=2001-01-01&to=2001-01-02')).body).toContain('No records match');
 
     const csv = await hr.get('/hr/records.csv?module=sample');
@@ -214,18 +320,24 @@ describe('the local LMS server', () => {
     expect(String(csv.headers['content-disposition'])).toMatch(/attachment; filename="frontline-records-/);
     expect(csv.body.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.body.slice(1).split('\r\n');
-    expect(lines[0]).toBe('Name,Email or staff number,Staff group,Module,Module ID,Status,Score (%),Attempts,First access,Last access,Completed,Total time (h:mm:ss)');
-    expect(lines.find((l) => l.includes('alice@'))).toMatch(/^Alice Adams,alice@example\.nhs\.uk,Nursing,Frontline sample module,sample,Passed,100,2,/);
+    expect(lines[0]).toBe(
+      'Name,Email or staff number,Staff group,Module,Module ID,Status,Score (%),Attempts,First access,Last access,Completed,Total time (h:mm:ss)',
+    );
+    expect(lines.find((l) => l.includes('alice@'))).toMatch(
+      /^Alice Adams,alice@example\.nhs\.uk,Nursing,Frontline sample module,sample,Passed,100,2,/,
+    );
     // The formula in Bob's name is shown as text.
     expect(lines.find((l) => l.includes('B1234'))).toMatch(/^"'=HYPERLINK\(""x""\)",B1234,/);
   });
 
-  it('HR sees a module report with charts and choice counts, and a learner\'s decisions with feedback', async () => {
+  it("HR sees a module report with charts and choice counts, and a learner's decisions with feedback", async () => {
     const report = await hr.get('/hr/modules/sample');
     expect(report.status).toBe(200);
     expect(report.body).toContain('<svg class="chart"');
     expect(report.body).toMatch(/id="pass-rate">Pass rate: 100%/);
-    expect(report.body).toMatch(/data-scenario="ward-selfie"[\s\S]*?data-choice="delete_and_report">\s*<td>[^<]+<\/td><td><span class="tag tag--best">Best choice<\/span><\/td>\s*<td class="num">1<\/td>/);
+    expect(report.body).toMatch(
+      /data-scenario="ward-selfie"[\s\S]*?data-choice="delete_and_report">\s*<td>[^<]+<\/td><td><span class="tag tag--best">Best choice<\/span><\/td>\s*<td class="num">1<\/td>/,
+    );
     const aliceId = lms.store.userByLogin('alice@example.nhs.uk')!.id;
     const page = await hr.get(`/hr/learners/${aliceId}`);
     expect(page.body).toContain('A selfie on the ward');
@@ -249,18 +361,28 @@ describe('the local LMS server', () => {
       form.append('file', new Blob([csv], { type: 'text/csv' }), 'staff.csv');
       const req = new Request('http://x/', { method: 'POST', body: form });
       const body = Buffer.from(await req.arrayBuffer());
-      return admin.request('POST', '/admin/users/import', { body, headers: { 'content-type': req.headers.get('content-type')! } });
+      return admin.request('POST', '/admin/users/import', {
+        body,
+        headers: { 'content-type': req.headers.get('content-type')! },
+      });
     };
     const bad = await send('Name,Email,Staff group\nCarol,not-an-email,Nursing\n,dan@example.nhs.uk,Nursing\n');
     expect(bad.status).toBe(400);
     expect(bad.body).toContain('Line 2: &quot;not-an-email&quot; is not an email address.');
     expect(bad.body).toContain('Line 3: the name is missing.');
     expect(lms.store.userByLogin('dan@example.nhs.uk')).toBeUndefined();
-    const good = await send('\uFEFFName,Email,Staff number,Staff group\nCarol Jones,,C0001,Nursing\nAlice Adams-Renamed,alice@example.nhs.uk,,Nursing\n');
+    const good = await send(
+      '\uFEFFName,Email,Staff number,Staff group\nCarol Jones,,C0001,Nursing\nAlice Adams-Renamed,alice@example.nhs.uk,,Nursing\n',
+    );
     expect(good.status, good.body.match(/error-summary[\s\S]*?<\/div>/)?.[0]).toBe(200);
     expect(good.body).toContain('Imported: 1 added, 1 updated.');
     expect(good.body).toMatch(/data-login="C0001">[\w-]{19}</);
-    expect(lms.store.userByLogin('C0001')).toMatchObject({ name: 'Carol Jones', staff_group: 'Nursing', role: 'learner', must_change_password: 1 });
+    expect(lms.store.userByLogin('C0001')).toMatchObject({
+      name: 'Carol Jones',
+      staff_group: 'Nursing',
+      role: 'learner',
+      must_change_password: 1,
+    });
     expect(lms.store.userByLogin('alice@example.nhs.uk')!.name).toBe('Alice Adams-Renamed');
   });
 

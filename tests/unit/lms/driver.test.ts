@@ -13,7 +13,7 @@ describe.each(['2004', '1.2'] as const)('ScormDriver over scorm-again (SCORM %s)
   const n = NAMES[version];
   const status = version === '2004' ? 'cmi.completion_status' : 'cmi.core.lesson_status';
 
-  it('calls the version\'s own functions and logs each call with its error code', () => {
+  it("calls the version's own functions and logs each call with its error code", () => {
     const api = makeApi(version);
     const driver = new ScormDriver(found(version, api));
     const calls: LmsCall[] = [];
@@ -51,13 +51,24 @@ describe.each(['2004', '1.2'] as const)('ScormDriver over scorm-again (SCORM %s)
 
 describe('ScormDriver over a misbehaving API', () => {
   const base = {
-    Initialize: () => 'true', Terminate: () => 'true', GetValue: () => '', SetValue: () => 'true',
-    Commit: () => 'true', GetLastError: () => '0', GetErrorString: () => '', GetDiagnostic: () => '',
+    Initialize: () => 'true',
+    Terminate: () => 'true',
+    GetValue: () => '',
+    SetValue: () => 'true',
+    Commit: () => 'true',
+    GetLastError: () => '0',
+    GetErrorString: () => '',
+    GetDiagnostic: () => '',
   };
-  const driverFor = (api: Record<string, unknown>) => new ScormDriver({ version: '2004', api: { ...base, ...api } } as unknown as FoundApi);
+  const driverFor = (api: Record<string, unknown>) =>
+    new ScormDriver({ version: '2004', api: { ...base, ...api } } as unknown as FoundApi);
 
   it('counts a call that throws as failing, and never throws itself', () => {
-    const driver = driverFor({ Commit: () => { throw new Error('LMS went away'); } });
+    const driver = driverFor({
+      Commit: () => {
+        throw new Error('LMS went away');
+      },
+    });
     const calls: LmsCall[] = [];
     driver.onCall = (c) => calls.push(c);
     expect(() => driver.commit()).not.toThrow();
@@ -67,7 +78,11 @@ describe('ScormDriver over a misbehaving API', () => {
   });
 
   it('survives GetLastError throwing', () => {
-    const driver = driverFor({ GetLastError: () => { throw new Error('nope'); } });
+    const driver = driverFor({
+      GetLastError: () => {
+        throw new Error('nope');
+      },
+    });
     expect(driver.initialize()).toBe(true);
     expect(driver.lastError()).toBe('exception: GetLastError failed');
   });
@@ -117,7 +132,10 @@ describe('StandaloneDriver', () => {
     one.setValue('cmi.interactions.1.id', 'b');
     expect(storage.getItem('k')).toBeNull();
     one.commit();
-    expect(JSON.parse(storage.getItem('k')!)).toMatchObject({ 'cmi.suspend_data': '1:abcd:xyz12', 'cmi.exit': 'suspend' });
+    expect(JSON.parse(storage.getItem('k')!)).toMatchObject({
+      'cmi.suspend_data': '1:abcd:xyz12',
+      'cmi.exit': 'suspend',
+    });
     const two = new StandaloneDriver('k', storage);
     two.initialize();
     expect(two.getValue('cmi.entry')).toBe('resume');

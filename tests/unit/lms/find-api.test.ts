@@ -2,22 +2,49 @@ import { describe, expect, it } from 'vitest';
 import { findApi } from '../../../src/lms/find-api.js';
 
 /** Plain objects standing in for windows: `parent` defaults to the window itself (a top window). */
-interface FakeWindow { parent?: FakeWindow; opener?: FakeWindow | null; API?: unknown; API_1484_11?: unknown; name: string }
+interface FakeWindow {
+  parent?: FakeWindow;
+  opener?: FakeWindow | null;
+  API?: unknown;
+  API_1484_11?: unknown;
+  name: string;
+}
 
 function win(name: string, props: Partial<FakeWindow> = {}): FakeWindow {
   const w: FakeWindow = { name, opener: null, ...props };
   if (!('parent' in props)) w.parent = w;
   return w;
 }
-const api2004 = () => ({ Initialize: () => 'true', Terminate: () => 'true', GetValue: () => '', SetValue: () => 'true', Commit: () => 'true', GetLastError: () => '0', GetErrorString: () => '', GetDiagnostic: () => '' });
-const api12 = () => ({ LMSInitialize: () => 'true', LMSFinish: () => 'true', LMSGetValue: () => '', LMSSetValue: () => 'true', LMSCommit: () => 'true', LMSGetLastError: () => '0', LMSGetErrorString: () => '', LMSGetDiagnostic: () => '' });
+const api2004 = () => ({
+  Initialize: () => 'true',
+  Terminate: () => 'true',
+  GetValue: () => '',
+  SetValue: () => 'true',
+  Commit: () => 'true',
+  GetLastError: () => '0',
+  GetErrorString: () => '',
+  GetDiagnostic: () => '',
+});
+const api12 = () => ({
+  LMSInitialize: () => 'true',
+  LMSFinish: () => 'true',
+  LMSGetValue: () => '',
+  LMSSetValue: () => 'true',
+  LMSCommit: () => 'true',
+  LMSGetLastError: () => '0',
+  LMSGetErrorString: () => '',
+  LMSGetDiagnostic: () => '',
+});
 
 /** A window the browser will not let us read: every property access throws, like a cross-origin frame. */
 function crossOrigin(readableParent?: FakeWindow): FakeWindow {
   return new Proxy({} as FakeWindow, {
     get(_target, prop) {
       if (prop === 'parent' && readableParent) return readableParent;
-      throw new DOMException(`Blocked a frame from accessing property "${String(prop)}" of a cross-origin frame.`, 'SecurityError');
+      throw new DOMException(
+        `Blocked a frame from accessing property "${String(prop)}" of a cross-origin frame.`,
+        'SecurityError',
+      );
     },
     has() {
       throw new DOMException('Blocked a frame from accessing a cross-origin frame.', 'SecurityError');
@@ -72,7 +99,7 @@ describe('findApi', () => {
 
   // ADL's discovery algorithm (and LMSs that open the SCO in a popup with a frame inside)
   // use the top window's opener: a frame's own opener is null.
-  it('finds the API through the top window\'s opener when the SCO is a frame inside a popup', () => {
+  it("finds the API through the top window's opener when the SCO is a frame inside a popup", () => {
     const api = api12();
     const lms = win('lms', { API: api });
     const popupTop = win('popup', { opener: lms });
@@ -99,7 +126,11 @@ describe('findApi', () => {
 
   it('survives an opener that cannot be read', () => {
     const w = win('popup');
-    Object.defineProperty(w, 'opener', { get() { throw new DOMException('Blocked', 'SecurityError'); } });
+    Object.defineProperty(w, 'opener', {
+      get() {
+        throw new DOMException('Blocked', 'SecurityError');
+      },
+    });
     expect(() => find(w)).not.toThrow();
     expect(find(w)).toBeNull();
   });

@@ -24,9 +24,7 @@ export function makeApi(version: ScormVersion): AnyApi {
 }
 
 export function found(version: ScormVersion, api: AnyApi): FoundApi {
-  return version === '2004'
-    ? { version, api: api as unknown as Api2004 }
-    : { version, api: api as unknown as Api12 };
+  return version === '2004' ? { version, api: api as unknown as Api2004 } : { version, api: api as unknown as Api12 };
 }
 
 /** The LMS's data as flat element -> string pairs (empty collections dropped). */
@@ -39,11 +37,21 @@ export function cmiOf(api: AnyApi): Record<string, string> {
 export class FakeStorage implements Storage {
   readonly map = new Map<string, string>();
   failWrites = false;
-  get length() { return this.map.size; }
-  clear() { this.map.clear(); }
-  getItem(key: string) { return this.map.get(key) ?? null; }
-  key(index: number) { return [...this.map.keys()][index] ?? null; }
-  removeItem(key: string) { this.map.delete(key); }
+  get length() {
+    return this.map.size;
+  }
+  clear() {
+    this.map.clear();
+  }
+  getItem(key: string) {
+    return this.map.get(key) ?? null;
+  }
+  key(index: number) {
+    return [...this.map.keys()][index] ?? null;
+  }
+  removeItem(key: string) {
+    this.map.delete(key);
+  }
   setItem(key: string, value: string) {
     if (this.failWrites) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     this.map.set(key, String(value));
@@ -98,7 +106,13 @@ export class Harness {
  * Plays a learner through a course with a session: start, then for each step choose (and the
  * session records it and saves), then continue. Returns the final state.
  */
-export function playSession(course: Course, session: LmsSession, h: Harness, from: CourseState, steps: string[][]): CourseState {
+export function playSession(
+  course: Course,
+  session: LmsSession,
+  h: Harness,
+  from: CourseState,
+  steps: string[][],
+): CourseState {
   let state = from.screen === 'intro' ? reduce(course, from, { type: 'start', at: h.tick(2000) }) : from;
   for (const ids of steps) {
     const before = state;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCourse } from '../../../src/build/course.js';
+import { loadCourse } from '../../../src/compiler/course.js';
 import { TABLE, type ScormVersion } from '../../../src/core/cmi.js';
 import { encode } from '../../../src/core/resume.js';
 import { reduce, score } from '../../../src/core/state.js';
@@ -12,11 +12,26 @@ const VERSIONS: ScormVersion[] = ['2004', '1.2'];
 
 const RUNS = {
   // 3 decisions, all best: 100, passed
-  pass: { steps: [['delete-and-report'], ['decline-and-signpost'], ['debrief-instead']], ids: ['ward-selfie', 'friend-request', 'night-shift-post'], raw: 100, passed: true },
+  pass: {
+    steps: [['delete-and-report'], ['decline-and-signpost'], ['debrief-instead']],
+    ids: ['ward-selfie', 'friend-request', 'night-shift-post'],
+    raw: 100,
+    passed: true,
+  },
   // through the branch: 0 + 100 + 100 + 100 over 4 = 75, failed (pass mark 80)
-  branch: { steps: [['leave-it'], ['be-open'], ['decline-and-signpost'], ['debrief-instead']], ids: ['ward-selfie', 'ward-selfie-manager', 'friend-request', 'night-shift-post'], raw: 75, passed: false },
+  branch: {
+    steps: [['leave-it'], ['be-open'], ['decline-and-signpost'], ['debrief-instead']],
+    ids: ['ward-selfie', 'ward-selfie-manager', 'friend-request', 'night-shift-post'],
+    raw: 75,
+    passed: false,
+  },
   // half marks then best: (50 + 100 + 100) / 3 = 83, passed
-  acceptable: { steps: [['crop-photo'], ['decline-and-signpost'], ['debrief-instead']], ids: ['ward-selfie', 'friend-request', 'night-shift-post'], raw: 83, passed: true },
+  acceptable: {
+    steps: [['crop-photo'], ['decline-and-signpost'], ['debrief-instead']],
+    ids: ['ward-selfie', 'friend-request', 'night-shift-post'],
+    raw: 83,
+    passed: true,
+  },
 } as const;
 
 const response = (v: ScormVersion) => (v === '2004' ? 'learner_response' : 'student_response');
@@ -26,7 +41,13 @@ function fullRun(version: ScormVersion, steps: readonly (readonly string[])[]) {
   const api = makeApi(version);
   const session = newSession(new ScormDriver(found(version, api)), course, h);
   const launch = session.launch();
-  const state = playSession(course, session, h, launch.state, steps.map((s) => [...s]));
+  const state = playSession(
+    course,
+    session,
+    h,
+    launch.state,
+    steps.map((s) => [...s]),
+  );
   h.tick(5000);
   session.terminate(state);
   return { h, api, session, launch, state, cmi: cmiOf(api) };
@@ -89,7 +110,9 @@ describe.each(VERSIONS)('LmsSession with scorm-again (SCORM %s)', (version) => {
 
     it('initialises once, commits, and terminates once, last', () => {
       const names = session.calls.map((c) => c.fn);
-      const [init, term, commit] = is2004 ? ['Initialize', 'Terminate', 'Commit'] : ['LMSInitialize', 'LMSFinish', 'LMSCommit'];
+      const [init, term, commit] = is2004
+        ? ['Initialize', 'Terminate', 'Commit']
+        : ['LMSInitialize', 'LMSFinish', 'LMSCommit'];
       expect(names[0]).toBe(init);
       expect(names.filter((n) => n === init)).toHaveLength(1);
       expect(names.filter((n) => n === term)).toHaveLength(1);
@@ -105,7 +128,9 @@ describe.each(VERSIONS)('LmsSession with scorm-again (SCORM %s)', (version) => {
     const { state } = session.launch();
     h.tick(3_723_500);
     session.terminate(state);
-    const written = session.calls.filter((c) => /SetValue$/.test(c.fn) && c.args[0] === t.sessionTime).map((c) => c.args[1]);
+    const written = session.calls
+      .filter((c) => /SetValue$/.test(c.fn) && c.args[0] === t.sessionTime)
+      .map((c) => c.args[1]);
     expect(written).toEqual([is2004 ? 'PT1H2M3.5S' : '01:02:03.50']);
     expect(cmiOf(api)[t.sessionTime]).toMatch(is2004 ? /^PT1H2M3\.5S$/ : /^01:02:03\.50?$/);
     expect(cmiOf(api)[t.exit]).toBe('suspend');
@@ -150,7 +175,9 @@ describe.each(VERSIONS)('LmsSession with scorm-again (SCORM %s)', (version) => {
     if (is2004) expect([cmi['cmi.completion_status'], cmi['cmi.success_status']]).toEqual(['completed', 'failed']);
     else expect(cmi['cmi.core.lesson_status']).toBe('failed');
     // The new interactions were appended after the LMS's two, not written over them.
-    const indexes = second.calls.filter((c) => /^cmi\.interactions\.\d+\.id$/.test(c.args[0] ?? '')).map((c) => c.args[0]);
+    const indexes = second.calls
+      .filter((c) => /^cmi\.interactions\.\d+\.id$/.test(c.args[0] ?? ''))
+      .map((c) => c.args[0]);
     expect(indexes).toEqual(['cmi.interactions.2.id', 'cmi.interactions.3.id']);
     expect(second.calls.filter((c) => c.error !== '0')).toEqual([]);
     expect(checkCalls(version, second.calls)).toEqual([]);
@@ -195,11 +222,14 @@ describe.each(VERSIONS)('LmsSession with scorm-again (SCORM %s)', (version) => {
       const h = new Harness();
       const api = makeApi(version);
       const painted: (() => void)[] = [];
-      const session = newSession(new ScormDriver(found(version, api)), course, h, { afterFirstPaint: (fn) => painted.push(fn) });
+      const session = newSession(new ScormDriver(found(version, api)), course, h, {
+        afterFirstPaint: (fn) => painted.push(fn),
+      });
       const launch = session.launch();
       return { h, api, painted, session, launch };
     };
-    const status = (cmi: Record<string, string>) => (is2004 ? cmi['cmi.completion_status'] : cmi['cmi.core.lesson_status']);
+    const status = (cmi: Record<string, string>) =>
+      is2004 ? cmi['cmi.completion_status'] : cmi['cmi.core.lesson_status'];
 
     it('reads at launch but writes nothing until the page has painted, then writes and commits once', () => {
       const { api, painted, session } = setup();
@@ -251,7 +281,10 @@ describe.each(VERSIONS)('LmsSession with scorm-again (SCORM %s)', (version) => {
       let refuse = 1;
       (api as unknown as Record<string, unknown>)[commit] = (arg: string) => (refuse-- > 0 ? 'false' : real(arg));
       const painted: (() => void)[] = [];
-      const session = newSession(new ScormDriver(found(version, api)), course, h, { backoff: [1000], afterFirstPaint: (fn) => painted.push(fn) });
+      const session = newSession(new ScormDriver(found(version, api)), course, h, {
+        backoff: [1000],
+        afterFirstPaint: (fn) => painted.push(fn),
+      });
       session.launch();
       painted[0]!();
       expect(session.saveStatus).toBe('retrying');
@@ -297,11 +330,19 @@ describe.each(VERSIONS)('LmsSession with scorm-again (SCORM %s)', (version) => {
     expect(h.delays.at(-1)).toBe(1000);
     h.runScheduled(1);
     expect(session.saveStatus).toBe('saved');
-    state = reduce(course, reduce(course, state, { type: 'continue', at: h.tick(1) }), { type: 'choose', choiceIds: ['be-open'], at: h.tick(1) });
+    state = reduce(course, reduce(course, state, { type: 'continue', at: h.tick(1) }), {
+      type: 'choose',
+      choiceIds: ['be-open'],
+      at: h.tick(1),
+    });
     session.recordDecision(state);
     h.runScheduled();
     const cmi = cmiOf(api);
-    expect([cmi['cmi.interactions.0.id'], cmi['cmi.interactions.1.id'], cmi['cmi.interactions.2.id']]).toEqual(['ward-selfie', 'ward-selfie-manager', undefined]);
+    expect([cmi['cmi.interactions.0.id'], cmi['cmi.interactions.1.id'], cmi['cmi.interactions.2.id']]).toEqual([
+      'ward-selfie',
+      'ward-selfie-manager',
+      undefined,
+    ]);
   });
 });
 

@@ -72,7 +72,9 @@ describe('buildManifest', () => {
     expect(measure(100)).toBe('1');
     expect(measure(0)).toBe('0');
     expect(formatDecimal(0.000001)).toBe('0');
-    expect(buildManifest({ ...input, passMark: 66.5 }, '1.2')).toContain('<adlcp:masteryscore>66.5</adlcp:masteryscore>');
+    expect(buildManifest({ ...input, passMark: 66.5 }, '1.2')).toContain(
+      '<adlcp:masteryscore>66.5</adlcp:masteryscore>',
+    );
   });
 
   it('rejects a pass mark out of range, a missing launch file and bad paths', () => {
@@ -91,10 +93,18 @@ describe('schemaFiles', () => {
       const files = schemaFiles(v);
       const names = files.map((f) => f.path);
       for (const ns of NAMESPACES[v]) expect(names).toContain(ns.xsd);
-      for (const f of files.filter((f) => f.path.endsWith('.xsd'))) expect(new TextDecoder().decode(f.content)).toMatch(/<xsd?:schema/);
+      for (const f of files.filter((f) => f.path.endsWith('.xsd')))
+        expect(new TextDecoder().decode(f.content)).toMatch(/<xsd?:schema/);
     }
-    expect(schemaFiles('1.2').map((f) => f.path)).toEqual(['adlcp_rootv1p2.xsd', 'ims_xml.xsd', 'imscp_rootv1p1p2.xsd', 'imsmd_rootv1p2p1.xsd']);
+    expect(schemaFiles('1.2').map((f) => f.path)).toEqual([
+      'adlcp_rootv1p2.xsd',
+      'ims_xml.xsd',
+      'imscp_rootv1p1p2.xsd',
+      'imsmd_rootv1p2p1.xsd',
+    ]);
     expect(schemaFiles('2004').map((f) => f.path)).toContain('XMLSchema.dtd');
-    expect(new TextDecoder().decode(schemaFiles('1.2').find((f) => f.path === 'adlcp_rootv1p2.xsd')!.content)).toContain('name="scormtype"');
+    expect(
+      new TextDecoder().decode(schemaFiles('1.2').find((f) => f.path === 'adlcp_rootv1p2.xsd')!.content),
+    ).toContain('name="scormtype"');
   });
 });

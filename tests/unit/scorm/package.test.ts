@@ -74,9 +74,9 @@ describe.each(['1.2', '2004'] as const)('writePackage (SCORM %s)', (version) => 
     await mkdir(join(bad, '..'), { recursive: true });
     await writeFile(bad, 'stale package from an earlier build');
     // A control character cannot appear in XML 1.0, so libxml2 rejects the document.
-    await expect(writePackage({ dir: site, outFile: bad, input: { ...input, title: 'Bad \u0001 title' }, version })).rejects.toThrow(
-      /manifest for social-media-nhs is invalid; no package written:\n {2}imsmanifest\.xml:\d+/,
-    );
+    await expect(
+      writePackage({ dir: site, outFile: bad, input: { ...input, title: 'Bad \u0001 title' }, version }),
+    ).rejects.toThrow(/manifest for social-media-nhs is invalid; no package written:\n {2}imsmanifest\.xml:\d+/);
     expect(existsSync(bad)).toBe(false);
   });
 
@@ -94,7 +94,9 @@ describe('writePackage', () => {
   it('reports the XSD error for a 1.2 version attribute longer than the schema allows', async () => {
     const out = join(tmp, 'long', 'x.zip');
     const long = { ...input, version: '1.0.0-release-candidate-12' };
-    await expect(writePackage({ dir: site, outFile: out, input: long, version: '1.2' })).rejects.toThrow(/version.*(maxLength|length)/);
+    await expect(writePackage({ dir: site, outFile: out, input: long, version: '1.2' })).rejects.toThrow(
+      /version.*(maxLength|length)/,
+    );
     expect(existsSync(out)).toBe(false);
   });
 

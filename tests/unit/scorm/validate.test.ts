@@ -30,7 +30,9 @@ describe('validateManifest (strict XSD)', () => {
 
   it('imports every namespace the manifest uses in the driver schema', () => {
     expect(driverSchema('2004').match(/<xs:import /g)).toHaveLength(5);
-    expect(driverSchema('2004')).toContain('namespace="http://www.imsglobal.org/xsd/imsss" schemaLocation="imsss_v1p0.xsd"');
+    expect(driverSchema('2004')).toContain(
+      'namespace="http://www.imsglobal.org/xsd/imsss" schemaLocation="imsss_v1p0.xsd"',
+    );
     expect(driverSchema('1.2')).toContain('schemaLocation="adlcp_rootv1p2.xsd"');
   });
 
@@ -43,7 +45,14 @@ describe('validateManifest (strict XSD)', () => {
 
   // These names sit in imscp's foreign-element wildcards, which the official 2004 XSD processes laxly.
   it.each([
-    ['a misspelt top-level imsss element', '<imsss:sequencing>', '<imsss:sequencng>', '</imsss:sequencing>', '</imsss:sequencng>', /sequencng/],
+    [
+      'a misspelt top-level imsss element',
+      '<imsss:sequencing>',
+      '<imsss:sequencng>',
+      '</imsss:sequencing>',
+      '</imsss:sequencng>',
+      /sequencng/,
+    ],
     ['the 1.2 attribute name in a 2004 manifest', 'adlcp:scormType=', 'adlcp:scormtype=', '', '', /scormtype/],
     ['a misspelt adlcp attribute', 'adlcp:scormType=', 'adlcp:scromType=', '', '', /scromType/],
   ])('rejects %s (SCORM 2004)', async (_name, from1, to1, from2, to2, message) => {
@@ -55,7 +64,12 @@ describe('validateManifest (strict XSD)', () => {
   });
 
   it.each([
-    ['a misspelt adlcp element', '<adlcp:masteryscore>80</adlcp:masteryscore>', '<adlcp:masterscore>80</adlcp:masterscore>', /masterscore/],
+    [
+      'a misspelt adlcp element',
+      '<adlcp:masteryscore>80</adlcp:masteryscore>',
+      '<adlcp:masterscore>80</adlcp:masterscore>',
+      /masterscore/,
+    ],
     ['the 2004 attribute name in a 1.2 manifest', 'adlcp:scormtype=', 'adlcp:scormType=', /scormType/],
     ['a version attribute over 20 characters', 'version="1.0.0"', 'version="1.0.0-release-candidate-12"', /version/],
   ])('rejects %s (SCORM 1.2)', async (_name, from, to, message) => {
@@ -94,8 +108,12 @@ describe('checkMoodleRules', () => {
     expect(checkMoodleRules(edit(m12, '<schemaversion>1.2<', '<schemaversion>1.3<'), '1.2')).toEqual([
       '<metadata><schemaversion> must be exactly "1.2", found "1.3"',
     ]);
-    expect(checkMoodleRules(edit(m2004, '>2004 4th Edition<', '> 2004 4th Edition <'), '2004')[0]).toMatch(/schemaversion/);
-    expect(checkMoodleRules(m12, '2004').join('\n')).toMatch(/schemaversion> must be exactly "2004 4th Edition", found "1.2"/);
+    expect(checkMoodleRules(edit(m2004, '>2004 4th Edition<', '> 2004 4th Edition <'), '2004')[0]).toMatch(
+      /schemaversion/,
+    );
+    expect(checkMoodleRules(m12, '2004').join('\n')).toMatch(
+      /schemaversion> must be exactly "2004 4th Edition", found "1.2"/,
+    );
     expect(checkMoodleRules(edit(m12, 'ADL SCORM', 'IMS Content'), '1.2')).toEqual([
       '<metadata><schema> must be exactly "ADL SCORM", found "IMS Content"',
     ]);
@@ -105,7 +123,9 @@ describe('checkMoodleRules', () => {
     const foo = m12.replaceAll('adlcp:', 'foo:').replace('xmlns:adlcp=', 'xmlns:foo=');
     expect((await validateManifest(foo, '1.2')).errors.some((e) => /Schemas validity error/.test(e))).toBe(false);
     const errors = checkMoodleRules(foo, '1.2');
-    expect(errors).toContain('namespace http://www.adlnet.org/xsd/adlcp_rootv1p2 must be declared as xmlns:adlcp, found xmlns:foo');
+    expect(errors).toContain(
+      'namespace http://www.adlnet.org/xsd/adlcp_rootv1p2 must be declared as xmlns:adlcp, found xmlns:foo',
+    );
     expect(errors.join('\n')).toMatch(/must have adlcp:scormtype="sco"/);
     expect(errors.join('\n')).toMatch(/no <adlcp:masteryscore>/);
   });
@@ -116,9 +136,13 @@ describe('checkMoodleRules', () => {
       /<imsss:sequencing>[\s\S]*<\/imsss:sequencing>/,
       '<sequencing xmlns="http://www.imsglobal.org/xsd/imsss"><objectives><primaryObjective objectiveID="p" satisfiedByMeasure="true"><minNormalizedMeasure>0.8</minNormalizedMeasure></primaryObjective></objectives></sequencing>',
     );
-    expect(checkMoodleRules(defaultNs, '2004').join('\n')).toMatch(/http:\/\/www.imsglobal.org\/xsd\/imsss must be declared as xmlns:imsss, found xmlns/);
+    expect(checkMoodleRules(defaultNs, '2004').join('\n')).toMatch(
+      /http:\/\/www.imsglobal.org\/xsd\/imsss must be declared as xmlns:imsss, found xmlns/,
+    );
     const wrongNs = edit(m12, 'adlcp_rootv1p2"', 'adlcp_v1p3"');
-    expect(checkMoodleRules(wrongNs, '1.2').join('\n')).toMatch(/xmlns:adlcp must be http:\/\/www.adlnet.org\/xsd\/adlcp_rootv1p2, found http:\/\/www.adlnet.org\/xsd\/adlcp_v1p3/);
+    expect(checkMoodleRules(wrongNs, '1.2').join('\n')).toMatch(
+      /xmlns:adlcp must be http:\/\/www.adlnet.org\/xsd\/adlcp_rootv1p2, found http:\/\/www.adlnet.org\/xsd\/adlcp_v1p3/,
+    );
   });
 
   it('catches a missing or wrong scormType on the SCO resource', () => {
@@ -132,17 +156,27 @@ describe('checkMoodleRules', () => {
   });
 
   it('catches a listed file missing from the package, an unlisted file and a missing XSD', () => {
-    expect(checkMoodleRules(m12, '1.2', packageFiles('1.2').filter((f) => f !== 'assets/app.js'))).toEqual([
-      'listed file assets/app.js is not in the package',
-    ]);
+    expect(
+      checkMoodleRules(
+        m12,
+        '1.2',
+        packageFiles('1.2').filter((f) => f !== 'assets/app.js'),
+      ),
+    ).toEqual(['listed file assets/app.js is not in the package']);
     expect(checkMoodleRules(m2004, '2004', [...packageFiles('2004'), 'assets/extra.png'])).toEqual([
       'package file assets/extra.png is not listed as <file href> in the manifest',
     ]);
-    expect(checkMoodleRules(m2004, '2004', packageFiles('2004').filter((f) => f !== 'imsss_v1p0.xsd'))).toEqual([
-      'xsi:schemaLocation names imsss_v1p0.xsd, which is not in the package',
-    ]);
+    expect(
+      checkMoodleRules(
+        m2004,
+        '2004',
+        packageFiles('2004').filter((f) => f !== 'imsss_v1p0.xsd'),
+      ),
+    ).toEqual(['xsi:schemaLocation names imsss_v1p0.xsd, which is not in the package']);
     const launch = edit(m12, 'href="index.html">', 'href="start.html">');
-    expect(checkMoodleRules(launch, '1.2', packageFiles('1.2'))).toEqual(['listed file start.html is not in the package']);
+    expect(checkMoodleRules(launch, '1.2', packageFiles('1.2'))).toEqual([
+      'listed file start.html is not in the package',
+    ]);
   });
 
   it('compares file names after XML unescaping', async () => {
@@ -158,7 +192,9 @@ describe('checkMoodleRules', () => {
     expect(checkMoodleRules(edit(m12, /\s*<adlcp:masteryscore>80<\/adlcp:masteryscore>/, ''), '1.2')).toEqual([
       'item item-social-media-nhs has no <adlcp:masteryscore>',
     ]);
-    expect(checkMoodleRules(edit(m12, '>80<', '>180<'), '1.2')).toEqual(['adlcp:masteryscore must be a number 0..100, found "180"']);
+    expect(checkMoodleRules(edit(m12, '>80<', '>180<'), '1.2')).toEqual([
+      'adlcp:masteryscore must be a number 0..100, found "180"',
+    ]);
     expect(checkMoodleRules(edit(m12, '>80<', '>-1<'), '1.2')).toHaveLength(1);
   });
 

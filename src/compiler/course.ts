@@ -19,28 +19,49 @@ function readText(path: string): string {
 /** suspend_data budget: SCORM 1.2 allows 4,096 characters; we keep a margin. */
 export const SUSPEND_DATA_BUDGET = 4000;
 
-const id = z.string().regex(ID_PATTERN, 'expected lower case letters, digits and single hyphens, starting with a letter');
-const date = z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+const id = z
+  .string()
+  .regex(ID_PATTERN, 'expected lower case letters, digits and single hyphens, starting with a letter');
+const date = z
+  .union([z.string(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
   .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'));
 
 const moduleSchema = z.strictObject({
   id,
   title: z.string().min(1),
-  version: z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^\d+(\.\d+){0,2}$/, 'expected a version like 1.0.0')),
-  language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'expected a language tag like en-GB').default('en-GB'),
+  version: z
+    .union([z.string(), z.number()])
+    .transform(String)
+    .pipe(z.string().regex(/^\d+(\.\d+){0,2}$/, 'expected a version like 1.0.0')),
+  language: z
+    .string()
+    .regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'expected a language tag like en-GB')
+    .default('en-GB'),
   'pass-mark': z.number().int().min(1).max(100),
   'estimated-minutes': z.number().int().min(1).max(600),
   'review-by': date.optional(),
   collection: id,
   organisation: z.strictObject({ name: z.string().min(1) }).optional(),
-  objectives: z.array(z.strictObject({ id, title: z.string().min(1) })).min(1).max(10),
+  objectives: z
+    .array(z.strictObject({ id, title: z.string().min(1) }))
+    .min(1)
+    .max(10),
   scenarios: z.array(id).min(1),
-  languages: z.array(z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'expected language tags like en-GB or cy')).min(1).optional(),
-  translations: z.record(z.string(), z.strictObject({
-    title: z.string().min(1),
-    'machine-translated': z.boolean().optional(),
-    objectives: z.record(z.string(), z.string().min(1)),
-  })).optional(),
+  languages: z
+    .array(z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'expected language tags like en-GB or cy'))
+    .min(1)
+    .optional(),
+  translations: z
+    .record(
+      z.string(),
+      z.strictObject({
+        title: z.string().min(1),
+        'machine-translated': z.boolean().optional(),
+        objectives: z.record(z.string(), z.string().min(1)),
+      }),
+    )
+    .optional(),
 });
 
 /** The result of loading a module: the course, every file it read, and warnings. */
@@ -71,7 +92,15 @@ export function loadCourse(root: string, moduleId: string): LoadedCourse {
   const yamlPath = join(moduleDir, 'module.yaml');
   const rel = (p: string) => relative(root, p).split('\\').join('/');
   if (!existsSync(yamlPath)) {
-    throw new ContentError([{ file: rel(yamlPath), line: 1, col: 1, severity: 'error', message: `no module "${moduleId}": expected the file ${rel(yamlPath)}` }]);
+    throw new ContentError([
+      {
+        file: rel(yamlPath),
+        line: 1,
+        col: 1,
+        severity: 'error',
+        message: `no module "${moduleId}": expected the file ${rel(yamlPath)}`,
+      },
+    ]);
   }
   const yamlText = readText(yamlPath);
   const moduleReport = new Reporter(rel(yamlPath), yamlText);
@@ -80,7 +109,8 @@ export function loadCourse(root: string, moduleId: string): LoadedCourse {
   const meta = parseYaml(yamlText, 0, moduleSchema, moduleReport, 'module.yaml');
   const offsetOf = (pattern: RegExp) => Math.max(0, yamlText.search(pattern));
   if (!meta) throw new ContentError(moduleReport.issues);
-  if (meta.id !== moduleId) moduleReport.error(offsetOf(/^id:/m), `the id "${meta.id}" must match the folder name modules/${moduleId}`);
+  if (meta.id !== moduleId)
+    moduleReport.error(offsetOf(/^id:/m), `the id "${meta.id}" must match the folder name modules/${moduleId}`);
 
   const collectionDir = join(root, 'content', meta.collection);
   const media = new Set<string>();
@@ -107,7 +137,9 @@ export function loadCourse(root: string, moduleId: string): LoadedCourse {
   if (!existsSync(collectionDir)) {
     moduleReport.error(offsetOf(/^collection:/m), `the collection folder ${rel(collectionDir)} does not exist`);
   } else {
-    for (const name of readdirSync(collectionDir).filter((n) => n.endsWith('.md') && !/\.[a-z]{2}\.md$/.test(n)).sort()) {
+    for (const name of readdirSync(collectionDir)
+      .filter((n) => n.endsWith('.md') && !/\.[a-z]{2}\.md$/.test(n))
+      .sort()) {
       const path = join(collectionDir, name);
       files.push(path);
       const text = readText(path);
@@ -139,12 +171,16 @@ export function loadCourse(root: string, moduleId: string): LoadedCourse {
     if (seen.has(sid)) moduleReport.error(listItemOffset(sid), `the scenario "${sid}" is listed twice`);
     seen.add(sid);
     if (!parsed.has(sid) && allParsed) {
-      moduleReport.error(listItemOffset(sid), `no scenario "${sid}": expected the file content/${meta.collection}/${sid}.md${suggest(sid, known)}`);
+      moduleReport.error(
+        listItemOffset(sid),
+        `no scenario "${sid}": expected the file content/${meta.collection}/${sid}.md${suggest(sid, known)}`,
+      );
     }
   }
   const objectiveSeen = new Set<string>();
   for (const o of meta.objectives) {
-    if (objectiveSeen.has(o.id)) moduleReport.error(offsetOf(new RegExp(`id:\\s*${o.id}\\b`)), `the objective id "${o.id}" is used twice`);
+    if (objectiveSeen.has(o.id))
+      moduleReport.error(offsetOf(new RegExp(`id:\\s*${o.id}\\b`)), `the objective id "${o.id}" is used twice`);
     objectiveSeen.add(o.id);
   }
 
@@ -152,11 +188,17 @@ export function loadCourse(root: string, moduleId: string): LoadedCourse {
   for (const p of parsed.values()) {
     const s = p.scenario;
     if (!objectiveIds.includes(s.objective)) {
-      p.report.error(p.at.objective, `the objective "${s.objective}" is not one of the module's objectives${suggest(s.objective, objectiveIds)}; expected one of: ${objectiveIds.join(', ')}`);
+      p.report.error(
+        p.at.objective,
+        `the objective "${s.objective}" is not one of the module's objectives${suggest(s.objective, objectiveIds)}; expected one of: ${objectiveIds.join(', ')}`,
+      );
     }
     const checkTarget = (target: string | undefined, offset: number) => {
       if (target && target !== END && !parsed.has(target)) {
-        p.report.error(offset, `"next: ${target}" names no scenario in content/${meta.collection}${suggest(target, known)}; expected a scenario id or "end"`);
+        p.report.error(
+          offset,
+          `"next: ${target}" names no scenario in content/${meta.collection}${suggest(target, known)}; expected a scenario id or "end"`,
+        );
       }
     };
     checkTarget(s.next, p.at.next);
@@ -177,44 +219,68 @@ export function loadCourse(root: string, moduleId: string): LoadedCourse {
       }
     }
   }
-  const scenarios = [...[...new Set(meta.scenarios)].filter((sid) => inModule.has(sid)), ...[...inModule].filter((sid) => !meta.scenarios.includes(sid))]
-    .map((sid) => included.find((s) => s.id === sid)!);
+  const scenarios = [
+    ...[...new Set(meta.scenarios)].filter((sid) => inModule.has(sid)),
+    ...[...inModule].filter((sid) => !meta.scenarios.includes(sid)),
+  ].map((sid) => included.find((s) => s.id === sid)!);
 
   // Resume keys must not collide.
   const keys = new Map<string, string>();
   for (const s of scenarios) {
     const other = keys.get(s.key);
     const p = parsed.get(s.id)!;
-    if (other) p.report.error(p.at.id, `the scenario id "${s.id}" has the same resume key as "${other}"; rename one of them`);
+    if (other)
+      p.report.error(p.at.id, `the scenario id "${s.id}" has the same resume key as "${other}"; rename one of them`);
     keys.set(s.key, s.id);
     const choiceKeys = new Map<string, string>();
     for (const c of s.choices) {
       const o = choiceKeys.get(c.key);
-      if (o) p.report.error(p.at.choices.get(c.id)!.id, `the choice id "${c.id}" has the same resume key as "${o}" in this scenario; rename one of them`);
+      if (o)
+        p.report.error(
+          p.at.choices.get(c.id)!.id,
+          `the choice id "${c.id}" has the same resume key as "${o}" in this scenario; rename one of them`,
+        );
       choiceKeys.set(c.key, c.id);
     }
   }
 
   // Translations: the module's words, then each scenario's, with the same ids as the English.
   const languages = meta.languages ?? [meta.language];
-  if (!languages.includes(meta.language)) moduleReport.error(offsetOf(/^languages:/m), `languages must include the module's language ${meta.language}`);
+  if (!languages.includes(meta.language))
+    moduleReport.error(offsetOf(/^languages:/m), `languages must include the module's language ${meta.language}`);
   const translations: Record<string, CourseText> = {};
   for (const lang of languages.filter((l) => l !== meta.language)) {
     const code = lang.slice(0, 2);
     const t = meta.translations?.[lang] ?? meta.translations?.[code];
     if (!t) {
-      moduleReport.error(offsetOf(/^languages:/m), `the module offers "${lang}" but module.yaml has no translations.${lang} (title and objectives)`);
+      moduleReport.error(
+        offsetOf(/^languages:/m),
+        `the module offers "${lang}" but module.yaml has no translations.${lang} (title and objectives)`,
+      );
       continue;
     }
     for (const o of objectiveIds) {
-      if (!t.objectives[o]) moduleReport.error(offsetOf(/^translations:/m), `translations.${lang}.objectives has no "${o}"`);
+      if (!t.objectives[o])
+        moduleReport.error(offsetOf(/^translations:/m), `translations.${lang}.objectives has no "${o}"`);
     }
     for (const o of Object.keys(t.objectives)) {
-      if (!objectiveIds.includes(o)) moduleReport.error(offsetOf(new RegExp(`^\\s+${o}:`, 'm')), `translations.${lang}.objectives names "${o}", which is not one of the module's objectives${suggest(o, objectiveIds)}`);
+      if (!objectiveIds.includes(o))
+        moduleReport.error(
+          offsetOf(new RegExp(`^\\s+${o}:`, 'm')),
+          `translations.${lang}.objectives names "${o}", which is not one of the module's objectives${suggest(o, objectiveIds)}`,
+        );
     }
-    if (t['machine-translated']) moduleReport.warn(offsetOf(/machine-translated:/), `the module's ${lang} text is machine-translated: a ${lang === 'cy' ? 'Welsh' : lang} speaker must review it`);
+    if (t['machine-translated'])
+      moduleReport.warn(
+        offsetOf(/machine-translated:/),
+        `the module's ${lang} text is machine-translated: a ${lang === 'cy' ? 'Welsh' : lang} speaker must review it`,
+      );
     const introPath = join(moduleDir, `introduction.${code}.md`);
-    if (!existsSync(introPath)) moduleReport.warn(0, `modules/${moduleId}/introduction.${code}.md is missing: learners will see the English introduction`);
+    if (!existsSync(introPath))
+      moduleReport.warn(
+        0,
+        `modules/${moduleId}/introduction.${code}.md is missing: learners will see the English introduction`,
+      );
     translations[lang] = {
       title: t.title,
       introHtml: existsSync(introPath) ? prose(`introduction.${code}.md`, false) : introHtml,
@@ -238,23 +304,42 @@ export function loadCourse(root: string, moduleId: string): LoadedCourse {
       const tr = parsedT.scenario;
       const english = new Set(s.choices.map((c) => c.id));
       for (const c of tr.choices) {
-        if (!english.has(c.id)) report.error(parsedT.at.choices.get(c.id)!.id, `the choice id "${c.id}" is not in the English file${suggest(c.id, [...english])}; translations keep the same ids`);
+        if (!english.has(c.id))
+          report.error(
+            parsedT.at.choices.get(c.id)!.id,
+            `the choice id "${c.id}" is not in the English file${suggest(c.id, [...english])}; translations keep the same ids`,
+          );
       }
       for (const c of s.choices) {
-        if (!tr.choices.some((x) => x.id === c.id)) report.error(0, `the choice "${c.id}" from the English file is missing from this translation`);
+        if (!tr.choices.some((x) => x.id === c.id))
+          report.error(0, `the choice "${c.id}" from the English file is missing from this translation`);
       }
-      const blockIds = (parts: typeof s.situation) => parts.filter((p) => p.kind !== 'html').map((p) => (p as { id: string }).id).sort().join(',');
+      const blockIds = (parts: typeof s.situation) =>
+        parts
+          .filter((p) => p.kind !== 'html')
+          .map((p) => (p as { id: string }).id)
+          .sort()
+          .join(',');
       if (blockIds(tr.situation) !== blockIds(s.situation)) {
-        report.error(0, `the social media blocks differ from the English file: expected ids ${blockIds(s.situation) || '(none)'}, found ${blockIds(tr.situation) || '(none)'}`);
+        report.error(
+          0,
+          `the social media blocks differ from the English file: expected ids ${blockIds(s.situation) || '(none)'}, found ${blockIds(tr.situation) || '(none)'}`,
+        );
       }
-      if (parsedT.machineTranslated) report.warn(0, `machine-translated: a ${lang === 'cy' ? 'Welsh' : lang} speaker must review this file`);
+      if (parsedT.machineTranslated)
+        report.warn(0, `machine-translated: a ${lang === 'cy' ? 'Welsh' : lang} speaker must review this file`);
       s.translations = {
         ...s.translations,
         [lang]: {
           title: tr.title,
           situation: tr.situation,
           question: tr.question,
-          choices: Object.fromEntries(tr.choices.map((c) => [c.id, { textHtml: c.textHtml, text: c.text, feedbackHtml: c.feedbackHtml, source: c.source }])),
+          choices: Object.fromEntries(
+            tr.choices.map((c) => [
+              c.id,
+              { textHtml: c.textHtml, text: c.text, feedbackHtml: c.feedbackHtml, source: c.source },
+            ]),
+          ),
           machineTranslated: parsedT.machineTranslated === true,
         },
       };
@@ -290,15 +375,24 @@ export function loadCourse(root: string, moduleId: string): LoadedCourse {
     const [from, to] = loop.slice(-2) as [string, string];
     const p = parsed.get(from)!;
     const choice = p.scenario.choices.find((c) => c.next === to);
-    p.report.error(choice ? p.at.choices.get(choice.id)!.next : p.at.next,
-      `this branch leads back to "${to}", so learners could go round a loop (${loop.join(' → ')}); branch forward instead`);
+    p.report.error(
+      choice ? p.at.choices.get(choice.id)!.next : p.at.next,
+      `this branch leads back to "${to}", so learners could go round a loop (${loop.join(' → ')}); branch forward instead`,
+    );
   }
   if (loops.length) throw new ContentError(reporters.flatMap((r) => r.issues).filter((i) => i.severity === 'error'));
 
   const worst = worstCaseLength(course);
   if (worst > SUSPEND_DATA_BUDGET) {
-    throw new ContentError([{ file: rel(yamlPath), line: 1, col: 1, severity: 'error',
-      message: `the worst-case resume data for this module is ${worst} characters, over the budget of ${SUSPEND_DATA_BUDGET} (SCORM 1.2 allows 4,096): split the module` }]);
+    throw new ContentError([
+      {
+        file: rel(yamlPath),
+        line: 1,
+        col: 1,
+        severity: 'error',
+        message: `the worst-case resume data for this module is ${worst} characters, over the budget of ${SUSPEND_DATA_BUDGET} (SCORM 1.2 allows 4,096): split the module`,
+      },
+    ]);
   }
   return {
     course,

@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCourse } from '../../../src/build/course.js';
-import { ContentError, formatIssue } from '../../../src/build/errors.js';
+import { loadCourse } from '../../../src/compiler/course.js';
+import { ContentError, formatIssue } from '../../../src/compiler/errors.js';
 import { brokenCases, makeProject, issuesOf } from './fixture.js';
 
 const roots: string[] = [];
@@ -41,12 +41,14 @@ describe('broken content', () => {
       const issues = issuesOf(project(dir, expected.remove));
       expect(issues.length).toBeGreaterThan(0);
       expect(issues.every((i) => i.severity === 'error')).toBe(true);
-      expect(issues, issues.map(formatIssue).join('\n')).toContainEqual(expect.objectContaining({
-        file: expected.file,
-        line: expected.line,
-        col: expected.col,
-        message: expect.stringContaining(expected.message),
-      }));
+      expect(issues, issues.map(formatIssue).join('\n')).toContainEqual(
+        expect.objectContaining({
+          file: expected.file,
+          line: expected.line,
+          col: expected.col,
+          message: expect.stringContaining(expected.message),
+        }),
+      );
     });
   }
 });
@@ -75,7 +77,9 @@ describe('every issue of every broken case', () => {
       expect.unreachable('the build produced a course');
     } catch (error) {
       expect(error).toBeInstanceOf(ContentError);
-      expect((error as ContentError).message).toMatch(/^content\/base\/alpha\.md:\d+:\d+: error: unknown choice field "ratng"/m);
+      expect((error as ContentError).message).toMatch(
+        /^content\/base\/alpha\.md:\d+:\d+: error: unknown choice field "ratng"/m,
+      );
     }
   });
 });
@@ -104,7 +108,9 @@ describe('line endings', () => {
     const path2 = join(root2, front.expected.file);
     writeFileSync(path2, readFileSync(path2, 'utf8').replace(/\n/g, '\r\n'));
     expect(issuesOf(root)).toContainEqual(expect.objectContaining({ line: expected.line, col: expected.col }));
-    expect(issuesOf(root2)).toContainEqual(expect.objectContaining({ line: front.expected.line, col: front.expected.col }));
+    expect(issuesOf(root2)).toContainEqual(
+      expect.objectContaining({ line: front.expected.line, col: front.expected.col }),
+    );
   });
 
   it('loads a valid module saved with CRLF line endings', () => {
@@ -115,6 +121,10 @@ describe('line endings', () => {
     }
     const { course } = loadCourse(root, 'base');
     expect(course.scenarios.map((s) => s.id)).toContain('alpha');
-    expect(course.scenarios.find((s) => s.id === 'alpha')!.choices.map((c) => c.id)).toEqual(['read-it', 'ignore-it', 'post-it']);
+    expect(course.scenarios.find((s) => s.id === 'alpha')!.choices.map((c) => c.id)).toEqual([
+      'read-it',
+      'ignore-it',
+      'post-it',
+    ]);
   });
 });

@@ -17,7 +17,8 @@ export function parseYaml<T extends z.ZodType>(
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) report.error(baseOffset + (e.pos?.[0] ?? 0), `${what} is not valid YAML: ${e.message.split('\n')[0]}`);
+    for (const e of doc.errors)
+      report.error(baseOffset + (e.pos?.[0] ?? 0), `${what} is not valid YAML: ${e.message.split('\n')[0]}`);
     return undefined;
   }
   const data = doc.toJS() ?? {};
@@ -31,9 +32,13 @@ export function parseYaml<T extends z.ZodType>(
       const parent = nodeAt(doc.contents as Node | null, path);
       const known = knownKeys(schema, path);
       for (const key of issue.keys) {
-        const keyNode = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === key)?.key as Node | undefined : undefined;
-        report.error(baseOffset + (keyNode?.range?.[0] ?? node?.range?.[0] ?? 0),
-          `unknown field "${key}" in ${what}${suggest(key, known)}; expected one of: ${known.join(', ')}`);
+        const keyNode = isMap(parent)
+          ? (parent.items.find((p) => isScalar(p.key) && p.key.value === key)?.key as Node | undefined)
+          : undefined;
+        report.error(
+          baseOffset + (keyNode?.range?.[0] ?? node?.range?.[0] ?? 0),
+          `unknown field "${key}" in ${what}${suggest(key, known)}; expected one of: ${known.join(', ')}`,
+        );
       }
       continue;
     }

@@ -13,9 +13,15 @@ export interface Edge {
 }
 
 /** Where each choice can lead, given which main-path scenario the learner came from. */
-interface Node { id: string; mainIndex: number }
+interface Node {
+  id: string;
+  mainIndex: number;
+}
 
-function successors(course: Course, node: Node): { to: Node | null; choice: string | null; score: number; scenario: Scenario }[] {
+function successors(
+  course: Course,
+  node: Node,
+): { to: Node | null; choice: string | null; score: number; scenario: Scenario }[] {
   const s = course.scenarios.find((x) => x.id === node.id)!;
   const index = course.order.indexOf(s.id);
   const mainIndex = index >= 0 ? index : node.mainIndex;
@@ -25,7 +31,12 @@ function successors(course: Course, node: Node): { to: Node | null; choice: stri
   };
   if (s.select === 'many') return [{ to: follow(s.next), choice: null, score: 1, scenario: s }];
   const best = Math.max(...s.choices.map((c) => c.score));
-  return s.choices.map((c) => ({ to: follow(c.next ?? s.next), choice: c.id, score: best > 0 ? c.score / best : 0, scenario: s }));
+  return s.choices.map((c) => ({
+    to: follow(c.next ?? s.next),
+    choice: c.id,
+    score: best > 0 ? c.score / best : 0,
+    scenario: s,
+  }));
 }
 
 const keyOf = (n: Node) => `${n.id}@${n.mainIndex}`;
@@ -81,7 +92,13 @@ export function analyse(course: Course): GraphReport {
     for (const m of out.get(keyOf(n)) ?? []) {
       if (!m) continue;
       const c = colour.get(keyOf(m));
-      if (c === 'grey') loops.push(path.slice(path.findIndex((p) => keyOf(p) === keyOf(m))).map((p) => p.id).concat(m.id));
+      if (c === 'grey')
+        loops.push(
+          path
+            .slice(path.findIndex((p) => keyOf(p) === keyOf(m)))
+            .map((p) => p.id)
+            .concat(m.id),
+        );
       else if (!c) visit(m);
     }
     path.pop();
@@ -140,7 +157,9 @@ export function toMermaid(course: Course, report: GraphReport): string {
   const lines = ['flowchart TD', `  start(["Start: ${label(course.title)}"])`];
   for (const s of course.scenarios) {
     const main = course.order.includes(s.id);
-    lines.push(`  ${name(s.id)}${main ? '[' : '[/'}"${label(s.title)}<br/><small>${s.id} · ${s.objective}</small>"${main ? ']' : '/]'}`);
+    lines.push(
+      `  ${name(s.id)}${main ? '[' : '[/'}"${label(s.title)}<br/><small>${s.id} · ${s.objective}</small>"${main ? ']' : '/]'}`,
+    );
   }
   lines.push('  finish(["Results"])');
   if (course.order[0]) lines.push(`  start --> ${name(course.order[0])}`);
@@ -152,7 +171,10 @@ export function toMermaid(course: Course, report: GraphReport): string {
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
 }
 
 /**
@@ -174,7 +196,8 @@ export function toSvg(course: Course, report: GraphReport): string {
     placed.add(id);
     pos.set(id, { x: colX[Math.min(col, colX.length - 1)]!, y: 20 + row * (boxH + gapY) });
     row++;
-    for (const e of report.edges.filter((x) => x.from === id && x.to !== END && !course.order.includes(x.to))) place(e.to, col + 1);
+    for (const e of report.edges.filter((x) => x.from === id && x.to !== END && !course.order.includes(x.to)))
+      place(e.to, col + 1);
   };
   for (const id of course.order) place(id, 0);
   for (const s of course.scenarios) place(s.id, 1);
@@ -185,12 +208,20 @@ export function toSvg(course: Course, report: GraphReport): string {
   const parts: string[] = [];
   const box = (id: string, title: string, sub: string, main: boolean) => {
     const p = pos.get(id)!;
-    parts.push(`<g><rect x="${p.x}" y="${p.y}" width="${boxW}" height="${boxH}" rx="${main ? 4 : 16}" fill="${main ? '#ffffff' : '#e8f1fa'}" stroke="${main ? '#005eb8' : '#4c6272'}" stroke-width="2"/>` +
-      `<text x="${p.x + 12}" y="${p.y + 24}" font-size="15" font-weight="bold" fill="#212b32">${escapeXml(title.length > 36 ? `${title.slice(0, 35)}…` : title)}</text>` +
-      `<text x="${p.x + 12}" y="${p.y + 44}" font-size="12" fill="#4c6272">${escapeXml(sub)}</text></g>`);
+    parts.push(
+      `<g><rect x="${p.x}" y="${p.y}" width="${boxW}" height="${boxH}" rx="${main ? 4 : 16}" fill="${main ? '#ffffff' : '#e8f1fa'}" stroke="${main ? '#005eb8' : '#4c6272'}" stroke-width="2"/>` +
+        `<text x="${p.x + 12}" y="${p.y + 24}" font-size="15" font-weight="bold" fill="#212b32">${escapeXml(title.length > 36 ? `${title.slice(0, 35)}…` : title)}</text>` +
+        `<text x="${p.x + 12}" y="${p.y + 44}" font-size="12" fill="#4c6272">${escapeXml(sub)}</text></g>`,
+    );
   };
   box('__start', `Start: ${course.title}`, `${course.id} ${course.version} · pass mark ${course.passMark}%`, true);
-  for (const s of course.scenarios) box(s.id, s.title, `${s.id} · ${s.objective}${course.order.includes(s.id) ? '' : ' · follow-up'}`, course.order.includes(s.id));
+  for (const s of course.scenarios)
+    box(
+      s.id,
+      s.title,
+      `${s.id} · ${s.objective}${course.order.includes(s.id) ? '' : ' · follow-up'}`,
+      course.order.includes(s.id),
+    );
   box(END, 'Results', `best possible score ${report.bestScore}%`, true);
 
   const arrow = (from: string, to: string, label: string) => {
@@ -201,9 +232,14 @@ export function toSvg(course: Course, report: GraphReport): string {
     const x2 = b.x + (b.x < a.x ? boxW : b.x > a.x ? 0 : boxW / 2);
     const y2 = b.x === a.x ? b.y : b.y + boxH / 2;
     const back = b.x === a.x && b.y < a.y;
-    const d = back ? `M${a.x},${a.y + boxH / 2} C${a.x - 30},${a.y} ${b.x - 30},${b.y + boxH} ${b.x},${b.y + boxH / 2}` : `M${x1},${y1} L${x2},${y2}`;
+    const d = back
+      ? `M${a.x},${a.y + boxH / 2} C${a.x - 30},${a.y} ${b.x - 30},${b.y + boxH} ${b.x},${b.y + boxH / 2}`
+      : `M${x1},${y1} L${x2},${y2}`;
     parts.push(`<path d="${d}" fill="none" stroke="#4c6272" stroke-width="1.5" marker-end="url(#arrow)"/>`);
-    if (label) parts.push(`<text x="${(x1 + x2) / 2 + 6}" y="${(y1 + y2) / 2 - 4}" font-size="11" fill="#005eb8">${escapeXml(label)}</text>`);
+    if (label)
+      parts.push(
+        `<text x="${(x1 + x2) / 2 + 6}" y="${(y1 + y2) / 2 - 4}" font-size="11" fill="#005eb8">${escapeXml(label)}</text>`,
+      );
   };
   if (course.order[0]) arrow('__start', course.order[0], '');
   for (const e of report.edges) {

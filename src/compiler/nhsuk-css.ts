@@ -25,7 +25,8 @@ const SAFELIST = [/^nhsuk-(radios|checkboxes)__/, /^nhsuk-tag--/];
 
 function version(root: string, pkg: string): string {
   try {
-    return (JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string })
+      .version;
   } catch {
     return '?';
   }
@@ -38,7 +39,10 @@ function cacheKey(root: string, scss: string): string {
   for (const pkg of ['nhsuk-frontend', 'sass', 'purgecss']) hash.update(`${pkg}@${version(root, pkg)}\0`);
   hash.update(readFileSync(join(root, scss)));
   const components = join(root, 'src/components');
-  for (const f of readdirSync(components).filter((x) => x.endsWith('.ts')).sort()) hash.update(`${f}\0`).update(readFileSync(join(components, f)));
+  for (const f of readdirSync(components)
+    .filter((x) => x.endsWith('.ts'))
+    .sort())
+    hash.update(`${f}\0`).update(readFileSync(join(components, f)));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -89,8 +93,12 @@ export function nhsukCss(root: string): Plugin {
       return `export default ${JSON.stringify(await css)};`;
     },
     async generateBundle(_options, bundle) {
-      // The first screen's stylesheet (index.html links it in each module's folder: src/build/first-screen.ts).
-      this.emitFile({ type: 'asset', fileName: 'first-screen.css', source: firstScreenCss(await nhsukPartCss(root, PARTS['virtual:nhsuk-css']!)) });
+      // The first screen's stylesheet (index.html links it in each module's folder: src/compiler/first-screen.ts).
+      this.emitFile({
+        type: 'asset',
+        fileName: 'first-screen.css',
+        source: firstScreenCss(await nhsukPartCss(root, PARTS['virtual:nhsuk-css']!)),
+      });
       // After minifying, line breaks are left only inside template literals. Without minifying
       // (a debugging build) there are comments and line-sensitive code: leave it alone.
       if (minify === false) return;

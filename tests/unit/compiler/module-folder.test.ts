@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCourse } from '../../../src/build/course.js';
-import { writeModuleFolder } from '../../../src/build/module-folder.js';
+import { loadCourse } from '../../../src/compiler/course.js';
+import { writeModuleFolder } from '../../../src/compiler/module-folder.js';
 import { mergeLanguage, mergeScenario, type LanguagePack, type ScenarioPack } from '../../../src/core/content.js';
 import type { Course } from '../../../src/core/model.js';
 
@@ -46,10 +46,13 @@ describe('writeModuleFolder', () => {
     const { out, course } = folder('social-media-nhs');
     const rebuilt = data<Course>(join(out, 'course.js'));
     expect(rebuilt.scenarios.every((s) => s.situation.length === 0)).toBe(true);
-    for (const file of readdirSync(join(out, 'text'))) mergeScenario(rebuilt, file.replace(/\.js$/, ''), data<ScenarioPack>(join(out, 'text', file)));
-    for (const file of readdirSync(join(out, 'lang'))) mergeLanguage(rebuilt, file.replace(/\.js$/, ''), data<LanguagePack>(join(out, 'lang', file)));
+    for (const file of readdirSync(join(out, 'text')))
+      mergeScenario(rebuilt, file.replace(/\.js$/, ''), data<ScenarioPack>(join(out, 'text', file)));
+    for (const file of readdirSync(join(out, 'lang')))
+      mergeLanguage(rebuilt, file.replace(/\.js$/, ''), data<LanguagePack>(join(out, 'lang', file)));
     rebuilt.summaryHtml = data<string>(join(out, 'summary.js'));
-    const plain = (c: Course) => JSON.parse(JSON.stringify({ ...c, scenarios: c.scenarios.map((s) => ({ ...s, file: '' })) })) as unknown;
+    const plain = (c: Course) =>
+      JSON.parse(JSON.stringify({ ...c, scenarios: c.scenarios.map((s) => ({ ...s, file: '' })) })) as unknown;
     expect(plain(rebuilt)).toEqual(plain(course));
   });
 });

@@ -43,7 +43,10 @@ export class LineMap {
 export class Reporter {
   readonly issues: ContentIssue[] = [];
   private readonly lines: LineMap;
-  constructor(readonly file: string, text: string) {
+  constructor(
+    readonly file: string,
+    text: string,
+  ) {
     this.lines = new LineMap(text);
   }
   /** Records an error at an offset in the file. */

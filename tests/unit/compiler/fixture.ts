@@ -2,8 +2,8 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadCourse, type LoadedCourse } from '../../../src/build/course.js';
-import { ContentError, type ContentIssue } from '../../../src/build/errors.js';
+import { loadCourse, type LoadedCourse } from '../../../src/compiler/course.js';
+import { ContentError, type ContentIssue } from '../../../src/compiler/errors.js';
 
 export const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
 export const BASE = join(FIXTURES, 'base');
@@ -53,5 +53,7 @@ export function issuesOf(root: string, moduleId = 'base'): ContentIssue[] {
     if (error instanceof ContentError) return error.issues;
     throw error;
   }
-  throw new Error(`the build produced a course (${loaded.course.scenarios.length} scenarios) although the content is broken`);
+  throw new Error(
+    `the build produced a course (${loaded.course.scenarios.length} scenarios) although the content is broken`,
+  );
 }

@@ -1,8 +1,8 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listModules, loadCourse, SUSPEND_DATA_BUDGET } from '../../../src/build/course.js';
-import { ContentError } from '../../../src/build/errors.js';
+import { listModules, loadCourse, SUSPEND_DATA_BUDGET } from '../../../src/compiler/course.js';
+import { ContentError } from '../../../src/compiler/errors.js';
 import { CHOICE_KEY_LENGTH, SCENARIO_KEY_LENGTH, shortKey } from '../../../src/core/keys.js';
 import { fingerprint, worstCaseLength } from '../../../src/core/resume.js';
 import { issuesOf, makeProject } from './fixture.js';
@@ -19,9 +19,18 @@ const project = () => {
 };
 
 /** A scenario file with the given choices (id and rating). */
-function scenarioFile(id: string, choices: [string, string][], frontExtra = '', situation = 'Something happens.'): string {
-  return `---\nid: ${id}\ntitle: ${id}\nobjective: privacy\n${frontExtra}---\n\n## Situation\n\n${situation}\n\n## Question\n\nWhat do you do?\n\n## Choices\n\n` +
-    choices.map(([cid, rating]) => `### Choose ${cid}\n\n- id: ${cid}\n- rating: ${rating}\n- source: Code\n\nBecause.\n`).join('\n');
+function scenarioFile(
+  id: string,
+  choices: [string, string][],
+  frontExtra = '',
+  situation = 'Something happens.',
+): string {
+  return (
+    `---\nid: ${id}\ntitle: ${id}\nobjective: privacy\n${frontExtra}---\n\n## Situation\n\n${situation}\n\n## Question\n\nWhat do you do?\n\n## Choices\n\n` +
+    choices
+      .map(([cid, rating]) => `### Choose ${cid}\n\n- id: ${cid}\n- rating: ${rating}\n- source: Code\n\nBecause.\n`)
+      .join('\n')
+  );
 }
 
 /** Two different ids of the form `${prefix}N` with the same short key. */
@@ -47,15 +56,25 @@ describe('the sample module', () => {
 
   it('has the module metadata from module.yaml', () => {
     expect(course).toMatchObject({
-      id: 'sample', title: 'Frontline sample module', version: '1.0.0', language: 'en-GB',
-      passMark: 80, estimatedMinutes: 5, reviewBy: '2027-11-30',
+      id: 'sample',
+      title: 'Frontline sample module',
+      version: '1.0.0',
+      language: 'en-GB',
+      passMark: 80,
+      estimatedMinutes: 5,
+      reviewBy: '2027-11-30',
     });
     expect(course.objectives.map((o) => o.id)).toEqual(['confidentiality', 'boundaries']);
   });
 
   it('lists the main path in order and adds the follow-up reached by a branch after it', () => {
     expect(course.order).toEqual(['ward-selfie', 'friend-request', 'night-shift-post']);
-    expect(course.scenarios.map((s) => s.id)).toEqual(['ward-selfie', 'friend-request', 'night-shift-post', 'ward-selfie-manager']);
+    expect(course.scenarios.map((s) => s.id)).toEqual([
+      'ward-selfie',
+      'friend-request',
+      'night-shift-post',
+      'ward-selfie-manager',
+    ]);
     const selfie = course.scenarios[0]!;
     expect(selfie.choices.find((c) => c.id === 'leave-it')!.next).toBe('ward-selfie-manager');
   });
@@ -64,8 +83,10 @@ describe('the sample module', () => {
     const selfie = course.scenarios[0]!;
     // Wording is left out on purpose: trainers edit the sample's text while these tests run.
     expect(selfie).toMatchObject({
-      key: shortKey('ward-selfie', SCENARIO_KEY_LENGTH), objective: 'confidentiality',
-      select: 'one', file: 'content/sample/ward-selfie.md',
+      key: shortKey('ward-selfie', SCENARIO_KEY_LENGTH),
+      objective: 'confidentiality',
+      select: 'one',
+      file: 'content/sample/ward-selfie.md',
     });
     expect(selfie.title).toEqual(expect.any(String));
     expect(selfie.question.length).toBeGreaterThan(0);
@@ -90,8 +111,13 @@ describe('the sample module', () => {
 
   it('names every file it was built from', () => {
     expect(files.map((f) => f.replace(`${ROOT}/`, '')).sort()).toEqual([
-      'content/sample/friend-request.md', 'content/sample/night-shift-post.md', 'content/sample/ward-selfie-manager.md',
-      'content/sample/ward-selfie.md', 'modules/sample/introduction.md', 'modules/sample/module.yaml', 'modules/sample/summary.md',
+      'content/sample/friend-request.md',
+      'content/sample/night-shift-post.md',
+      'content/sample/ward-selfie-manager.md',
+      'content/sample/ward-selfie.md',
+      'modules/sample/introduction.md',
+      'modules/sample/module.yaml',
+      'modules/sample/summary.md',
     ]);
   });
 
@@ -111,8 +137,12 @@ describe('the base fixture module', () => {
   });
 
   it('renders links to open safely in a new window and serves images from the collection', () => {
-    const html = byId('alpha').situation.map((p) => (p.kind === 'html' ? p.html : '')).join('');
-    expect(html).toContain('<a href="https://example.org/policy" target="_blank" rel="noopener noreferrer">social media policy');
+    const html = byId('alpha')
+      .situation.map((p) => (p.kind === 'html' ? p.html : ''))
+      .join('');
+    expect(html).toContain(
+      '<a href="https://example.org/policy" target="_blank" rel="noopener noreferrer">social media policy',
+    );
     expect(html).toContain('<img src="media/base/corridor.svg" alt="A hospital corridor">');
     expect(media).toEqual([{ path: 'media/corridor.svg', source: join(root, 'content/base/media/corridor.svg') }]);
   });
@@ -124,10 +154,20 @@ describe('the base fixture module', () => {
   it('parses social media blocks and choices that act on them', () => {
     const social = byId('social');
     expect(social.situation.map((p) => p.kind)).toEqual(['html', 'post', 'request']);
-    expect(social.situation[1]).toMatchObject({ kind: 'post', id: 'sam-post', author: 'Sam Jones', handle: 'samj', time: '2h', replies: 3, thread: [] });
+    expect(social.situation[1]).toMatchObject({
+      kind: 'post',
+      id: 'sam-post',
+      author: 'Sam Jones',
+      handle: 'samj',
+      time: '2h',
+      replies: 3,
+      thread: [],
+    });
     expect(social.situation[2]).toMatchObject({ kind: 'request', id: 'pat-request', from: 'Pat Smith', mutual: 2 });
     expect(social.choices.map((c) => [c.id, c.action, c.target])).toEqual([
-      ['reply-to-sam', 'reply', 'sam-post'], ['decline-pat', 'decline', 'pat-request'], ['tell-comms', undefined, undefined],
+      ['reply-to-sam', 'reply', 'sam-post'],
+      ['decline-pat', 'decline', 'pat-request'],
+      ['tell-comms', undefined, undefined],
     ]);
   });
 
@@ -135,45 +175,81 @@ describe('the base fixture module', () => {
     const feed = byId('feed');
     expect(feed.select).toBe('many');
     expect(feed.situation.map((p) => p.kind)).toEqual(['html', 'message', 'chat']);
-    expect(feed.situation[1]).toMatchObject({ kind: 'message', messageKind: 'email', subject: 'Bed list', time: '09:00' });
+    expect(feed.situation[1]).toMatchObject({
+      kind: 'message',
+      messageKind: 'email',
+      subject: 'Bed list',
+      time: '09:00',
+    });
     expect(feed.situation[2]).toMatchObject({ kind: 'chat', group: 'Ward 7 team', members: ['Ali', 'Bea'] });
-    expect(feed.choices.map((c) => [c.id, c.target, c.rating])).toEqual([['pick-email', 'email-one', 'best'], ['pick-chat', 'ward-chat', 'wrong']]);
+    expect(feed.choices.map((c) => [c.id, c.target, c.rating])).toEqual([
+      ['pick-email', 'email-one', 'best'],
+      ['pick-chat', 'ward-chat', 'wrong'],
+    ]);
   });
 });
 
 describe('module-wide checks', () => {
   it('refuses an unknown module', () => {
     expect(() => loadCourse(project(), 'nope')).toThrow(ContentError);
-    expect(issuesOf(project(), 'nope')).toEqual([expect.objectContaining({ file: 'modules/nope/module.yaml', line: 1, col: 1, message: expect.stringContaining('no module "nope"') })]);
+    expect(issuesOf(project(), 'nope')).toEqual([
+      expect.objectContaining({
+        file: 'modules/nope/module.yaml',
+        line: 1,
+        col: 1,
+        message: expect.stringContaining('no module "nope"'),
+      }),
+    ]);
   });
 
   it('refuses two scenario ids with the same resume key', () => {
     const root = project();
     const [a, b] = clashingIds('clash-', SCENARIO_KEY_LENGTH);
-    for (const id of [a, b]) writeFileSync(join(root, `content/base/${id}.md`), scenarioFile(id, [['right', 'best'], ['wrong', 'wrong']]));
+    for (const id of [a, b])
+      writeFileSync(
+        join(root, `content/base/${id}.md`),
+        scenarioFile(id, [
+          ['right', 'best'],
+          ['wrong', 'wrong'],
+        ]),
+      );
     const yaml = join(root, 'modules/base/module.yaml');
     writeFileSync(yaml, `${readFileSync(yaml, 'utf8')}  - ${a}\n  - ${b}\n`);
-    expect(issuesOf(root)).toContainEqual(expect.objectContaining({
-      file: `content/base/${b}.md`, line: 2, col: 1, message: `the scenario id "${b}" has the same resume key as "${a}"; rename one of them`,
-    }));
+    expect(issuesOf(root)).toContainEqual(
+      expect.objectContaining({
+        file: `content/base/${b}.md`,
+        line: 2,
+        col: 1,
+        message: `the scenario id "${b}" has the same resume key as "${a}"; rename one of them`,
+      }),
+    );
   });
 
   it('refuses two choice ids in a scenario with the same resume key', () => {
     const root = project();
     const [a, b] = clashingIds('option-', CHOICE_KEY_LENGTH);
-    const text = scenarioFile('alpha', [[a, 'best'], [b, 'wrong']]);
+    const text = scenarioFile('alpha', [
+      [a, 'best'],
+      [b, 'wrong'],
+    ]);
     writeFileSync(join(root, 'content/base/alpha.md'), text);
     const line = text.slice(0, text.indexOf(`- id: ${b}`)).split('\n').length;
-    expect(issuesOf(root)).toContainEqual(expect.objectContaining({
-      file: 'content/base/alpha.md', line, col: 7,
-      message: `the choice id "${b}" has the same resume key as "${a}" in this scenario; rename one of them`,
-    }));
+    expect(issuesOf(root)).toContainEqual(
+      expect.objectContaining({
+        file: 'content/base/alpha.md',
+        line,
+        col: 7,
+        message: `the choice id "${b}" has the same resume key as "${a}" in this scenario; rename one of them`,
+      }),
+    );
   });
 
   it("refuses a module whose worst-case resume data is over SCORM 1.2's limit", () => {
     const root = project();
     const ids: string[] = [];
-    const keys = new Set(['alpha', 'beta', 'social', 'feed', 'beta-follow-up'].map((id) => shortKey(id, SCENARIO_KEY_LENGTH)));
+    const keys = new Set(
+      ['alpha', 'beta', 'social', 'feed', 'beta-follow-up'].map((id) => shortKey(id, SCENARIO_KEY_LENGTH)),
+    );
     for (let n = 0; ids.length < 220; n++) {
       const id = `feed-${n}`;
       const key = shortKey(id, SCENARIO_KEY_LENGTH);
@@ -186,23 +262,46 @@ describe('module-wide checks', () => {
     const yaml = join(root, 'modules/base/module.yaml');
     writeFileSync(yaml, `${readFileSync(yaml, 'utf8')}${ids.map((id) => `  - ${id}\n`).join('')}`);
     const issues = issuesOf(root);
-    expect(issues).toEqual([expect.objectContaining({
-      file: 'modules/base/module.yaml', line: 1, col: 1,
-      message: expect.stringMatching(/^the worst-case resume data for this module is \d+ characters, over the budget of 4000/),
-    })]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        file: 'modules/base/module.yaml',
+        line: 1,
+        col: 1,
+        message: expect.stringMatching(
+          /^the worst-case resume data for this module is \d+ characters, over the budget of 4000/,
+        ),
+      }),
+    ]);
   });
 
   it('accepts a follow-up file that no module lists, and leaves an unreachable one out of the course', () => {
     const root = project();
-    writeFileSync(join(root, 'content/base/orphan.md'), scenarioFile('orphan', [['right', 'best'], ['wrong', 'wrong']]));
+    writeFileSync(
+      join(root, 'content/base/orphan.md'),
+      scenarioFile('orphan', [
+        ['right', 'best'],
+        ['wrong', 'wrong'],
+      ]),
+    );
     const { course } = loadCourse(root, 'base');
     expect(course.scenarios.map((s) => s.id)).not.toContain('orphan');
   });
 
   it('checks scenarios in the collection that this module does not use', () => {
     const root = project();
-    writeFileSync(join(root, 'content/base/orphan.md'), scenarioFile('orphan', [['right', 'acceptable'], ['wrong', 'wrong']]));
-    expect(issuesOf(root)).toContainEqual(expect.objectContaining({ file: 'content/base/orphan.md', message: expect.stringContaining('no choice is rated "best"') }));
+    writeFileSync(
+      join(root, 'content/base/orphan.md'),
+      scenarioFile('orphan', [
+        ['right', 'acceptable'],
+        ['wrong', 'wrong'],
+      ]),
+    );
+    expect(issuesOf(root)).toContainEqual(
+      expect.objectContaining({
+        file: 'content/base/orphan.md',
+        message: expect.stringContaining('no choice is rated "best"'),
+      }),
+    );
   });
 
   it('rejects a branch back to an earlier scenario, naming the loop, at the next field', () => {
@@ -217,13 +316,23 @@ describe('module-wide checks', () => {
     } catch (error) {
       issues = (error as { issues: typeof issues }).issues;
     }
-    expect(issues).toContainEqual(expect.objectContaining({ file: 'content/base/alpha.md', line, col: 9, message: expect.stringContaining('go round a loop (alpha → alpha)') }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        file: 'content/base/alpha.md',
+        line,
+        col: 9,
+        message: expect.stringContaining('go round a loop (alpha → alpha)'),
+      }),
+    );
   });
 
   it('drops HTML comments, which are notes for authors, instead of shipping them', () => {
     const root = project();
     const path = join(root, 'content/base/alpha.md');
-    writeFileSync(path, readFileSync(path, 'utf8').replace('on their phone.\n', 'on their phone.\n\n<!-- reviewed by the IG team -->\n'));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace('on their phone.\n', 'on their phone.\n\n<!-- reviewed by the IG team -->\n'),
+    );
     const alpha = loadCourse(root, 'base').course.scenarios.find((s) => s.id === 'alpha')!;
     expect(JSON.stringify(alpha.situation)).not.toContain('IG team');
   });

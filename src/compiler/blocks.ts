@@ -16,15 +16,53 @@ const image = { image: z.string().optional(), alt: z.string().optional() };
 const reply = z.strictObject({ author: text, handle: z.string().optional(), time, text });
 
 const schemas = {
-  post: z.strictObject({ id, author: text, handle: text, time, text, ...image, replies: count, reposts: count, likes: count, thread: z.array(reply).optional() }),
-  'page-post': z.strictObject({ id, page: text, time, text, ...image, likes: count, shares: count, comments: z.array(reply.omit({ handle: true })).optional() }),
-  chat: z.strictObject({ id, group: text, members: z.array(text).min(1), messages: z.array(z.strictObject({ from: text, time, text, ...image })).min(1) }),
+  post: z.strictObject({
+    id,
+    author: text,
+    handle: text,
+    time,
+    text,
+    ...image,
+    replies: count,
+    reposts: count,
+    likes: count,
+    thread: z.array(reply).optional(),
+  }),
+  'page-post': z.strictObject({
+    id,
+    page: text,
+    time,
+    text,
+    ...image,
+    likes: count,
+    shares: count,
+    comments: z.array(reply.omit({ handle: true })).optional(),
+  }),
+  chat: z.strictObject({
+    id,
+    group: text,
+    members: z.array(text).min(1),
+    messages: z.array(z.strictObject({ from: text, time, text, ...image })).min(1),
+  }),
   request: z.strictObject({ id, from: text, handle: text, text, mutual: count }),
-  message: z.strictObject({ id, kind: z.enum(['email', 'direct']), from: text, to: z.string().optional(), subject: z.string().optional(), time, text }),
+  message: z.strictObject({
+    id,
+    kind: z.enum(['email', 'direct']),
+    from: text,
+    to: z.string().optional(),
+    subject: z.string().optional(),
+    time,
+    text,
+  }),
 } satisfies Record<BlockKind, z.ZodType>;
 
 /** Renders a block's image as markdown so it goes through the same media and alt checks. */
-function imageHtml(img: string | undefined, alt: string | undefined, offset: number, ctx: MarkdownContext): { image?: string; alt?: string } {
+function imageHtml(
+  img: string | undefined,
+  alt: string | undefined,
+  offset: number,
+  ctx: MarkdownContext,
+): { image?: string; alt?: string } {
   if (!img) return {};
   if (!alt?.trim()) {
     ctx.report.error(offset, `the image ${img} needs "alt": say what the image shows`);
@@ -49,34 +87,81 @@ export function parseBlock(kind: BlockKind, yamlText: string, offset: number, ct
     case 'post': {
       const d = data as z.infer<(typeof schemas)['post']>;
       return {
-        kind, id: d.id, author: d.author, handle: d.handle.replace(/^@/, ''), time: d.time, textHtml: md(d.text),
-        ...imageHtml(d.image, d.alt, at(['image']), ctx), replies: d.replies, reposts: d.reposts, likes: d.likes,
-        thread: (d.thread ?? []).map((r, i) => ({ author: r.author, handle: r.handle?.replace(/^@/, ''), time: r.time, textHtml: md(r.text, ['thread', i, 'text']) })),
+        kind,
+        id: d.id,
+        author: d.author,
+        handle: d.handle.replace(/^@/, ''),
+        time: d.time,
+        textHtml: md(d.text),
+        ...imageHtml(d.image, d.alt, at(['image']), ctx),
+        replies: d.replies,
+        reposts: d.reposts,
+        likes: d.likes,
+        thread: (d.thread ?? []).map((r, i) => ({
+          author: r.author,
+          handle: r.handle?.replace(/^@/, ''),
+          time: r.time,
+          textHtml: md(r.text, ['thread', i, 'text']),
+        })),
       };
     }
     case 'page-post': {
       const d = data as z.infer<(typeof schemas)['page-post']>;
       return {
-        kind, id: d.id, page: d.page, time: d.time, textHtml: md(d.text), ...imageHtml(d.image, d.alt, at(['image']), ctx),
-        likes: d.likes, shares: d.shares,
-        comments: (d.comments ?? []).map((r, i) => ({ author: r.author, time: r.time, textHtml: md(r.text, ['comments', i, 'text']) })),
+        kind,
+        id: d.id,
+        page: d.page,
+        time: d.time,
+        textHtml: md(d.text),
+        ...imageHtml(d.image, d.alt, at(['image']), ctx),
+        likes: d.likes,
+        shares: d.shares,
+        comments: (d.comments ?? []).map((r, i) => ({
+          author: r.author,
+          time: r.time,
+          textHtml: md(r.text, ['comments', i, 'text']),
+        })),
       };
     }
     case 'chat': {
       const d = data as z.infer<(typeof schemas)['chat']>;
       return {
-        kind, id: d.id, group: d.group, members: d.members,
-        messages: d.messages.map((m, i) => ({ from: m.from, time: m.time, textHtml: md(m.text, ['messages', i, 'text']), ...imageHtml(m.image, m.alt, at(['messages', i, 'image']), ctx) })),
+        kind,
+        id: d.id,
+        group: d.group,
+        members: d.members,
+        messages: d.messages.map((m, i) => ({
+          from: m.from,
+          time: m.time,
+          textHtml: md(m.text, ['messages', i, 'text']),
+          ...imageHtml(m.image, m.alt, at(['messages', i, 'image']), ctx),
+        })),
       };
     }
     case 'request': {
       const d = data as z.infer<(typeof schemas)['request']>;
-      return { kind, id: d.id, from: d.from, handle: d.handle.replace(/^@/, ''), textHtml: md(d.text), mutual: d.mutual };
+      return {
+        kind,
+        id: d.id,
+        from: d.from,
+        handle: d.handle.replace(/^@/, ''),
+        textHtml: md(d.text),
+        mutual: d.mutual,
+      };
     }
     case 'message': {
       const d = data as z.infer<(typeof schemas)['message']>;
       if (d.kind === 'email' && !d.subject) ctx.report.error(offset, 'an email message block needs a "subject"');
-      return { kind, id: d.id, messageKind: d.kind, from: d.from, to: d.to, subject: d.subject, time: d.time, textHtml: md(d.text) };
+      return {
+        kind,
+        id: d.id,
+        messageKind: d.kind,
+        from: d.from,
+        to: d.to,
+        subject: d.subject,
+        time: d.time,
+        textHtml: md(d.text),
+      };
     }
   }
 }
@@ -84,11 +169,16 @@ export function parseBlock(kind: BlockKind, yamlText: string, offset: number, ct
 /** Whose block it is, for accessible names ("Repost Dawn Hughes's post"). */
 export function blockOwner(block: Block): string {
   switch (block.kind) {
-    case 'post': return block.author;
-    case 'page-post': return block.page;
-    case 'chat': return block.group;
-    case 'request': return block.from;
-    case 'message': return block.from;
+    case 'post':
+      return block.author;
+    case 'page-post':
+      return block.page;
+    case 'chat':
+      return block.group;
+    case 'request':
+      return block.from;
+    case 'message':
+      return block.from;
   }
 }
 

@@ -9,8 +9,15 @@ import { ACTIONS_FOR, BLOCK_KINDS, parseBlock, type BlockKind } from './blocks.j
 import { lex, plainText, renderBlocks, renderInline, type MarkdownContext } from './markdown.js';
 import { parseYaml } from './yaml-schema.js';
 
-const idField = z.string().regex(ID_PATTERN, 'expected lower case letters, digits and single hyphens, starting with a letter (like "ward-selfie")');
-const date = z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+const idField = z
+  .string()
+  .regex(
+    ID_PATTERN,
+    'expected lower case letters, digits and single hyphens, starting with a letter (like "ward-selfie")',
+  );
+const date = z
+  .union([z.string(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
   .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'));
 
 const frontMatterSchema = z.strictObject({
@@ -31,8 +38,12 @@ const translationFrontSchema = z.strictObject({
 const SECTIONS = ['Situation', 'Question', 'Choices'] as const;
 /** Section headings as translators may write them (Welsh). */
 const SECTION_ALIASES: Record<string, (typeof SECTIONS)[number]> = {
-  situation: 'Situation', question: 'Question', choices: 'Choices',
-  sefyllfa: 'Situation', cwestiwn: 'Question', dewisiadau: 'Choices',
+  situation: 'Situation',
+  question: 'Question',
+  choices: 'Choices',
+  sefyllfa: 'Situation',
+  cwestiwn: 'Question',
+  dewisiadau: 'Choices',
 };
 /** Fields a translation may not repeat: they come from the English file. */
 const SOURCE_ONLY_FIELDS = ['rating', 'score', 'next', 'action', 'target'];
@@ -45,7 +56,12 @@ export interface ParsedScenario {
   /** A translation drafted by a machine (translations only). */
   machineTranslated?: boolean;
   /** Offsets in the file, for errors found later (dangling ids and so on). */
-  at: { id: number; objective: number; next: number; choices: Map<string, { next: number; target: number; id: number }> };
+  at: {
+    id: number;
+    objective: number;
+    next: number;
+    choices: Map<string, { next: number; target: number; id: number }>;
+  };
 }
 
 /**
@@ -53,11 +69,19 @@ export interface ParsedScenario {
  * branches and actions come from the English file). Returns undefined when the file has
  * errors (all reported).
  */
-export function parseScenario(text: string, file: string, ctx: MarkdownContext, translation = false): ParsedScenario | undefined {
+export function parseScenario(
+  text: string,
+  file: string,
+  ctx: MarkdownContext,
+  translation = false,
+): ParsedScenario | undefined {
   const report = ctx.report;
   const fm = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
   if (!fm) {
-    report.error(0, 'a scenario starts with front matter: a line "---", the fields id, title and objective, then "---"');
+    report.error(
+      0,
+      'a scenario starts with front matter: a line "---", the fields id, title and objective, then "---"',
+    );
     return undefined;
   }
   const front = translation
@@ -84,7 +108,13 @@ export function parseScenario(text: string, file: string, ctx: MarkdownContext, 
       const name = (token as Tokens.Heading).text.trim();
       const known = SECTION_ALIASES[name.toLowerCase()];
       if (!known) {
-        report.error(offset, `unknown section "## ${name}"${suggest(name, SECTIONS.map((s) => s.toLowerCase()))}; expected ## Situation, ## Question or ## Choices`);
+        report.error(
+          offset,
+          `unknown section "## ${name}"${suggest(
+            name,
+            SECTIONS.map((s) => s.toLowerCase()),
+          )}; expected ## Situation, ## Question or ## Choices`,
+        );
         current = null;
         continue;
       }
@@ -103,7 +133,8 @@ export function parseScenario(text: string, file: string, ctx: MarkdownContext, 
   }
   const endOffset = text.length;
   for (const name of SECTIONS) {
-    if (!sections.has(name)) report.error(name === 'Situation' ? fm[0].length : endOffset, `the scenario needs a "## ${name}" section`);
+    if (!sections.has(name))
+      report.error(name === 'Situation' ? fm[0].length : endOffset, `the scenario needs a "## ${name}" section`);
   }
 
   // Situation: prose and social media blocks.
@@ -126,27 +157,37 @@ export function parseScenario(text: string, file: string, ctx: MarkdownContext, 
         const yamlOffset = item.offset + token.raw.indexOf('\n') + 1;
         const block = parseBlock(lang as BlockKind, (token as Tokens.Code).text, yamlOffset, ctx);
         if (block) {
-          if (blockIds.has(block.id)) report.error(yamlOffset, `the block id "${block.id}" is used twice in this scenario`);
+          if (blockIds.has(block.id))
+            report.error(yamlOffset, `the block id "${block.id}" is used twice in this scenario`);
           blockIds.set(block.id, { kind: lang as BlockKind, offset: yamlOffset });
           situation.push(block);
         }
         continue;
       }
       if (!['text', 'plain', ''].includes(lang)) {
-        report.error(item.offset, `unknown block "${lang}"${suggest(lang, BLOCK_KINDS)}; expected one of: ${BLOCK_KINDS.join(', ')}`);
+        report.error(
+          item.offset,
+          `unknown block "${lang}"${suggest(lang, BLOCK_KINDS)}; expected one of: ${BLOCK_KINDS.join(', ')}`,
+        );
         continue;
       }
     }
     prose.push(item);
   }
   flush();
-  if (sections.has('Situation') && situation.length === 0) report.error(sections.get('Situation')!.offset, 'the situation is empty: say what happens');
+  if (sections.has('Situation') && situation.length === 0)
+    report.error(sections.get('Situation')!.offset, 'the situation is empty: say what happens');
 
   // Question: one paragraph of plain text.
   const questionItems = sections.get('Question')?.items ?? [];
-  const question = questionItems.map((i) => plainText((i.token as Tokens.Paragraph).text ?? i.token.raw)).join(' ').trim();
-  if (sections.has('Question') && !question) report.error(sections.get('Question')!.offset, 'the question is empty: ask what the learner does');
-  for (const i of questionItems) if (i.token.type !== 'paragraph') report.error(i.offset, 'the question should be a single short paragraph');
+  const question = questionItems
+    .map((i) => plainText((i.token as Tokens.Paragraph).text ?? i.token.raw))
+    .join(' ')
+    .trim();
+  if (sections.has('Question') && !question)
+    report.error(sections.get('Question')!.offset, 'the question is empty: ask what the learner does');
+  for (const i of questionItems)
+    if (i.token.type !== 'paragraph') report.error(i.offset, 'the question should be a single short paragraph');
 
   // Choices: ### text, then a field list, then feedback.
   const choices: Choice[] = [];
@@ -171,39 +212,59 @@ export function parseScenario(text: string, file: string, ctx: MarkdownContext, 
   for (const g of groups) {
     const parsed = parseChoice(g, ctx, translation);
     if (!parsed) continue;
-    if (choices.some((c) => c.id === parsed.choice.id)) report.error(parsed.at.id, `the choice id "${parsed.choice.id}" is used twice in this scenario`);
+    if (choices.some((c) => c.id === parsed.choice.id))
+      report.error(parsed.at.id, `the choice id "${parsed.choice.id}" is used twice in this scenario`);
     choices.push(parsed.choice);
     choiceAt.set(parsed.choice.id, parsed.at);
   }
   const select = front?.select ?? 'one';
   if (choicesSection && !translation) {
     const max = select === 'many' ? 8 : 6;
-    if (groups.length < 2 || groups.length > max) report.error(choicesSection.offset, `a scenario needs 2 to ${max} choices; this one has ${groups.length}`);
+    if (groups.length < 2 || groups.length > max)
+      report.error(choicesSection.offset, `a scenario needs 2 to ${max} choices; this one has ${groups.length}`);
     if (choices.length === groups.length && choices.length > 0) {
       if (select === 'one' && !choices.some((c) => c.score === 100)) {
         report.error(choicesSection.offset, 'no choice is rated "best" (or scored 100): mark the best choice');
       }
       if (select === 'many') {
         for (const c of choices) {
-          if (c.rating === 'acceptable' || (c.score !== 0 && c.score !== 100)) report.error(choiceAt.get(c.id)!.id, `in a feed (select: many) each item is "best" (pick it) or "wrong" (leave it); "${c.id}" is neither`);
-          if (c.next) report.error(choiceAt.get(c.id)!.next, 'in a feed (select: many) items cannot branch; put "next" in the front matter instead');
-          if (c.action) report.error(choiceAt.get(c.id)!.target, 'in a feed (select: many) items have a "target" but no "action"');
+          if (c.rating === 'acceptable' || (c.score !== 0 && c.score !== 100))
+            report.error(
+              choiceAt.get(c.id)!.id,
+              `in a feed (select: many) each item is "best" (pick it) or "wrong" (leave it); "${c.id}" is neither`,
+            );
+          if (c.next)
+            report.error(
+              choiceAt.get(c.id)!.next,
+              'in a feed (select: many) items cannot branch; put "next" in the front matter instead',
+            );
+          if (c.action)
+            report.error(choiceAt.get(c.id)!.target, 'in a feed (select: many) items have a "target" but no "action"');
         }
-        if (!choices.some((c) => c.score === 100)) report.error(choicesSection.offset, 'a feed needs at least one item rated "best"');
+        if (!choices.some((c) => c.score === 100))
+          report.error(choicesSection.offset, 'a feed needs at least one item rated "best"');
       }
     }
   }
   // Actions must name a block in this scenario that takes that action.
   for (const c of translation ? [] : choices) {
     const at = choiceAt.get(c.id)!;
-    if (c.action && !c.target) report.error(at.target, `the choice "${c.id}" has an action but no "target": name the block it acts on`);
+    if (c.action && !c.target)
+      report.error(at.target, `the choice "${c.id}" has an action but no "target": name the block it acts on`);
     if (c.target) {
       const block = blockIds.get(c.target);
       if (!block) {
-        report.error(at.target, `the target "${c.target}" is not a block in this scenario${suggest(c.target, [...blockIds.keys()])}`);
+        report.error(
+          at.target,
+          `the target "${c.target}" is not a block in this scenario${suggest(c.target, [...blockIds.keys()])}`,
+        );
       } else if (c.action) {
         const allowed = (ACTIONS_FOR[block.kind] ?? []) as readonly string[];
-        if (!allowed.includes(c.action)) report.error(at.target, `the action "${c.action}" does not apply to a ${block.kind} block; use one of: ${allowed.join(', ')}`);
+        if (!allowed.includes(c.action))
+          report.error(
+            at.target,
+            `the action "${c.action}" does not apply to a ${block.kind} block; use one of: ${allowed.join(', ')}`,
+          );
       }
     }
   }
@@ -223,7 +284,11 @@ export function parseScenario(text: string, file: string, ctx: MarkdownContext, 
     file,
   };
   const machineTranslated = translation && (front as { 'machine-translated'?: boolean })['machine-translated'] === true;
-  return { scenario, machineTranslated, at: { id: fieldOffset('id'), objective: fieldOffset('objective'), next: fieldOffset('next'), choices: choiceAt } };
+  return {
+    scenario,
+    machineTranslated,
+    at: { id: fieldOffset('id'), objective: fieldOffset('objective'), next: fieldOffset('next'), choices: choiceAt },
+  };
 }
 
 interface ChoiceGroup {
@@ -245,7 +310,10 @@ function parseChoice(
   const headingOffset = g.offset + g.heading.raw.indexOf(headingText);
   const fields = new Map<string, { value: string; offset: number }>();
   if (!g.fields) {
-    report.error(g.offset, `the choice "${plainText(headingText)}" needs a list of fields under its heading, starting with "- id: ..."`);
+    report.error(
+      g.offset,
+      `the choice "${plainText(headingText)}" needs a list of fields under its heading, starting with "- id: ..."`,
+    );
   } else {
     let itemOffset = g.fieldsOffset;
     for (const item of g.fields.items) {
@@ -260,11 +328,17 @@ function parseChoice(
       const name = m[1]!.toLowerCase();
       const valueOffset = offset + raw.indexOf(m[2]!, raw.indexOf(':') + 1);
       if (!(CHOICE_FIELDS as readonly string[]).includes(name)) {
-        report.error(offset + raw.indexOf(m[1]!), `unknown choice field "${m[1]}"${suggest(name, CHOICE_FIELDS)}; expected one of: ${CHOICE_FIELDS.join(', ')}`);
+        report.error(
+          offset + raw.indexOf(m[1]!),
+          `unknown choice field "${m[1]}"${suggest(name, CHOICE_FIELDS)}; expected one of: ${CHOICE_FIELDS.join(', ')}`,
+        );
         continue;
       }
       if (translation && SOURCE_ONLY_FIELDS.includes(name)) {
-        report.error(offset + raw.indexOf(m[1]!), `a translation gives only "id" and "source": "${name}" comes from the English file`);
+        report.error(
+          offset + raw.indexOf(m[1]!),
+          `a translation gives only "id" and "source": "${name}" comes from the English file`,
+        );
         continue;
       }
       if (fields.has(name)) report.error(offset, `the field "${name}" appears twice in this choice`);
@@ -280,7 +354,11 @@ function parseChoice(
     return f;
   };
   const idF = need('id');
-  if (idF && !ID_PATTERN.test(idF.value)) report.error(idF.offset, `the choice id "${idF.value}" must be lower case letters, digits and single hyphens, starting with a letter (like "tell-comms")`);
+  if (idF && !ID_PATTERN.test(idF.value))
+    report.error(
+      idF.offset,
+      `the choice id "${idF.value}" must be lower case letters, digits and single hyphens, starting with a letter (like "tell-comms")`,
+    );
   const sourceF = need('source');
   const ratingF = fields.get('rating');
   const scoreF = fields.get('score');
@@ -291,19 +369,35 @@ function parseChoice(
     if (ratingF.value in RATING_SCORES) {
       rating = ratingF.value as Rating;
       score = RATING_SCORES[rating];
-    } else report.error(ratingF.offset, `unknown rating "${ratingF.value}"${suggest(ratingF.value, Object.keys(RATING_SCORES))}; expected best, acceptable or wrong`);
+    } else
+      report.error(
+        ratingF.offset,
+        `unknown rating "${ratingF.value}"${suggest(ratingF.value, Object.keys(RATING_SCORES))}; expected best, acceptable or wrong`,
+      );
   } else if (scoreF) {
     score = Number(scoreF.value);
-    if (!/^\d{1,3}$/.test(scoreF.value) || score > 100) report.error(scoreF.offset, `the score "${scoreF.value}" must be a whole number from 0 to 100`);
+    if (!/^\d{1,3}$/.test(scoreF.value) || score > 100)
+      report.error(scoreF.offset, `the score "${scoreF.value}" must be a whole number from 0 to 100`);
     rating = score === 100 ? 'best' : score > 0 ? 'acceptable' : 'wrong';
-  } else if (g.fields && !translation) report.error(g.fieldsOffset, `the choice "${plainText(headingText)}" needs "rating" (best, acceptable or wrong) or "score" (0 to 100)`);
+  } else if (g.fields && !translation)
+    report.error(
+      g.fieldsOffset,
+      `the choice "${plainText(headingText)}" needs "rating" (best, acceptable or wrong) or "score" (0 to 100)`,
+    );
   const actionF = fields.get('action');
   if (actionF && !(ACTIONS as readonly string[]).includes(actionF.value)) {
-    report.error(actionF.offset, `unknown action "${actionF.value}"${suggest(actionF.value, ACTIONS)}; expected one of: ${ACTIONS.join(', ')}`);
+    report.error(
+      actionF.offset,
+      `unknown action "${actionF.value}"${suggest(actionF.value, ACTIONS)}; expected one of: ${ACTIONS.join(', ')}`,
+    );
   }
   const nextF = fields.get('next');
   const targetF = fields.get('target');
-  if (g.feedback.length === 0) report.error(g.offset, `the choice "${plainText(headingText)}" has no feedback: write a paragraph under its fields saying why`);
+  if (g.feedback.length === 0)
+    report.error(
+      g.offset,
+      `the choice "${plainText(headingText)}" has no feedback: write a paragraph under its fields saying why`,
+    );
   const feedbackHtml = renderBlocks(g.feedback, ctx);
   const textHtml = renderInline(headingText, headingOffset, ctx);
   if (report.issues.length > before || !idF || !sourceF) return undefined;

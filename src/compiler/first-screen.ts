@@ -22,8 +22,12 @@ const STRINGS: Record<string, Strings> = { en, cy };
 export function firstScreenHtml(course: Course): string {
   const t = STRINGS[course.language.slice(0, 2).toLowerCase()] ?? en;
   const title = escapeHtml(course.title);
-  const languages = course.languages.filter((l) => l !== course.language).map((l) =>
-    `<button class="header__language" lang="${escapeHtml(l)}" data-language="${escapeHtml(l)}" disabled>${escapeHtml(LANGUAGE_NAMES[l.slice(0, 2)] ?? l)}</button>`);
+  const languages = course.languages
+    .filter((l) => l !== course.language)
+    .map(
+      (l) =>
+        `<button class="header__language" lang="${escapeHtml(l)}" data-language="${escapeHtml(l)}" disabled>${escapeHtml(LANGUAGE_NAMES[l.slice(0, 2)] ?? l)}</button>`,
+    );
   // What the app puts in once it knows the launch, in this language.
   const words: Record<string, string> = {
     'data-continue': t.continueWhereLeft,
@@ -35,7 +39,9 @@ export function firstScreenHtml(course: Course): string {
     'data-try-again': t.tryAgain,
     'data-loading': t.loading,
   };
-  return `<div class="fl-shell" id="fl-first-screen" ${Object.entries(words).map(([k, v]) => `${k}="${escapeHtml(v)}"`).join(' ')}>
+  return `<div class="fl-shell" id="fl-first-screen" ${Object.entries(words)
+    .map(([k, v]) => `${k}="${escapeHtml(v)}"`)
+    .join(' ')}>
 <header class="header"><div class="header__inner"><div>${course.organisation ? `<p class="header__org">${escapeHtml(course.organisation.name)}</p>` : ''}<p class="header__title">${title}</p></div>${languages.join('')}</div></header>
 <div class="bar"><div class="fl-progress"><p class="progress__label" id="fl-progress-label">${escapeHtml(t.progress)}: 0%</p><div class="progress__track" role="progressbar" aria-labelledby="fl-progress-label" aria-valuemin="0" aria-valuemax="100" aria-valuenow="0"><div class="progress__bar"></div></div></div></div>
 <div class="status" role="status" aria-live="polite"></div>
@@ -55,7 +61,8 @@ export function firstScreenHtml(course: Course): string {
 /** The app's index.html with the course's first screen, language, title and its stylesheet. */
 export function withFirstScreen(page: string, course: Course): string {
   const placeholder = /<p>Loading the module…<\/p>/;
-  if (!placeholder.test(page)) throw new Error('index.html has no "Loading the module…" line to put the first screen in');
+  if (!placeholder.test(page))
+    throw new Error('index.html has no "Loading the module…" line to put the first screen in');
   return page
     .replace(/<html lang="[^"]*">/, `<html lang="${escapeHtml(course.language)}">`)
     .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(course.title)}</title>`)

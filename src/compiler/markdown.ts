@@ -61,17 +61,30 @@ function check(tokens: Token[], parent: { raw: string }, parentOffset: number, c
     if (token.type === 'html' && COMMENT.test(token.raw)) {
       (token as Tokens.HTML).text = ''; // comments are notes for authors: never shipped
     } else if (token.type === 'html') {
-      ctx.report.error(at(), `raw HTML is not allowed in content ("${token.raw.trim().slice(0, 40)}"); write it in markdown instead`);
+      ctx.report.error(
+        at(),
+        `raw HTML is not allowed in content ("${token.raw.trim().slice(0, 40)}"); write it in markdown instead`,
+      );
     } else if (token.type === 'link') {
       const link = token as Tokens.Link;
       if (!SAFE_LINK.test(link.href)) {
-        ctx.report.error(at(), `link "${link.href.slice(0, 60)}" is not allowed: links must start with https://, mailto: or tel:`);
+        ctx.report.error(
+          at(),
+          `link "${link.href.slice(0, 60)}" is not allowed: links must start with https://, mailto: or tel:`,
+        );
       }
     } else if (token.type === 'image') {
       const image = token as Tokens.Image;
-      if (!image.text.trim()) ctx.report.error(at(), `image "${image.href}" has no alt text: write it as ![what the image shows](${image.href})`);
+      if (!image.text.trim())
+        ctx.report.error(
+          at(),
+          `image "${image.href}" has no alt text: write it as ![what the image shows](${image.href})`,
+        );
       if (!MEDIA_LINK.test(image.href)) {
-        ctx.report.error(at(), `image "${image.href}" must be a file in this collection's media/ folder, such as media/photo.png`);
+        ctx.report.error(
+          at(),
+          `image "${image.href}" must be a file in this collection's media/ folder, such as media/photo.png`,
+        );
       } else if (!existsSync(join(ctx.collectionDir, image.href))) {
         ctx.report.error(at(), `image file ${image.href} was not found in ${ctx.collectionDir}`);
       } else {
@@ -88,7 +101,10 @@ export function renderBlocks(items: { token: Token; offset: number }[], ctx: Mar
   for (const { token, offset } of items) {
     if (token.type === 'space' || (token.type === 'html' && COMMENT.test(token.raw))) continue;
     if (token.type === 'heading' && (token as Tokens.Heading).depth < minDepth) {
-      ctx.report.error(offset, `a level ${(token as Tokens.Heading).depth} heading is not allowed here; use ${'#'.repeat(minDepth)} or deeper`);
+      ctx.report.error(
+        offset,
+        `a level ${(token as Tokens.Heading).depth} heading is not allowed here; use ${'#'.repeat(minDepth)} or deeper`,
+      );
       continue;
     }
     check([token], token, offset, ctx);

@@ -21,12 +21,19 @@ export function writeModuleFolder(appDir: string, outDir: string, loaded: Loaded
   // The introduction is in the page, as plain HTML, so it shows before the app has run. The
   // app asks for course.js only once it runs: let the browser fetch it alongside the app.
   const page = join(outDir, 'index.html');
-  writeFileSync(page, withFirstScreen(readFileSync(page, 'utf8'), loaded.course).replace('</head>', '  <link rel="modulepreload" href="./course.js">\n</head>'));
+  writeFileSync(
+    page,
+    withFirstScreen(readFileSync(page, 'utf8'), loaded.course).replace(
+      '</head>',
+      '  <link rel="modulepreload" href="./course.js">\n</head>',
+    ),
+  );
   writeFileSync(join(outDir, 'summary.js'), asModule(summaryHtml));
   mkdirSync(join(outDir, 'text'), { recursive: true });
   for (const [id, pack] of Object.entries(scenarios)) writeFileSync(join(outDir, 'text', `${id}.js`), asModule(pack));
   if (Object.keys(languages).length) mkdirSync(join(outDir, 'lang'), { recursive: true });
-  for (const [lang, pack] of Object.entries(languages)) writeFileSync(join(outDir, 'lang', `${lang}.js`), asModule(pack));
+  for (const [lang, pack] of Object.entries(languages))
+    writeFileSync(join(outDir, 'lang', `${lang}.js`), asModule(pack));
   for (const m of loaded.media) {
     const target = join(outDir, 'media', loaded.collection, m.path.slice('media/'.length));
     mkdirSync(join(target, '..'), { recursive: true });

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCourse } from '../../../src/build/course.js';
-import { firstScreenHtml, withFirstScreen } from '../../../src/build/first-screen.js';
+import { loadCourse } from '../../../src/compiler/course.js';
+import { firstScreenHtml, withFirstScreen } from '../../../src/compiler/first-screen.js';
 import { BASE_CSS, PROGRESS_CSS, SHELL_CSS, TOKENS_CSS, firstScreenCss } from '../../../src/components/shell-css.js';
 import type { Course } from '../../../src/core/model.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
-const PAGE = '<!doctype html>\n<html lang="en-GB">\n<head>\n  <title>Frontline</title>\n</head>\n<body>\n  <p>Loading the module…</p>\n</body>\n</html>\n';
+const PAGE =
+  '<!doctype html>\n<html lang="en-GB">\n<head>\n  <title>Frontline</title>\n</head>\n<body>\n  <p>Loading the module…</p>\n</body>\n</html>\n';
 
 function flagship(): Course {
   return loadCourse(ROOT, 'social-media-nhs').course;
@@ -30,7 +31,11 @@ describe('firstScreenHtml', () => {
   });
 
   it('escapes what the course says, in text and in attributes', () => {
-    const course = { ...flagship(), title: 'Posts & <script>"replies"</script>', organisation: { name: 'Fictional <b>Trust</b>' } };
+    const course = {
+      ...flagship(),
+      title: 'Posts & <script>"replies"</script>',
+      organisation: { name: 'Fictional <b>Trust</b>' },
+    };
     const html = firstScreenHtml(course);
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>');
@@ -38,7 +43,7 @@ describe('firstScreenHtml', () => {
     expect(html).toContain('<p class="header__org">Fictional &lt;b&gt;Trust&lt;/b&gt;</p>');
   });
 
-  it('speaks the module\'s own language: a Welsh module\'s first screen is in Welsh, with English to switch to', () => {
+  it("speaks the module's own language: a Welsh module's first screen is in Welsh, with English to switch to", () => {
     const course: Course = { ...flagship(), language: 'cy', languages: ['cy', 'en-GB'] };
     const html = firstScreenHtml(course);
     expect(html).toContain('data-start disabled>Dechrau</button>');
@@ -48,7 +53,7 @@ describe('firstScreenHtml', () => {
 });
 
 describe('withFirstScreen', () => {
-  it('puts the first screen in place of the loading line, with the course\'s language, title and stylesheet', () => {
+  it("puts the first screen in place of the loading line, with the course's language, title and stylesheet", () => {
     const course = { ...flagship(), language: 'cy', title: 'Cyfryngau cymdeithasol' };
     const page = withFirstScreen(PAGE, course);
     expect(page).toContain('<html lang="cy">');
@@ -59,12 +64,14 @@ describe('withFirstScreen', () => {
   });
 
   it('fails the build when index.html has no loading line to replace, rather than shipping a page without it', () => {
-    expect(() => withFirstScreen(PAGE.replace('<p>Loading the module…</p>', ''), flagship())).toThrow(/Loading the module/);
+    expect(() => withFirstScreen(PAGE.replace('<p>Loading the module…</p>', ''), flagship())).toThrow(
+      /Loading the module/,
+    );
   });
 });
 
 describe('firstScreenCss', () => {
-  it('is the elements\' own rules with :host made the first screen\'s classes, after NHS.UK\'s', () => {
+  it("is the elements' own rules with :host made the first screen's classes, after NHS.UK's", () => {
     const css = firstScreenCss('.nhsuk-button{color:#fff}');
     expect(css.startsWith('.nhsuk-button{color:#fff}')).toBe(true);
     expect(css).not.toMatch(/:host/);

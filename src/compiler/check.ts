@@ -68,7 +68,8 @@ export function checkContent(root: string, options: { modules?: string[]; today?
   const issues: ContentIssue[] = [];
   const modules: ModuleSummary[] = [];
   const used = new Map<string, Set<string>>();
-  const warn = (file: string, pattern: RegExp, message: string) => issues.push({ file, ...positionOf(root, file, pattern), message, severity: 'warning' });
+  const warn = (file: string, pattern: RegExp, message: string) =>
+    issues.push({ file, ...positionOf(root, file, pattern), message, severity: 'warning' });
 
   for (const id of ids) {
     let course: Course;
@@ -92,23 +93,47 @@ export function checkContent(root: string, options: { modules?: string[]; today?
     // Loops (and so dead ends) are build errors, reported by loadCourse above.
     const graph = analyse(course);
     if (graph.bestScore < course.passMark) {
-      warn(moduleFile, /^pass-mark:/m, `the pass mark ${course.passMark}% cannot be reached: the best possible score is ${graph.bestScore}%`);
+      warn(
+        moduleFile,
+        /^pass-mark:/m,
+        `the pass mark ${course.passMark}% cannot be reached: the best possible score is ${graph.bestScore}%`,
+      );
       issues[issues.length - 1]!.severity = 'error';
     }
-    if (course.reviewBy && course.reviewBy < today) warn(moduleFile, /^review-by:/m, `the module's review-by date ${course.reviewBy} has passed: review the content and set a new date`);
+    if (course.reviewBy && course.reviewBy < today)
+      warn(
+        moduleFile,
+        /^review-by:/m,
+        `the module's review-by date ${course.reviewBy} has passed: review the content and set a new date`,
+      );
 
     const readingGrades: Record<string, number> = {};
     for (const s of course.scenarios) {
       const grade = fleschKincaidGrade(scenarioText(s));
       readingGrades[s.id] = grade;
       if (grade > READING_GRADE_LIMIT) {
-        warn(s.file, /^## Situation/m, `reading level is grade ${grade} (about age ${Math.round(grade + 5)}); the NHS aims for age 9 to 11, and at most 14: use shorter sentences and words`);
+        warn(
+          s.file,
+          /^## Situation/m,
+          `reading level is grade ${grade} (about age ${Math.round(grade + 5)}); the NHS aims for age 9 to 11, and at most 14: use shorter sentences and words`,
+        );
       }
-      if (s.reviewBy && s.reviewBy < today) warn(s.file, /^review-by:/m, `the review-by date ${s.reviewBy} has passed: review this scenario and set a new date`);
+      if (s.reviewBy && s.reviewBy < today)
+        warn(
+          s.file,
+          /^review-by:/m,
+          `the review-by date ${s.reviewBy} has passed: review this scenario and set a new date`,
+        );
     }
     modules.push({
-      id, title: course.title, version: course.version, scenarios: course.scenarios.length,
-      worstCaseSuspendData: worstCaseLength(course), bestScore: graph.bestScore, longestPath: graph.longestPath, readingGrades,
+      id,
+      title: course.title,
+      version: course.version,
+      scenarios: course.scenarios.length,
+      worstCaseSuspendData: worstCaseLength(course),
+      bestScore: graph.bestScore,
+      longestPath: graph.longestPath,
+      readingGrades,
     });
   }
 
@@ -120,7 +145,13 @@ export function checkContent(root: string, options: { modules?: string[]; today?
       const sid = name.slice(0, -3);
       if (!set.has(sid)) {
         const file = relative(root, join(dir, name)).split('\\').join('/');
-        issues.push({ file, line: 1, col: 1, severity: 'warning', message: `no module reaches the scenario "${sid}": add it to a module's scenarios list or a choice's next` });
+        issues.push({
+          file,
+          line: 1,
+          col: 1,
+          severity: 'warning',
+          message: `no module reaches the scenario "${sid}": add it to a module's scenarios list or a choice's next`,
+        });
       }
     }
   }
