@@ -78,18 +78,19 @@ function scanTags(xml: string): Tag[] {
   const stack: number[] = [];
   const re = /<([A-Za-z_][\w.:-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<\/([A-Za-z_][\w.:-]*)\s*>/g;
   for (const m of src.matchAll(re)) {
+    const [whole, name = '', attrText = '', selfClosing] = m;
     if (m[4]) {
       stack.pop();
       continue;
     }
     const attrs: Record<string, string> = {};
-    for (const a of m[2].matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
-      attrs[a[1]] = decodeEntities(a[2] ?? a[3]);
-    const end = (m.index ?? 0) + m[0].length;
+    for (const a of attrText.matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+      attrs[a[1] ?? ''] = decodeEntities(a[2] ?? a[3] ?? '');
+    const end = (m.index ?? 0) + whole.length;
     const next = src.indexOf('<', end);
-    const text = m[3] ? '' : decodeEntities(src.slice(end, next < 0 ? undefined : next));
-    tags.push({ name: m[1], attrs, text, parent: stack.at(-1) ?? -1 });
-    if (!m[3]) stack.push(tags.length - 1);
+    const text = selfClosing ? '' : decodeEntities(src.slice(end, next < 0 ? undefined : next));
+    tags.push({ name, attrs, text, parent: stack.at(-1) ?? -1 });
+    if (!selfClosing) stack.push(tags.length - 1);
   }
   return tags;
 }
@@ -102,6 +103,7 @@ export function checkMoodleRules(xml: string, version: ScormVersion, files?: str
   const rootIndex = tags.findIndex((t) => t.parent === -1);
   const root = tags[rootIndex];
   const [imscp, ...prefixed] = NAMESPACES[version];
+  if (!imscp) throw new Error(`no namespaces for SCORM ${version}`);
 
   // Structure and schema version (anything but the exact text silently becomes 1.2 in Moodle).
   if (!root || root.name !== 'manifest')
@@ -183,9 +185,9 @@ export function checkMoodleRules(xml: string, version: ScormVersion, files?: str
   if (files) {
     const present = new Set(files);
     const schemaNames = new Set(schemaFiles(version).map((f) => f.path));
-    const hrefs = tags
-      .filter((t) => (t.name === 'file' || t.name === 'resource') && t.attrs.href !== undefined)
-      .map((t) => t.attrs.href);
+    const hrefs = tags.flatMap((t) =>
+      (t.name === 'file' || t.name === 'resource') && t.attrs.href !== undefined ? [t.attrs.href] : [],
+    );
     for (const href of new Set(hrefs)) if (!present.has(href)) errors.push(`listed file ${href} is not in the package`);
     const listed = new Set(hrefs);
     for (const f of files) {

@@ -52,7 +52,7 @@ describe('buildManifest', () => {
   it('escapes XML in titles and keeps comments well formed', () => {
     const xml = buildManifest({ ...input, title: 'A <b> & "c" -- d', description: 'x--y-' }, '2004');
     expect(xml).toContain('<title>A &lt;b&gt; &amp; &quot;c&quot; -- d</title>');
-    const comment = xml.match(/<!--([\s\S]*?)-->/)![1];
+    const comment = xml.match(/<!--([\s\S]*?)-->/)?.[1] ?? '';
     expect(comment).not.toContain('--');
     expect(comment.endsWith('-')).toBe(false);
   });
