@@ -5,15 +5,15 @@
  * learners. Keep the keys and function signatures the same as `en` in strings.ts.
  *
  * Mutations: personal and group names are always placed where Welsh grammar does not
- * mutate them (after the noun they own: "post Dawn Hughes", "cais Janine Ward"), or after
- * a colon. Where a preposition comes before the word for the thing (post, grŵp, cais,
- * neges), `soft()` gives its soft-mutated form ("am bost", "o gais").
+ * mutate them (after the noun they own: "postiad Dawn Hughes", "cais Janine Ward"), or after
+ * a colon. Where a preposition comes before the word for the thing (postiad, grŵp, cais,
+ * neges), `soft()` gives its soft-mutated form ("am bostiad", "o gais").
  */
 import type { Rating, Action } from '../core/model.js';
 import type { Strings } from './strings.js';
 
 /** The soft mutation (treiglad meddal) of the words in `things`, after "am", "o" and "i". */
-const softForms: Record<string, string> = { post: 'bost', grŵp: 'grŵp', cais: 'gais', neges: 'neges' };
+const softForms: Record<string, string> = { postiad: 'bostiad', grŵp: 'rŵp', cais: 'gais', neges: 'neges' };
 const soft = (word: string): string => softForms[word] ?? word;
 
 export const cy: Strings = {
@@ -23,13 +23,13 @@ export const cy: Strings = {
   progress: 'Cynnydd',
   saving: "Wrthi'n cadw eich cynnydd…",
   saved: "Mae eich cynnydd wedi'i gadw",
-  retrying: 'Heb ei gadw eto, yn ceisio eto',
+  retrying: "Heb ei gadw eto – wrthi'n ailgeisio",
   unresponsive: "Nid yw eich system ddysgu yn ymateb: peidiwch â chau'r ffenestr hon eto",
   standaloneStatus: 'Mae eich cynnydd yn cael ei gadw yn y porwr hwn yn unig',
   trySavingAgain: 'Ceisio cadw eto',
   notRecordedTitle: 'Nid yw eich cynnydd yn cael ei gofnodi.',
   notRecordedText:
-    "Ni ddaethpwyd o hyd i system ddysgu. Felly, dim ond yn y porwr hwn y caiff eich atebion eu cadw, ac ni fydd neb yn cael gwybod eich bod wedi cwblhau'r modiwl.",
+    "Ni ddaethpwyd o hyd i system ddysgu. Felly, dim ond yn y porwr hwn y caiff eich atebion eu cadw, ac ni fydd cofnod yn cael ei anfon eich bod wedi cwblhau'r modiwl.",
   browseTitle: 'Modd pori.',
   browseText: "Gallwch edrych o gwmpas, ond ni chaiff eich atebion na'ch sgôr eu cofnodi.",
   reviewTitle: 'Adolygu.',
@@ -51,9 +51,9 @@ export const cy: Strings = {
   feedback: 'Adborth',
   yourAnswer: (rating: string) => `Eich ateb: ${rating}`,
   pickedItem: (text: string, correct: boolean) =>
-    `Fe wnaethoch chi ddewis "${text}": ${correct ? 'cywir' : 'ddim yn gywir'}`,
+    `Fe wnaethoch chi ddewis "${text}": ${correct ? 'cywir' : 'anghywir'}`,
   notPickedItem: (text: string, correct: boolean) =>
-    `Wnaethoch chi ddim dewis "${text}": ${correct ? 'cywir' : 'ddim yn gywir'}`,
+    `Wnaethoch chi ddim dewis "${text}": ${correct ? 'cywir' : 'anghywir'}`,
   bestWas: 'Y dewis gorau oedd:',
   or: 'neu',
   source: 'Ffynhonnell:',
@@ -72,7 +72,7 @@ export const cy: Strings = {
   recordedResult: 'Mae eich system ddysgu wedi cofnodi eich canlyniad. Gallwch chi wneud y modiwl eto.',
   notSavedYet: "Nid yw eich system ddysgu wedi cadw eich canlyniad eto. Peidiwch â chau'r ffenestr hon.",
   browseResult: 'Modd pori: ni chafodd y canlyniad hwn ei gofnodi.',
-  keptLocally: "Does dim system dysgu wedi cofnodi'r canlyniad hwn: mae'n cael ei gadw yn y porwr hwn yn unig.",
+  keptLocally: "Does dim system ddysgu wedi cofnodi'r canlyniad hwn: mae'n cael ei gadw yn y porwr hwn yn unig.",
   decisionsHeading: 'Eich penderfyniadau',
   youChose: 'Eich dewis:',
   allCorrect: 'Pob un yn gywir',
@@ -80,13 +80,13 @@ export const cy: Strings = {
   itemPicked: 'fe wnaethoch chi ei ddewis',
   itemNotPicked: 'wnaethoch chi ddim ei ddewis',
   correctMark: '(cywir)',
-  notCorrectMark: '(ddim yn gywir)',
+  notCorrectMark: '(anghywir)',
   finishExit: 'Gorffen a gadael',
   completedTitle: "Rydych chi wedi cwblhau'r modiwl hwn",
-  /** result is one of recordedWords: "...eich bod wedi pasio <title>." */
+  /** result is one of recordedWords: "...eich bod wedi pasio'r modiwl '<title>'." */
   completedRecorded: (result: string, title: string) =>
-    `Mae eich system ddysgu wedi cofnodi eich bod ${result} ${title}.`,
-  completedPlain: (title: string) => `Rydych chi wedi gorffen ${title}.`,
+    `Mae eich system ddysgu wedi cofnodi eich bod ${result}'r modiwl '${title}'.`,
+  completedPlain: (title: string) => `Rydych chi wedi gorffen y modiwl '${title}'.`,
   recordedWords: { passed: 'wedi pasio', failed: 'heb basio', completed: 'wedi cwblhau' } as Record<string, string>,
   detailsUnavailable: 'Nid yw manylion pob penderfyniad ar gael ar y ddyfais hon.',
   certificateButton: 'Gweld eich tystysgrif',
@@ -100,7 +100,7 @@ export const cy: Strings = {
   certificateObjectives: 'Amcanion dysgu',
   certificateCpd:
     "Ar gyfer eich cofnod DPP (ailddilysu'r NMC: cadwch hwn gyda'ch tystiolaeth o ddysgu cyfranogol neu unigol).",
-  reflectionHeading: 'Eich myfyrdod',
+  reflectionHeading: 'Eich myfyrio',
   reflectionHint:
     "Beth wnaethoch chi ei ddysgu, a sut bydd yn newid eich ymarfer? Mae hyn yn aros ar y ddyfais hon. Argraffwch ef gyda'ch tystysgrif.",
   print: 'Argraffu neu gadw fel PDF',
@@ -126,7 +126,7 @@ export const cy: Strings = {
   ],
   loading: "Wrthi'n llwytho…",
   partNotLoaded: "Ni lwythodd y rhan hon o'r modiwl. Gwiriwch eich cysylltiad, yna rhowch gynnig arall arni.",
-  tryAgain: 'Rhowch gynnig arall arni',
+  tryAgain: 'Rhoi cynnig arall arni',
   statement: [
     [
       '',
@@ -138,7 +138,7 @@ export const cy: Strings = {
     ],
     [
       'Problemau hysbys',
-      "Mae'r negeseuon cyfryngau cymdeithasol yn y senarios wedi'u dyfeisio: nid yw eu dolenni a'u cyfrifon yn gwneud dim. Mae testun Cymraeg a ddrafftiwyd gan beiriant wedi'i farcio i siaradwyr Cymraeg ei adolygu.",
+      "Mae'r negeseuon cyfryngau cymdeithasol yn y senarios wedi'u dyfeisio: nid yw eu dolenni na'u niferoedd yn gwneud dim. Mae testun Cymraeg a ddrafftiwyd gan beiriant wedi'i farcio i siaradwyr Cymraeg ei adolygu.",
     ],
     [
       'Rhoi gwybod am broblemau',
@@ -146,29 +146,29 @@ export const cy: Strings = {
     ],
     [
       'Gorfodi',
-      "Y Comisiwn Cydraddoldeb a Hawliau Dynol sy'n gyfrifol am orfodi Rheoliadau Hygyrchedd Cyrff Sector Cyhoeddus (Gwefannau a Rhaglenni Symudol) (Rhif 2) 2018. Os nad ydych chi'n fodlon â sut mae eich sefydliad yn ymateb i'ch cwyn, cysylltwch â'r Gwasanaeth Cynghori a Chymorth Cydraddoldeb (EASS).",
+      "Y Comisiwn Cydraddoldeb a Hawliau Dynol sy'n gyfrifol am orfodi Rheoliadau Hygyrchedd Cyrff Sector Cyhoeddus (Gwefannau a Chymwysiadau Symudol) (Rhif 2) 2018. Os nad ydych chi'n fodlon â sut mae eich sefydliad yn ymateb i'ch cwyn, cysylltwch â'r Gwasanaeth Cynghori a Chymorth Cydraddoldeb (EASS).",
     ],
   ],
   actions: {
     reply: 'Ateb',
-    repost: 'Ail-bostio',
+    repost: 'Ailbostio',
     quote: 'Dyfynnu',
     like: 'Hoffi',
     share: 'Rhannu',
     report: 'Rhoi gwybod',
     hide: 'Cuddio',
     delete: 'Dileu',
-    screenshot: 'Sgrinlun',
+    screenshot: 'Tynnu sgrinlun',
     leave: 'Gadael',
     accept: 'Derbyn',
     decline: 'Gwrthod',
     open: 'Agor',
     forward: 'Anfon ymlaen',
   } satisfies Record<Action, string>,
-  /** Accessible names of actions: "Ail-bostio post Dawn Hughes". The owner's name is never mutated. */
+  /** Accessible names of actions: "Ailbostio postiad Dawn Hughes". The owner's name is never mutated. */
   actionNames: {
     reply: (o: string, t: string) => `Ateb ${t} ${o}`,
-    repost: (o: string, t: string) => `Ail-bostio ${t} ${o}`,
+    repost: (o: string, t: string) => `Ailbostio ${t} ${o}`,
     quote: (o: string, t: string) => `Dyfynnu ${t} ${o}`,
     like: (o: string, t: string) => `Hoffi ${t} ${o}`,
     share: (o: string, t: string) => `Rhannu ${t} ${o}`,
@@ -182,15 +182,15 @@ export const cy: Strings = {
     open: (o: string, t: string) => `Agor ${t} ${o}`,
     forward: (o: string, t: string) => `Anfon ${t} ${o} ymlaen`,
   } satisfies Record<Action, (owner: string, thing: string) => string>,
-  things: { post: 'post', group: 'grŵp', request: 'cais', message: 'neges' },
+  things: { post: 'postiad', group: 'grŵp', request: 'cais', message: 'neges' },
   actionsOn: (owner: string, thing: string) => `Camau ar gyfer ${thing} ${owner}`,
-  repliesTo: (owner: string) => `Atebion i bost ${owner}`,
-  commentsOn: (owner: string) => `Sylwadau ar bost ${owner}`,
+  repliesTo: (owner: string) => `Atebion i bostiad ${owner}`,
+  commentsOn: (owner: string) => `Sylwadau ar bostiad ${owner}`,
   messagesIn: (group: string) => `Negeseuon y grŵp: ${group}`,
   posted: 'postiwyd',
   /** After a number Welsh uses the singular noun: "268 ateb", "1.4K hoffiad". */
-  counts: { replies: 'ateb', reposts: 'ail-bostiad', likes: 'hoffiad', shares: 'rhaniad', comments: 'sylw' },
-  pagePost: 'post ar dudalen',
+  counts: { replies: 'ateb', reposts: 'ailbostiad', likes: 'hoffiad', shares: 'rhaniad', comments: 'sylw' },
+  pagePost: 'postiad ar dudalen',
   groupChat: 'sgwrs grŵp',
   members: (n: number, names: string) => `${n} aelod: ${names}`,
   friendRequestFrom: (name: string) => `Cais ffrind: ${name}`,
