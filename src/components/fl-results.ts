@@ -35,7 +35,7 @@ export class FlResults extends LitElement {
     .results__panel--passed { border-color: var(--fl-green); }
     .results__panel--failed { border-color: var(--fl-red); }
     .results__score { font-size: 3rem; font-weight: 600; margin: 0; line-height: 1.2; }
-    .results__actions { display: flex; flex-wrap: wrap; gap: 0 16px; margin-top: 16px; }
+    .results__actions { display: flex; flex-wrap: wrap; gap: 0 16px; margin-top: 12px; }
     .results__actions .nhsuk-button { margin-bottom: 8px; }
     .objectives { list-style: none; padding: 0; margin: 0 0 32px; }
     .objective { border-left: 4px solid var(--fl-green); padding: 4px 0 4px 12px; margin: 0 0 16px; }
@@ -55,8 +55,10 @@ export class FlResults extends LitElement {
     .review__best { border-left: 4px solid var(--fl-green); padding-left: 12px; margin-top: 16px; }
     .review__items { padding-left: 20px; }
     .pending { font-weight: 600; }
+    .results__panel p { margin: 0 0 8px; }
     @media (max-width: 40em) {
       .results__panel { padding: 12px 16px; }
+      .results__score { font-size: 2.25rem; }
     }
   `,
   ];
@@ -142,7 +144,7 @@ export class FlResults extends LitElement {
         this.browse
           ? html`<p>${t.browseResult}</p>`
           : this.standalone
-            ? html`<p>${t.keptLocally}</p>`
+            ? nothing /* the notice above every screen already says nothing is recorded */
             : this.saved
               ? html`<p>${s.passed ? t.recordedPassed : t.recordedResult}</p>`
               : html`<p class="pending">${t.notSavedYet}</p>`
