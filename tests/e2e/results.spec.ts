@@ -142,13 +142,14 @@ test('in the local LMS, a learner who did not pass gets a link to the page with 
   await expect(link, 'the link leaves the launch page, not just the module frame').toHaveAttribute('target', '_top');
 });
 
-test('Back from the certificate returns focus to the certificate button', async ({ page }) => {
+test('the certificate passes axe, and Back from it returns focus to the certificate button', async ({ page }) => {
   await openSco(page, 'sample');
   await finishSample(page, SAMPLE_BEST);
   const button = page.getByRole('button', { name: 'View your certificate' });
   await button.click();
   await expect(h1(page)).toHaveText('Certificate of completion');
   await expect(h1(page)).toBeFocused();
+  await expectNoAxeViolations(page, 'certificate');
   await page.getByRole('button', { name: 'Back to your results' }).click();
   await expect(h1(page)).toHaveText('Your results');
   await expect(button).toBeFocused();
