@@ -39,8 +39,14 @@ export class FlCertificate extends LitElement {
       .actions, textarea, .hint { display: none !important; }
       .reflection-print { display: block; }
       .certificate { border-width: 6px; padding: 16px 24px; max-width: none; }
-      .certificate__title { font-size: 22pt; }
-      :host { font-size: 11pt; }
+      .certificate__title { font-size: 22pt; margin-bottom: 8px; }
+      :host { font-size: 10.5pt; line-height: 1.35; }
+      /* Everything on one A4 page, with room for a reflection: tighter spacing than on screen. */
+      .certificate p, .certificate dl, .certificate ul, .certificate ol { margin-top: 0; margin-bottom: 6px; }
+      .certificate h2 { font-size: 13pt; margin: 10px 0 4px; }
+      .certificate__name { font-size: 16pt; margin: 2px 0 6px; }
+      .certificate__module { font-size: 14pt; }
+      label { margin: 10px 0 4px; }
     }
   `,
   ];

@@ -43,7 +43,7 @@ export class FlResults extends LitElement {
     .objective p { margin: 0 0 4px; }
     .objective__title { font-weight: 600; }
     .objective ul { margin: 4px 0 0; padding-left: 20px; }
-    .link-button { color: var(--fl-blue); background: none; border: 0; padding: 0; font: inherit; text-align: left; text-decoration: underline; cursor: pointer; min-height: 24px; }
+    .link-button { vertical-align: top; color: var(--fl-blue); background: none; border: 0; padding: 0; font: inherit; text-align: left; text-decoration: underline; cursor: pointer; min-height: 24px; }
     .link-button:focus { background: var(--fl-yellow); color: var(--fl-text); box-shadow: 0 -2px var(--fl-yellow), 0 4px var(--fl-text); outline: 4px solid transparent; text-decoration: none; }
     details.review { margin: 0 0 32px; }
     details.review > summary { color: var(--fl-blue); text-decoration: underline; cursor: pointer; padding: 4px 0; }
