@@ -103,6 +103,13 @@ test('a learner who did not pass sees how to try again, results by objective, an
   await expect(best).toContainText('Deleting it quickly limits the harm.');
   await expect(best.getByText(/^Source: NMC Code, section 5\.1/)).toBeVisible();
   await expectNoAxeViolations(page, 'results, not passed, decisions shown');
+
+  // The help is true: after Finish and exit, opening the module again starts a new attempt.
+  await page.getByRole('button', { name: 'Finish and exit' }).click();
+  await expect(h1(page)).toHaveText('You have left the module');
+  await openSco(page, 'sample');
+  await expect(h1(page)).toHaveText('Frontline sample module');
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
 });
 
 test('in an LMS, a learner who did not pass is told how to start a new attempt there', async ({ page }) => {
