@@ -9,7 +9,8 @@
  * a colon. Where a preposition comes before the word for the thing (postiad, grŵp, cais,
  * neges), `soft()` gives its soft-mutated form ("am bostiad", "o gais").
  */
-import type { Rating, Action } from '../core/model.js';
+import type { Rating, Action, ComplianceStatus } from '../core/model.js';
+import type { CodeTheme } from '../core/nmc-code.js';
 import type { Strings } from './strings.js';
 
 /** The soft mutation (treiglad meddal) of the words in `things`, after "am", "o" and "i". */
@@ -107,6 +108,89 @@ export const cy: Strings = {
   backToResults: "Yn ôl i'ch canlyniadau",
   /** "dau funud": munud mutates after 2. */
   minutes: (n: number) => `${n} ${n === 2 ? 'funud' : 'munud'}`,
+  tryAgainHeading: 'Sut i roi cynnig arall arni',
+  tryAgainFinish: 'Pwyswch Gorffen a gadael.',
+  tryAgainCloseReview: 'Caewch yr adolygiad hwn.',
+  tryAgainLms:
+    'Ar dudalen y modiwl hwn yn eich system ddysgu, dechreuwch ymgais newydd. Yn Moodle neu Totara, ticiwch Start a new attempt cyn i chi agor y modiwl.',
+  tryAgainAsk: "Os na allwch ddod o hyd i ffordd o ddechrau eto, gofynnwch i'ch tîm hyfforddi.",
+  tryAgainLocal: 'Ar eich tudalen ddysgu, dewiswch Take again ar gyfer y modiwl hwn.',
+  tryAgainLocalLink: "Mynd i'ch tudalen ddysgu",
+  tryAgainStandalone: "Agorwch y modiwl eto: mae'n dechrau ymgais newydd yn y porwr hwn.",
+  objectiveResultsHeading: 'Eich canlyniadau fesul amcan',
+  objectiveMet: (percent: number) => `${percent}%: rydych chi wedi cyflawni'r amcan hwn.`,
+  objectiveNotMet: (percent: number) => `${percent}%: o dan y marc pasio. Edrychwch eto ar:`,
+  reviewShow: (n: number) => `Dangos pob penderfyniad a'r rheswm (${n})`,
+  reviewVerdicts: {
+    best: "Cywir: dyma'r dewis gorau.",
+    acceptable: 'Rhannol gywir: roedd dewis gwell.',
+    wrong: "Anghywir: nid dyma'r dewis iawn.",
+  } satisfies Record<Rating, string>,
+  reviewBestChoice: 'Y dewis gorau:',
+  reviewWhyBest: "Pam mai dyma'r gorau:",
+  certificateCpdTime: 'Amser DPP',
+  cpdIndividual: (time: string) => `${time} o ddysgu unigol`,
+  certificateCode: "Adrannau Cod yr NMC sy'n cael eu cynnwys",
+  codeSectionNames: {
+    '5': 'Parchu preifatrwydd a chyfrinachedd',
+    '5.1': 'Parchu hawl unigolyn i breifatrwydd',
+    '14': "Bod yn agored ac yn onest pan fydd pethau'n mynd o chwith",
+    '16': 'Gweithredu heb oedi ar risgiau i ddiogelwch',
+    '16.1': "Codi pryderon am ddiogelwch neu ofal, a'u huwchgyfeirio",
+    '20': 'Cynnal enw da eich proffesiwn',
+    '20.2': 'Gweithredu gyda gonestrwydd ac uniondeb',
+    '20.6': 'Cadw ffiniau proffesiynol clir',
+    '20.10': 'Defnyddio pob math o gyfathrebu, gan gynnwys y cyfryngau cymdeithasol, yn gyfrifol',
+  } as Record<string, string>,
+  codeSection: (section: string, name: string) => (name ? `${section}: ${name}` : `Adran ${section}`),
+  codeThemes: {
+    people: 'Rhoi blaenoriaeth i bobl',
+    practice: 'Ymarfer yn effeithiol',
+    safety: 'Cadw diogelwch',
+    trust: 'Hyrwyddo proffesiynoldeb ac ymddiriedaeth',
+  } satisfies Record<CodeTheme, string>,
+  cpdRecord:
+    "Ar gyfer eich cofnod DPP: mae dysgu ar eich pen eich hun fel hyn yn cyfrif fel dysgu unigol, nid dysgu cyfranogol. Cadwch y dystysgrif hon gyda'ch tystiolaeth ailddilysu.",
+  reflectiveHeading: 'Ar gyfer cyfrif myfyriol',
+  reflectiveIntro:
+    "Ar gyfer ailddilysu'r NMC rydych chi'n ysgrifennu pum cyfrif myfyriol. Gall y modiwl hwn fod yn destun un ohonyn nhw. Atebwch y cwestiynau hyn:",
+  reflectivePrompts: (themes: string) => [
+    'Beth oedd y dysgu, a beth oedd yn ei gynnwys?',
+    'Beth wnaethoch chi ei ddysgu ohono?',
+    'Sut wnaethoch chi newid neu wella eich ymarfer o ganlyniad?',
+    `Sut mae hyn yn berthnasol i'r Cod?${themes ? ` Mae'r modiwl hwn yn ymwneud â'r themâu: ${themes}.` : ''}`,
+  ],
+  reflectionHere: "Mae eich atebion yn aros ar y ddyfais hon. Argraffwch nhw gyda'ch tystysgrif.",
+  statementAbout: (title: string) => `Mae'r datganiad hwn yn ymwneud â'r modiwl e-ddysgu ${title}.`,
+  statementUse:
+    "Rydyn ni eisiau i gymaint o bobl â phosibl allu ei ddefnyddio. Dylech allu newid lliwiau, cyferbyniad a ffontiau yng ngosodiadau eich porwr neu'ch dyfais, chwyddo hyd at 400% heb i'r testun fynd oddi ar y sgrin, defnyddio'r modiwl gyda bysellfwrdd yn unig neu gyda darllenydd sgrin, a diffodd animeiddio gyda gosodiad symud llai eich dyfais.",
+  statementComplianceHeading: 'Statws cydymffurfio',
+  statementCompliance: {
+    'fully-compliant':
+      "Mae'r modiwl hwn yn cydymffurfio'n llawn â safon AA fersiwn 2.2 Canllawiau Hygyrchedd Cynnwys y We (WCAG).",
+    'partially-compliant':
+      "Mae'r modiwl hwn yn cydymffurfio'n rhannol â safon AA fersiwn 2.2 Canllawiau Hygyrchedd Cynnwys y We (WCAG), oherwydd y problemau a restrir o dan Problemau hysbys.",
+    'not-compliant':
+      "Nid yw'r modiwl hwn yn cydymffurfio â safon AA fersiwn 2.2 Canllawiau Hygyrchedd Cynnwys y We (WCAG). Mae'r problemau wedi'u rhestru o dan Problemau hysbys.",
+  } satisfies Record<ComplianceStatus, string>,
+  statementTestingHeading: "Sut rydyn ni'n profi'r modiwl hwn",
+  statementTesting:
+    "Mae pob sgrin yn cael ei gwirio gyda phrofion awtomatig (axe), ac mae'r modiwl cyfan yn cael ei gwblhau gyda bysellfwrdd yn unig, bob tro y caiff y modiwl ei adeiladu.",
+  statementProblemsHeading: 'Problemau hysbys',
+  statementProblems:
+    "Mae'r postiadau cyfryngau cymdeithasol yn y senarios wedi'u dychmygu, felly nid yw eu dolenni a'u cyfrifon yn gwneud dim. Mae testun Cymraeg a ddrafftiwyd gan beiriant wedi'i nodi i siaradwyr Cymraeg ei adolygu. Nid yw pob sgrin wedi'i gwirio â llaw gyda phob darllenydd sgrin eto.",
+  statementContactHeading: 'Rhoi gwybod am broblem neu ofyn am fformat arall',
+  statementContact: "Os byddwch chi'n dod o hyd i broblem, neu angen y modiwl hwn mewn fformat arall, cysylltwch â:",
+  statementContactDefault:
+    "Os byddwch chi'n dod o hyd i broblem, neu angen y modiwl hwn mewn fformat arall, cysylltwch â'r tîm hyfforddi yn eich sefydliad. Gallan nhw ei drosglwyddo i'r bobl a ysgrifennodd y modiwl.",
+  statementEmail: 'E-bost:',
+  statementPhone: 'Ffôn:',
+  statementEnforcementHeading: 'Y drefn orfodi',
+  statementEnforcement:
+    "Y Comisiwn Cydraddoldeb a Hawliau Dynol sy'n gorfodi Rheoliadau Hygyrchedd Cyrff Sector Cyhoeddus (Gwefannau ac Apiau Symudol) (Rhif 2) 2018. Os nad ydych chi'n fodlon â'r ffordd y mae eich sefydliad yn ateb eich cwyn, cysylltwch â'r Gwasanaeth Cynghori a Chymorth Cydraddoldeb (EASS).",
+  statementPreparedHeading: "Paratoi'r datganiad hwn",
+  statementPrepared: (prepared: string, reviewed: string) =>
+    `Cafodd y datganiad hwn ei baratoi ar ${prepared}. Cafodd ei adolygu ddiwethaf ar ${reviewed}.`,
   accessibilityLink: 'Datganiad hygyrchedd',
   accessibilityTitle: 'Datganiad hygyrchedd',
   back: 'Yn ôl',

@@ -202,6 +202,7 @@ export async function expectResults(scope: Scope, steps: readonly Step[], timeou
   await expect(heading1(scope)).toHaveText('Your results', { timeout });
   const passed = steps.filter((s) => s.correct).length / steps.length >= MODULE.passMark / 100;
   await expect(scope.getByText(passed ? 'You passed' : 'You did not pass')).toBeVisible();
+  await scope.getByText(/^Show each decision and why/).click(); // the review is folded away until asked for
   await expect(scope.getByRole('heading', { level: 3 })).toHaveText(steps.map((s) => s.title));
 }
 
