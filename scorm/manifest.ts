@@ -106,7 +106,8 @@ export function buildManifest(input: ManifestInput, version: ScormVersion): stri
           `              <imsss:minNormalizedMeasure>${formatDecimal(input.passMark / 100)}</imsss:minNormalizedMeasure>`,
           '            </imsss:primaryObjective>',
           '          </imsss:objectives>',
-          // The SCO sets completion and success itself (see DESIGN.md); the LMS must not assume them.
+          // The SCO sets completion and success itself; the LMS must not assume them
+          // (docs/DESIGN.md, "Why the module does what it does with an LMS").
           '          <imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/>',
           '        </imsss:sequencing>',
         ].join('\n');
