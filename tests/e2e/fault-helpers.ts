@@ -295,7 +295,7 @@ export function expectCleanApartFromFault(
   return failed;
 }
 
-/** What the finished attempt tells a grading LMS such as Moodle (DESIGN.md, "What real LMSs enforce"). */
+/** What the finished attempt tells a grading LMS such as Moodle (docs/DESIGN.md, "What real LMSs enforce"). */
 export function expectGradable(version: Version, cmi: Record<string, string>, log: readonly Call[]): void {
   const el = elements(version);
   const raw = cmi[el.raw] ?? '';
