@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
 import { loadCourse } from '../../../src/compiler/course.js';
-import { TABLE, type ScormVersion } from '../../../src/core/cmi.js';
+import { TABLE } from '../../../src/core/cmi.js';
+import type { ScormVersion } from '../../../src/core/scorm-names.js';
 import { encode } from '../../../src/core/resume.js';
 import { reduce, score } from '../../../src/core/state.js';
 import { ScormDriver } from '../../../src/lms/driver.js';
 import { checkCalls, checkFinished } from '../../../scorm/strict.js';
 import { cmiOf, found, Harness, makeApi, newSession, playSession } from './helpers.js';
 
-const { course } = loadCourse('/work/main', 'sample');
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+const { course } = loadCourse(ROOT, 'sample');
 const VERSIONS: ScormVersion[] = ['2004', '1.2'];
 
 const RUNS = {
@@ -299,7 +303,8 @@ describe.each(VERSIONS)('LmsSession with scorm-again (SCORM %s)', (version) => {
     const h = new Harness();
     const api = makeApi(version);
     const statuses: string[] = [];
-    const session = newSession(new ScormDriver(found(version, api)), course, h, { onStatus: (s) => statuses.push(s) });
+    const session = newSession(new ScormDriver(found(version, api)), course, h);
+    session.addEventListener('status', (e) => statuses.push(e.status));
     const launch = session.launch();
     let state = reduce(course, launch.state, { type: 'start', at: h.tick(1000) });
     state = reduce(course, state, { type: 'choose', choiceIds: ['crop-photo'], at: h.tick(1000) });
