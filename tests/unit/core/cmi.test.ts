@@ -351,6 +351,20 @@ describe.each(VERSIONS)('SCORM %s writes', (version) => {
     }
   });
 
+  it('judges no objective while the attempt is under way, even one already answered in full', () => {
+    const { afterChoose } = play(c, [['pick-best'], ['full-marks'], ['post-a', 'post-b'], ['yes']]);
+    for (const s of afterChoose.slice(0, -1)) {
+      const w = asMap(progressWrites(c, s, version));
+      for (const n of [0, 1]) {
+        if (is2004) expect(w.get(`cmi.objectives.${n}.success_status`), `objective ${n}`).toBe('unknown');
+        else expect(w.get(`cmi.objectives.${n}.status`), `objective ${n}`).toMatch(/^(incomplete|not attempted)$/);
+      }
+    }
+    // obj-a had full marks from the first decision: only the end judges it.
+    const end = asMap(progressWrites(c, afterChoose.at(-1)!, version));
+    expect(end.get(is2004 ? 'cmi.objectives.0.success_status' : 'cmi.objectives.0.status')).toBe('passed');
+  });
+
   it('writes suspend while unfinished and normal (2004) or "" (1.2) once finished', () => {
     const exit = TABLE[version].exit;
     const { state, afterChoose } = play(c, [['pick-best'], ['full-marks'], ['post-a', 'post-b'], ['yes']]);
