@@ -362,6 +362,27 @@ describe.each(VERSIONS)('LmsSession with scorm-again (SCORM %s)', (version) => {
     expect(statuses.at(-1)).toBe('saved');
   });
 
+  it('tells every listener of each status change (the first screen and the course shell both follow it)', () => {
+    const h = new Harness();
+    const session = newSession(new ScormDriver(found(version, makeApi(version))), course, h);
+    const first: string[] = [];
+    const second: string[] = [];
+    const stop = (e: { status: string }) => first.push(e.status);
+    session.addEventListener('status', stop);
+    session.addEventListener('status', (e) => second.push(e.status));
+    const launch = session.launch();
+    session.removeEventListener('status', stop);
+    const state = reduce(course, reduce(course, launch.state, { type: 'start', at: h.tick(1) }), {
+      type: 'choose',
+      choiceIds: ['crop-photo'],
+      at: h.tick(1),
+    });
+    session.recordDecision(state);
+    h.runScheduled();
+    expect(first).toEqual(['saved']);
+    expect(second).toEqual(['saved', 'saving', 'saved']);
+  });
+
   it('retries a commit the LMS refused, without repeating or skipping the interaction', () => {
     const h = new Harness();
     const api = makeApi(version);
