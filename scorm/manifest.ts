@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export type ScormVersion = '1.2' | '2004';
+import type { ScormVersion } from '../src/core/scorm-names.js';
+
+export type { ScormVersion };
 
 export interface ManifestInput {
   /** Module id, kebab-case, e.g. 'social-media-nhs'. */

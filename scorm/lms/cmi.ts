@@ -8,7 +8,8 @@
  * Read-only elements (entry, mode, learner_name, total_time, ...) are accepted and ignored:
  * the server decides those.
  */
-import { checkValue, type Version } from '../strict.js';
+import type { ScormVersion as Version } from '../../src/core/scorm-names.js';
+import { checkValue } from '../strict.js';
 
 export type Flat = Record<string, string>;
 

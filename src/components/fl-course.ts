@@ -120,9 +120,9 @@ export class FlCourse extends LitElement {
     }
     if (changed.has('session') && this.session) {
       this.saveStatus = this.session.saveStatus;
-      this.session.onStatus = (status) => {
-        this.saveStatus = status;
-      };
+      this.session.addEventListener('status', (event) => {
+        this.saveStatus = event.status;
+      });
     }
   }
 

@@ -74,6 +74,8 @@ export const cy: Strings = {
   notSavedYet: "Nid yw eich system ddysgu wedi cadw eich canlyniad eto. Peidiwch â chau'r ffenestr hon.",
   browseResult: 'Modd pori: ni chafodd y canlyniad hwn ei gofnodi.',
   keptLocally: "Does dim system ddysgu wedi cofnodi'r canlyniad hwn: mae'n cael ei gadw yn y porwr hwn yn unig.",
+  recordIncomplete:
+    "Ni wnaeth eich system ddysgu dderbyn rhan o'ch canlyniad, felly efallai nad yw ei chofnod o'r modiwl hwn yn gyflawn. Mae eich atebion yn cael eu cadw yn y porwr hwn. Os nad yw eich canlyniad yn ymddangos, rhowch wybod i'ch tîm hyfforddi.",
   decisionsHeading: 'Eich penderfyniadau',
   youChose: 'Eich dewis:',
   allCorrect: 'Pob un yn gywir',

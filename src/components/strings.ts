@@ -61,6 +61,9 @@ export const en = {
   notSavedYet: 'Your result has not been saved by your learning system yet. Do not close this window.',
   browseResult: 'Browse mode: this result was not recorded.',
   keptLocally: 'No learning system recorded this result: it is kept in this browser only.',
+  /** Shown when the learning system refused part of the result (LmsSession's recordincomplete event). */
+  recordIncomplete:
+    'Your learning system did not accept part of your result, so its record of this module may be incomplete. Your answers are kept in this browser. If your result does not show, tell your training team.',
   decisionsHeading: 'Your decisions',
   youChose: 'You chose:',
   allCorrect: 'All correct',
