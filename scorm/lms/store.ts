@@ -7,6 +7,8 @@ import { derive, FINISHED, interactionsOf, type Flat, type InteractionRow, type 
 
 export type Role = 'learner' | 'hr' | 'admin';
 export const ROLES: readonly Role[] = ['learner', 'hr', 'admin'];
+/** HR and admins see everyone's records. */
+export const isStaff = (u: { role: Role } | null | undefined) => u?.role === 'hr' || u?.role === 'admin';
 
 export interface User {
   id: number;

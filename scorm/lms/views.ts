@@ -12,7 +12,7 @@ import {
   type RecordRow,
   type RecordStatus,
 } from './reports.js';
-import type { Role, User } from './store.js';
+import { isStaff, type Role, type User } from './store.js';
 
 export interface PageContext {
   user: User | null;
@@ -42,7 +42,6 @@ const statusTag = (s: string) =>
   html`<strong class="tag tag--${(STATUS_LABEL[s] ?? s).toLowerCase().replace(/\s+/g, '-')}">${statusLabel(s)}</strong>`;
 const csrfField = (ctx: { csrf: string }) => html`<input type="hidden" name="_csrf" value="${ctx.csrf}">`;
 const score = (v: number | null) => (v === null ? '' : `${Math.round(v * 10) / 10}%`);
-const isStaff = (u: User | null) => u?.role === 'hr' || u?.role === 'admin';
 
 function nav(ctx: PageContext): Html {
   if (!ctx.user) return html``;
