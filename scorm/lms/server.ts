@@ -41,7 +41,7 @@ import { CSP, guard } from './security.js';
 import { Store } from './store.js';
 
 export interface LmsOptions {
-  /** The project root: dist/ (built modules), modules/ and content/ (for reports), node_modules/. */
+  /** The project root: scorm/lms/public and node_modules/scorm-again are served from it. */
   root: string;
   /** The built modules: root/dist by default. */
   distDir?: string;
@@ -98,7 +98,8 @@ async function firstAdmin(store: Store, given: string | undefined): Promise<Lms[
 export async function createLms(options: LmsOptions): Promise<Lms> {
   const db = openDatabase(options.dataDir);
   const store = new Store(db);
-  const catalogue = new Catalogue(options.root, options.distDir);
+  const catalogue = new Catalogue(options.distDir ?? join(options.root, 'dist'), store);
+  catalogue.keepCurrentBuilds();
   const secret = loadSecret(options.dataDir);
   const firstStart = await firstAdmin(store, options.adminPassword);
   store.pruneSessions();

@@ -44,6 +44,8 @@ export interface Attempt {
   created_at: string;
   last_access_at: string;
   completed_at: string | null;
+  /** The module build it was launched on (catalogue.ts); null for attempts from before builds were kept. */
+  build: string | null;
 }
 
 export interface Launch {
@@ -71,6 +73,8 @@ export interface StoredInteraction {
   objective_id: string | null;
   recorded_at: string;
 }
+
+export type ModuleInteraction = StoredInteraction & Pick<Attempt, 'user_id' | 'module_id' | 'module_version' | 'build'>;
 
 export const SESSION_HOURS = 12;
 const IDLE_MINUTES = 120;
@@ -210,11 +214,17 @@ export class Store {
 
   allAttempts(): Attempt[] {
     return this.sql(
-      "SELECT id, user_id, module_id, module_version, scorm_version, number, status, completion_status, success_status, score_raw, score_scaled, progress, exit, '' AS cmi, total_seconds, commits, created_at, last_access_at, completed_at FROM attempts ORDER BY user_id, module_id, number",
+      "SELECT id, user_id, module_id, module_version, scorm_version, number, status, completion_status, success_status, score_raw, score_scaled, progress, exit, '' AS cmi, total_seconds, commits, created_at, last_access_at, completed_at, build FROM attempts ORDER BY user_id, module_id, number",
     ).all() as Attempt[];
   }
 
-  createAttempt(userId: number, moduleId: string, moduleVersion: string, version: Version): Attempt {
+  createAttempt(
+    userId: number,
+    moduleId: string,
+    moduleVersion: string,
+    version: Version,
+    build: string | null = null,
+  ): Attempt {
     const at = now();
     return this.db.transaction(() => {
       const last = this.sql('SELECT MAX(number) AS n FROM attempts WHERE user_id = ? AND module_id = ?').get(
@@ -222,9 +232,9 @@ export class Store {
         moduleId,
       ) as { n: number | null };
       const info = this.sql(
-        `INSERT INTO attempts (user_id, module_id, module_version, scorm_version, number, created_at, last_access_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(userId, moduleId, moduleVersion, version, (last.n ?? 0) + 1, at, at);
+        `INSERT INTO attempts (user_id, module_id, module_version, scorm_version, number, created_at, last_access_at, build)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(userId, moduleId, moduleVersion, version, (last.n ?? 0) + 1, at, at, build);
       return this.attempt(Number(info.lastInsertRowid))!;
     })();
   }
@@ -319,11 +329,42 @@ export class Store {
   }
 
   /** Every recorded decision for a module, with its attempt's owner. */
-  interactionsForModule(moduleId: string): (StoredInteraction & { user_id: number })[] {
+  interactionsForModule(moduleId: string): ModuleInteraction[] {
     return this.sql(
-      `SELECT i.*, a.user_id FROM interactions i JOIN attempts a ON a.id = i.attempt_id
+      `SELECT i.*, a.user_id, a.module_id, a.module_version, a.build FROM interactions i JOIN attempts a ON a.id = i.attempt_id
       WHERE a.module_id = ? ORDER BY i.attempt_id, i.n`,
-    ).all(moduleId) as (StoredInteraction & { user_id: number })[];
+    ).all(moduleId) as ModuleInteraction[];
+  }
+
+  // Module builds: what reports know of each version (catalogue.ts)
+
+  /** Keeps a build's report data, once: the first copy of a hash is the one kept. */
+  keepBuild(hash: string, moduleId: string, version: string, data: string): void {
+    this.sql('INSERT OR IGNORE INTO builds (hash, module_id, version, data, first_seen_at) VALUES (?, ?, ?, ?, ?)').run(
+      hash,
+      moduleId,
+      version,
+      data,
+      now(),
+    );
+  }
+
+  buildData(hash: string): string | undefined {
+    return (this.sql('SELECT data FROM builds WHERE hash = ?').get(hash) as { data: string } | undefined)?.data;
+  }
+
+  /** The hash of the newest kept build of a module (of one version, when given). */
+  latestBuild(moduleId: string, version?: string): string | undefined {
+    const row = (
+      version === undefined
+        ? this.sql('SELECT hash FROM builds WHERE module_id = ? ORDER BY first_seen_at DESC, rowid DESC LIMIT 1').get(
+            moduleId,
+          )
+        : this.sql(
+            'SELECT hash FROM builds WHERE module_id = ? AND version = ? ORDER BY first_seen_at DESC, rowid DESC LIMIT 1',
+          ).get(moduleId, version)
+    ) as { hash: string } | undefined;
+    return row?.hash;
   }
 
   // Audit

@@ -413,6 +413,7 @@ ${
 }
 <h2>Choices picked in each scenario</h2>
 <p>How often each choice was picked, counting every recorded decision in every attempt. This shows where staff need more support.</p>
+${stats.unmatched ? html`<p id="unmatched">${stats.unmatched} recorded ${stats.unmatched === 1 ? 'decision names a scenario' : 'decisions name scenarios'} that the module version taken does not have. They are not counted here.</p>` : ''}
 ${stats.scenarios.map(
   (s) => html`<section class="scenario-stats" data-scenario="${s.id}">
   <h3>${s.title}</h3>

@@ -63,7 +63,7 @@ export function learningRoutes(lms: LmsContext) {
       const attempt =
         latest && !FINISHED.has(latest.status)
           ? latest
-          : store.createAttempt(user.id, module.id, module.version, version);
+          : store.createAttempt(user.id, module.id, module.version, version, catalogue.currentBuild(module.id));
       return reply.code(303).redirect(`/learn/launch/${store.createLaunch(attempt.id, 'normal').id}`);
     });
 
@@ -80,13 +80,12 @@ export function learningRoutes(lms: LmsContext) {
       }
       const ctx = page(req, reply);
       const module = catalogue.module(attempt.module_id);
-      const course = catalogue.course(attempt.module_id);
       const cmi = launchData(attempt.scorm_version, JSON.parse(attempt.cmi) as Record<string, string>, {
         mode: launch.mode,
         learnerName: user.name,
         learnerId: user.login,
         totalSeconds: attempt.total_seconds,
-        passMark: course?.passMark ?? null,
+        passMark: catalogue.forAttempt(attempt)?.passMark ?? null,
         fresh: attempt.commits === 0,
       });
       return sendPage(

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLms, type Lms, type LmsOptions } from '../../../scorm/lms/server.js';
+import { loadCourse } from '../../../src/compiler/course.js';
+import { reportData } from '../../../src/core/report-data.js';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
@@ -13,7 +15,7 @@ export interface TestLms extends Lms {
   dispose(): Promise<void>;
 }
 
-/** An LMS over a temp folder, with the sample module "built" as a stub (the reports read its real content). */
+/** An LMS over a temp folder, with the sample module "built" as a stub SCO beside its real report data. */
 export async function startLms(options: Partial<LmsOptions> = {}): Promise<TestLms> {
   const dir = mkdtempSync(join(tmpdir(), 'frontline-lms-unit-'));
   const dist = join(dir, 'dist');
@@ -23,6 +25,7 @@ export async function startLms(options: Partial<LmsOptions> = {}): Promise<TestL
     join(dist, 'sample.json'),
     JSON.stringify({ id: 'sample', title: 'Frontline sample module', version: '1.0.0', scenarios: [] }),
   );
+  writeFileSync(join(dist, 'sample.report.json'), JSON.stringify(reportData(loadCourse(ROOT, 'sample').course)));
   writeFileSync(join(dist, 'sample-scorm2004.zip'), 'PK');
   const lms = await createLms({
     root: ROOT,

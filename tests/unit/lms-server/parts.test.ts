@@ -235,6 +235,7 @@ describe('records', () => {
     progress: null,
     exit: null,
     cmi: '{}',
+    build: null,
     total_seconds: 60,
     commits: 1,
     created_at: '2026-01-01T10:00:00Z',
