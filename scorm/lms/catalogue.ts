@@ -82,7 +82,7 @@ export class Catalogue {
   currentBuild(id: string): string | null {
     if (!ID.test(id)) return null;
     const file = join(this.distDir, `${id}.report.json`);
-    let stamp = 0;
+    let stamp: number;
     try {
       stamp = statSync(file).mtimeMs;
     } catch {
