@@ -6,6 +6,7 @@ import type { Rating } from '../../src/core/model.js';
 import type { ReportChoice, ReportData, ReportScenario } from '../../src/core/report-data.js';
 import { lookupDecision, type BuiltModule, type Catalogue } from './catalogue.js';
 import type { Attempt, Store, StoredInteraction, User } from './store.js';
+import { resultProblems } from './verify.js';
 
 export type RecordStatus = 'not started' | 'in progress' | 'completed' | 'passed' | 'failed';
 export const RECORD_STATUSES: readonly RecordStatus[] = ['not started', 'in progress', 'completed', 'passed', 'failed'];
@@ -24,6 +25,8 @@ export interface RecordRow {
   lastAccess: string | null;
   completedAt: string | null;
   totalSeconds: number;
+  /** Attempts whose reported result does not follow from their answers (verify.ts), for HR to check. */
+  check: string | null;
 }
 
 export interface RecordFilter {
@@ -112,10 +115,21 @@ export function records(store: Store, catalogue: Catalogue, filter: RecordFilter
     const key = `${a.user_id}\u0000${a.module_id}`;
     (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(a);
   }
+  const problems = resultProblems(
+    store,
+    catalogue,
+    attempts.filter((a) => !filter.module || a.module_id === filter.module),
+  );
+  const checkOf = (list: readonly Attempt[]) =>
+    list
+      .filter((a) => problems.has(a.id))
+      .map((a) => `Attempt ${a.number}: ${problems.get(a.id)}`)
+      .join(' ') || null;
   const rows: RecordRow[] = [];
   for (const user of reportedUsers(store, attempts)) {
     if (filter.group && user.staff_group !== filter.group) continue;
     for (const m of modules) {
+      const list = byKey.get(`${user.id}\u0000${m.id}`) ?? [];
       const row: RecordRow = {
         userId: user.id,
         name: user.name,
@@ -123,7 +137,8 @@ export function records(store: Store, catalogue: Catalogue, filter: RecordFilter
         staffGroup: user.staff_group,
         moduleId: m.id,
         moduleTitle: m.title,
-        ...summarise(byKey.get(`${user.id}\u0000${m.id}`) ?? []),
+        ...summarise(list),
+        check: checkOf(list),
       };
       if (filter.status && row.status !== filter.status) continue;
       if (filter.from || filter.to) {
@@ -286,12 +301,16 @@ export interface AttemptView {
   moduleTitle: string;
   /** The module build the attempt was taken on, when the LMS has it. */
   data: ReportData | null;
+  /** Why its reported result does not follow from its answers, when it does not. */
+  check: string | null;
   decisions: DecisionView[];
 }
 
 /** A learner's attempts, each with every decision and the feedback the module gave for it. */
 export function learnerHistory(store: Store, catalogue: Catalogue, userId: number): AttemptView[] {
-  return store.attemptsOf(userId).map((attempt) => {
+  const attempts = store.attemptsOf(userId);
+  const problems = resultProblems(store, catalogue, attempts);
+  return attempts.map((attempt) => {
     const data = catalogue.forAttempt(attempt);
     const decisions = store.interactionsOf(attempt.id).map((i: StoredInteraction): DecisionView => {
       const { scenario, choices } = lookupDecision(data, i.interaction_id, i.response);
@@ -309,7 +328,13 @@ export function learnerHistory(store: Store, catalogue: Catalogue, userId: numbe
         at: i.recorded_at,
       };
     });
-    return { attempt, moduleTitle: data?.title ?? catalogue.title(attempt.module_id), data, decisions };
+    return {
+      attempt,
+      moduleTitle: data?.title ?? catalogue.title(attempt.module_id),
+      data,
+      check: problems.get(attempt.id) ?? null,
+      decisions,
+    };
   });
 }
 

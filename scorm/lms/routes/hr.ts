@@ -88,6 +88,7 @@ export function hrRoutes(lms: LmsContext) {
           'Last access',
           'Completed',
           'Total time (h:mm:ss)',
+          'Result check',
         ],
         rows.map((r) => [
           r.name,
@@ -102,6 +103,7 @@ export function hrRoutes(lms: LmsContext) {
           localDateTime(r.lastAccess),
           localDateTime(r.completedAt),
           r.attempts ? formatDuration(r.totalSeconds) : '',
+          r.check ?? '',
         ]),
       );
       const stamp = new Date().toISOString().slice(0, 10);

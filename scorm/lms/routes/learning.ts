@@ -1,11 +1,13 @@
 /** Learners: their modules, launching, the commit endpoint scorm-again calls, their answers. */
 import type { FastifyInstance } from 'fastify';
 import type { Version } from '../../strict.js';
-import { COMMIT_LIMITS, FINISHED, launchData, validateCommit } from '../cmi.js';
+import { ATTEMPT_LIMITS, COMMIT_LIMITS, FINISHED, launchData, validateCommit } from '../cmi.js';
 import { bodyOf, MODULE_ID, param, str, userOf, type LmsContext } from '../context.js';
 import { learnerHistory, summarise } from '../reports.js';
 import { isStaff, type Attempt, type User } from '../store.js';
 import { historyPage, launchPage, learnPage, type LearnCard } from '../views.js';
+
+const COMMIT_LIMITS_KB = ATTEMPT_LIMITS.storedBytes / 1024;
 
 export function learningRoutes(lms: LmsContext) {
   const { store, catalogue, page, sendPage, deny } = lms;
@@ -121,26 +123,47 @@ export function learningRoutes(lms: LmsContext) {
           const launchId = str((req.query as Record<string, unknown>).launch, 100);
           const attempt = Number.isSafeInteger(attemptId) ? store.attempt(attemptId) : undefined;
           const launch = launchId ? store.launch(launchId) : undefined;
+          const refuse = (status: number, error: string, extra: Record<string, unknown> = {}, errorCode = 101) =>
+            reply.code(status).send({ result: false, errorCode, error, ...extra });
           // Someone else's attempt looks the same as one that does not exist.
           if (!attempt || attempt.user_id !== user.id || !launch || launch.attempt_id !== attempt.id) {
             return reply.code(400).send({ result: false, errorCode: 101, error: 'no such attempt for this session' });
           }
-          const check = validateCommit(attempt.scorm_version, req.body);
+          const check = validateCommit(
+            attempt.scorm_version,
+            req.body,
+            JSON.parse(attempt.cmi) as Record<string, string>,
+          );
           if (!check.ok)
-            return reply
-              .code(400)
-              .send({ result: false, errorCode: 101, error: 'invalid commit', problems: check.problems });
-          const outcome = store.applyCommit(attempt, launch, check.commit);
-          if (outcome === 'superseded')
-            return reply.code(409).send({
-              result: false,
-              errorCode: 391,
-              error: 'This module was opened again in another window; this one can no longer save.',
-            });
-          if (outcome === 'review')
-            return reply
-              .code(409)
-              .send({ result: false, errorCode: 391, error: 'Nothing is recorded in review mode.' });
+            return refuse(
+              400,
+              `One element is not right, so nothing from this commit was stored: ${check.problems[0]}`,
+              {
+                problems: check.problems,
+              },
+            );
+          const stored = store.applyCommit(attempt, launch, check.commit);
+          switch (stored.outcome) {
+            case 'superseded':
+              return refuse(
+                409,
+                'This module was opened again in another window; this one can no longer save.',
+                {},
+                391,
+              );
+            case 'review':
+              return refuse(409, 'Nothing is recorded in review mode.', {}, 391);
+            case 'ahead':
+              return refuse(
+                409,
+                `commitSequence ${check.commit.sequence} is too far ahead: the next expected is ${stored.next} (commits are numbered from 1 in each launch). Nothing was stored.`,
+              );
+            case 'too-large':
+              return refuse(
+                413,
+                `The attempt would hold ${Math.round(stored.bytes / 1024)} KB, over the limit of ${COMMIT_LIMITS_KB} KB. Nothing was stored.`,
+              );
+          }
           return { result: true, errorCode: 0 };
         },
       );
