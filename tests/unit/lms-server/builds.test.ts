@@ -1,8 +1,12 @@
 /** Issue 16: reports read each module version's build data, kept by the LMS, not today's content. */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportData } from '../../../src/core/report-data.js';
+import { MIGRATIONS } from '../../../scorm/lms/db.js';
+import { hashPassword } from '../../../scorm/lms/passwords.js';
 import { ADMIN_PASSWORD, Client, ROOT, launch, learner, startLms, type TestLms } from './harness.js';
 
 const answer = (csrf: string, response: string, extra: Record<string, unknown> = {}) => ({
@@ -88,5 +92,47 @@ describe('reports by module version', () => {
       /from '[./]*\/src\/compiler\//.test(readFileSync(f, 'utf8')),
     );
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('a data folder from before builds were kept', () => {
+  it('is brought up to date, and its attempts are reported against the build of their version', async () => {
+    const dir = join(tmpdir(), `frontline-old-data-${process.pid}-${Date.now()}`);
+    mkdirSync(dir, { recursive: true });
+    const old = new Database(join(dir, 'lms.sqlite'));
+    old.exec(MIGRATIONS[0]!);
+    old.pragma('user_version = 1');
+    const at = '2026-01-05T10:00:00.000Z';
+    const hash = await hashPassword('dana-own-password');
+    old
+      .prepare(
+        "INSERT INTO users (id, login, name, role, password_hash, created_at, updated_at) VALUES (1, 'admin', 'Administrator', 'admin', ?, ?, ?), (2, 'dana@example.nhs.uk', 'Dana Davies', 'learner', ?, ?, ?)",
+      )
+      .run(hash, at, at, hash, at, at);
+    old
+      .prepare(
+        "INSERT INTO attempts (id, user_id, module_id, module_version, scorm_version, number, status, cmi, created_at, last_access_at) VALUES (1, 2, 'sample', '1.0.0', '2004', 1, 'incomplete', '{}', ?, ?)",
+      )
+      .run(at, at);
+    old
+      .prepare(
+        "INSERT INTO interactions (attempt_id, n, interaction_id, response, recorded_at) VALUES (1, 0, 'ward-selfie', 'delete_and_report', ?)",
+      )
+      .run(at);
+    old.close();
+
+    const lms = await startLms({ dataDir: dir });
+    try {
+      const dana = new Client(lms);
+      expect((await dana.signIn('dana@example.nhs.uk', 'dana-own-password')).status).toBe(303);
+      const history = (await dana.get('/learn/history')).body;
+      expect(history).toContain('A selfie on the ward');
+      expect(history).toContain('Best choice');
+      const resumed = await launch(dana);
+      expect(resumed.attempt).toBe(1);
+    } finally {
+      await lms.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
