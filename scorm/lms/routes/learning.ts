@@ -7,7 +7,7 @@ import { learnerHistory, summarise } from '../reports.js';
 import { isStaff, type Attempt, type User } from '../store.js';
 import { historyPage, launchPage, learnPage, type LearnCard } from '../views.js';
 
-const COMMIT_LIMITS_KB = ATTEMPT_LIMITS.storedBytes / 1024;
+const ATTEMPT_KB = ATTEMPT_LIMITS.storedBytes / 1024;
 
 export function learningRoutes(lms: LmsContext) {
   const { store, catalogue, page, sendPage, deny } = lms;
@@ -127,7 +127,7 @@ export function learningRoutes(lms: LmsContext) {
             reply.code(status).send({ result: false, errorCode, error, ...extra });
           // Someone else's attempt looks the same as one that does not exist.
           if (!attempt || attempt.user_id !== user.id || !launch || launch.attempt_id !== attempt.id) {
-            return reply.code(400).send({ result: false, errorCode: 101, error: 'no such attempt for this session' });
+            return refuse(400, 'no such attempt for this session');
           }
           const check = validateCommit(
             attempt.scorm_version,
@@ -161,7 +161,7 @@ export function learningRoutes(lms: LmsContext) {
             case 'too-large':
               return refuse(
                 413,
-                `The attempt would hold ${Math.round(stored.bytes / 1024)} KB, over the limit of ${COMMIT_LIMITS_KB} KB. Nothing was stored.`,
+                `The attempt would hold ${Math.round(stored.bytes / 1024)} KB, over the limit of ${ATTEMPT_KB} KB. Nothing was stored.`,
               );
           }
           return { result: true, errorCode: 0 };
