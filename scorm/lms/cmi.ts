@@ -10,11 +10,21 @@
  */
 import type { ScormVersion as Version } from '../../src/core/scorm-names.js';
 import { checkValue } from '../strict.js';
+import { responseProblem } from './responses.js';
 
 export type Flat = Record<string, string>;
 
 /** Limits on one commit: the body (also enforced by Fastify), keys, and indexes. */
-export const COMMIT_LIMITS = { bodyBytes: 512 * 1024, keys: 6000, interactions: 500, objectives: 100, nested: 20 };
+export const COMMIT_LIMITS = { bodyBytes: 512 * 1024, keys: 6000, interactions: 250, objectives: 100, nested: 20 };
+/**
+ * Limits on what one attempt holds, whatever the number of commits: its stored CMI (every
+ * writable element, merged) and how far a commit's sequence number may jump ahead (a few
+ * commits lost on the way is normal; a jump of millions would make every later one stale).
+ */
+export const ATTEMPT_LIMITS = { storedBytes: 256 * 1024, sequenceGap: 100 };
+/** Responses and patterns are checked by interaction type (responses.ts), not by scorm/strict.ts. */
+const RESPONSE =
+  /^cmi\.interactions\.(\d{1,4})\.(?:learner_response|student_response|correct_responses\.\d{1,4}\.pattern)$/;
 
 type Kind = 'strict' | { max: number } | 'read-only';
 
@@ -136,8 +146,8 @@ export interface ValidCommit {
 
 export type CommitCheck = { ok: true; commit: ValidCommit } | { ok: false; problems: string[] };
 
-/** Checks a parsed commit body for an attempt in `version`. */
-export function validateCommit(version: Version, body: unknown): CommitCheck {
+/** Checks a parsed commit body for an attempt in `version` whose data so far is `stored`. */
+export function validateCommit(version: Version, body: unknown, stored: Flat = {}): CommitCheck {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     return { ok: false, problems: ['the commit must be a JSON object of flattened CMI elements'] };
   const entries = Object.entries(body as Record<string, unknown>);
@@ -180,7 +190,14 @@ export function validateCommit(version: Version, body: unknown): CommitCheck {
       continue;
     }
     if (kind === 'read-only') continue;
-    if (kind === 'strict') {
+    const response = RESPONSE.exec(key);
+    if (response) {
+      const typeKey = `cmi.interactions.${response[1]}.type`;
+      const given = (body as Record<string, unknown>)[typeKey];
+      const type = typeof given === 'string' && given ? given : stored[typeKey];
+      const problem = responseProblem(version, key, type, value, key.endsWith('.pattern') ? 'pattern' : 'response');
+      if (problem) problems.push(problem);
+    } else if (kind === 'strict') {
       const problem = value === '' ? null : checkValue(version, key, value);
       if (problem) problems.push(problem);
     } else if (value.length > kind.max) {

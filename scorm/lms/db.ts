@@ -96,6 +96,18 @@ export const MIGRATIONS: readonly string[] = [
     detail TEXT NOT NULL DEFAULT ''
   );
   `,
+  // 2: each module build's report data, kept by hash, and the build an attempt was launched on.
+  `
+  CREATE TABLE builds (
+    hash TEXT PRIMARY KEY,                               -- sha256 of the report file: one per distinct build
+    module_id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    data TEXT NOT NULL,                                  -- the module's <id>.report.json as built
+    first_seen_at TEXT NOT NULL
+  );
+  CREATE INDEX builds_module ON builds(module_id, version);
+  ALTER TABLE attempts ADD COLUMN build TEXT;          -- builds.hash; NULL for attempts from before builds were kept
+  `,
 ];
 
 /** Opens (creating if need be) the database in `dataDir` and brings its schema up to date. */

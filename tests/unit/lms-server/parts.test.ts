@@ -155,7 +155,10 @@ describe('commit checks', () => {
     expect(problems('1.2', { 'cmi.completion_status': 'completed' })).toHaveLength(1);
     expect(problems('2004', { 'cmi.score.raw': 50 })).toEqual(['cmi.score.raw must be a string']);
     expect(problems('2004', { 'cmi.score.scaled': '.5' })[0]).toMatch(/leading digit/);
-    expect(problems('2004', { 'cmi.interactions.0.learner_response': 'choice-1' })[0]).toMatch(/letters, digits and _/);
+    expect(problems('2004', { 'cmi.interactions.0.learner_response': 'a' })[0]).toMatch(/needs the interaction's type/);
+    expect(
+      problems('2004', { 'cmi.interactions.0.type': 'choice', 'cmi.interactions.0.learner_response': 'a b' })[0],
+    ).toMatch(/is not a choice response/);
     expect(problems('1.2', { 'cmi.suspend_data': 'x'.repeat(4097) })[0]).toMatch(/over the limit of 4096/);
     expect(problems('2004', null)).toHaveLength(1);
     expect(problems('2004', ['cmi.exit'])).toHaveLength(1);
@@ -235,6 +238,7 @@ describe('records', () => {
     progress: null,
     exit: null,
     cmi: '{}',
+    build: null,
     total_seconds: 60,
     commits: 1,
     created_at: '2026-01-01T10:00:00Z',

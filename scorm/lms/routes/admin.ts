@@ -1,0 +1,138 @@
+/** Admin: people, roles, passwords, and the CSV import of learners. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyMultipart from '@fastify/multipart';
+import { bodyOf, param, str, userOf, type LmsContext } from '../context.js';
+import { isValidLogin, parseLearnersCsv } from '../csv.js';
+import { generatePassword, hashPassword, passwordProblem } from '../passwords.js';
+import { ROLES, type Role } from '../store.js';
+import { usersPage, type CreatedAccount } from '../views.js';
+
+export function adminRoutes(lms: LmsContext) {
+  const { store, db, page, sendPage, deny } = lms;
+  const usersView = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    opts: Parameters<typeof usersPage>[3] = {},
+    status = 200,
+  ) => sendPage(reply, usersPage(page(req, reply), store.users(), store.recentAudit(), opts), status);
+  const targetOf = (req: FastifyRequest) => store.userById(Number(param(req, 'id', 20)));
+
+  return async (app: FastifyInstance) => {
+    app.get('/admin/users', { config: { auth: 'admin' } }, async (req, reply) => usersView(req, reply));
+
+    app.post('/admin/users', { config: { auth: 'admin' } }, async (req, reply) => {
+      const body = bodyOf(req);
+      const name = str(body.name, 300).trim();
+      const login = str(body.login, 300).trim();
+      const staffGroup = str(body.staff_group, 300).trim();
+      const role = str(body.role, 20) as Role;
+      const given = str(body.password, 300);
+      const problem =
+        !name || name.length > 200
+          ? "Give the person's full name (at most 200 characters)."
+          : !isValidLogin(login)
+            ? 'Give an email address or a staff number (letters, digits, . _ -).'
+            : store.userByLogin(login)
+              ? `Someone already signs in with ${login}.`
+              : !ROLES.includes(role)
+                ? 'Choose a role.'
+                : staffGroup.length > 100
+                  ? 'The staff group is over 100 characters.'
+                  : given
+                    ? passwordProblem(given, login)
+                    : null;
+      if (problem) return usersView(req, reply, { error: problem }, 400);
+      const password = given || generatePassword();
+      store.createUser({ login, name, staffGroup, role, passwordHash: await hashPassword(password), mustChange: true });
+      store.audit(userOf(req).id, 'added a person', `${login} (${role})`);
+      return usersView(req, reply, { notice: `${name} has been added.`, created: [{ name, login, password }] }, 201);
+    });
+
+    await app.register(async (scope) => {
+      await scope.register(fastifyMultipart, {
+        attachFieldsToBody: 'keyValues',
+        limits: { fileSize: 1024 * 1024, files: 1, fields: 4, parts: 6 },
+      });
+      scope.post('/admin/users/import', { config: { auth: 'admin' } }, async (req, reply) => {
+        const file = (req.body as Record<string, unknown> | undefined)?.file;
+        const text = Buffer.isBuffer(file) ? file.toString('utf8') : typeof file === 'string' ? file : '';
+        if (!text.trim()) return usersView(req, reply, { error: 'Choose a CSV file to import.' }, 400);
+        const parsed = parseLearnersCsv(text);
+        if (parsed.errors.length) return usersView(req, reply, { importErrors: parsed.errors }, 400);
+        const created: CreatedAccount[] = [];
+        const fresh = parsed.learners.filter((l) => !store.userByLogin(l.login));
+        const hashed = await Promise.all(
+          fresh.map(async (l) => {
+            const password = generatePassword();
+            return { l, password, hash: await hashPassword(password) };
+          }),
+        );
+        let updated = 0;
+        db.transaction(() => {
+          for (const l of parsed.learners) {
+            const existing = store.userByLogin(l.login);
+            if (existing) {
+              store.updateUser(existing.id, { name: l.name, staff_group: l.staffGroup });
+              updated++;
+            }
+          }
+          for (const { l, password, hash } of hashed) {
+            store.createUser({
+              login: l.login,
+              name: l.name,
+              staffGroup: l.staffGroup,
+              role: l.role,
+              passwordHash: hash,
+              mustChange: true,
+            });
+            created.push({ name: l.name, login: l.login, password });
+          }
+        })();
+        store.audit(userOf(req).id, 'imported people', `${created.length} added, ${updated} updated`);
+        return usersView(req, reply, { notice: `Imported: ${created.length} added, ${updated} updated.`, created });
+      });
+    });
+
+    app.post('/admin/users/:id/password', { config: { auth: 'admin' } }, async (req, reply) => {
+      const target = targetOf(req);
+      if (!target) return deny(req, reply, 404, 'There is no such person.');
+      const password = generatePassword();
+      store.setPassword(target.id, await hashPassword(password), true);
+      store.deleteSessionsOf(target.id, target.id === userOf(req).id ? req.lms!.sessionId : undefined);
+      store.audit(userOf(req).id, 'reset a password', target.login);
+      return usersView(req, reply, {
+        notice: `A new temporary password has been set for ${target.name}.`,
+        created: [{ name: target.name, login: target.login, password }],
+      });
+    });
+
+    app.post('/admin/users/:id/role', { config: { auth: 'admin' } }, async (req, reply) => {
+      const target = targetOf(req);
+      const role = str(bodyOf(req).role, 20) as Role;
+      if (!target) return deny(req, reply, 404, 'There is no such person.');
+      if (!ROLES.includes(role)) return usersView(req, reply, { error: 'Choose a role.' }, 400);
+      if (target.role === 'admin' && role !== 'admin' && store.countAdmins() <= 1)
+        return usersView(req, reply, { error: 'There must be at least one active admin.' }, 400);
+      store.updateUser(target.id, { role });
+      store.audit(userOf(req).id, 'changed a role', `${target.login}: ${target.role} to ${role}`);
+      return usersView(req, reply, {
+        notice: `${target.name} is now ${role === 'hr' ? 'HR' : `an ${role === 'admin' ? 'admin' : 'learner'}`}.`,
+      });
+    });
+
+    app.post('/admin/users/:id/active', { config: { auth: 'admin' } }, async (req, reply) => {
+      const target = targetOf(req);
+      const active = str(bodyOf(req).active, 2) === '1' ? 1 : 0;
+      if (!target) return deny(req, reply, 404, 'There is no such person.');
+      if (target.id === userOf(req).id) return usersView(req, reply, { error: 'You cannot deactivate yourself.' }, 400);
+      if (!active && target.role === 'admin' && store.countAdmins() <= 1)
+        return usersView(req, reply, { error: 'There must be at least one active admin.' }, 400);
+      store.updateUser(target.id, { active });
+      if (!active) store.deleteSessionsOf(target.id);
+      store.audit(userOf(req).id, active ? 'reactivated a person' : 'deactivated a person', target.login);
+      return usersView(req, reply, {
+        notice: `${target.name} has been ${active ? 'reactivated' : 'deactivated'}. Their records are kept.`,
+      });
+    });
+  };
+}

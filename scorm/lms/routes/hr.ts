@@ -1,0 +1,148 @@
+/** HR: the records table and its CSV, a module's report, one learner's decisions. */
+import type { FastifyInstance } from 'fastify';
+import { MODULE_ID, param, str, userOf, type LmsContext } from '../context.js';
+import { toCsv } from '../csv.js';
+import {
+  formatDuration,
+  learnerHistory,
+  localDateTime,
+  moduleStats,
+  RECORD_STATUSES,
+  records,
+  reportedModules,
+  type RecordFilter,
+  type RecordStatus,
+} from '../reports.js';
+import { hrLearnerPage, modulePage, recordsPage, statusLabel } from '../views.js';
+import { packagesOf } from './packages.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function filterFrom(query: unknown): RecordFilter {
+  const q = (query ?? {}) as Record<string, unknown>;
+  const f: RecordFilter = {};
+  const module = str(q.module, 100);
+  if (MODULE_ID.test(module)) f.module = module;
+  const status = str(q.status, 20) as RecordStatus;
+  if (RECORD_STATUSES.includes(status)) f.status = status;
+  const group = str(q.group, 100);
+  if (group) f.group = group;
+  const from = str(q.from, 10);
+  const to = str(q.to, 10);
+  if (DATE.test(from)) f.from = from;
+  if (DATE.test(to)) f.to = to;
+  if (f.from || f.to || q.dates) f.dateField = str(q.dates, 20) === 'accessed' ? 'accessed' : 'completed';
+  return f;
+}
+
+const queryOf = (f: RecordFilter) =>
+  new URLSearchParams(
+    Object.entries({
+      module: f.module,
+      status: f.status,
+      group: f.group,
+      from: f.from,
+      to: f.to,
+      dates: f.from || f.to ? f.dateField : undefined,
+    }).filter((e): e is [string, string] => !!e[1]),
+  ).toString();
+
+export function hrRoutes(lms: LmsContext) {
+  const { store, catalogue, page, sendPage, deny } = lms;
+  const groups = () =>
+    [
+      ...new Set(
+        store
+          .users()
+          .map((u) => u.staff_group)
+          .filter(Boolean),
+      ),
+    ].sort((a, b) => a.localeCompare(b));
+
+  return async (app: FastifyInstance) => {
+    app.get('/hr/records', { config: { auth: 'hr' } }, async (req, reply) => {
+      const filter = filterFrom(req.query);
+      return sendPage(
+        reply,
+        recordsPage(page(req, reply), records(store, catalogue, filter), filter, {
+          modules: reportedModules(catalogue, store),
+          groups: groups(),
+          query: queryOf(filter),
+        }),
+      );
+    });
+
+    app.get('/hr/records.csv', { config: { auth: 'hr' } }, async (req, reply) => {
+      const rows = records(store, catalogue, filterFrom(req.query));
+      const csv = toCsv(
+        [
+          'Name',
+          'Email or staff number',
+          'Staff group',
+          'Module',
+          'Module ID',
+          'Status',
+          'Score (%)',
+          'Attempts',
+          'First access',
+          'Last access',
+          'Completed',
+          'Total time (h:mm:ss)',
+          'Result check',
+        ],
+        rows.map((r) => [
+          r.name,
+          r.login,
+          r.staffGroup,
+          r.moduleTitle,
+          r.moduleId,
+          statusLabel(r.status),
+          r.score,
+          r.attempts,
+          localDateTime(r.firstAccess),
+          localDateTime(r.lastAccess),
+          localDateTime(r.completedAt),
+          r.attempts ? formatDuration(r.totalSeconds) : '',
+          r.check ?? '',
+        ]),
+      );
+      const stamp = new Date().toISOString().slice(0, 10);
+      store.audit(userOf(req).id, 'exported records', `${rows.length} rows`);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="frontline-records-${stamp}.csv"`)
+        .send(csv);
+    });
+
+    app.get('/hr/modules/:module', { config: { auth: 'hr' } }, async (req, reply) => {
+      const id = param(req, 'module');
+      const known = reportedModules(catalogue, store).find((m) => m.id === id);
+      if (!known) return deny(req, reply, 404, 'There is no such module.');
+      const filter = filterFrom(req.query);
+      delete filter.status;
+      delete filter.module;
+      const module = catalogue.module(id) ?? { id, title: known.title, version: '' };
+      return sendPage(
+        reply,
+        modulePage(
+          page(req, reply),
+          module,
+          moduleStats(store, catalogue, id, filter),
+          filter,
+          groups(),
+          packagesOf(catalogue, id),
+        ),
+      );
+    });
+
+    app.get('/hr/learners/:id', { config: { auth: 'hr' } }, async (req, reply) => {
+      const learner = store.userById(Number(param(req, 'id', 20)));
+      if (!learner) return deny(req, reply, 404, 'There is no such person.');
+      const rows = records(store, catalogue).filter((r) => r.userId === learner.id);
+      return sendPage(
+        reply,
+        hrLearnerPage(page(req, reply), learner, rows, learnerHistory(store, catalogue, learner.id)),
+      );
+    });
+  };
+}
