@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Block, Choice, Scenario } from '../core/model.js';
 import { correctChoices, shouldPick, type Decision } from '../core/state.js';
+import { choiceButtonStyles, tick, yourChoice } from './social.js';
 import { en, type Strings } from './strings.js';
 import { base, nhsuk, tokens } from './styles.js';
 import { nhsukForms } from './styles-forms.js';
@@ -21,6 +22,7 @@ export class FlScenario extends LitElement {
     nhsuk,
     nhsukForms,
     base,
+    choiceButtonStyles,
     css`
     :host { display: block; }
     .scenario__kicker { color: var(--fl-secondary-text); font-size: 1rem; margin: 0 0 8px; }
@@ -29,7 +31,7 @@ export class FlScenario extends LitElement {
     .nhsuk-fieldset__legend { font-size: 1.375rem; font-weight: 600; margin-bottom: 16px; }
     .choice--feed { border: 1px solid var(--fl-grey-4); border-radius: 4px; padding: 12px; margin-bottom: 16px; background: var(--fl-white); }
     .actions__list { list-style: none; padding: 0; margin: 0; }
-    .actions__list .nhsuk-button { width: auto; text-align: left; }
+    .actions__list li { margin-bottom: 12px; }
     .feedback { margin: 24px 0; }
     .feedback .nhsuk-inset-text { margin-top: 0; background: var(--fl-white); }
     .feedback__item--best { border-left-color: var(--fl-green); }
@@ -130,18 +132,22 @@ export class FlScenario extends LitElement {
     this.showError = false;
   }
 
+  /** A choice button selects its choice; nothing is recorded until Submit answer (WCAG 3.3.4). */
+  private handleAction(choice: Choice) {
+    if (this.decision) return;
+    this.picked = [choice.id];
+    this.showError = false;
+  }
+
   private handleSubmit(event: Event) {
     event.preventDefault();
     if (this.scenario.select === 'one' && this.picked.length !== 1) {
       this.showError = true;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input')?.focus());
+      const target = this.hasActions ? '#choice-error' : 'input';
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(target)?.focus());
       return;
     }
     this.emitChoose(this.picked);
-  }
-
-  private handleAction(choice: Choice) {
-    this.emitChoose([choice.id]);
   }
 
   private handleContinue() {
@@ -157,9 +163,38 @@ export class FlScenario extends LitElement {
       if (feedTargets.has(part.id)) return nothing;
       const actions = this.hasActions ? this.scenario.choices.filter((c) => c.target === part.id && c.action) : [];
       return html`<fl-social-block .block=${part} .actions=${actions} .strings=${this.strings} ?answered=${!!this.decision}
-        ?arriving=${this.arriving} .picked=${this.decision?.choiceIds ?? []}
+        ?arriving=${this.arriving} .picked=${this.decision?.choiceIds ?? this.picked}
         @fl-action=${(e: CustomEvent<{ choice: Choice }>) => this.handleAction(e.detail.choice)}></fl-social-block>`;
     });
+  }
+
+  /** The choices that are not buttons on a post, then Submit answer: a press selects, Submit records. */
+  private renderActionChoices() {
+    const s = this.scenario;
+    const t = this.strings;
+    const answered = !!this.decision;
+    const chosen = this.decision?.choiceIds ?? this.picked;
+    const others = s.choices.filter((c) => !c.action);
+    return html`
+      <form novalidate @submit=${this.handleSubmit}>
+        <div class="nhsuk-form-group ${this.showError ? 'nhsuk-form-group--error' : ''}">
+          <p class="scenario__question"><strong>${s.question}</strong> ${t.useButtons}</p>
+          ${
+            others.length
+              ? html`<ul class="actions__list" lang=${this.contentLang || nothing}>
+            ${others.map(
+              (
+                c,
+              ) => html`<li>${yourChoice(t, answered, chosen.includes(c.id))}<button type="button" class="choice-button" ?disabled=${answered}
+                aria-pressed=${String(chosen.includes(c.id))} @click=${() => this.handleAction(c)}>${tick(answered, chosen.includes(c.id))}${unsafeHTML(c.textHtml)}</button></li>`,
+            )}
+          </ul>`
+              : nothing
+          }
+          ${this.showError ? html`<p class="nhsuk-error-message" id="choice-error" tabindex="-1"><span class="nhsuk-u-visually-hidden">${t.error}</span> ${t.chooseAnswer}</p>` : nothing}
+        </div>
+        ${answered ? nothing : html`<button class="nhsuk-button" type="submit" aria-describedby=${this.showError ? 'choice-error' : nothing}>${t.submit}</button>`}
+      </form>`;
   }
 
   private renderChoices() {
@@ -167,21 +202,7 @@ export class FlScenario extends LitElement {
     const t = this.strings;
     const answered = !!this.decision;
     const chosen = this.decision?.choiceIds ?? this.picked;
-    if (this.hasActions) {
-      const others = s.choices.filter((c) => !c.action);
-      if (others.length === 0) return html`<p class="scenario__question"><strong>${s.question}</strong></p>`;
-      return html`
-        <div class="actions">
-          <p class="scenario__question"><strong>${s.question}</strong> ${t.useButtons}</p>
-          <ul class="actions__list" lang=${this.contentLang || nothing}>
-            ${others.map(
-              (c) => html`<li><button class="nhsuk-button nhsuk-button--secondary" ?disabled=${answered}
-              aria-pressed=${answered ? String(chosen.includes(c.id)) : nothing}
-              @click=${() => this.handleAction(c)}>${unsafeHTML(c.textHtml)}</button></li>`,
-            )}
-          </ul>
-        </div>`;
-    }
+    if (this.hasActions) return this.renderActionChoices();
     const kind = s.select === 'one' ? 'radios' : 'checkboxes';
     const blocks = new Map(s.situation.filter((p): p is Block => p.kind !== 'html').map((b) => [b.id, b]));
     return html`

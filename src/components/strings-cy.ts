@@ -48,6 +48,7 @@ export const cy: Strings = {
   error: 'Gwall:',
   chooseAnswer: 'Dewiswch ateb',
   submit: "Cyflwyno'r ateb",
+  yourChoice: 'Eich dewis',
   feedback: 'Adborth',
   yourAnswer: (rating: string) => `Eich ateb: ${rating}`,
   pickedItem: (text: string, correct: boolean) =>

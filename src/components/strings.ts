@@ -36,6 +36,7 @@ export const en = {
   error: 'Error:',
   chooseAnswer: 'Choose an answer',
   submit: 'Submit answer',
+  yourChoice: 'Your choice',
   feedback: 'Feedback',
   yourAnswer: (rating: string) => `Your answer: ${rating}`,
   pickedItem: (text: string, correct: boolean) => `You picked "${text}": ${correct ? 'correct' : 'not correct'}`,
