@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { Block, Choice, Scenario } from '../core/model.js';
+import type { Block, Choice, Part, Scenario } from '../core/model.js';
 import { correctChoices, shouldPick, type Decision } from '../core/state.js';
 import { choiceButtonStyles, tick, yourChoice } from './social.js';
 import { en, type Strings } from './strings.js';
@@ -32,6 +32,8 @@ export class FlScenario extends LitElement {
     .choice--feed { border: 1px solid var(--fl-grey-4); border-radius: 4px; padding: 12px; margin-bottom: 16px; background: var(--fl-white); }
     .actions__list { list-style: none; padding: 0; margin: 0; }
     .actions__list li { margin-bottom: 12px; }
+    .consequence { margin: 24px 0; }
+    .consequence fl-social-block { margin-bottom: 16px; }
     .feedback { margin: 24px 0; }
     .feedback .nhsuk-inset-text { margin-top: 0; background: var(--fl-white); }
     .feedback__item--best { border-left-color: var(--fl-green); }
@@ -103,12 +105,36 @@ export class FlScenario extends LitElement {
     return what.length ? t.newArrival(what.join('; ')) : '';
   }
 
-  /** Moves focus to the scenario's heading (after a step) or the feedback (after an answer). */
+  /**
+   * Moves focus to the scenario's heading (after a step), or after an answer to what happens
+   * next (when the choice has a consequence) or the feedback. Moving focus is the announcement.
+   */
   focusHeading(): void {
     const target = this.decision
-      ? this.renderRoot.querySelector<HTMLElement>('#feedback-heading')
+      ? this.renderRoot.querySelector<HTMLElement>('#consequence-heading, #feedback-heading')
       : this.renderRoot.querySelector<HTMLElement>('h1');
     target?.focus();
+  }
+
+  /** The consequence of the submitted choice, if its content describes one. */
+  private get consequence(): readonly Part[] {
+    const d = this.decision;
+    if (!d || this.scenario.select !== 'one') return [];
+    return this.scenario.choices.find((c) => d.choiceIds.includes(c.id))?.consequence ?? [];
+  }
+
+  /** What happens next, as social media would show it: arriving posts and messages, then the feedback below. */
+  private renderConsequence() {
+    const parts = this.consequence;
+    if (parts.length === 0) return nothing;
+    return html`<section class="consequence" aria-labelledby="consequence-heading" lang=${this.contentLang || nothing}>
+      <h2 id="consequence-heading" tabindex="-1">${this.strings.whatHappensNext}</h2>
+      ${parts.map((part) =>
+        part.kind === 'html'
+          ? html`<div class="scenario__prose">${unsafeHTML(part.html)}</div>`
+          : html`<fl-social-block .block=${part} .strings=${this.strings} answered arriving></fl-social-block>`,
+      )}
+    </section>`;
   }
 
   private get hasActions(): boolean {
@@ -272,6 +298,7 @@ export class FlScenario extends LitElement {
       <h1 tabindex="-1" lang=${this.contentLang || nothing}>${s.title}</h1>
       <div class="scenario__situation" lang=${this.contentLang || nothing}>${this.renderSituation()}</div>
       ${this.renderChoices()}
+      ${this.renderConsequence()}
       <div class="feedback" role="status" aria-live="polite">${this.renderFeedback()}</div>
       <div class="fl-visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;

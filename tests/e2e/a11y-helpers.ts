@@ -415,9 +415,9 @@ export async function tabUntil(
   throw new Error(`Tab never reached ${what}; focus went to:\n  ${trail.join('\n  ')}`);
 }
 
-/** A button whose text is, or ends with, `text` (action buttons say "Repost X's post: <text>"). */
+/** A button whose text is, or ends with, `text` (a choice button may show its verb or a tick first). */
 export function isButton(text: string): (f: FocusInfo) => boolean {
-  return (f) => f.tag === 'button' && (f.text === text || f.text.endsWith(`: ${text}`));
+  return (f) => f.tag === 'button' && f.text.endsWith(text);
 }
 
 /**
