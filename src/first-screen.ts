@@ -126,7 +126,7 @@ export function enhanceFirstScreen(
   };
 
   // The save status line, as <fl-course> shows it; a failing save needs its Try saving again.
-  const status = screen.querySelector('.status')!;
+  const status = screen.querySelector('[data-save-status]')!;
   const showStatus = (saveStatus: SaveStatus) => {
     if (saveStatus === 'saving' || saveStatus === 'saved') {
       const line = document.createElement('p');

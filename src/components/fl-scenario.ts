@@ -32,6 +32,8 @@ export class FlScenario extends LitElement {
     .choice--feed { border: 1px solid var(--fl-grey-4); border-radius: 4px; padding: 12px; margin-bottom: 16px; background: var(--fl-white); }
     .actions__list { list-style: none; padding: 0; margin: 0; }
     .actions__list li { margin-bottom: 12px; }
+    .actions__label { font-weight: 600; margin-bottom: 8px; }
+    .scenario__question { margin: 0 0 16px; }
     .consequence { margin: 24px 0; }
     .consequence fl-social-block { margin-bottom: 16px; }
     .feedback { margin: 24px 0; }
@@ -59,6 +61,9 @@ export class FlScenario extends LitElement {
   /** The scenario is a consequence of the last choice: its blocks have just arrived. */
   @property({ type: Boolean }) arriving = false;
 
+  /** What the learner had selected before the screen was last left unsubmitted (the statement, say). */
+  @property({ attribute: false }) draft: readonly string[] = [];
+
   @state() private picked: string[] = [];
   @state() private showError = false;
   @state() private announcement = '';
@@ -72,6 +77,20 @@ export class FlScenario extends LitElement {
       this.picked = [];
       this.showError = false;
     }
+    if (changed.has('draft')) this.picked = [...this.draft];
+  }
+
+  /** Tells the shell what is selected, so that it outlives this element (fl-pick). */
+  private select(choiceIds: string[]) {
+    this.picked = choiceIds;
+    this.showError = false;
+    this.dispatchEvent(
+      new CustomEvent('fl-pick', {
+        detail: { scenarioId: this.scenario.id, choiceIds },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   }
 
   override updated(changed: Map<string, unknown>) {
@@ -95,7 +114,7 @@ export class FlScenario extends LitElement {
         case 'chat':
           return [`${p.group} (${t.groupChat})`];
         case 'post':
-          return [`${p.author} (${t.posted})`];
+          return [t.newPost(p.author)];
         case 'page-post':
           return [`${p.page} (${t.pagePost})`];
         default:
@@ -153,23 +172,21 @@ export class FlScenario extends LitElement {
 
   private handlePick(event: Event) {
     const input = event.target as HTMLInputElement;
-    if (this.scenario.select === 'one') this.picked = [input.value];
-    else this.picked = input.checked ? [...this.picked, input.value] : this.picked.filter((id) => id !== input.value);
-    this.showError = false;
+    if (this.scenario.select === 'one') this.select([input.value]);
+    else this.select(input.checked ? [...this.picked, input.value] : this.picked.filter((id) => id !== input.value));
   }
 
   /** A choice button selects its choice; nothing is recorded until Submit answer (WCAG 3.3.4). */
   private handleAction(choice: Choice) {
-    if (this.decision) return;
-    this.picked = [choice.id];
-    this.showError = false;
+    if (!this.decision) this.select([choice.id]);
   }
 
   private handleSubmit(event: Event) {
     event.preventDefault();
-    if (this.scenario.select === 'one' && this.picked.length !== 1) {
+    if (this.scenario.select === 'one' ? this.picked.length !== 1 : this.picked.length === 0) {
       this.showError = true;
-      const target = this.hasActions ? '#choice-error' : 'input';
+      // Radios take focus themselves (the error describes them); elsewhere the error itself is focused.
+      const target = this.scenario.select === 'one' && !this.hasActions ? 'input' : '#choice-error';
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(target)?.focus());
       return;
     }
@@ -184,14 +201,23 @@ export class FlScenario extends LitElement {
     const feedTargets = new Set(
       this.scenario.select === 'many' ? this.scenario.choices.map((c) => c.target).filter(Boolean) : [],
     );
+    let asked = false;
     return this.scenario.situation.map((part) => {
       if (part.kind === 'html') return html`<div class="scenario__prose">${unsafeHTML(part.html)}</div>`;
       if (feedTargets.has(part.id)) return nothing;
       const actions = this.hasActions ? this.scenario.choices.filter((c) => c.target === part.id && c.action) : [];
-      return html`<fl-social-block .block=${part} .actions=${actions} .strings=${this.strings} ?answered=${!!this.decision}
+      // The question comes before the first choice on a post, in reading and tab order (WCAG 1.3.2, 2.4.3).
+      const question = actions.length && !asked ? this.renderQuestion() : nothing;
+      if (actions.length) asked = true;
+      return html`${question}<fl-social-block .block=${part} .actions=${actions} .strings=${this.strings} ?answered=${!!this.decision}
         ?arriving=${this.arriving} .picked=${this.decision?.choiceIds ?? this.picked}
         @fl-action=${(e: CustomEvent<{ choice: Choice }>) => this.handleAction(e.detail.choice)}></fl-social-block>`;
     });
+  }
+
+  private renderQuestion() {
+    return html`<p class="scenario__question"><strong>${this.scenario.question}</strong>
+      <span lang=${this.contentLang ? document.documentElement.lang : nothing}>${this.strings.useButtons}</span></p>`;
   }
 
   /** The choices that are not buttons on a post, then Submit answer: a press selects, Submit records. */
@@ -204,10 +230,10 @@ export class FlScenario extends LitElement {
     return html`
       <form novalidate @submit=${this.handleSubmit}>
         <div class="nhsuk-form-group ${this.showError ? 'nhsuk-form-group--error' : ''}">
-          <p class="scenario__question"><strong>${s.question}</strong> ${t.useButtons}</p>
           ${
             others.length
-              ? html`<ul class="actions__list" lang=${this.contentLang || nothing}>
+              ? html`<p class="actions__label" id="other-options">${t.otherOptions}</p>
+          <ul class="actions__list" aria-labelledby="other-options" lang=${this.contentLang || nothing}>
             ${others.map(
               (
                 c,
@@ -237,7 +263,7 @@ export class FlScenario extends LitElement {
           <fieldset class="nhsuk-fieldset" aria-describedby=${this.showError ? 'choice-error' : s.select === 'many' ? 'choice-hint' : nothing}>
             <legend class="nhsuk-fieldset__legend" lang=${this.contentLang || nothing}>${s.question}</legend>
             ${s.select === 'many' ? html`<div class="nhsuk-hint" id="choice-hint">${t.selectAll}</div>` : nothing}
-            ${this.showError ? html`<span class="nhsuk-error-message" id="choice-error"><span class="nhsuk-u-visually-hidden">${t.error}</span> ${t.chooseAnswer}</span>` : nothing}
+            ${this.showError ? html`<span class="nhsuk-error-message" id="choice-error" tabindex="-1"><span class="nhsuk-u-visually-hidden">${t.error}</span> ${s.select === 'one' ? t.chooseAnswer : t.selectAtLeastOne}</span>` : nothing}
             <div class="nhsuk-${kind}" lang=${this.contentLang || nothing}>
               ${s.choices.map((c, i) => {
                 const block = c.target ? blocks.get(c.target) : undefined;
@@ -294,12 +320,12 @@ export class FlScenario extends LitElement {
   override render() {
     const s = this.scenario;
     return html`
-      ${this.kicker ? html`<p class="scenario__kicker">${this.kicker}</p>` : nothing}
-      <h1 tabindex="-1" lang=${this.contentLang || nothing}>${s.title}</h1>
+      ${this.kicker ? html`<p class="scenario__kicker" aria-hidden="true">${this.kicker}</p>` : nothing}
+      <h1 tabindex="-1" lang=${this.contentLang || nothing} aria-label=${this.kicker ? `${this.kicker}: ${s.title}` : nothing}>${s.title}</h1>
       <div class="scenario__situation" lang=${this.contentLang || nothing}>${this.renderSituation()}</div>
       ${this.renderChoices()}
       ${this.renderConsequence()}
-      <div class="feedback" role="status" aria-live="polite">${this.renderFeedback()}</div>
+      <div class="feedback">${this.renderFeedback()}</div>
       <div class="fl-visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
@@ -312,5 +338,6 @@ declare global {
   interface HTMLElementEventMap {
     'fl-choose': CustomEvent<{ scenarioId: string; choiceIds: string[] }>;
     'fl-continue': CustomEvent<void>;
+    'fl-pick': CustomEvent<{ scenarioId: string; choiceIds: string[] }>;
   }
 }

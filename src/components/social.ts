@@ -18,6 +18,22 @@ export function shortCount(n: number): string {
   return n >= 1000 ? `${(Math.round(n / 100) / 10).toString()}K` : String(n);
 }
 
+/** A count as social sites show it ("1.4K likes"), with its full value for assistive technology ("1,400 likes"). */
+export function countItem(n: number, noun: (n: number) => string) {
+  const short = shortCount(n);
+  const full = n.toLocaleString('en-GB');
+  if (short === full) return html`<li>${full} ${noun(n)}</li>`;
+  return html`<li><span aria-hidden="true">${short} ${noun(n)}</span><span class="fl-visually-hidden">${full} ${noun(n)}</span></li>`;
+}
+
+/** A post's age as social sites write it ("3h"), said in full to assistive technology ("3 hours ago"). */
+export function timeAgo(strings: Strings, time: string) {
+  const m = /^(\d+)\s*([mhdw])$/.exec(time.trim());
+  if (!m) return time;
+  const said = strings.ago[m[2] as keyof Strings['ago']](Number(m[1]));
+  return html`<span aria-hidden="true">${time}</span><span class="fl-visually-hidden">${said}</span>`;
+}
+
 export function avatar(name: string) {
   return html`<span class="social__avatar" aria-hidden="true">${initials(name)}</span>`;
 }

@@ -49,8 +49,8 @@ export interface LaunchOptions {
  */
 export const MODULE_READY = 'fl-course, #fl-first-screen [data-start]:not([disabled])';
 
-/** The save status line, on <fl-course> or on the first screen (not the feedback's live region). */
-export const SAVE_STATUS = 'fl-course div.status[role="status"], #fl-first-screen div.status[role="status"]';
+/** The save status line, on <fl-course> or on the first screen. */
+export const SAVE_STATUS = 'fl-course [data-save-status], #fl-first-screen [data-save-status]';
 
 /** Opens the local LMS page with a module and waits for the module's first screen. */
 export async function launch(page: Page, options: LaunchOptions): Promise<FrameLocator> {

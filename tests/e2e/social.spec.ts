@@ -334,14 +334,16 @@ test.describe('social media elements, standalone', () => {
             await expect(comments).toContainText(c.author);
             await expect(comments).toContainText(firstText(c.textHtml));
           }
-          await expect(article).toContainText(`${block.comments.length} comments`);
+          const n = block.comments.length;
+          await expect(article).toContainText(`${n} ${n === 1 ? 'comment' : 'comments'}`);
         } else if (block.kind === 'request') {
           const article = root.getByRole('article', {
             name: new RegExp(`^Friend request from ${escapeRegExp(block.from)}`),
           });
           await expect(article).toBeVisible();
           await expect(article.getByRole('heading', { level: 2 })).toContainText(`Friend request from ${block.from}`);
-          if (block.mutual !== undefined) await expect(article).toContainText(`${block.mutual} mutual friends`);
+          if (block.mutual !== undefined)
+            await expect(article).toContainText(`${block.mutual} mutual ${block.mutual === 1 ? 'friend' : 'friends'}`);
           await expect(article).toContainText(firstText(block.textHtml));
           expect(s.choices.filter((c) => c.action).map((c) => c.action)).toEqual(
             expect.arrayContaining(['accept', 'decline']),
@@ -350,7 +352,8 @@ test.describe('social media elements, standalone', () => {
           const article = root.getByRole('article', { name: new RegExp(`^${escapeRegExp(block.group)}`) });
           await expect(article).toBeVisible();
           await expect(article.getByRole('heading', { level: 2 })).toContainText('group chat');
-          await expect(article).toContainText(`${block.members.length} members: ${block.members.join(', ')}`);
+          const n = block.members.length;
+          await expect(article).toContainText(`${n} ${n === 1 ? 'member' : 'members'}: ${block.members.join(', ')}`);
           const messages = root.getByRole('list', { name: `Messages in ${block.group}` });
           await expect(messages.getByRole('listitem')).toHaveCount(block.messages.length);
           for (const m of block.messages) await expect(messages).toContainText(m.from);
