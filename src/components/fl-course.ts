@@ -38,7 +38,8 @@ export interface ContentLoader {
 
 /**
  * What the save status line shows. A save that works is shown but not announced; one that
- * is retrying is announced politely, and one that is not responding interrupts (an alert).
+ * is retrying is announced politely, and one that is not responding interrupts (an alert,
+ * added with its words, as alerts are announced when they appear).
  */
 const SAVE_MESSAGES: Record<SaveStatus, (t: Strings) => string> = {
   idle: () => '',
@@ -387,7 +388,7 @@ export class FlCourse extends LitElement {
       <div class="status" data-save-status=${this.saveStatus}>
         ${message && !loud ? html`<p>${message}</p>` : nothing}
         <div role="status">${this.saveStatus === 'retrying' ? html`<p>${message}</p>` : nothing}</div>
-        <div role="alert">${this.saveStatus === 'unresponsive' ? html`<p>${message}</p>` : nothing}</div>
+        ${this.saveStatus === 'unresponsive' ? html`<div role="alert"><p>${message}</p></div>` : nothing}
       </div>
       ${
         this.saveStatus === 'retrying' || this.saveStatus === 'unresponsive'
