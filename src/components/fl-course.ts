@@ -353,6 +353,14 @@ export class FlCourse extends LitElement {
     `;
   }
 
+  /** No whitespace between the parts: the line's text is exactly the message. */
+  private renderSaveStatus(message: string, loud: boolean) {
+    const quiet = message && !loud ? html`<p>${message}</p>` : nothing;
+    const retrying = this.saveStatus === 'retrying' ? html`<p>${message}</p>` : nothing;
+    const alert = this.saveStatus === 'unresponsive' ? html`<div role="alert"><p>${message}</p></div>` : nothing;
+    return html`${quiet}<div role="status">${retrying}</div>${alert}`;
+  }
+
   private renderBody() {
     const t = this.strings;
     if (!this.ready && !this.loadFailed) return html`<p>${t.loading}</p>`;
@@ -385,11 +393,7 @@ export class FlCourse extends LitElement {
         ${otherLanguages.map((l) => html`<button class="header__language" lang=${l} @click=${() => this.handleLanguage(l)}>${LANGUAGE_NAMES[l.slice(0, 2)] ?? l}</button>`)}
       </div></header>
       <div class="bar" role="region" aria-label=${t.progress}><fl-progress-bar .value=${this.launch?.mode === 'review' ? 1 : progress(c, this.state.decisions)} label=${t.progress}></fl-progress-bar></div>
-      <div class="status" data-save-status=${this.saveStatus}>
-        ${message && !loud ? html`<p>${message}</p>` : nothing}
-        <div role="status">${this.saveStatus === 'retrying' ? html`<p>${message}</p>` : nothing}</div>
-        ${this.saveStatus === 'unresponsive' ? html`<div role="alert"><p>${message}</p></div>` : nothing}
-      </div>
+      <div class="status" data-save-status=${this.saveStatus}>${this.renderSaveStatus(message, loud)}</div>
       ${
         this.saveStatus === 'retrying' || this.saveStatus === 'unresponsive'
           ? html`<div class="status"><button class="nhsuk-button nhsuk-button--secondary" @click=${this.handleRetry}>${t.trySavingAgain}</button></div>`

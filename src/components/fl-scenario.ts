@@ -34,6 +34,11 @@ export class FlScenario extends LitElement {
     .actions__list li { margin-bottom: 12px; }
     .actions__label { font-weight: 600; margin-bottom: 8px; }
     .scenario__question { margin: 0 0 16px; }
+    /* Answered radios and checkboxes stay readable (NHS.UK fades disabled ones below 4.5:1); the learner's own stay bold. */
+    .nhsuk-radios__input:disabled + .nhsuk-radios__label,
+    .nhsuk-checkboxes__input:disabled + .nhsuk-checkboxes__label { opacity: 1; color: var(--fl-secondary-text); }
+    .nhsuk-radios__input:checked:disabled + .nhsuk-radios__label,
+    .nhsuk-checkboxes__input:checked:disabled + .nhsuk-checkboxes__label { color: var(--fl-text); font-weight: 600; }
     .consequence { margin: 24px 0; }
     .consequence fl-social-block { margin-bottom: 16px; }
     .feedback { margin: 24px 0; }
