@@ -348,7 +348,13 @@ export function loadCourse(root: string, moduleId: string): LoadedCourse {
           choices: Object.fromEntries(
             tr.choices.map((c) => [
               c.id,
-              { textHtml: c.textHtml, text: c.text, feedbackHtml: c.feedbackHtml, source: c.source },
+              {
+                textHtml: c.textHtml,
+                text: c.text,
+                feedbackHtml: c.feedbackHtml,
+                source: c.source,
+                consequence: c.consequence,
+              },
             ]),
           ),
           machineTranslated: parsedT.machineTranslated === true,

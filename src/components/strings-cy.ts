@@ -6,16 +6,11 @@
  *
  * Mutations: personal and group names are always placed where Welsh grammar does not
  * mutate them (after the noun they own: "postiad Dawn Hughes", "cais Janine Ward"), or after
- * a colon. Where a preposition comes before the word for the thing (postiad, grŵp, cais,
- * neges), `soft()` gives its soft-mutated form ("am bostiad", "o gais").
+ * a colon.
  */
 import type { Rating, Action, ComplianceStatus } from '../core/model.js';
 import type { CodeTheme } from '../core/nmc-code.js';
 import type { Strings } from './strings.js';
-
-/** The soft mutation (treiglad meddal) of the words in `things`, after "am", "o" and "i". */
-const softForms: Record<string, string> = { postiad: 'bostiad', grŵp: 'rŵp', cais: 'gais', neges: 'neges' };
-const soft = (word: string): string => softForms[word] ?? word;
 
 export const cy: Strings = {
   languageName: 'Cymraeg',
@@ -49,6 +44,7 @@ export const cy: Strings = {
   error: 'Gwall:',
   chooseAnswer: 'Dewiswch ateb',
   submit: "Cyflwyno'r ateb",
+  yourChoice: 'Eich dewis',
   feedback: 'Adborth',
   yourAnswer: (rating: string) => `Eich ateb: ${rating}`,
   pickedItem: (text: string, correct: boolean) =>
@@ -60,7 +56,9 @@ export const cy: Strings = {
   source: 'Ffynhonnell:',
   continue: 'Parhau',
   seeResults: 'Gweld eich canlyniadau',
-  useButtons: 'Defnyddiwch y botymau ar y postiadau uchod, neu:',
+  useButtons: "Mae rhai dewisiadau yn fotymau ar y post neu'r neges isod. Dewiswch un, yna cyflwynwch eich ateb.",
+  otherOptions: 'Dewisiadau eraill:',
+  selectAtLeastOne: 'Dewiswch o leiaf un post',
   ratings: { best: 'Y dewis gorau', acceptable: 'Rhannol gywir', wrong: "Nid dyma'r dewis gorau" } satisfies Record<
     Rating,
     string
@@ -251,31 +249,32 @@ export const cy: Strings = {
     open: 'Agor',
     forward: 'Anfon ymlaen',
   } satisfies Record<Action, string>,
-  /** Accessible names of actions: "Ailbostio postiad Dawn Hughes". The owner's name is never mutated. */
-  actionNames: {
-    reply: (o: string, t: string) => `Ateb ${t} ${o}`,
-    repost: (o: string, t: string) => `Ailbostio ${t} ${o}`,
-    quote: (o: string, t: string) => `Dyfynnu ${t} ${o}`,
-    like: (o: string, t: string) => `Hoffi ${t} ${o}`,
-    share: (o: string, t: string) => `Rhannu ${t} ${o}`,
-    report: (o: string, t: string) => `Rhoi gwybod am ${soft(t)} ${o}`,
-    hide: (o: string, t: string) => `Cuddio ${t} ${o}`,
-    delete: (o: string, t: string) => `Dileu ${t} ${o}`,
-    screenshot: (o: string, t: string) => `Tynnu sgrinlun o ${soft(t)} ${o}`,
-    leave: (o: string) => `Gadael y grŵp: ${o}`,
-    accept: (o: string) => `Derbyn cais ${o}`,
-    decline: (o: string) => `Gwrthod cais ${o}`,
-    open: (o: string, t: string) => `Agor ${t} ${o}`,
-    forward: (o: string, t: string) => `Anfon ${t} ${o} ymlaen`,
-  } satisfies Record<Action, (owner: string, thing: string) => string>,
   things: { post: 'postiad', group: 'grŵp', request: 'cais', message: 'neges' },
-  actionsOn: (owner: string, thing: string) => `Camau ar gyfer ${thing} ${owner}`,
-  repliesTo: (owner: string) => `Atebion i bostiad ${owner}`,
+  you: 'Chi',
+  actionsOn: (owner: string, thing: string) =>
+    owner === 'Chi' ? `Camau ar gyfer eich ${thing}` : `Camau ar gyfer ${thing} ${owner}`,
+  repliesTo: (owner: string) => (owner === 'Chi' ? "Atebion i'ch postiad" : `Atebion i bostiad ${owner}`),
+  newPost: (author: string) => (author === 'Chi' ? 'eich postiad' : `${author} (postiwyd)`),
   commentsOn: (owner: string) => `Sylwadau ar bostiad ${owner}`,
   messagesIn: (group: string) => `Negeseuon y grŵp: ${group}`,
   posted: 'postiwyd',
-  /** After a number Welsh uses the singular noun: "268 ateb", "1.4K hoffiad". */
-  counts: { replies: 'ateb', reposts: 'ailbostiad', likes: 'hoffiad', shares: 'rhaniad', comments: 'sylw' },
+  /** After a number Welsh uses the singular noun, whatever the number: "1 ateb", "268 ateb". */
+  counts: {
+    replies: () => 'ateb',
+    reposts: () => 'ailbostiad',
+    likes: () => 'hoffiad',
+    shares: () => 'rhaniad',
+    comments: () => 'sylw',
+  },
+  /** "3 awr yn ôl": the singular noun after a number, as with the counts. */
+  ago: {
+    m: (n: number) => `${n} munud yn ôl`,
+    h: (n: number) => `${n} awr yn ôl`,
+    d: (n: number) => `${n} diwrnod yn ôl`,
+    w: (n: number) => `${n} wythnos yn ôl`,
+  },
+  enlargeImage: 'Dangos y llun yn ei faint llawn',
+  close: 'Cau',
   pagePost: 'postiad ar dudalen',
   groupChat: 'sgwrs grŵp',
   members: (n: number, names: string) => `${n} aelod: ${names}`,

@@ -40,6 +40,17 @@ export interface Choice {
   next?: string;
   action?: Action;
   target?: string;
+  /** What happens next, shown once the choice is submitted and before its feedback: prose and social blocks. */
+  consequence?: Part[];
+}
+
+/** A choice's words: what a language pack or a translation carries for it. */
+export interface ChoiceText {
+  textHtml: string;
+  text: string;
+  feedbackHtml: string;
+  source: string;
+  consequence?: Part[];
 }
 
 export interface ThreadReply {
@@ -104,7 +115,7 @@ export interface ScenarioText {
   title: string;
   situation: Part[];
   question: string;
-  choices: Record<string, { textHtml: string; text: string; feedbackHtml: string; source: string }>;
+  choices: Record<string, ChoiceText>;
   /** Drafted by a machine; a speaker of the language must review it. */
   machineTranslated: boolean;
 }

@@ -70,26 +70,25 @@ export async function startIn(scope: Scope, t: Strings = en): Promise<void> {
 }
 
 /**
- * Answers the scenario on screen, in any language: one text picks that radio and submits,
- * or presses the action button whose name ends with it, or its plain button; several texts
- * tick those checkboxes and submit. Waits for the feedback.
+ * Answers the scenario on screen, in any language: one text picks that radio or selects the
+ * button named by it (an action on a post or a plain button); several texts tick those
+ * checkboxes. Then presses Submit and waits for the feedback.
  */
 export async function answerIn(scope: Scope, choices: readonly string[], t: Strings = en): Promise<void> {
   if (choices.length !== 1) {
     for (const text of choices) await scope.getByRole('checkbox', { name: text, exact: true }).check();
-    await scope.getByRole('button', { name: t.submit, exact: true }).click();
   } else {
     const text = choices[0]!;
     const radio = scope.getByRole('radio', { name: text, exact: true });
-    const button = scope.getByRole('button', { name: new RegExp(`(^|: )${escapeRegExp(text)}$`) });
+    const button = scope.getByRole('button', { name: text, exact: true });
     await expect(radio.or(button).first()).toBeVisible();
-    if ((await radio.count()) > 0) {
-      await radio.check();
-      await scope.getByRole('button', { name: t.submit, exact: true }).click();
-    } else {
+    if ((await radio.count()) > 0) await radio.check();
+    else {
       await button.click();
+      await expect(button).toHaveAttribute('aria-pressed', 'true');
     }
   }
+  await scope.getByRole('button', { name: t.submit, exact: true }).click();
   await expect(feedbackIn(scope, t)).toBeVisible();
 }
 
@@ -416,9 +415,9 @@ export async function tabUntil(
   throw new Error(`Tab never reached ${what}; focus went to:\n  ${trail.join('\n  ')}`);
 }
 
-/** A button whose text is, or ends with, `text` (action buttons say "Repost X's post: <text>"). */
+/** A button whose text is, or ends with, `text` (a choice button may show its verb or a tick first). */
 export function isButton(text: string): (f: FocusInfo) => boolean {
-  return (f) => f.tag === 'button' && (f.text === text || f.text.endsWith(`: ${text}`));
+  return (f) => f.tag === 'button' && f.text.endsWith(text);
 }
 
 /**

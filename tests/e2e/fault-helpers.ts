@@ -410,7 +410,7 @@ export async function watchFirstDecisionWrite(page: Page, version: Version): Pro
         walk(doc);
         w.lmsFirstDecisionDom = {
           feedback: all.some((e) => e.tagName === 'H2' && e.textContent?.trim() === 'Feedback'),
-          status: all.find((e) => e.matches('div.status[role="status"]'))?.textContent?.trim() ?? '',
+          status: all.find((e) => e.matches('[data-save-status]'))?.textContent?.trim() ?? '',
         };
       }
       return original(...args);
@@ -443,8 +443,8 @@ export async function recordStatusHistory(page: Page): Promise<void> {
     (window as unknown as { flStatusHistory: string[] }).flStatusHistory = history;
     setInterval(() => {
       const region =
-        document.querySelector('fl-course')?.shadowRoot?.querySelector('div.status[role="status"]') ??
-        document.querySelector('#fl-first-screen div.status[role="status"]');
+        document.querySelector('fl-course')?.shadowRoot?.querySelector('[data-save-status]') ??
+        document.querySelector('#fl-first-screen [data-save-status]');
       const text = region?.textContent?.trim() ?? '';
       if (text && history[history.length - 1] !== text) history.push(text);
     }, 20);

@@ -153,6 +153,8 @@ for (const version of VERSIONS) {
           frame.getByText(`Your learning system has recorded that you passed ${MODULE.title}.`),
         ).toBeVisible();
         await expect(frame.getByText('The details of each decision are not available on this device.')).toBeVisible();
+        // The finished attempt's progress, not "0%" above "You have completed this module".
+        await expect(frame.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
         await expect(frame.getByRole('heading', { level: 3 })).toHaveCount(0);
       }
       await expectNoExitButton(frame);

@@ -171,6 +171,15 @@ describe('the base fixture module', () => {
     ]);
   });
 
+  it('parses what happens next after a choice: prose and social blocks, kept apart from the feedback', () => {
+    const [reply, decline] = byId('social').choices;
+    expect(reply!.feedbackHtml).toBe('<p>Replying shares information about the clinic.</p>');
+    expect(reply!.consequence?.map((p) => p.kind)).toEqual(['html', 'post']);
+    expect(reply!.consequence?.[0]).toEqual({ kind: 'html', html: '<p>Sam answers within a minute.</p>' });
+    expect(reply!.consequence?.[1]).toMatchObject({ kind: 'post', id: 'sam-reply', author: 'Sam Jones', time: '1m' });
+    expect(decline!.consequence).toBeUndefined();
+  });
+
   it('parses a feed with items that stand for blocks', () => {
     const feed = byId('feed');
     expect(feed.select).toBe('many');
