@@ -7,6 +7,7 @@ import { CHOICE_KEY_LENGTH, ID_PATTERN, SCENARIO_KEY_LENGTH, responseId, shortKe
 import { suggest } from './errors.js';
 import { ACTIONS_FOR, BLOCK_KINDS, parseBlock, type BlockKind } from './blocks.js';
 import { lex, plainText, renderBlocks, renderInline, type MarkdownContext } from './markdown.js';
+import { checkReadingOrder } from './reading-order.js';
 import { parseYaml } from './yaml-schema.js';
 
 const idField = z
@@ -268,6 +269,8 @@ export function parseScenario(
       }
     }
   }
+
+  if (!translation) checkReadingOrder(sections.get('Situation')?.items ?? [], blockIds, choices, report);
 
   if (!front || report.failed) return undefined;
   const scenario: Scenario = {

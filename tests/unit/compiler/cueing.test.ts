@@ -1,0 +1,153 @@
+/**
+ * The guesser check: a learner who never reads (always the longest option, the shortest,
+ * the first, the last) must not pass, and shapes that give the best answer away are flagged.
+ */
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkContent } from '../../../src/compiler/check.js';
+import { loadCourse } from '../../../src/compiler/course.js';
+import { analyseCueing, displayOrder, guess } from '../../../src/compiler/cueing.js';
+import { POST, cueProject, scenarioFile, type TestChoice } from './cue-project.js';
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+function project(...args: Parameters<typeof cueProject>): string {
+  const root = cueProject(...args);
+  roots.push(root);
+  return root;
+}
+
+/** The best option is first and by far the longest: the shape the review found. */
+const giveaway = (id: string): string =>
+  scenarioFile(id, 'Something happens.', [
+    { id: 'best-one', text: 'Do not engage online, then tell the communications team', rating: 'best' },
+    { id: 'half-one', text: 'Say nothing', rating: 'acceptable' },
+    { id: 'bad-one', text: 'Reply', rating: 'wrong' },
+  ]);
+
+/** Options whose length and position say nothing: each guesser lands on a wrong one somewhere. */
+const fair: Record<string, TestChoice[]> = {
+  one: [
+    { id: 'a-wrong', text: 'Reply now and explain everything that happened that night', rating: 'wrong' },
+    { id: 'a-best', text: 'Tell your manager', rating: 'best' },
+    { id: 'a-half', text: 'Leave it for today', rating: 'acceptable' },
+    { id: 'a-short', text: 'Like it', rating: 'wrong' },
+  ],
+  two: [
+    { id: 'b-short', text: 'Share it', rating: 'wrong' },
+    { id: 'b-half', text: 'Mute the thread', rating: 'acceptable' },
+    { id: 'b-best', text: 'Report it and keep a copy', rating: 'best' },
+    { id: 'b-long', text: 'Message the author to ask them to take the post down today', rating: 'wrong' },
+  ],
+};
+
+describe('naive guessers', () => {
+  it('warn at the pass mark when always-longest and always-first pass, and name the giveaway choices', () => {
+    const root = project(['s1', 's2'], { 's1.md': giveaway('s1'), 's2.md': giveaway('s2') });
+    const { course } = loadCourse(root, 'cue');
+    const report = analyseCueing(course, 'modules/cue/module.yaml');
+    expect(report.guessers['en-GB']).toEqual({ longest: 100, shortest: 0, first: 100, last: 0 });
+
+    const check = checkContent(root, { modules: ['cue'] });
+    const messages = check.issues.map((i) => `${i.file}:${i.line} ${i.message}`);
+    expect(messages).toContainEqual(
+      expect.stringMatching(/^modules\/cue\/module\.yaml:5 .*always picks the longest option scores 100%/),
+    );
+    expect(messages).toContainEqual(
+      expect.stringMatching(/^modules\/cue\/module\.yaml:5 .*always picks the first option scores 100%/),
+    );
+    expect(messages.filter((m) => m.includes('the shortest option') || m.includes('the last option'))).toEqual([]);
+    // The line of the best choice's id, in each scenario.
+    expect(messages).toContainEqual(
+      expect.stringMatching(/^content\/cue\/s1\.md:19 the best choice "best-one" is the longest by a clear margin/),
+    );
+    expect(check.errors).toBe(0);
+    expect(check.modules[0]!.guessers).toEqual(report.guessers);
+  });
+
+  it('stay below the pass mark, with no warning, when length and position carry no cue', () => {
+    const root = project(['one', 'two'], {
+      'one.md': scenarioFile('one', 'Something happens.', fair.one!),
+      'two.md': scenarioFile('two', 'Something else happens.', fair.two!),
+    });
+    const check = checkContent(root, { modules: ['cue'] });
+    expect(check.issues).toEqual([]);
+    const scores = check.modules[0]!.guessers!['en-GB']!;
+    for (const score of Object.values(scores)) expect(score).toBeLessThan(80);
+  });
+
+  it('follow the branch their pick takes, and count the follow-up', () => {
+    const root = project(['start', 'other'], {
+      'start.md': scenarioFile('start', 'It starts.', [
+        { id: 'long-wrong', text: 'A very long and reasonable sounding wrong answer', rating: 'wrong', next: 'follow' },
+        { id: 'short-best', text: 'Stop', rating: 'best' },
+      ]),
+      'follow.md': scenarioFile('follow', 'It follows.', [
+        { id: 'f-long', text: 'The longest answer here, which is wrong too', rating: 'wrong' },
+        { id: 'f-best', text: 'Ask', rating: 'best' },
+      ]),
+      'other.md': scenarioFile('other', 'Another one.', [
+        { id: 'o-best', text: 'The longest answer, and the best one', rating: 'best' },
+        { id: 'o-wrong', text: 'No', rating: 'wrong' },
+      ]),
+    });
+    const { course } = loadCourse(root, 'cue');
+    // longest: 0 (start) + 0 (follow) + 1 (other) over three decisions; shortest: 1 + 0 over two.
+    expect(analyseCueing(course, 'm').guessers['en-GB']).toMatchObject({ longest: 33, shortest: 50 });
+  });
+
+  it('score the Welsh by the Welsh words', () => {
+    const root = project(
+      ['s1'],
+      {
+        's1.md': giveaway('s1'),
+        's1.cy.md': [
+          '---\nid: s1\ntitle: Senario\nmachine-translated: true\n---\n\n## Sefyllfa\n\nMae rhywbeth yn digwydd.\n\n## Cwestiwn\n\nBeth ydych chi am ei wneud?\n\n## Dewisiadau\n',
+          '### Peidio\n\n- id: best-one\n- source: Cod\n\nAdborth.\n',
+          '### Dweud dim o gwbl, a chadw draw o bob sgwrs ar-lein\n\n- id: half-one\n- source: Cod\n\nAdborth.\n',
+          "### Ateb i'r post\n\n- id: bad-one\n- source: Cod\n\nAdborth.\n",
+        ].join('\n'),
+      },
+      'languages: [en-GB, cy]\ntranslations:\n  cy:\n    title: Gosodiad\n    machine-translated: true\n    objectives:\n      privacy: Preifatrwydd\n',
+    );
+    const { course } = loadCourse(root, 'cue');
+    const report = analyseCueing(course, 'm');
+    expect(report.guessers['en-GB']!.longest).toBe(100);
+    expect(report.guessers.cy).toMatchObject({ longest: 50, shortest: 100 });
+  });
+});
+
+describe('a scenario with actions', () => {
+  const choices: TestChoice[] = [
+    { id: 'tell', text: 'Tell the team', rating: 'best' },
+    { id: 'reply', text: 'Reply to Sam', rating: 'wrong', action: 'reply', target: 'the-post' },
+    { id: 'like', text: 'Like it', rating: 'wrong', action: 'like', target: 'the-post' },
+  ];
+
+  it('is seen with the post buttons first and plain buttons after, whatever the file order', () => {
+    const root = project(['act'], { 'act.md': scenarioFile('act', `Read this.\n\n${POST()}`, choices) });
+    const s = loadCourse(root, 'cue').course.scenarios[0]!;
+    expect(displayOrder(s).map((c) => c.id)).toEqual(['reply', 'like', 'tell']);
+    expect(guess(s, 'first').id).toBe('reply');
+    expect(guess(s, 'last').id).toBe('tell');
+  });
+
+  it('warns when the best choice is the only one outside the post, and not once a wrong one joins it', () => {
+    const alone = project(['act'], { 'act.md': scenarioFile('act', `Read this.\n\n${POST()}`, choices) });
+    const messages = checkContent(alone, { modules: ['cue'] }).issues.map((i) => `${i.file}:${i.line} ${i.message}`);
+    expect(messages).toContainEqual(
+      expect.stringMatching(/^content\/cue\/act\.md:23 the best choice is the only one outside the post/),
+    );
+
+    const joined = project(['act'], {
+      'act.md': scenarioFile('act', `Read this.\n\n${POST()}`, [
+        ...choices,
+        { id: 'post-own', text: 'Post your own view', rating: 'wrong' },
+      ]),
+    });
+    const after = checkContent(joined, { modules: ['cue'] }).issues.map((i) => i.message);
+    expect(after.filter((m) => m.includes('outside the post'))).toEqual([]);
+  });
+});
