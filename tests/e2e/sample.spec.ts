@@ -316,10 +316,10 @@ test.describe('social media module', () => {
       await expectScreen(frame, 'A complaint that is trending');
       await expect(frame.getByText('Scenario 1 of', { exact: false })).toBeVisible();
       await expect(frame.getByRole('article', { name: /Sian Morris/ })).toBeVisible();
-      await expect(frame.getByRole('button', { name: /^Repost Sian Morris's post: / })).toBeVisible();
+      await expect(frame.getByRole('button', { name: /^Repost Sian Morris's post: / }).first()).toBeVisible();
       await expect(heading(frame)).toBeFocused();
 
-      await answer(frame, 'Do not engage online; tell comms and report the staffing gap');
+      await answer(frame, 'Stay off the post; tell comms and report the gap');
       const cmi = await readCmi(page);
       expect(interactions(version, cmi).map((x) => [x.id, x.response])).toEqual([['trending-complaint', 'tell_comms']]);
       expectCleanCalls(version, await readLog(page));
