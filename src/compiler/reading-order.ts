@@ -10,20 +10,19 @@ import type { Reporter } from './errors.js';
 
 /**
  * Reports every piece of prose in the situation that comes after the first block a choice
- * acts on. `items` are the situation's tokens with their offsets; `blocks` maps each block
- * id to the offset of its YAML.
+ * acts on. `items` are the situation's tokens with their offsets in the file. It reads the
+ * blocks' ids from the tokens itself, so it needs nothing else from the scenario parser.
  */
 export function checkReadingOrder(
   items: readonly { token: Token; offset: number }[],
-  blocks: ReadonlyMap<string, { offset: number }>,
   choices: readonly Choice[],
   report: Reporter,
 ): void {
-  const acted = choices.flatMap((c) => (c.action && c.target ? [blocks.get(c.target)?.offset ?? Infinity] : []));
-  const first = Math.min(...acted);
-  if (!Number.isFinite(first)) return;
-  for (const { token, offset } of items) {
-    if (offset <= first || token.type === 'space' || isBlock(token)) continue;
+  const acted = new Set(choices.filter((c) => c.action).map((c) => c.target));
+  const first = items.findIndex(({ token }) => acted.has(blockId(token)));
+  if (first < 0) return;
+  for (const { token, offset } of items.slice(first + 1)) {
+    if (token.type === 'space' || blockId(token) !== undefined) continue;
     report.error(
       offset,
       'this text comes after a post that carries the answer buttons, so a learner may act before reading it: move it above the first block that has actions',
@@ -31,7 +30,9 @@ export function checkReadingOrder(
   }
 }
 
-function isBlock(token: Token): boolean {
+/** The id of a social media block ("```post" and so on), or undefined for anything else. */
+function blockId(token: Token): string | undefined {
   const lang = token.type === 'code' ? ((token as { lang?: string }).lang ?? '').trim() : '';
-  return (BLOCK_KINDS as readonly string[]).includes(lang);
+  if (!(BLOCK_KINDS as readonly string[]).includes(lang)) return undefined;
+  return /^id:\s*["']?([^\s"'#]+)/m.exec((token as { text?: string }).text ?? '')?.[1] ?? '';
 }

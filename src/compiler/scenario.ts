@@ -270,7 +270,7 @@ export function parseScenario(
     }
   }
 
-  if (!translation) checkReadingOrder(sections.get('Situation')?.items ?? [], blockIds, choices, report);
+  if (!translation) checkReadingOrder(sections.get('Situation')?.items ?? [], choices, report);
 
   if (!front || report.failed) return undefined;
   const scenario: Scenario = {
