@@ -33,7 +33,7 @@ if (json) {
       console.log(
         `  guessers (${language}): always the ${Object.entries(scores)
           .map(([g, score]) => `${g} ${score}%`)
-          .join(', ')} (pass mark ${m.passMark}%)`,
+          .join(', ')}; at random ${m.chance}%; pass mark ${m.passMark}%`,
       );
   }
   console.log(`\n${result.errors} error(s), ${result.warnings} warning(s)`);

@@ -28,6 +28,8 @@ export interface ModuleSummary {
   readingGrades: Record<string, number>;
   /** Naive guessers' scores by language (always the longest option, the shortest, the first, the last). */
   guessers?: CueingReport['guessers'];
+  /** A random learner's average score. */
+  chance?: number;
   passMark?: number;
 }
 
@@ -142,6 +144,7 @@ export function checkContent(root: string, options: { modules?: string[]; today?
       longestPath: graph.longestPath,
       readingGrades,
       guessers: cueing.guessers,
+      chance: cueing.chance,
       passMark: course.passMark,
     });
   }

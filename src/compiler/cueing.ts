@@ -23,8 +23,13 @@ export interface CueWarning {
 export interface CueingReport {
   /** Each guesser's module score (0..100), by language, as the learner would be told it. */
   guessers: Record<string, Record<GuesserName, number>>;
+  /** What a learner who picks at random scores on average (0..100). */
+  chance: number;
   warnings: CueWarning[];
 }
+
+/** Random runs averaged for `chance`: enough for a whole per cent, from a fixed seed so the check is repeatable. */
+const CHANCE_RUNS = 500;
 
 /**
  * The choices in the order the learner meets them: actions sit on their blocks, block by
@@ -85,6 +90,23 @@ export function play(course: Course, pick: (s: Scenario) => Choice[]): number {
   return decisions ? Math.round((total / decisions) * 100) : 0;
 }
 
+/** A learner who picks at random (in a feed, each item at even odds), averaged over many runs. */
+export function chanceScore(course: Course, runs = CHANCE_RUNS): number {
+  let seed = 0x2545f491;
+  const next = () => {
+    // xorshift32: small, seeded, and the same on every machine.
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) / 4294967296;
+  };
+  const pick = (s: Scenario): Choice[] =>
+    s.select === 'many' ? s.choices.filter(() => next() < 0.5) : [s.choices[Math.floor(next() * s.choices.length)]!];
+  let total = 0;
+  for (let i = 0; i < runs; i++) total += play(course, pick);
+  return Math.round(total / runs);
+}
+
 function bestOf(s: Scenario): Choice[] {
   const top = Math.max(...s.choices.map((c) => c.score));
   return s.choices.filter((c) => c.score === top);
@@ -110,6 +132,7 @@ function onlyOutside(s: Scenario): boolean {
 export function analyseCueing(course: Course, moduleFile: string): CueingReport {
   const warnings: CueWarning[] = [];
   const guessers: CueingReport['guessers'] = {};
+  const chance = chanceScore(course);
   for (const language of course.languages) {
     const translated = language === course.languages[0] ? undefined : language;
     const scores = {} as Record<GuesserName, number>;
@@ -120,6 +143,12 @@ export function analyseCueing(course: Course, moduleFile: string): CueingReport 
           file: moduleFile,
           pattern: /^pass-mark:/m,
           message: `a learner who always picks the ${g} option${translated ? ` (in ${language})` : ''} scores ${scores[g]}% and passes (pass mark ${course.passMark}%): vary the options' length and order so that only reading finds the best one`,
+        });
+      else if (scores[g] < chance / 2)
+        warnings.push({
+          file: moduleFile,
+          pattern: /^pass-mark:/m,
+          message: `a learner who always picks the ${g} option${translated ? ` (in ${language})` : ''} scores ${scores[g]}%, far below the ${chance}% of picking at random: the ${g} option is so rarely the best that learners can rule it out`,
         });
     }
     guessers[language] = scores;
@@ -141,5 +170,5 @@ export function analyseCueing(course: Course, moduleFile: string): CueingReport 
           'the best choice is the only one outside the post: add a wrong choice that is also a plain button (not an action on a block)',
       });
   }
-  return { guessers, warnings };
+  return { guessers, chance, warnings };
 }

@@ -27,19 +27,19 @@ const giveaway = (id: string): string =>
     { id: 'bad-one', text: 'Reply', rating: 'wrong' },
   ]);
 
-/** Options whose length and position say nothing: each guesser lands on a wrong one somewhere. */
+/** Options whose length and position say nothing: each guesser is right in one scenario and wrong in the other. */
 const fair: Record<string, TestChoice[]> = {
   one: [
-    { id: 'a-wrong', text: 'Reply now and explain everything that happened that night', rating: 'wrong' },
-    { id: 'a-best', text: 'Tell your manager', rating: 'best' },
-    { id: 'a-half', text: 'Leave it for today', rating: 'acceptable' },
+    { id: 'a-best', text: 'Screenshot the threats and tell your manager', rating: 'best' },
     { id: 'a-short', text: 'Like it', rating: 'wrong' },
+    { id: 'a-half', text: 'Reply to say how sorry you are for her loss', rating: 'acceptable' },
+    { id: 'a-last', text: 'Share it with a comment', rating: 'wrong' },
   ],
   two: [
-    { id: 'b-short', text: 'Share it', rating: 'wrong' },
-    { id: 'b-half', text: 'Mute the thread', rating: 'acceptable' },
-    { id: 'b-best', text: 'Report it and keep a copy', rating: 'best' },
     { id: 'b-long', text: 'Message the author to ask them to take the post down today', rating: 'wrong' },
+    { id: 'b-half', text: 'Mute the thread', rating: 'acceptable' },
+    { id: 'b-joke', text: 'Reply with a joke', rating: 'wrong' },
+    { id: 'b-best', text: 'Report it', rating: 'best' },
   ],
 };
 
@@ -58,7 +58,14 @@ describe('naive guessers', () => {
     expect(messages).toContainEqual(
       expect.stringMatching(/^modules\/cue\/module\.yaml:5 .*always picks the first option scores 100%/),
     );
-    expect(messages.filter((m) => m.includes('the shortest option') || m.includes('the last option'))).toEqual([]);
+    // Never right is a cue too: a learner can rule the shortest and the last option out.
+    expect(Math.abs(report.chance - 50)).toBeLessThanOrEqual(3);
+    for (const g of ['shortest', 'last'])
+      expect(messages).toContainEqual(
+        expect.stringMatching(
+          new RegExp(`always picks the ${g} option scores 0%, far below the \\d+% of picking at random`),
+        ),
+      );
     // The line of the best choice's id, in each scenario.
     expect(messages).toContainEqual(
       expect.stringMatching(/^content\/cue\/s1\.md:19 the best choice "best-one" is the longest by a clear margin/),
@@ -67,15 +74,16 @@ describe('naive guessers', () => {
     expect(check.modules[0]!.guessers).toEqual(report.guessers);
   });
 
-  it('stay below the pass mark, with no warning, when length and position carry no cue', () => {
+  it('stay between chance and the pass mark, with no warning, when length and position carry no cue', () => {
     const root = project(['one', 'two'], {
       'one.md': scenarioFile('one', 'Something happens.', fair.one!),
       'two.md': scenarioFile('two', 'Something else happens.', fair.two!),
     });
     const check = checkContent(root, { modules: ['cue'] });
     expect(check.issues).toEqual([]);
-    const scores = check.modules[0]!.guessers!['en-GB']!;
-    for (const score of Object.values(scores)) expect(score).toBeLessThan(80);
+    expect(check.modules[0]!.guessers!['en-GB']).toEqual({ longest: 50, shortest: 50, first: 50, last: 50 });
+    // The expectation is 37.5%; the check averages seeded random runs.
+    expect(Math.abs(check.modules[0]!.chance! - 37.5)).toBeLessThanOrEqual(3);
   });
 
   it('follow the branch their pick takes, and count the follow-up', () => {
