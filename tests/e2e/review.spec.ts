@@ -1,5 +1,5 @@
 /**
- * What a real LMS (Moodle 4.5, DESIGN.md "What real LMSs enforce") expects when a finished
+ * What a real LMS (Moodle 4.5; docs/DESIGN.md, "What real LMSs enforce") expects when a finished
  * attempt is relaunched: review mode and a normal-mode relaunch write nothing, a passed
  * attempt stays passed, browse mode records nothing; and a full run leaves gradable data.
  */

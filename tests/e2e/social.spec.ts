@@ -292,6 +292,7 @@ for (const version of VERSIONS) {
       await playPlan(course, frame, steps);
       await expect(frame.getByText(`${expectedRaw(steps)}%`, { exact: true })).toBeVisible();
       // The review shows the feed as partly right, with the wrong pick marked.
+      await frame.getByText(/^Show each decision and why/).click(); // folded away until asked for
       const percent = Math.round(step.score * 100);
       const item = frame
         .getByRole('listitem')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCourse } from '../../../src/compiler/course.js';
+import { ROOT } from '../../root.js';
 import {
   TABLE,
   decisionWrites,
@@ -387,7 +388,7 @@ describe.each(VERSIONS)('SCORM %s writes', (version) => {
   });
 
   it('every write in a full run of the sample module passes the strict checker', () => {
-    const { course: sample } = loadCourse('/work/main', 'sample');
+    const { course: sample } = loadCourse(ROOT, 'sample');
     for (const steps of [
       [['leave-it'], ['say-nothing'], ['accept-and-advise'], ['friends-only']],
       [['delete-and-report'], ['decline-and-signpost'], ['debrief-instead']],

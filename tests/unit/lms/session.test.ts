@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCourse } from '../../../src/compiler/course.js';
+import { ROOT } from '../../root.js';
 import { TABLE, type ScormVersion } from '../../../src/core/cmi.js';
 import { encode } from '../../../src/core/resume.js';
 import { reduce, score } from '../../../src/core/state.js';
@@ -7,7 +8,7 @@ import { ScormDriver } from '../../../src/lms/driver.js';
 import { checkCalls, checkFinished } from '../../../scorm/strict.js';
 import { cmiOf, found, Harness, makeApi, newSession, playSession } from './helpers.js';
 
-const { course } = loadCourse('/work/main', 'sample');
+const { course } = loadCourse(ROOT, 'sample');
 const VERSIONS: ScormVersion[] = ['2004', '1.2'];
 
 const RUNS = {
