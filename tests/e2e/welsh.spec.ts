@@ -82,7 +82,7 @@ test("switching to Cymraeg and back keeps the learner's place, and the whole mod
   await expect(h1(frame)).toHaveText(first.cyTitle);
   await expect(h1(frame)).toBeFocused();
   await expect(frame.getByText('Senario 1 o 13')).toBeVisible();
-  await expect(frame.getByRole('button', { name: /^Ailbostio postiad Sian Morris: / })).toBeVisible();
+  await expect(frame.getByRole('button', { name: /^Ailbostio postiad Sian Morris: / }).first()).toBeVisible();
   await answerIn(frame, first.cyChoices, cy);
   await expect(feedbackIn(frame, cy)).toBeFocused();
   await expect(frame.getByText('✓ Eich ateb: Y dewis gorau', { exact: true })).toBeVisible();
@@ -103,7 +103,9 @@ test("switching to Cymraeg and back keeps the learner's place, and the whole mod
   await expect(feedbackIn(frame, en)).toBeVisible();
   await expect(frame.getByText('✓ Your answer: Best choice', { exact: true })).toBeVisible();
   await expect(frame.getByRole('button', { name: 'Continue', exact: true })).toBeVisible();
-  await expect(frame.getByRole('button', { name: /^Repost Sian Morris's post: / })).toBeDisabled();
+  // Two reposts (with and without a comment): every action is disabled once answered.
+  for (const b of await frame.getByRole('button', { name: /^Repost Sian Morris's post: / }).all())
+    await expect(b).toBeDisabled();
   await expect(progress).toHaveAttribute('aria-valuenow', progressBefore!);
   await expect(frame.getByRole('progressbar', { name: `Progress: ${progressBefore}%` })).toBeVisible();
   const cmiEnglish = await readCmi(page);
