@@ -7,6 +7,7 @@ import { CHOICE_KEY_LENGTH, ID_PATTERN, SCENARIO_KEY_LENGTH, responseId, shortKe
 import { suggest } from './errors.js';
 import { ACTIONS_FOR, isConsequenceHeading, parseParts, type BlockKind } from './blocks.js';
 import { lex, plainText, renderBlocks, renderInline, type MarkdownContext } from './markdown.js';
+import { checkReadingOrder } from './reading-order.js';
 import { parseYaml } from './yaml-schema.js';
 
 const idField = z
@@ -242,6 +243,8 @@ export function parseScenario(
       }
     }
   }
+
+  if (!translation) checkReadingOrder(sections.get('Situation')?.items ?? [], choices, report);
 
   if (!front || report.failed) return undefined;
   const scenario: Scenario = {

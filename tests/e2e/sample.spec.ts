@@ -318,11 +318,14 @@ test.describe('social media module', () => {
       await expect(frame.getByText('Scenario 1 of', { exact: false })).toBeVisible();
       await expect(frame.getByRole('article', { name: /Sian Morris/ })).toBeVisible();
       await expect(
-        frame.getByRole('list', { name: "Actions on Sian Morris's post" }).getByRole('button', { name: /^Repost it/ }),
+        frame
+          .getByRole('list', { name: "Actions on Sian Morris's post" })
+          .getByRole('button', { name: /^Repost it/ })
+          .first(),
       ).toBeVisible();
       await expect(heading(frame)).toBeFocused();
 
-      await answer(frame, 'Do not engage online; tell comms and report the staffing gap');
+      await answer(frame, 'Stay off the post; tell comms and report the gap');
       const cmi = await readCmi(page);
       expect(interactions(version, cmi).map((x) => [x.id, x.response])).toEqual([['trending-complaint', 'tell_comms']]);
       expectCleanCalls(version, await readLog(page));
