@@ -5,15 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as scorm12 from 'scorm-again/scorm12';
 import * as scorm2004 from 'scorm-again/scorm2004';
-import {
-  derive,
-  formatTotalTime,
-  interactionsOf,
-  launchData,
-  parseDuration2004,
-  parseTimespan12,
-  validateCommit,
-} from '../../../scorm/lms/cmi.js';
+import { derive, interactionsOf, launchData, validateCommit } from '../../../scorm/lms/cmi.js';
 import { closeDatabase, MIGRATIONS, openDatabase } from '../../../scorm/lms/db.js';
 import { neutralise, parseLearnersCsv, toCsv } from '../../../scorm/lms/csv.js';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from '../../../scorm/lms/passwords.js';
@@ -167,16 +159,19 @@ describe('commit checks', () => {
 });
 
 describe('times and resume data', () => {
-  it("reads and writes both versions' time formats", () => {
-    expect(parseDuration2004('PT1H2M3.5S')).toBe(3723.5);
-    expect(parseDuration2004('P1DT1S')).toBe(86401);
-    expect(parseDuration2004('PT')).toBeNull();
-    expect(parseDuration2004('1 minute')).toBeNull();
-    expect(parseTimespan12('0001:02:03.25')).toBe(3723.25);
-    expect(parseTimespan12('1:02:03')).toBeNull();
-    expect(formatTotalTime('2004', 3723.5)).toBe('PT1H2M3.5S');
-    expect(formatTotalTime('1.2', 3723.5)).toBe('01:02:03.50');
-    expect(formatTotalTime('1.2', 0)).toBe('00:00:00');
+  it("reads and writes both versions' time formats through the shared SCORM time module", () => {
+    const total = (version: '1.2' | '2004', seconds: number) =>
+      launchData(
+        version,
+        {},
+        { mode: 'normal', learnerName: 'Sam', learnerId: 's', totalSeconds: seconds, passMark: null, fresh: true },
+      );
+    expect(total('2004', 3723.5)['cmi.total_time']).toBe('PT1H2M3.5S');
+    expect(total('1.2', 3723.5)['cmi.core.total_time']).toBe('01:02:03.50');
+    expect(total('1.2', 0)['cmi.core.total_time']).toBe('00:00:00');
+    expect(derive('2004', { 'cmi.session_time': 'PT1H2M3.5S' }).sessionSeconds).toBe(3723.5);
+    expect(derive('1.2', { 'cmi.core.session_time': '0001:02:03.25' }).sessionSeconds).toBe(3723.25);
+    expect(derive('2004', { 'cmi.session_time': 'P1W' }).sessionSeconds).toBeNull();
   });
 
   it('resumes only after exit = suspend, and gives the learner, mode, time and pass mark', () => {
@@ -199,7 +194,7 @@ describe('times and resume data', () => {
       'cmi.mode': 'normal',
       'cmi.credit': 'credit',
       'cmi.learner_name': 'Sam',
-      'cmi.total_time': 'PT0H1M30S',
+      'cmi.total_time': 'PT1M30S',
     });
     expect(resumed['cmi.scaled_passing_score']).toBeUndefined();
     expect(resumed['cmi.exit']).toBeUndefined();

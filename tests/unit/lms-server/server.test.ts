@@ -217,7 +217,7 @@ describe('the local LMS server', () => {
     expect(again.attempt).toBe(l.attempt);
     expect(again.cmi['cmi.entry']).toBe('resume');
     expect(again.cmi['cmi.suspend_data']).toBe('v1.abc');
-    expect(again.cmi['cmi.total_time']).toBe('PT0H1M30S');
+    expect(again.cmi['cmi.total_time']).toBe('PT1M30S');
     expect(again.cmi['cmi.interactions.0.learner_response']).toBe('delete_and_report');
     // The first window can no longer write over it.
     const old = await alice.request('POST', l.commitUrl, {
