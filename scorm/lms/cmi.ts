@@ -10,7 +10,7 @@
  */
 import type { ScormVersion as Version } from '../../src/core/scorm-names.js';
 import { checkValue } from '../strict.js';
-import { ELEMENTS as SCORM_ELEMENTS } from '../../src/core/scorm-names.js';
+import { ELEMENTS as SCORM_ELEMENTS, RESPONSE_SEPARATOR, responseItems } from '../../src/core/scorm-names.js';
 import { formatSpan, parseSpan } from '../../src/core/scorm-time.js';
 import { responseProblem } from './responses.js';
 
@@ -303,12 +303,17 @@ export function interactionsOf(version: Version, cmi: Flat): InteractionRow[] {
     const get = (e: string) => (cmi[`${p}.${e}`] === undefined || cmi[`${p}.${e}`] === '' ? null : cmi[`${p}.${e}`]!);
     const id = get('id');
     if (!id) continue;
+    // A choice's items are stored joined by `[,]` whatever the version (1.2 uses a plain comma),
+    // so reports and the result check read both versions alike.
+    const choice = get('type') === 'choice';
+    const items = (value: string | null) =>
+      value === null || !choice ? value : responseItems(version, value).join(RESPONSE_SEPARATOR['2004']);
     rows.push({
       n: i,
       id,
       type: get('type'),
-      response: get(n.response),
-      pattern: get('correct_responses.0.pattern'),
+      response: items(get(n.response)),
+      pattern: items(get('correct_responses.0.pattern')),
       result: get('result'),
       weighting: get('weighting'),
       latency: get('latency'),

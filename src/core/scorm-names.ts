@@ -156,3 +156,8 @@ export const ERRORS = {
   /** 1.2: a general commit failure; 2004 uses 391. */
   commitFailed2004: '391',
 } as const;
+
+/** The items of a choice response or pattern, split by the version's separator. */
+export function responseItems(version: ScormVersion, value: string): string[] {
+  return value.split(RESPONSE_SEPARATOR[version]).filter(Boolean);
+}

@@ -71,9 +71,10 @@ for (const version of VERSIONS) {
     await tabUntil(frame, (f) => f.tag === 'button' && f.text === 'Submit answer');
     await pageOf(frame).keyboard.press('Enter');
     await expect(feedbackHeading(frame)).toBeFocused();
-    expect(interactions(version, await readCmi(page)).map((x) => [x.id, x.response])).toEqual([
-      [ACTIONS.id, lmsId(plain.id)],
-    ]);
+    // Feedback is on screen before the LMS is called: wait for the commit.
+    await expect
+      .poll(async () => interactions(version, await readCmi(page)).map((x) => [x.id, x.response]))
+      .toEqual([[ACTIONS.id, lmsId(plain.id)]]);
     await expect(second).toBeDisabled();
     await expect(second).toHaveAttribute('aria-pressed', 'true');
     await expect(frame.getByText('Your choice', { exact: true })).toHaveCount(1);

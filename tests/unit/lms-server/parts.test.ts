@@ -136,6 +136,19 @@ describe('commit checks', () => {
     });
   });
 
+  it("stores a 1.2 multiple response (comma-separated) in the same form as 2004's, so reports read both alike", () => {
+    const flat = (version: '1.2' | '2004', response: string, pattern: string) => ({
+      'cmi.interactions.0.id': 'feed-check',
+      'cmi.interactions.0.type': 'choice',
+      [`cmi.interactions.0.${version === '1.2' ? 'student_response' : 'learner_response'}`]: response,
+      'cmi.interactions.0.correct_responses.0.pattern': pattern,
+    });
+    const v12 = interactionsOf('1.2', flat('1.2', 'post_a,post_c', 'post_a,post_b'))[0];
+    const v2004 = interactionsOf('2004', flat('2004', 'post_a[,]post_c', 'post_a[,]post_b'))[0];
+    expect(v12).toMatchObject({ response: 'post_a[,]post_c', pattern: 'post_a[,]post_b' });
+    expect(v12).toEqual(v2004);
+  });
+
   it("refuses the other version's elements, unknown elements, non-strings and values a real LMS refuses", () => {
     const problems = (version: '1.2' | '2004', body: unknown) => {
       const c = validateCommit(version, body);
