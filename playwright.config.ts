@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumLaunchOptions as launchOptions } from './tests/chromium.js';
+import { chromiumLaunchOptions as launchOptions } from './scripts/chromium.js';
 
 const PORT = Number(process.env.E2E_PORT ?? 4318);
 const BASE_URL = `http://127.0.0.1:${PORT}`;

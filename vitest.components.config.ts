@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
-import { chromiumLaunchOptions } from './tests/chromium.js';
+import { chromiumLaunchOptions } from './scripts/chromium.js';
 
 /**
  * The NHS.UK styles are compiled by the build (sass, then PurgeCSS); the elements' markup,

@@ -277,28 +277,7 @@ export class LmsSession extends EventTarget {
     if (this.mode === 'normal' && recorded !== null) this.mode = 'review';
     const state = chosen.state;
     this.latest = state;
-    if (this.mode !== 'normal') {
-      this.setStatus('readonly');
-      return {
-        state,
-        resume: chosen.status,
-        reason: chosen.reason,
-        mode: this.mode,
-        learnerName,
-        recorded,
-        restored,
-        earlierTimeMs,
-        preferredLanguage,
-      };
-    }
-    this.journalWrite(state);
-    if (state.decisions.length === 0) {
-      this.launchPending = launchWrites(this.course, state, this.driver.version, this.slots);
-      (this.options.afterFirstPaint ?? ((fn) => fn()))(() => this.writeLaunch());
-    } else if (restored > 0) {
-      this.flush();
-    }
-    return {
+    const launched = {
       state,
       resume: chosen.status,
       reason: chosen.reason,
@@ -309,6 +288,18 @@ export class LmsSession extends EventTarget {
       earlierTimeMs,
       preferredLanguage,
     };
+    if (this.mode !== 'normal') {
+      this.setStatus('readonly');
+      return launched;
+    }
+    this.journalWrite(state);
+    if (state.decisions.length === 0) {
+      this.launchPending = launchWrites(this.course, state, this.driver.version, this.slots);
+      (this.options.afterFirstPaint ?? ((fn) => fn()))(() => this.writeLaunch());
+    } else if (restored > 0) {
+      this.flush();
+    }
+    return launched;
   }
 
   /** The objective ids the LMS holds, slot by slot (some LMSs fill slots before launch). */

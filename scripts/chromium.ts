@@ -1,11 +1,12 @@
 /**
  * How the browser tests launch Chromium: Playwright cannot download its own browser on the
  * project's machines, so use Debian's when it is there, else Playwright's own (an ordinary
- * developer laptop). Shared by playwright.config.ts and vitest.components.config.ts.
+ * developer laptop). Shared by playwright.config.ts, vitest.components.config.ts, the benchmark
+ * and the sign-off pack.
  */
 import { existsSync } from 'node:fs';
 
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 export const chromiumLaunchOptions = existsSync(SYSTEM_CHROMIUM)
   ? {
