@@ -3,6 +3,7 @@
  * charts, and every decision a learner made with its feedback.
  */
 import type { Choice, Course, Rating } from '../../src/core/model.js';
+import { shouldPick } from '../../src/core/state.js';
 import { lookupDecision, type BuiltModule, type Catalogue } from './catalogue.js';
 import type { Attempt, Store, StoredInteraction, User } from './store.js';
 
@@ -152,6 +153,7 @@ export interface ScenarioStats {
 }
 
 export interface ModuleStats {
+  /** Everyone the module is assigned to in this view (the rows of the records). */
   learners: number;
   started: number;
   inProgress: number;
@@ -160,6 +162,9 @@ export interface ModuleStats {
   failed: number;
   /** passed / (passed + failed), or null before anyone has finished. */
   passRate: number | null;
+  /** Shares of everyone assigned: what compliance is measured against. Null when no one is assigned. */
+  passedOfAssigned: number | null;
+  finishedOfAssigned: number | null;
   /** Finishes per day (the learner's record's completion date), oldest first. */
   completions: { date: string; passed: number; failed: number; completed: number }[];
   scenarios: ScenarioStats[];
@@ -237,9 +242,20 @@ export function moduleStats(
     passed,
     failed,
     passRate: passed + failed ? passed / (passed + failed) : null,
+    passedOfAssigned: rows.length ? passed / rows.length : null,
+    finishedOfAssigned: rows.length ? (passed + failed + count('completed')) / rows.length : null,
     completions,
     scenarios: [...scenarios.values()],
   };
+}
+
+export interface PickedChoice {
+  text: string;
+  rating: Rating | null;
+  feedbackHtml: string | null;
+  source: string | null;
+  /** In a feed (pick every item that applies): whether picking this item was right. Null for one-choice scenarios. */
+  right: boolean | null;
 }
 
 export interface DecisionView {
@@ -247,10 +263,26 @@ export interface DecisionView {
   scenarioId: string;
   scenarioTitle: string;
   question: string;
-  picked: { text: string; rating: Rating | null; feedbackHtml: string | null; source: string | null }[];
+  select: 'one' | 'many';
+  picked: PickedChoice[];
+  /** In a feed: the items that should have been picked and were not. */
+  missed: PickedChoice[];
+  /** Of the items that should have been picked, how many were (feeds only). */
+  found: { of: number; picked: number } | null;
   result: string | null;
   at: string | null;
 }
+
+const pickedChoice = (c: Choice | string, many: boolean): PickedChoice =>
+  typeof c === 'string'
+    ? { text: c, rating: null, feedbackHtml: null, source: null, right: null }
+    : {
+        text: c.text,
+        rating: c.rating,
+        feedbackHtml: c.feedbackHtml,
+        source: c.source || null,
+        right: many ? shouldPick(c) : null,
+      };
 
 export interface AttemptView {
   attempt: Attempt;
@@ -265,16 +297,19 @@ export function learnerHistory(store: Store, catalogue: Catalogue, userId: numbe
     const course = catalogue.course(attempt.module_id);
     const decisions = store.interactionsOf(attempt.id).map((i: StoredInteraction): DecisionView => {
       const { scenario, choices } = lookupDecision(course, i.interaction_id, i.response);
+      const many = scenario?.select === 'many';
+      // A feed is marked as a whole: the items to pick that were left are as much the result as those picked.
+      const toPick = many ? scenario.choices.filter(shouldPick) : [];
+      const missed = toPick.filter((c) => !choices.includes(c));
       return {
         n: i.n,
         scenarioId: i.interaction_id,
         scenarioTitle: scenario?.title ?? i.interaction_id,
         question: scenario?.question ?? i.description ?? '',
-        picked: choices.map((c) =>
-          typeof c === 'string'
-            ? { text: c, rating: null, feedbackHtml: null, source: null }
-            : { text: c.text, rating: c.rating, feedbackHtml: c.feedbackHtml, source: c.source || null },
-        ),
+        select: many ? 'many' : 'one',
+        picked: choices.map((c) => pickedChoice(c, many)),
+        missed: missed.map((c) => pickedChoice(c, true)),
+        found: many ? { of: toPick.length, picked: toPick.length - missed.length } : null,
         result: i.result,
         at: i.recorded_at,
       };
@@ -298,6 +333,14 @@ export function localDateTime(iso: string | null): string {
   const d = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${localDate(iso)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A calendar date (YYYY-MM-DD) the UK way, which no reader can take for a US one: "4 Dec", or "4 Dec 2026". */
+export function ukDate(date: string, withYear = false): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1] ?? ''}${withYear ? ` ${y}` : ''}`;
 }
 
 /** Seconds as H:MM:SS. */

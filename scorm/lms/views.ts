@@ -6,8 +6,11 @@ import {
   formatDuration,
   localDateTime,
   RECORD_STATUSES,
+  ukDate,
   type AttemptView,
+  type DecisionView,
   type ModuleStats,
+  type PickedChoice,
   type RecordFilter,
   type RecordRow,
   type RecordStatus,
@@ -235,6 +238,38 @@ export function launchPage(config: LaunchConfig): string {
 </html>`}`;
 }
 
+const RESULT_LABEL: Record<string, string> = { correct: 'Correct', incorrect: 'Incorrect', neutral: 'Neutral' };
+
+/** The mark the module recorded, and for a feed how many of the items to pick were found. */
+function decisionResult(d: DecisionView): Html {
+  const result = d.result ? (RESULT_LABEL[d.result] ?? d.result) : null;
+  const found = d.found
+    ? `found ${d.found.picked} of the ${d.found.of} ${d.found.of === 1 ? 'item' : 'items'} to pick`
+    : '';
+  if (!result && !found) return html``;
+  return html`<p class="decision__result">Result: <strong>${result ?? 'Not recorded'}</strong>${found ? `, ${found}` : ''}.</p>`;
+}
+
+/** One item of a decision: in a feed, tagged right or wrong to pick; otherwise with its rating. */
+function choiceBlock(p: PickedChoice, how: 'picked' | 'missed'): Html {
+  const tone = p.right === null ? (p.rating ?? 'unknown') : how === 'picked' && p.right ? 'best' : 'wrong';
+  const label =
+    how === 'missed'
+      ? 'Missed: should have been picked'
+      : p.right === null
+        ? p.rating
+          ? RATING_LABEL[p.rating]
+          : ''
+        : p.right
+          ? 'Picked: right to pick'
+          : 'Picked: should have been left';
+  return html`<div class="decision__choice decision__choice--${tone}" data-how="${how}">
+        <p><span class="visually-hidden">${how === 'missed' ? 'Not picked: ' : 'Their answer: '}</span><strong>${p.text}</strong> ${label ? html`<span class="tag tag--${tone}">${label}</span>` : ''}</p>
+        ${p.feedbackHtml ? html`<div class="decision__feedback">${trusted(p.feedbackHtml)}</div>` : ''}
+        ${p.source ? html`<p class="decision__source">Source: ${p.source}</p>` : ''}
+      </div>`;
+}
+
 function history(views: readonly AttemptView[], opts: { heading: number }): Html {
   if (!views.length) return html`<p>No attempts yet.</p>`;
   const h = (level: number, text: string) => trusted(`<h${level}>${html`${text}`}</h${level}>`);
@@ -252,13 +287,9 @@ function history(views: readonly AttemptView[], opts: { heading: number }): Html
       (d) => html`<li class="decision" data-scenario="${d.scenarioId}">
       ${h(opts.heading + 1, d.scenarioTitle)}
       ${d.question ? html`<p class="decision__question">${d.question}</p>` : ''}
-      ${d.picked.map(
-        (p) => html`<div class="decision__choice decision__choice--${p.rating ?? 'unknown'}">
-        <p><span class="visually-hidden">Their answer: </span><strong>${p.text}</strong> ${p.rating ? html`<span class="tag tag--${p.rating}">${RATING_LABEL[p.rating]}</span>` : ''}</p>
-        ${p.feedbackHtml ? html`<div class="decision__feedback">${trusted(p.feedbackHtml)}</div>` : ''}
-        ${p.source ? html`<p class="decision__source">Source: ${p.source}</p>` : ''}
-      </div>`,
-      )}
+      ${decisionResult(d)}
+      ${d.picked.map((p) => choiceBlock(p, 'picked'))}
+      ${d.missed.map((p) => choiceBlock(p, 'missed'))}
     </li>`,
     )}
   </ol>`
@@ -299,14 +330,14 @@ function recordTable(rows: readonly RecordRow[], withName: boolean): Html {
   if (!rows.length) return html`<p id="no-records">No records match.</p>`;
   return html`<div class="table-scroll"><table class="table" id="records">
   <thead><tr>
-    ${withName ? html`<th scope="col">Name</th><th scope="col">Staff group</th>` : ''}
+    ${withName ? html`<th scope="col">Name</th><th scope="col">Email or staff number</th><th scope="col">Staff group</th>` : ''}
     <th scope="col">Module</th><th scope="col">Status</th><th scope="col" class="num">Score</th><th scope="col" class="num">Attempts</th>
-    <th scope="col">First access</th><th scope="col">Last access</th><th scope="col">Completed</th><th scope="col" class="num">Total time</th>
+    <th scope="col">First access</th><th scope="col">Last access</th><th scope="col">Finished</th><th scope="col" class="num">Total time</th>
   </tr></thead>
   <tbody>
   ${rows.map(
     (r) => html`<tr data-learner="${r.login}" data-module="${r.moduleId}" data-status="${r.status}">
-    ${withName ? html`<td><a href="/hr/learners/${r.userId}">${r.name}</a></td><td>${r.staffGroup}</td>` : ''}
+    ${withName ? html`<td><a href="/hr/learners/${r.userId}">${r.name}</a></td><td class="login">${r.login}</td><td>${r.staffGroup}</td>` : ''}
     <td><a href="/hr/modules/${r.moduleId}">${r.moduleTitle}</a></td><td>${statusTag(r.status)}</td><td class="num">${score(r.score)}</td>
     <td class="num">${r.attempts}</td><td>${localDateTime(r.firstAccess)}</td><td>${localDateTime(r.lastAccess)}</td><td>${localDateTime(r.completedAt)}</td>
     <td class="num">${r.attempts ? formatDuration(r.totalSeconds) : ''}</td>
@@ -399,7 +430,15 @@ ${filterForm(`/hr/modules/${module.id}`, filter, { groups, statuses: false })}
   <div><dt>Failed</dt><dd id="stat-failed">${stats.failed}</dd></div>
 </dl>
 <h2>Pass rate</h2>
-<p id="pass-rate">Pass rate: ${pct(stats.passRate)}${stats.passRate !== null ? ` (${stats.passed} of ${stats.passed + stats.failed} who finished)` : ''}.</p>
+${
+  stats.learners
+    ? html`<ul class="rates">
+  <li id="passed-of-assigned">Passed: <strong>${pct(stats.passedOfAssigned)}</strong> of everyone assigned (${stats.passed} of ${stats.learners}).</li>
+  <li id="finished-of-assigned">Finished: <strong>${pct(stats.finishedOfAssigned)}</strong> of everyone assigned (${stats.finished} of ${stats.learners}).</li>
+  <li id="pass-rate">Of those who finished with a mark, ${stats.passRate === null ? 'none yet' : html`<strong>${pct(stats.passRate)}</strong> passed (${stats.passed} of ${stats.passed + stats.failed})`}.</li>
+</ul>`
+    : html`<p id="pass-rate">No one is assigned this module in this view.</p>`
+}
 ${passRateBar(stats.passed, stats.failed)}
 <h2>Completion over time</h2>
 ${
@@ -407,7 +446,7 @@ ${
     ? html`${completionChart(points, `Learners who have finished ${module.title}, and who have passed, by date`)}
 <details class="details"><summary>Show the numbers</summary>
 <table class="table"><thead><tr><th scope="col">Date</th><th scope="col" class="num">Passed</th><th scope="col" class="num">Failed</th><th scope="col" class="num">Completed</th></tr></thead>
-<tbody>${stats.completions.map((c) => html`<tr><td>${c.date}</td><td class="num">${c.passed}</td><td class="num">${c.failed}</td><td class="num">${c.completed}</td></tr>`)}</tbody></table>
+<tbody>${stats.completions.map((c) => html`<tr><td>${ukDate(c.date, true)}</td><td class="num">${c.passed}</td><td class="num">${c.failed}</td><td class="num">${c.completed}</td></tr>`)}</tbody></table>
 </details>`
     : html`<p>No one has finished this module yet.</p>`
 }

@@ -86,7 +86,7 @@ export function hrRoutes(lms: LmsContext) {
           'Attempts',
           'First access',
           'Last access',
-          'Completed',
+          'Finished',
           'Total time (h:mm:ss)',
         ],
         rows.map((r) => [

@@ -321,7 +321,7 @@ describe('the local LMS server', () => {
     expect(csv.body.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.body.slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      'Name,Email or staff number,Staff group,Module,Module ID,Status,Score (%),Attempts,First access,Last access,Completed,Total time (h:mm:ss)',
+      'Name,Email or staff number,Staff group,Module,Module ID,Status,Score (%),Attempts,First access,Last access,Finished,Total time (h:mm:ss)',
     );
     expect(lines.find((l) => l.includes('alice@'))).toMatch(
       /^Alice Adams,alice@example\.nhs\.uk,Nursing,Frontline sample module,sample,Passed,100,2,/,
@@ -334,7 +334,9 @@ describe('the local LMS server', () => {
     const report = await hr.get('/hr/modules/sample');
     expect(report.status).toBe(200);
     expect(report.body).toContain('<svg class="chart"');
-    expect(report.body).toMatch(/id="pass-rate">Pass rate: 100%/);
+    expect(report.body).toMatch(
+      /id="pass-rate">Of those who finished with a mark, <strong>100%<\/strong> passed \(1 of 1\)/,
+    );
     expect(report.body).toMatch(
       /data-scenario="ward-selfie"[\s\S]*?data-choice="delete_and_report">\s*<td>[^<]+<\/td><td><span class="tag tag--best">Best choice<\/span><\/td>\s*<td class="num">1<\/td>/,
     );
