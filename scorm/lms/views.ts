@@ -15,6 +15,7 @@ import {
   type RecordRow,
   type RecordStatus,
 } from './reports.js';
+import type { ImportJob } from './imports.js';
 import { isStaff, type Role, type User } from './store.js';
 
 export interface PageContext {
@@ -481,6 +482,39 @@ export interface CreatedAccount {
   password: string;
 }
 
+/** An import under way (its count so far), or finished (with its temporary passwords, this once). */
+export function importPage(ctx: PageContext, job: ImportJob, created: readonly CreatedAccount[]): string {
+  const done = !!job.finishedAt;
+  return layout(
+    ctx,
+    done ? 'Import finished' : 'Importing people',
+    html`
+<p><a href="/admin/users">Back to users</a></p>
+<h1>${done ? 'Import finished' : 'Importing people'}</h1>
+<p role="status" id="import-progress">${
+      done
+        ? `Imported: ${job.added} added, ${job.updated} updated.${job.error ? ` It stopped early: ${job.error}` : ''}`
+        : `${job.added} of ${job.total} new people added so far; ${job.updated} already here were updated.`
+    }</p>
+${
+  done
+    ? ''
+    : html`<progress class="progress" max="${job.total}" value="${job.added}" aria-labelledby="import-progress"></progress>
+<p>Signing in is not slowed by an import. This page does not update by itself: <a href="/admin/imports/${job.id}">check progress</a>.</p>`
+}
+${created.length ? passwordTable(created) : done && job.added ? html`<p>The temporary passwords were shown once, when the import finished. Reset a password under Users if one was lost.</p>` : ''}`,
+  );
+}
+
+function passwordTable(created: readonly CreatedAccount[]): Html {
+  return html`<section class="panel" id="created">
+  <h2>Temporary passwords</h2>
+  <p>Give each person their password privately. It is shown only this once; they choose their own when they first sign in.</p>
+  <table class="table"><thead><tr><th scope="col">Name</th><th scope="col">Signs in with</th><th scope="col">Temporary password</th></tr></thead>
+  <tbody>${created.map((c) => html`<tr><td>${c.name}</td><td>${c.login}</td><td><code class="password" data-login="${c.login}">${c.password}</code></td></tr>`)}</tbody></table>
+</section>`;
+}
+
 export function usersPage(
   ctx: PageContext,
   users: readonly User[],
@@ -503,16 +537,7 @@ ${
   ${opts.error ? html`<p>${opts.error}</p>` : ''}${opts.importErrors?.length ? html`<ul>${opts.importErrors.map((e) => html`<li>${e}</li>`)}</ul><p>Nothing was imported.</p>` : ''}</div>`
     : ''
 }
-${
-  opts.created?.length
-    ? html`<section class="panel" id="created">
-  <h2>Temporary passwords</h2>
-  <p>Give each person their password privately. It is shown only this once; they choose their own when they first sign in.</p>
-  <table class="table"><thead><tr><th scope="col">Name</th><th scope="col">Signs in with</th><th scope="col">Temporary password</th></tr></thead>
-  <tbody>${opts.created.map((c) => html`<tr><td>${c.name}</td><td>${c.login}</td><td><code class="password" data-login="${c.login}">${c.password}</code></td></tr>`)}</tbody></table>
-</section>`
-    : ''
-}
+${opts.created?.length ? passwordTable(opts.created) : ''}
 <div class="columns">
 <section class="panel">
   <h2>Add a person</h2>
@@ -528,7 +553,7 @@ ${
 </section>
 <section class="panel">
   <h2>Import from a CSV file</h2>
-  <p>A header row with <code>name</code>, <code>email</code> or <code>staff number</code>, and <code>staff group</code> (and optionally <code>role</code>). People already here keep their password; their name and staff group are updated.</p>
+  <p>A header row with <code>name</code>, <code>email</code> or <code>staff number</code>, and <code>staff group</code> (and optionally <code>role</code>). People already here keep their password; their name and staff group are updated. A large file is added in the background (about 10 people a second): you can watch its progress.</p>
   <form method="post" action="/admin/users/import" enctype="multipart/form-data" class="form">
     ${csrfField(ctx)}
     <div class="form-group"><label class="label" for="u-file">CSV file</label><input class="file" id="u-file" name="file" type="file" accept=".csv,text/csv" required></div>

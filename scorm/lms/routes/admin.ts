@@ -5,10 +5,11 @@ import { bodyOf, param, str, userOf, type LmsContext } from '../context.js';
 import { isValidLogin, parseLearnersCsv } from '../csv.js';
 import { generatePassword, hashPassword, passwordProblem } from '../passwords.js';
 import { ROLES, type Role } from '../store.js';
-import { usersPage, type CreatedAccount } from '../views.js';
+import { Imports } from '../imports.js';
+import { importPage, usersPage } from '../views.js';
 
 export function adminRoutes(lms: LmsContext) {
-  const { store, db, page, sendPage, deny } = lms;
+  const { store, page, sendPage, deny } = lms;
   const usersView = (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -16,6 +17,7 @@ export function adminRoutes(lms: LmsContext) {
     status = 200,
   ) => sendPage(reply, usersPage(page(req, reply), store.users(), store.recentAudit(), opts), status);
   const targetOf = (req: FastifyRequest) => store.userById(Number(param(req, 'id', 20)));
+  const imports = new Imports(store);
 
   return async (app: FastifyInstance) => {
     app.get('/admin/users', { config: { auth: 'admin' } }, async (req, reply) => usersView(req, reply));
@@ -59,38 +61,22 @@ export function adminRoutes(lms: LmsContext) {
         if (!text.trim()) return usersView(req, reply, { error: 'Choose a CSV file to import.' }, 400);
         const parsed = parseLearnersCsv(text);
         if (parsed.errors.length) return usersView(req, reply, { importErrors: parsed.errors }, 400);
-        const created: CreatedAccount[] = [];
-        const fresh = parsed.learners.filter((l) => !store.userByLogin(l.login));
-        const hashed = await Promise.all(
-          fresh.map(async (l) => {
-            const password = generatePassword();
-            return { l, password, hash: await hashPassword(password) };
-          }),
-        );
-        let updated = 0;
-        db.transaction(() => {
-          for (const l of parsed.learners) {
-            const existing = store.userByLogin(l.login);
-            if (existing) {
-              store.updateUser(existing.id, { name: l.name, staff_group: l.staffGroup });
-              updated++;
-            }
-          }
-          for (const { l, password, hash } of hashed) {
-            store.createUser({
-              login: l.login,
-              name: l.name,
-              staffGroup: l.staffGroup,
-              role: l.role,
-              passwordHash: hash,
-              mustChange: true,
-            });
-            created.push({ name: l.name, login: l.login, password });
-          }
-        })();
-        store.audit(userOf(req).id, 'imported people', `${created.length} added, ${updated} updated`);
-        return usersView(req, reply, { notice: `Imported: ${created.length} added, ${updated} updated.`, created });
+        const { job } = imports.start(userOf(req).id, parsed.learners);
+        return reply.code(303).redirect(`/admin/imports/${job.id}`);
       });
+    });
+
+    /** An import's progress; once finished, its temporary passwords, shown this once. */
+    app.get('/admin/imports/:id', { config: { auth: 'admin' } }, async (req, reply) => {
+      const job = imports.job(param(req, 'id', 20));
+      if (!job) return deny(req, reply, 404, 'There is no such import. Imports are kept only until the LMS restarts.');
+      return sendPage(reply, importPage(page(req, reply), job, imports.takePasswords(job)));
+    });
+    app.get('/admin/imports/:id/progress.json', { config: { auth: 'admin' } }, async (req, reply) => {
+      const job = imports.job(param(req, 'id', 20));
+      if (!job) return reply.code(404).send({ error: 'no such import' });
+      const { id, total, added, updated, startedAt, finishedAt, error } = job;
+      return { id, total, added, updated, startedAt, finishedAt, error };
     });
 
     app.post('/admin/users/:id/password', { config: { auth: 'admin' } }, async (req, reply) => {

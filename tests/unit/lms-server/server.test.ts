@@ -1,5 +1,5 @@
 /** The local LMS over HTTP (inject): who may do what, CSRF, sign-in limits, commits, records and CSV. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ADMIN_PASSWORD, Client, addPerson, launch, learner, startLms, type TestLms } from './harness.js';
 
 /** A commit like scorm-again's (flattened, full), for the sample module in SCORM 2004. */
@@ -376,9 +376,16 @@ describe('the local LMS server', () => {
     const good = await send(
       '\uFEFFName,Email,Staff number,Staff group\nCarol Jones,,C0001,Nursing\nAlice Adams-Renamed,alice@example.nhs.uk,,Nursing\n',
     );
-    expect(good.status, good.body.match(/error-summary[\s\S]*?<\/div>/)?.[0]).toBe(200);
-    expect(good.body).toContain('Imported: 1 added, 1 updated.');
-    expect(good.body).toMatch(/data-login="C0001">[\w-]{19}</);
+    expect(good.status, good.body.match(/error-summary[\s\S]*?<\/div>/)?.[0]).toBe(303);
+    const job = String(good.headers.location);
+    await vi.waitFor(
+      async () =>
+        expect((await admin.get(`${job}/progress.json`)).json()).toMatchObject({ finishedAt: expect.any(String) }),
+      { timeout: 20_000 },
+    );
+    const finished = await admin.get(job);
+    expect(finished.body).toContain('Imported: 1 added, 1 updated.');
+    expect(finished.body).toMatch(/data-login="C0001">[\w-]{19}</);
     expect(lms.store.userByLogin('C0001')).toMatchObject({
       name: 'Carol Jones',
       staff_group: 'Nursing',
