@@ -396,7 +396,8 @@ export function recordsPage(
 <p>One row for each learner and module. A passed attempt counts even if a later attempt failed.</p>
 ${filterForm('/hr/records', filter, { modules: options.modules, groups: options.groups, statuses: true })}
 <p class="records__meta"><span id="record-count">${rows.length} ${rows.length === 1 ? 'row' : 'rows'}</span>.
-  <a href="/hr/records.csv${options.query ? `?${options.query}` : ''}" download>Download these rows as CSV (opens in Excel)</a></p>
+  Download these rows: <a href="/hr/records.xlsx${options.query ? `?${options.query}` : ''}" download>Excel workbook (.xlsx)</a>
+  or <a href="/hr/records.csv${options.query ? `?${options.query}` : ''}" download>CSV, for other tools</a>.</p>
 ${options.modules.length ? html`<p>Module reports: ${options.modules.map((m, i) => html`${i ? ', ' : ''}<a href="/hr/modules/${m.id}">${m.title}</a>`)}.</p>` : ''}
 ${recordTable(rows, true)}`,
     { wide: true },

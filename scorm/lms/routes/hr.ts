@@ -14,6 +14,7 @@ import {
   type RecordStatus,
 } from '../reports.js';
 import { hrLearnerPage, modulePage, recordsPage, statusLabel } from '../views.js';
+import { recordsWorkbook } from '../xlsx.js';
 import { packagesOf } from './packages.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -110,6 +111,17 @@ export function hrRoutes(lms: LmsContext) {
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="frontline-records-${stamp}.csv"`)
         .send(csv);
+    });
+
+    app.get('/hr/records.xlsx', { config: { auth: 'hr' } }, async (req, reply) => {
+      const rows = records(store, catalogue, filterFrom(req.query));
+      const workbook = await recordsWorkbook(rows);
+      const stamp = new Date().toISOString().slice(0, 10);
+      store.audit(userOf(req).id, 'exported records', `${rows.length} rows (Excel)`);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('Content-Disposition', `attachment; filename="frontline-records-${stamp}.xlsx"`)
+        .send(workbook);
     });
 
     app.get('/hr/modules/:module', { config: { auth: 'hr' } }, async (req, reply) => {

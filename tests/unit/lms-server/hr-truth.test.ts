@@ -1,6 +1,7 @@
 /** HR pages that tell the truth: feeds marked as a whole, rates of everyone assigned, UK dates, who is who. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ukDate } from '../../../scorm/lms/reports.js';
 import { cumulative, completionChart } from '../../../scorm/lms/charts.js';
@@ -122,5 +123,72 @@ describe('HR pages that tell the truth', () => {
     expect(svg).not.toContain('12-04');
     const report = await hr.get(`/hr/modules/${FEED}`);
     expect(report.body).toMatch(/<td>\d{1,2} [A-Z][a-z]{2} \d{4}<\/td>/);
+  });
+});
+
+describe('the Excel export', () => {
+  /** The cells of the workbook's first sheet, by reference (A1, B2...), as Excel would read them. */
+  function cells(xlsx: Buffer): Map<string, { type: string; value: string; style: string }> {
+    const files = unzipSync(new Uint8Array(xlsx));
+    const read = (name: string) => strFromU8(files[name]!);
+    const shared = [...read('xl/sharedStrings.xml').matchAll(/<si>(?:<t[^>]*>([\s\S]*?)<\/t>)?<\/si>/g)].map(
+      (m) => m[1] ?? '',
+    );
+    const out = new Map<string, { type: string; value: string; style: string }>();
+    for (const m of read('xl/worksheets/sheet1.xml').matchAll(/<c r="([A-Z]+\d+)"([^>]*)>(?:<v>([^<]*)<\/v>)?/g)) {
+      const attrs = m[2]!;
+      const type = /t="(\w+)"/.exec(attrs)?.[1] ?? 'n';
+      const raw = m[3] ?? '';
+      out.set(m[1]!, {
+        type,
+        value: type === 's' ? shared[Number(raw)]! : raw,
+        style: /s="(\d+)"/.exec(attrs)?.[1] ?? '',
+      });
+    }
+    return out;
+  }
+
+  it('keeps staff numbers as text, dates as dates and scores as numbers, with no apostrophe guard', async () => {
+    const lms = await startLms();
+    try {
+      const admin = new Client(lms);
+      await admin.signIn('admin', ADMIN_PASSWORD);
+      const people = [
+        { name: 'Zero Lead', login: '0012345', group: '1-3' },
+        { name: '=Formula Person', login: '12345678901234567', group: 'Estates' },
+      ];
+      for (const p of people) {
+        const c = await learner(lms, admin, p);
+        const l = await launch(c);
+        await c.request('POST', l.commitUrl, {
+          json: finish('passed'),
+          headers: { 'x-csrf-token': l.csrf, accept: '*/*' },
+        });
+      }
+      await admin.get('/hr/records');
+      const res = await lms.app.inject({
+        url: '/hr/records.xlsx?module=sample',
+        cookies: Object.fromEntries(admin.cookies),
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      const sheet = cells(res.rawPayload);
+      const row = (login: string) => [...sheet.entries()].find(([, c]) => c.value === login)![0].replace(/^[A-Z]+/, '');
+      const zero = row('0012345');
+      expect(sheet.get(`B${zero}`)).toMatchObject({ type: 's', value: '0012345' });
+      expect(sheet.get(`C${zero}`)).toMatchObject({ type: 's', value: '1-3' });
+      expect(sheet.get(`G${zero}`)).toMatchObject({ type: 'n', value: '100' });
+      const finished = sheet.get(`K${zero}`)!;
+      expect(finished.type).toBe('n');
+      // A date serial (days since 1900) for today, with a date format.
+      expect(Math.floor(Number(finished.value))).toBeGreaterThan(45000);
+      expect(finished.style).not.toBe('');
+      const long = row('12345678901234567');
+      expect(sheet.get(`B${long}`)).toMatchObject({ type: 's', value: '12345678901234567' });
+      expect(sheet.get(`A${long}`)).toMatchObject({ type: 's', value: '=Formula Person' });
+      expect(Number(sheet.get(`L${zero}`)!.value)).toBeGreaterThanOrEqual(0);
+    } finally {
+      await lms.dispose();
+    }
   });
 });
