@@ -96,6 +96,15 @@ export const MIGRATIONS: readonly string[] = [
     detail TEXT NOT NULL DEFAULT ''
   );
   `,
+  // 2: which modules learners are offered, and in which SCORM version (an admin's choice, not a learner's).
+  `
+  CREATE TABLE module_settings (
+    module_id TEXT PRIMARY KEY,
+    live INTEGER NOT NULL CHECK (live IN (0, 1)),
+    scorm_version TEXT NOT NULL DEFAULT '2004' CHECK (scorm_version IN ('1.2', '2004')),
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];
 
 /** Opens (creating if need be) the database in `dataDir` and brings its schema up to date. */

@@ -5,6 +5,7 @@
 import type { Choice, Course, Rating } from '../../src/core/model.js';
 import { shouldPick } from '../../src/core/state.js';
 import { lookupDecision, type BuiltModule, type Catalogue } from './catalogue.js';
+import { ModuleSettings } from './settings.js';
 import type { Attempt, Store, StoredInteraction, User } from './store.js';
 
 export type RecordStatus = 'not started' | 'in progress' | 'completed' | 'passed' | 'failed';
@@ -90,15 +91,23 @@ function reportedUsers(store: Store, attempts: readonly Attempt[]): User[] {
   return store.users().filter((u) => (u.role === 'learner' && u.active) || withAttempts.has(u.id));
 }
 
-/** Modules in the records: built ones, and any with attempts that is no longer built. */
-export function reportedModules(catalogue: Catalogue, store: Store): { id: string; title: string }[] {
-  const built: { id: string; title: string }[] = catalogue
+/**
+ * Modules in the records: the live ones (assigned to every learner), and any other with
+ * attempts (a module taken down, or the sample tried out), which shows only its takers' rows.
+ */
+export function reportedModules(catalogue: Catalogue, store: Store): { id: string; title: string; live: boolean }[] {
+  const settings = new ModuleSettings(store.db);
+  const taken = new Set(
+    (store.db.prepare('SELECT DISTINCT module_id FROM attempts').all() as { module_id: string }[]).map(
+      (r) => r.module_id,
+    ),
+  );
+  const built = catalogue
     .modules()
-    .map((m: BuiltModule) => ({ id: m.id, title: m.title }));
-  const ids = new Set(built.map((m) => m.id));
-  const extra = (store.db.prepare('SELECT DISTINCT module_id FROM attempts').all() as { module_id: string }[])
-    .filter((r) => !ids.has(r.module_id))
-    .map((r) => ({ id: r.module_id, title: catalogue.title(r.module_id) }));
+    .map((m: BuiltModule) => ({ id: m.id, title: m.title, live: settings.isLive(m.id) }))
+    .filter((m) => m.live || taken.has(m.id));
+  const ids = new Set(catalogue.modules().map((m) => m.id));
+  const extra = [...taken].filter((id) => !ids.has(id)).map((id) => ({ id, title: catalogue.title(id), live: false }));
   return [...built, ...extra];
 }
 
@@ -116,6 +125,8 @@ export function records(store: Store, catalogue: Catalogue, filter: RecordFilter
   for (const user of reportedUsers(store, attempts)) {
     if (filter.group && user.staff_group !== filter.group) continue;
     for (const m of modules) {
+      const mine = byKey.get(`${user.id}\u0000${m.id}`);
+      if (!m.live && !mine) continue;
       const row: RecordRow = {
         userId: user.id,
         name: user.name,
@@ -123,7 +134,7 @@ export function records(store: Store, catalogue: Catalogue, filter: RecordFilter
         staffGroup: user.staff_group,
         moduleId: m.id,
         moduleTitle: m.title,
-        ...summarise(byKey.get(`${user.id}\u0000${m.id}`) ?? []),
+        ...summarise(mine ?? []),
       };
       if (filter.status && row.status !== filter.status) continue;
       if (filter.from || filter.to) {

@@ -56,6 +56,7 @@ function nav(ctx: PageContext): Html {
       ${link('/learn', 'My modules')}
       ${isStaff(ctx.user) ? link('/hr/records', 'Records') : ''}
       ${ctx.user.role === 'admin' ? link('/admin/users', 'Users') : ''}
+      ${ctx.user.role === 'admin' ? link('/admin/modules', 'Modules') : ''}
       ${link('/account/password', 'Password')}
       <li class="header__item"><form method="post" action="/signout">${csrfField(ctx)}<button class="header__button" type="submit">Sign out</button></form></li>
     </ul>
@@ -152,6 +153,8 @@ ${opts.error ? html`<div class="error-summary" role="alert" tabindex="-1"><h2 cl
 
 export interface LearnCard {
   id: string;
+  /** Offered to learners now; otherwise shown only to those who have taken it, to review. */
+  live: boolean;
   title: string;
   version: string;
   status: RecordStatus;
@@ -165,16 +168,18 @@ export interface LearnCard {
 }
 
 export function learnPage(ctx: PageContext, cards: readonly LearnCard[]): string {
-  const versionField = (id: string) => html`<div class="form-group form-group--inline">
-      <label class="label label--small" for="version-${id}">SCORM version</label>
-      <select class="select" id="version-${id}" name="version"><option value="2004" selected>SCORM 2004</option><option value="1.2">SCORM 1.2</option></select>
-    </div>`;
-  const launchForm = (id: string, action: string, label: string, secondary = false, withVersion = false) => html`
+  const launchForm = (id: string, action: string, label: string, secondary = false) => html`
     <form method="post" action="/learn/${id}/launch" class="card__action">
       ${csrfField(ctx)}<input type="hidden" name="action" value="${action}">
-      ${withVersion ? versionField(id) : ''}
       <button class="button${secondary ? ' button--secondary' : ''}" type="submit">${label}</button>
     </form>`;
+  // After a fail the next step is another go; after a pass or a completion, looking back.
+  const finishedActions = (c: LearnCard) =>
+    !c.live
+      ? html`${launchForm(c.id, 'review', `Review ${c.title}`)}`
+      : c.status === 'failed'
+        ? html`${launchForm(c.id, 'new', `Take ${c.title} again`)}${launchForm(c.id, 'review', `Review ${c.title}`, true)}`
+        : html`${launchForm(c.id, 'review', `Review ${c.title}`)}${launchForm(c.id, 'new', `Take ${c.title} again`, true)}`;
   return layout(
     ctx,
     'My modules',
@@ -193,9 +198,8 @@ ${cards.map(
   </dl>
   <div class="card__actions">
     ${c.open ? launchForm(c.id, 'continue', `Continue ${c.title}`) : ''}
-    ${!c.open && !c.finished ? launchForm(c.id, 'new', `Start ${c.title}`, false, true) : ''}
-    ${!c.open && c.finished ? launchForm(c.id, 'review', `Review ${c.title}`) : ''}
-    ${!c.open && c.finished ? launchForm(c.id, 'new', `Take ${c.title} again`, true, true) : ''}
+    ${!c.open && !c.finished && c.live ? launchForm(c.id, 'new', `Start ${c.title}`) : ''}
+    ${!c.open && c.finished ? finishedActions(c) : ''}
   </div>
 </li>`,
 )}
@@ -481,6 +485,33 @@ export interface CreatedAccount {
   name: string;
   login: string;
   password: string;
+}
+
+/** Which modules learners are offered, and in which SCORM version: one small form per module. */
+export function moduleSettingsPage(
+  ctx: PageContext,
+  modules: readonly { id: string; title: string; version: string; live: boolean; scormVersion: string }[],
+  opts: { notice?: string },
+): string {
+  return layout(
+    ctx,
+    'Modules',
+    html`
+<h1>Modules</h1>
+${opts.notice ? html`<p class="inset" role="status" id="notice">${opts.notice}</p>` : ''}
+<p>A live module is offered to every learner and has a row for each of them in the records. Learners who took a module that is no longer live can still review it. The SCORM version applies to new attempts; an attempt under way keeps its own.</p>
+${modules.length === 0 ? html`<p>No modules are built yet.</p>` : ''}
+${modules.map(
+  (m) => html`<form method="post" action="/admin/modules/${m.id}" class="panel module-setting" data-module="${m.id}">
+  ${csrfField(ctx)}
+  <h2>${m.title} <span class="hint">(version ${m.version})</span></h2>
+  <div class="form-group"><div class="checkbox"><input type="checkbox" id="live-${m.id}" name="live" value="1"${m.live ? html` checked` : ''}><label for="live-${m.id}">Offer ${m.title} to every learner</label></div></div>
+  <div class="form-group"><label class="label" for="scorm-${m.id}">SCORM version for ${m.title}</label>
+    <select class="select" id="scorm-${m.id}" name="scorm_version">${(['2004', '1.2'] as const).map((v) => html`<option value="${v}"${v === m.scormVersion ? html` selected` : ''}>SCORM ${v}</option>`)}</select></div>
+  <button class="button button--secondary" type="submit">Save<span class="visually-hidden"> ${m.title}</span></button>
+</form>`,
+)}`,
+  );
 }
 
 /** An import under way (its count so far), or finished (with its temporary passwords, this once). */

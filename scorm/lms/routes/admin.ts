@@ -6,7 +6,8 @@ import { isValidLogin, parseLearnersCsv } from '../csv.js';
 import { generatePassword, hashPassword, passwordProblem } from '../passwords.js';
 import { ROLES, type Role } from '../store.js';
 import { Imports } from '../imports.js';
-import { importPage, usersPage } from '../views.js';
+import { ModuleSettings } from '../settings.js';
+import { importPage, moduleSettingsPage, usersPage } from '../views.js';
 
 export function adminRoutes(lms: LmsContext) {
   const { store, page, sendPage, deny } = lms;
@@ -18,8 +19,37 @@ export function adminRoutes(lms: LmsContext) {
   ) => sendPage(reply, usersPage(page(req, reply), store.users(), store.recentAudit(), opts), status);
   const targetOf = (req: FastifyRequest) => store.userById(Number(param(req, 'id', 20)));
   const imports = new Imports(store);
+  const settings = new ModuleSettings(store.db);
+  const modulesView = (req: FastifyRequest, reply: FastifyReply, opts: { notice?: string } = {}) =>
+    sendPage(
+      reply,
+      moduleSettingsPage(
+        page(req, reply),
+        lms.catalogue.modules().map((m) => ({ id: m.id, title: m.title, version: m.version, ...settings.get(m.id) })),
+        opts,
+      ),
+    );
 
   return async (app: FastifyInstance) => {
+    app.get('/admin/modules', { config: { auth: 'admin' } }, async (req, reply) => modulesView(req, reply));
+
+    app.post('/admin/modules/:module', { config: { auth: 'admin' } }, async (req, reply) => {
+      const module = lms.catalogue.module(param(req, 'module'));
+      if (!module) return deny(req, reply, 404, 'There is no such module.');
+      const body = bodyOf(req);
+      const live = str(body.live, 2) === '1';
+      const scormVersion = str(body.scorm_version, 10) === '1.2' ? '1.2' : '2004';
+      settings.set(module.id, { live, scormVersion });
+      store.audit(
+        userOf(req).id,
+        'changed a module',
+        `${module.id}: ${live ? 'live' : 'not offered'}, SCORM ${scormVersion}`,
+      );
+      return modulesView(req, reply, {
+        notice: `${module.title} is ${live ? 'offered to every learner' : 'not offered to learners'}, in SCORM ${scormVersion}.`,
+      });
+    });
+
     app.get('/admin/users', { config: { auth: 'admin' } }, async (req, reply) => usersView(req, reply));
 
     app.post('/admin/users', { config: { auth: 'admin' } }, async (req, reply) => {

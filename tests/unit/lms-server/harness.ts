@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLms, type Lms, type LmsOptions } from '../../../scorm/lms/server.js';
+import { ModuleSettings } from '../../../scorm/lms/settings.js';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
@@ -31,6 +32,8 @@ export async function startLms(options: Partial<LmsOptions> = {}): Promise<TestL
     adminPassword: ADMIN_PASSWORD,
     ...options,
   });
+  // The sample is not offered by default; here it stands in for a real module.
+  new ModuleSettings(lms.db).set('sample', { live: true, scormVersion: '2004' });
   return Object.assign(lms, {
     dir,
     async dispose() {

@@ -71,7 +71,8 @@ describe('HR pages that tell the truth', () => {
     }
     hr = await learner(lms, admin, { name: 'Hana HR', login: 'hana@example.nhs.uk' });
     lms.store.updateUser(lms.store.userByLogin('hana@example.nhs.uk')!.id, { role: 'hr' });
-  });
+    // Five people, each with two password hashes: slow on a busy machine.
+  }, 60_000);
   afterAll(() => lms.dispose());
 
   it('shows a feed found in part as incorrect, with the items missed, and never as "Best choice"', async () => {
@@ -190,5 +191,5 @@ describe('the Excel export', () => {
     } finally {
       await lms.dispose();
     }
-  });
+  }, 60_000);
 });

@@ -247,7 +247,11 @@ describe('the local LMS server', () => {
   });
 
   it('refuses a malformed, oversized or foreign commit with 400 and changes nothing', async () => {
-    const l = await launch(bob, 'sample', { version: '1.2' });
+    // The admin runs the module in SCORM 1.2 for new attempts (a learner does not choose).
+    await admin.get('/admin/modules');
+    expect((await admin.post('/admin/modules/sample', { live: '1', scorm_version: '1.2' })).status).toBe(200);
+    const l = await launch(bob, 'sample', { version: '2004' });
+    await admin.post('/admin/modules/sample', { live: '1', scorm_version: '2004' });
     const post = (json: unknown, url = l.commitUrl, who = bob) =>
       who.request('POST', url, { json, headers: { 'x-csrf-token': who.csrf, accept: '*/*' } });
     const good12 = {
