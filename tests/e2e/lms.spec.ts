@@ -207,6 +207,9 @@ test('two learners complete the flagship: Priya passes in SCORM 2004, resuming i
   browser,
 }) => {
   test.setTimeout(240_000);
+  // Priya's attempt begins in SCORM 2004; then the admin runs the module in 1.2 for new attempts (Tom's).
+  let priyaStarted!: () => void;
+  const started = new Promise<void>((resolve) => (priyaStarted = resolve));
   // The two learners work at the same time, as staff on a ward would.
   await Promise.all([
     (async () => {
@@ -217,6 +220,8 @@ test('two learners complete the flagship: Priya passes in SCORM 2004, resuming i
       const card = first.page.locator(`li[data-module="${MODULE}"]`);
       await expect(card.getByText('Not started')).toBeVisible();
       await card.getByRole('button', { name: `Start ${TITLE}` }).click();
+      await first.page.waitForURL(/\/learn\/launch\//);
+      priyaStarted();
       const frame = first.page.frameLocator('#sco');
       await start(frame);
       await play(frame, answers, 3);
@@ -263,10 +268,17 @@ test('two learners complete the flagship: Priya passes in SCORM 2004, resuming i
       expect(second.errors).toEqual([]);
     })(),
     (async () => {
+      await started;
+      const { context: adminContext, page: adminPage } = await open(browser, 'admin');
+      await adminPage.goto('/admin/modules');
+      await adminPage.getByLabel(`SCORM version for ${TITLE}`).selectOption('1.2');
+      await adminPage.getByRole('button', { name: `Save ${TITLE}` }).click();
+      await expect(adminPage.locator('#notice')).toHaveText(`${TITLE} is offered to every learner, in SCORM 1.2.`);
+      await adminContext.close();
       const { context, page, errors } = await open(browser);
       await firstSignIn(page, TOM, temporary[TOM.login]!);
       const card = page.locator(`li[data-module="${MODULE}"]`);
-      await card.getByLabel('SCORM version').selectOption('1.2');
+      await expect(card.getByLabel('SCORM version')).toHaveCount(0);
       await card.getByRole('button', { name: `Start ${TITLE}` }).click();
       await page.waitForURL(/\/learn\/launch\//);
       tomCommitUrl = await page.evaluate(
