@@ -98,19 +98,23 @@ export function signInPage(
   ctx: PageContext,
   opts: { error?: string; next?: string; login?: string; notice?: string },
 ): string {
+  // The NHS error summary: "Error: " in the title, the summary focused on load (autofocus: no
+  // script needed), linking to the field, and the same message beside the field.
+  const error = opts.error;
   return layout(
     ctx,
-    'Sign in',
+    error ? 'Error: Sign in' : 'Sign in',
     html`
 <h1>Sign in</h1>
 ${opts.notice ? html`<p class="inset">${opts.notice}</p>` : ''}
-${opts.error ? html`<div class="error-summary" role="alert" tabindex="-1"><h2 class="error-summary__title">There is a problem</h2><p>${opts.error}</p></div>` : ''}
+${error ? html`<div class="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="error-summary-title"><h2 class="error-summary__title" id="error-summary-title">There is a problem</h2><ul class="error-summary__list"><li><a href="#login">${error}</a></li></ul></div>` : ''}
 <form method="post" action="/signin" class="form" novalidate>
   ${csrfField(ctx)}
   <input type="hidden" name="next" value="${opts.next ?? ''}">
-  <div class="form-group">
+  <div class="form-group${error ? ' form-group--error' : ''}">
     <label class="label" for="login">Email or staff number</label>
-    <input class="input" id="login" name="login" type="text" autocomplete="username" spellcheck="false" value="${opts.login ?? ''}" required>
+    ${error ? html`<p class="error-message" id="login-error"><span class="visually-hidden">Error:</span> ${error}</p>` : ''}
+    <input class="input${error ? ' input--error' : ''}" id="login" name="login" type="text" autocomplete="username" spellcheck="false" value="${opts.login ?? ''}"${error ? html` aria-describedby="login-error" aria-invalid="true"` : ''} required>
   </div>
   <div class="form-group">
     <label class="label" for="password">Password</label>

@@ -16,6 +16,7 @@ import { test, type Browser, type BrowserContext, type FrameLocator, type Page }
 import { loadCourse } from '../../src/compiler/course.js';
 import type { Course, Scenario } from '../../src/core/model.js';
 // The pages here come from contexts of our own (one per learner), each watched for console errors by open().
+import { expectNoAxeViolations } from './a11y-helpers.js';
 import { answer, expect, finishAndExit, heading, pressContinue, start } from './helpers.js';
 
 const MODULE = 'social-media-nhs';
@@ -512,4 +513,75 @@ test('a malformed or foreign commit gets 400 and changes nothing', async ({ brow
   await asTom.context.close();
   await hr.context.close();
   expect(server?.exitCode, serverLog).toBeNull();
+});
+
+test('a failed sign-in follows the NHS error pattern: "Error:" title, focused summary linking to the field, inline error', async ({
+  browser,
+}) => {
+  const { context, page, errors } = await open(browser);
+  await signIn(page, PRIYA.login, 'not her password');
+  await expect(page).toHaveTitle(/^Error: Sign in/);
+  const summary = page.getByRole('alert');
+  await expect(summary).toBeFocused();
+  await summary.getByRole('link', { name: /is not right/ }).click();
+  await expect(page.getByLabel('Email or staff number')).toBeFocused();
+  await expect(page.locator('#login-error')).toHaveText(
+    /^Error: The email or staff number, or the password, is not right\./,
+  );
+  await expect(page.getByLabel('Email or staff number')).toHaveAttribute('aria-describedby', 'login-error');
+  await expectNoAxeViolations(page, 'failed sign-in');
+  await context.close();
+  expect(errors).toEqual([]);
+});
+
+test('at 320 x 256 the launch bar is one thin line and the module has the screen', async ({ browser }) => {
+  const { context, page } = await open(browser, 'priya');
+  await page.setViewportSize({ width: 320, height: 256 });
+  await page.goto('/learn');
+  await page
+    .locator(`li[data-module="${MODULE}"]`)
+    .getByRole('button', { name: `Review ${TITLE}` })
+    .click();
+  await page.waitForURL(/\/learn\/launch\//);
+  const bar = (await page.locator('.launch__bar').boundingBox())!;
+  const frame = (await page.locator('#sco').boundingBox())!;
+  expect(bar.height).toBeLessThanOrEqual(32);
+  expect(frame.height).toBeGreaterThanOrEqual(256 - 32);
+  await context.close();
+});
+
+test('the older of two windows says plainly that the module is open in another, and can continue here', async ({
+  browser,
+}) => {
+  const first = await open(browser, 'hr');
+  await first.page.goto('/learn');
+  await first.page
+    .locator(`li[data-module="${MODULE}"]`)
+    .getByRole('button', { name: `Start ${TITLE}` })
+    .click();
+  const frameA = first.page.frameLocator('#sco');
+  await start(frameA);
+  await play(frameA, plan('best'), 1);
+  await expect(first.page.locator('#lms-status')).toHaveText(/^Saved at/);
+
+  const second = await open(browser, 'hr');
+  await second.page.goto('/learn');
+  await second.page
+    .locator(`li[data-module="${MODULE}"]`)
+    .getByRole('button', { name: `Continue ${TITLE}` })
+    .click();
+  await second.page.waitForURL(/\/learn\/launch\//);
+  await expect(second.page.frameLocator('#sco').locator('body')).not.toBeEmpty();
+
+  // The first window goes on, and its next save is refused as superseded.
+  await pressContinue(frameA);
+  await play(frameA, plan('best'), 1);
+  await expect(first.page.locator('#lms-status')).toContainText('This module was opened in another window', {
+    timeout: 30_000,
+  });
+  await first.page.getByRole('button', { name: 'Continue here instead' }).click();
+  await first.page.waitForURL(/\/learn\/launch\//);
+  await expect(first.page.locator('#lms-status')).not.toContainText('another window');
+  await first.context.close();
+  await second.context.close();
 });

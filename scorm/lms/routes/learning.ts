@@ -136,16 +136,18 @@ export function learningRoutes(lms: LmsContext) {
               .code(400)
               .send({ result: false, errorCode: 101, error: 'invalid commit', problems: check.problems });
           const outcome = store.applyCommit(attempt, launch, check.commit);
+          // `reason` tells the launch page which refusal this is: only 'superseded' can be put right, by continuing here.
           if (outcome === 'superseded')
             return reply.code(409).send({
               result: false,
               errorCode: 391,
+              reason: 'superseded',
               error: 'This module was opened again in another window; this one can no longer save.',
             });
           if (outcome === 'review')
             return reply
               .code(409)
-              .send({ result: false, errorCode: 391, error: 'Nothing is recorded in review mode.' });
+              .send({ result: false, errorCode: 391, reason: 'review', error: 'Nothing is recorded in review mode.' });
           return { result: true, errorCode: 0 };
         },
       );
