@@ -5,6 +5,9 @@
  */
 import { randomBytes, randomInt, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
+import * as zxcvbnEn from '@zxcvbn-ts/language-en';
 
 /** 2^15 x 8 x 128 bytes = 32 MiB of memory per hash: OWASP's recommended minimum for scrypt. */
 const COST = { N: 2 ** 15, r: 8, p: 1 };
@@ -111,10 +114,27 @@ export function generatePassword(): string {
   return [group(), group(), group(), group()].join('-');
 }
 
-/** Why a new password is not acceptable, or null. Length matters most (NCSC guidance); no composition rules. */
-export function passwordProblem(password: string, login: string): string | null {
+// zxcvbn-ts knows the common passwords, names and words, and patterns such as repeats and keyboard runs.
+const strength = new ZxcvbnFactory({
+  dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEn.dictionary },
+  graphs: zxcvbnCommon.adjacencyGraphs,
+  translations: zxcvbnEn.translations,
+});
+/** zxcvbn's 0-4: 3 is "safely unguessable" against an online attack, which is what a sign-in page faces. */
+const MIN_SCORE = 3;
+
+/**
+ * Why a new password is not acceptable, or null. Length matters most (NCSC guidance), with no
+ * composition rules; and nothing common or guessable (a single word, "password123", all spaces),
+ * nor anything built on the person's own name or sign-in.
+ */
+export function passwordProblem(password: string, login: string, name = ''): string | null {
+  if (!password.trim()) return 'A password cannot be only spaces.';
   if (password.length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters.`;
   if (password.length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
   if (password.toLowerCase() === login.toLowerCase()) return 'Do not use your email or staff number as your password.';
+  const result = strength.check(password, [login, name, ...name.split(/\s+/)].filter(Boolean));
+  if (result.score < MIN_SCORE)
+    return `This password is too easy to guess.${result.feedback.warning ? ` ${result.feedback.warning}` : ''} Three or four unrelated words make a strong one.`;
   return null;
 }

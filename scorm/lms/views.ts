@@ -15,6 +15,7 @@ import {
   type RecordRow,
   type RecordStatus,
 } from './reports.js';
+import type { AuditEntry } from './audit.js';
 import type { ImportJob } from './imports.js';
 import { isStaff, type Role, type User } from './store.js';
 
@@ -518,6 +519,33 @@ ${modules.map(
   );
 }
 
+/** The audit log a page at a time, with links to the pages either side and the whole log as CSV. */
+export function auditLogPage(
+  ctx: PageContext,
+  log: { entries: readonly AuditEntry[]; page: number; pages: number; total: number },
+): string {
+  const link = (page: number, label: string) => html`<a href="/admin/audit?page=${page}">${label}</a>`;
+  return layout(
+    ctx,
+    log.page > 1 ? `Audit log, page ${log.page}` : 'Audit log',
+    html`
+<p><a href="/admin/users">Back to users</a></p>
+<h1>Audit log</h1>
+<p>Sign-ins, changes to people and modules, exports, and HR views of a learner's record: ${log.total} ${log.total === 1 ? 'entry' : 'entries'}, newest first. <a href="/admin/audit.csv" download>Download the whole log as CSV</a>.</p>
+<div class="table-scroll"><table class="table" id="audit">
+<caption class="visually-hidden">Page ${log.page} of ${log.pages}</caption>
+<thead><tr><th scope="col">Date and time</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Detail</th></tr></thead>
+<tbody>${log.entries.map((a) => html`<tr><td>${localDateTime(a.at)}</td><td>${a.actor ?? 'System'}${a.actorLogin ? html` <span class="hint">(${a.actorLogin})</span>` : ''}</td><td>${a.action}</td><td>${a.detail}</td></tr>`)}</tbody>
+</table></div>
+<nav class="pager" aria-label="Audit log pages">
+  <p>Page ${log.page} of ${log.pages}.
+  ${log.page > 1 ? html`${link(log.page - 1, 'Newer entries')}` : ''}
+  ${log.page < log.pages ? html`${link(log.page + 1, 'Older entries')}` : ''}</p>
+</nav>`,
+    { wide: true },
+  );
+}
+
 /** An import under way (its count so far), or finished (with its temporary passwords, this once). */
 export function importPage(ctx: PageContext, job: ImportJob, created: readonly CreatedAccount[]): string {
   const done = !!job.finishedAt;
@@ -612,7 +640,8 @@ ${opts.created?.length ? passwordTable(opts.created) : ''}
 </tr>`,
     )}</tbody></table></div>
 <h2>Recent changes</h2>
-${audit.length ? html`<ul class="audit">${audit.map((a) => html`<li>${localDateTime(a.at)}: ${a.actor ?? 'System'}: ${a.action}${a.detail ? ` (${a.detail})` : ''}</li>`)}</ul>` : html`<p>None yet.</p>`}`,
+${audit.length ? html`<ul class="audit">${audit.map((a) => html`<li>${localDateTime(a.at)}: ${a.actor ?? 'System'}: ${a.action}${a.detail ? ` (${a.detail})` : ''}</li>`)}</ul>` : html`<p>None yet.</p>`}
+<p><a href="/admin/audit">See the whole audit log</a></p>`,
     { wide: true },
   );
 }

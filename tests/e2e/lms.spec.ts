@@ -316,6 +316,7 @@ test('HR sees the right rows, filters them, downloads the CSV, and reads the cha
   const tom = page.locator(`#records tr[data-learner="${TOM.login}"]`);
   await expect(priya.locator('td')).toHaveText([
     PRIYA.name,
+    PRIYA.login,
     PRIYA.group,
     TITLE,
     'Passed',
@@ -328,6 +329,7 @@ test('HR sees the right rows, filters them, downloads the CSV, and reads the cha
   ]);
   await expect(tom.locator('td')).toHaveText([
     TOM.name,
+    TOM.login,
     TOM.group,
     TITLE,
     'Failed',

@@ -2,12 +2,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
 import { bodyOf, param, str, userOf, type LmsContext } from '../context.js';
-import { isValidLogin, parseLearnersCsv } from '../csv.js';
+import { allAudit, auditPage } from '../audit.js';
+import { isValidLogin, parseLearnersCsv, toCsv } from '../csv.js';
+import { localDateTime } from '../reports.js';
 import { generatePassword, hashPassword, passwordProblem } from '../passwords.js';
 import { ROLES, type Role } from '../store.js';
 import { Imports } from '../imports.js';
 import { ModuleSettings } from '../settings.js';
-import { importPage, moduleSettingsPage, usersPage } from '../views.js';
+import { auditLogPage, importPage, moduleSettingsPage, usersPage } from '../views.js';
 
 export function adminRoutes(lms: LmsContext) {
   const { store, page, sendPage, deny } = lms;
@@ -52,6 +54,30 @@ export function adminRoutes(lms: LmsContext) {
 
     app.get('/admin/users', { config: { auth: 'admin' } }, async (req, reply) => usersView(req, reply));
 
+    app.get('/admin/audit', { config: { auth: 'admin' } }, async (req, reply) => {
+      const wanted = Number(str((req.query as Record<string, unknown>).page, 10)) || 1;
+      return sendPage(reply, auditLogPage(page(req, reply), auditPage(store.db, wanted)));
+    });
+
+    app.get('/admin/audit.csv', { config: { auth: 'admin' } }, async (req, reply) => {
+      const csv = toCsv(
+        ['Date and time', 'Who', 'Signs in with', 'Action', 'Detail'],
+        allAudit(store.db).map((a) => [
+          localDateTime(a.at),
+          a.actor ?? 'System',
+          a.actorLogin ?? '',
+          a.action,
+          a.detail,
+        ]),
+      );
+      store.audit(userOf(req).id, 'exported the audit log');
+      const stamp = new Date().toISOString().slice(0, 10);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="frontline-audit-${stamp}.csv"`)
+        .send(csv);
+    });
+
     app.post('/admin/users', { config: { auth: 'admin' } }, async (req, reply) => {
       const body = bodyOf(req);
       const name = str(body.name, 300).trim();
@@ -71,7 +97,7 @@ export function adminRoutes(lms: LmsContext) {
                 : staffGroup.length > 100
                   ? 'The staff group is over 100 characters.'
                   : given
-                    ? passwordProblem(given, login)
+                    ? passwordProblem(given, login, name)
                     : null;
       if (problem) return usersView(req, reply, { error: problem }, 400);
       const password = given || generatePassword();

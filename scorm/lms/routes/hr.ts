@@ -148,6 +148,8 @@ export function hrRoutes(lms: LmsContext) {
     app.get('/hr/learners/:id', { config: { auth: 'hr' } }, async (req, reply) => {
       const learner = store.userById(Number(param(req, 'id', 20)));
       if (!learner) return deny(req, reply, 404, 'There is no such person.');
+      // Who looked at whose record is itself a record: it holds every answer the learner gave.
+      store.audit(userOf(req).id, "viewed a learner's record", learner.login);
       const rows = records(store, catalogue).filter((r) => r.userId === learner.id);
       return sendPage(
         reply,
