@@ -233,7 +233,7 @@ async function benchImport(base: string, learners: readonly Learner[]): Promise<
     `  import of ${IMPORT} learners: ${finished?.added ?? 0} added in ${seconds.toFixed(1)} s (${((finished?.added ?? 0) / seconds || 0).toFixed(1)} a second; upload answered in ${uploaded.toFixed(0)} ms)`,
   );
   console.log(
-    `  sign-in during the import (${during.length}): p50 ${percentile(during, 50).toFixed(0)} ms, p99 ${percentile(during, 99).toFixed(0)} ms, max ${(during.at(-1) ?? 0).toFixed(0)} ms`,
+    `  sign-in during the import (${during.length}): p50 ${percentile(during, 50).toFixed(0)} ms, p99 ${percentile(during, 99).toFixed(0)} ms, max ${(during.at(-1) ?? 0).toFixed(0)} ms (load average ${loadavg()[0]!.toFixed(1)})`,
   );
   return finished?.added === IMPORT && !finished.error;
 }
@@ -330,7 +330,7 @@ try {
   );
   signIns.sort((a, b) => a - b);
   console.log(
-    `  sign-in, ${LEARNERS} learners arriving over ${ARRIVALS} s (done in ${((performance.now() - arrivalStart) / 1000).toFixed(1)} s): p50 ${percentile(signIns, 50).toFixed(0)} ms, p99 ${percentile(signIns, 99).toFixed(0)} ms`,
+    `  sign-in, ${LEARNERS} learners arriving over ${ARRIVALS} s (done in ${((performance.now() - arrivalStart) / 1000).toFixed(1)} s): p50 ${percentile(signIns, 50).toFixed(0)} ms, p99 ${percentile(signIns, 99).toFixed(0)} ms (load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`,
   );
   for (let i = 0; i < learners.length; i += 10) await Promise.all(learners.slice(i, i + 10).map((l) => l.setUp()));
 
