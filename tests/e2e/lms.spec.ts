@@ -588,3 +588,36 @@ test('the older of two windows says plainly that the module is open in another, 
   await first.context.close();
   await second.context.close();
 });
+
+test("an admin's new pages pass axe: modules, an import's progress, and the audit log", async ({ browser }) => {
+  const { context, page, errors } = await open(browser, 'admin');
+  await page.goto('/admin/modules');
+  await expect(page.getByLabel(`Offer ${TITLE} to every learner`)).toBeChecked();
+  await expect(page.getByLabel('Offer Frontline sample module to every learner')).not.toBeChecked();
+  await expectNoAxeViolations(page, 'modules');
+
+  await page.goto('/admin/users');
+  await page.getByLabel('CSV file').setInputFiles({
+    name: 'staff.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Name,Staff number,Staff group\nAsha Patel,0012345,Estates\nBen Ortiz,0012346,Estates\n'),
+  });
+  await page.getByRole('button', { name: 'Import' }).click();
+  await page.waitForURL(/\/admin\/imports\//);
+  await expectNoAxeViolations(page, 'import progress');
+  await expect
+    .poll(async () => {
+      if ((await page.getByRole('heading', { level: 1 }).textContent()) !== 'Import finished') await page.reload();
+      return page.getByRole('heading', { level: 1 }).textContent();
+    })
+    .toBe('Import finished');
+  await expect(page.locator('#import-progress')).toHaveText('Imported: 2 added, 0 updated.');
+  await expect(page.locator('code.password[data-login="0012345"]')).toHaveText(/^\w{4}-\w{4}-\w{4}-\w{4}$/);
+  await expectNoAxeViolations(page, 'import finished');
+
+  await page.goto('/admin/audit');
+  await expect(page.locator('#audit')).toContainText('imported people');
+  await expectNoAxeViolations(page, 'audit log');
+  await context.close();
+  expect(errors).toEqual([]);
+});
