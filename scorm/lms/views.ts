@@ -617,7 +617,7 @@ ${opts.created?.length ? passwordTable(opts.created) : ''}
 </section>
 <section class="panel">
   <h2>Import from a CSV file</h2>
-  <p>A header row with <code>name</code>, <code>email</code> or <code>staff number</code>, and <code>staff group</code> (and optionally <code>role</code>). People already here keep their password; their name and staff group are updated. A large file is added in the background (about 10 people a second): you can watch its progress.</p>
+  <p>A header row with <code>name</code>, <code>email</code> or <code>staff number</code>, and <code>staff group</code> (and optionally <code>role</code>). People already here keep their password; their name and staff group are updated. A large file is added in the background, which can take some minutes: you can watch its progress, and sign-ins are not slowed.</p>
   <form method="post" action="/admin/users/import" enctype="multipart/form-data" class="form">
     ${csrfField(ctx)}
     <div class="form-group"><label class="label" for="u-file">CSV file</label><input class="file" id="u-file" name="file" type="file" accept=".csv,text/csv" required></div>
