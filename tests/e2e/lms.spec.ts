@@ -621,3 +621,15 @@ test("an admin's new pages pass axe: modules, an import's progress, and the audi
   await context.close();
   expect(errors).toEqual([]);
 });
+
+test("a learner's email is shown whole on their page, not cut off by its box", async ({ browser }) => {
+  const { context, page } = await open(browser, 'hr');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`/hr/records?module=${MODULE}`);
+  await page.getByRole('link', { name: PRIYA.name }).click();
+  const email = page.locator('.summary dd').first();
+  await expect(email).toHaveText(PRIYA.login);
+  const fits = await email.evaluate((dd) => dd.scrollWidth <= dd.clientWidth);
+  expect(fits).toBe(true);
+  await context.close();
+});
