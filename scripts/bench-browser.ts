@@ -4,28 +4,13 @@
  * set through the Chrome DevTools Protocol.
  */
 import { existsSync } from 'node:fs';
+import { chromiumLaunchOptions, SYSTEM_CHROMIUM } from './chromium.js';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from '@playwright/test';
-
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 /** Debian's Chromium where it exists (Playwright cannot download its own here), else Playwright's. */
 export async function launchBrowser(): Promise<{ browser: Browser; executable: string }> {
   const system = existsSync(SYSTEM_CHROMIUM);
-  const browser = await chromium.launch(
-    system
-      ? {
-          executablePath: SYSTEM_CHROMIUM,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        }
-      : {},
-  );
+  const browser = await chromium.launch(chromiumLaunchOptions);
   return { browser, executable: system ? SYSTEM_CHROMIUM : 'playwright chromium' };
 }
 

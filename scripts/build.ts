@@ -1,6 +1,7 @@
 /**
  * `npm run build [-- <module> ...]`: checks every module's content, then writes
- * dist/<module>-scorm12.zip and dist/<module>-scorm2004.zip for each.
+ * dist/<module>-scorm12.zip and dist/<module>-scorm2004.zip for each, with dist/<module>/ (the SCO),
+ * dist/<module>.json (what the local LMS lists) and dist/<module>.report.json (what its reports need).
  * Content errors are printed as file:line:col and stop the build; no package is written.
  */
 import { rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { listModules, loadCourse, type LoadedCourse } from '../src/compiler/cour
 import { ContentError, formatIssue } from '../src/compiler/errors.js';
 import { frontlineViteConfig } from '../src/compiler/vite-config.js';
 import { writeModuleFolder } from '../src/compiler/module-folder.js';
+import { reportData } from '../src/core/report-data.js';
 import { worstCaseLength } from '../src/core/resume.js';
 import { writePackage } from '../scorm/package.js';
 
@@ -80,6 +82,7 @@ for (const [id, result] of loaded) {
         id,
         title: course.title,
         version: course.version,
+        passMark: course.passMark,
         worstCaseSuspendData: worstCaseLength(course),
         scenarios: course.scenarios.map((s) => ({ id: s.id, title: s.title })),
       },
@@ -87,6 +90,8 @@ for (const [id, result] of loaded) {
       2,
     ),
   );
+  // What the LMS's reports know of this version: it keeps a copy of each build it meets.
+  writeFileSync(join(root, 'dist', `${id}.report.json`), JSON.stringify(reportData(course)));
   console.log(
     `  ${course.title} ${course.version}: ${course.scenarios.length} scenarios, worst-case suspend_data ${worstCaseLength(course)} characters, built in ${Math.round(performance.now() - started)} ms`,
   );

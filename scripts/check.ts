@@ -29,6 +29,12 @@ if (json) {
       `${m.id}: ${m.title} ${m.version}: ${m.scenarios} scenarios, up to ${m.longestPath} decisions, best possible score ${m.bestScore}%, ` +
         `worst-case resume data ${m.worstCaseSuspendData} characters, hardest reading grade ${worst}`,
     );
+    for (const [language, scores] of Object.entries(m.guessers ?? {}))
+      console.log(
+        `  guessers (${language}): always the ${Object.entries(scores)
+          .map(([g, score]) => `${g} ${score}%`)
+          .join(', ')}; at random ${m.chance}%; pass mark ${m.passMark}%`,
+      );
   }
   console.log(`\n${result.errors} error(s), ${result.warnings} warning(s)`);
 }

@@ -8,8 +8,10 @@
  * p50 / p99 latency, then reads the SQLite file and checks that what is stored for every
  * learner equals what was last sent. Last, an admin imports `import` new learners from a CSV
  * file while learners keep signing in: it reports the time until every one is added and the
- * sign-in latency meanwhile. It stops by itself: K commits per learner, or the time limit,
- * whichever comes first. Exits 1 on any failed commit, sign-in or import, or a mismatch.
+ * sign-in latency meanwhile. Sign-ins all come from one address (a shift behind one NAT
+ * address), and none may be refused: only failed sign-ins are limited. It stops by itself:
+ * K commits per learner, or the time limit, whichever comes first. Exits 1 on any failed
+ * commit, sign-in or import, or a mismatch.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -243,10 +245,7 @@ const dataDir = join(dir, 'data');
 const distDir = join(dir, 'dist');
 mkdirSync(join(distDir, MODULE), { recursive: true });
 writeFileSync(join(distDir, MODULE, 'index.html'), '<!doctype html><title>Bench module</title>');
-writeFileSync(
-  join(distDir, `${MODULE}.json`),
-  JSON.stringify({ id: MODULE, title: 'Bench module', version: '1.0.0', scenarios: [] }),
-);
+writeFileSync(join(distDir, `${MODULE}.json`), JSON.stringify({ id: MODULE, title: 'Bench module', version: '1.0.0' }));
 
 // The learners, written straight into a fresh database (one password hash shared: this measures commits, not scrypt).
 {
@@ -285,7 +284,6 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/lms.ts'], {
     PORT: String(port),
     FRONTLINE_DATA: dataDir,
     FRONTLINE_DIST: distDir,
-    FRONTLINE_SIGNIN_LIMIT: String(LEARNERS * 2 + 2000),
     FRONTLINE_LOG: '0',
   },
   stdio: ['ignore', 'pipe', 'pipe'],
@@ -330,9 +328,13 @@ try {
   );
   signIns.sort((a, b) => a - b);
   console.log(
-    `  sign-in, ${LEARNERS} learners arriving over ${ARRIVALS} s (done in ${((performance.now() - arrivalStart) / 1000).toFixed(1)} s): p50 ${percentile(signIns, 50).toFixed(0)} ms, p99 ${percentile(signIns, 99).toFixed(0)} ms (load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`,
+    `  sign-in, ${LEARNERS} learners arriving over ${ARRIVALS} s (done in ${((performance.now() - arrivalStart) / 1000).toFixed(1)} s): p50 ${percentile(signIns, 50).toFixed(0)} ms, p99 ${percentile(signIns, 99).toFixed(0)} ms (load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores), none refused`,
   );
+  const setUpStart = performance.now();
   for (let i = 0; i < learners.length; i += 10) await Promise.all(learners.slice(i, i + 10).map((l) => l.setUp()));
+  console.log(
+    `  signed in and launched ${LEARNERS} learners in ${((performance.now() - setUpStart) / 1000).toFixed(1)} s`,
+  );
 
   const cpuBefore = cpuSeconds(server.pid);
   const started = performance.now();

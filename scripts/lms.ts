@@ -5,8 +5,9 @@
  *   FRONTLINE_DATA             the data folder (default .data): lms.sqlite and secret.key
  *   FRONTLINE_DIST             where the built modules are (default dist)
  *   FRONTLINE_ADMIN_PASSWORD   the first admin's password (otherwise one is generated and shown once)
- *   FRONTLINE_TRUST_PROXY=1    behind a TLS proxy on this machine: trust X-Forwarded-*, send HSTS
- *   FRONTLINE_SIGNIN_LIMIT     sign-in attempts per address per 15 minutes (default 100)
+ *   FRONTLINE_TRUST_PROXY      behind a TLS proxy: the proxy's address(es), comma-separated, or a number
+ *                              of proxy hops; X-Forwarded-For is believed that far only; HSTS is sent
+ *   FRONTLINE_SIGNIN_LIMIT     failed sign-ins per address per 15 minutes (default 100)
  *   FRONTLINE_LOG=1            log every request (warnings and errors are always logged)
  *   FRONTLINE_LOG_FILE         where the log goes (default <data folder>/lms.log; "-" for the terminal)
  *   FRONTLINE_BACKUP_HOURS     a backup every so many hours into <data folder>/backups (default: none)
@@ -42,6 +43,17 @@ if (args[0] === '--backup') {
   process.exit(0);
 }
 
+/** FRONTLINE_TRUST_PROXY: a number of hops, or proxy addresses (1 was "trust everything" before: now one hop). */
+function trustProxy(value: string): number | string[] | undefined {
+  const v = value.trim();
+  if (!v) return undefined;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+}
+
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 4173);
 const loopback = host === 'localhost' || host === '::1' || host.startsWith('127.');
@@ -58,7 +70,7 @@ try {
       level: process.env.FRONTLINE_LOG === '1' ? 'info' : 'warn',
       ...(logFile === '-' ? {} : { file: logFile }),
     },
-    trustProxy: process.env.FRONTLINE_TRUST_PROXY === '1',
+    trustProxy: trustProxy(process.env.FRONTLINE_TRUST_PROXY ?? ''),
     signInLimit: {
       perAccount: 10,
       perAddress: Number(process.env.FRONTLINE_SIGNIN_LIMIT ?? 100),
@@ -96,7 +108,7 @@ if (lms.firstStart) {
 }
 if (!loopback) {
   console.warn(
-    `\nWarning: listening on ${host}, beyond this machine. Put it behind HTTPS (set FRONTLINE_TRUST_PROXY=1 when a proxy on this machine terminates TLS).`,
+    `\nWarning: listening on ${host}, beyond this machine. Put it behind HTTPS (set FRONTLINE_TRUST_PROXY to the address of the proxy that terminates TLS).`,
   );
 }
 

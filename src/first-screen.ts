@@ -126,16 +126,19 @@ export function enhanceFirstScreen(
   };
 
   // The save status line, as <fl-course> shows it; a failing save needs its Try saving again.
-  const status = screen.querySelector('.status')!;
+  const status = screen.querySelector('[data-save-status]')!;
   const showStatus = (saveStatus: SaveStatus) => {
+    if (handing) return;
+    // Saving and saved are shown, not announced; the live regions beside them are for failures, which <fl-course> shows.
+    status.querySelector(':scope > p')?.remove();
     if (saveStatus === 'saving' || saveStatus === 'saved') {
       const line = document.createElement('p');
       line.textContent = (saveStatus === 'saving' ? data.saving : data.saved) ?? '';
-      status.replaceChildren(line);
-    } else if (saveStatus === 'idle') status.replaceChildren();
-    else go({ type: 'none', focus: focusedControl(screen) });
+      status.prepend(line);
+    } else if (saveStatus !== 'idle') go({ type: 'none', focus: focusedControl(screen) });
   };
-  session.onStatus = showStatus;
+  // <fl-course> follows the status itself once it has taken over: this listener then stands down.
+  session.addEventListener('status', (event) => showStatus(event.status));
   showStatus(session.saveStatus);
 
   start.addEventListener('click', () => go({ type: 'start' }));

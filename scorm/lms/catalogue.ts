@@ -1,29 +1,55 @@
 /**
- * The modules the LMS offers: every module built into dist/ (dist/<id>/index.html and
- * dist/<id>.json, written by `npm run build`), and for reports the course model from the
- * content (loadCourse), which names each scenario and choice and gives its feedback.
+ * The modules the LMS offers, and what its reports know of each version of them.
+ *
+ * Offered: every module built into dist/ (dist/<id>/index.html and dist/<id>.json, written by
+ * `npm run build`). Reported: the build also writes dist/<id>.report.json (titles, choices,
+ * feedback, sources, the answer key: src/core/report-data.ts). The LMS copies each distinct
+ * report file it meets into its database, keyed by its hash, and an attempt remembers the one
+ * it was launched on, so an old attempt is reported against the content it was taken in,
+ * whatever is in dist/ today, and a module whose content no longer builds keeps its names.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Choice, Course, Scenario } from '../../src/core/model.js';
-import { loadCourse } from '../../src/compiler/course.js';
+import { REPORT_FORMAT, type ReportChoice, type ReportData, type ReportScenario } from '../../src/core/report-data.js';
+import type { Attempt, Store } from './store.js';
 
 export interface BuiltModule {
   id: string;
   title: string;
   version: string;
-  scenarios: { id: string; title: string }[];
 }
 
 const ID = /^[a-z][a-z0-9-]*$/;
 
-export class Catalogue {
-  private courses = new Map<string, { stamp: number; course: Course | null }>();
+/** A report file as the LMS trusts it: the shape it reads, or null. */
+export function parseReport(text: string): ReportData | null {
+  try {
+    const data = JSON.parse(text) as Partial<ReportData>;
+    const ok =
+      data.format === REPORT_FORMAT &&
+      typeof data.id === 'string' &&
+      typeof data.version === 'string' &&
+      typeof data.title === 'string' &&
+      typeof data.passMark === 'number' &&
+      Array.isArray(data.order) &&
+      Array.isArray(data.scenarios) &&
+      data.scenarios.every((s: Partial<ReportScenario>) => typeof s.id === 'string' && Array.isArray(s.choices));
+    return ok ? (data as ReportData) : null;
+  } catch {
+    return null;
+  }
+}
 
-  /** `root` holds modules/ and content/; `distDir` the built modules (root/dist by default). */
+export class Catalogue {
+  /** Parsed builds by hash: a build never changes, so this never goes stale. */
+  private builds = new Map<string, ReportData | null>();
+  /** The hash of each module's report file in dist/, until the file changes. */
+  private current = new Map<string, { stamp: number; hash: string | null }>();
+
   constructor(
-    private readonly root: string,
-    readonly distDir = join(root, 'dist'),
+    readonly distDir: string,
+    private readonly store: Store,
   ) {}
 
   /** Built modules, by title. Read afresh each time, so a rebuild shows without a restart. */
@@ -37,12 +63,7 @@ export class Catalogue {
       try {
         const meta = JSON.parse(readFileSync(join(dist, f), 'utf8')) as Partial<BuiltModule>;
         if (meta.id !== id) continue;
-        out.push({
-          id,
-          title: String(meta.title ?? id),
-          version: String(meta.version ?? ''),
-          scenarios: Array.isArray(meta.scenarios) ? meta.scenarios : [],
-        });
+        out.push({ id, title: String(meta.title ?? id), version: String(meta.version ?? '') });
       } catch {
         // A half-written file during a build: skip it this time.
       }
@@ -55,42 +76,79 @@ export class Catalogue {
   }
 
   /**
-   * The course model for reports, or null when the content cannot be loaded (it has errors,
-   * or the module is no longer in modules/). Cached until dist/<id>.json changes.
+   * The hash of the module's build in dist/ now, kept in the database the first time it is
+   * seen; null when the module has no report file (built before reports had one).
    */
-  course(id: string): Course | null {
+  currentBuild(id: string): string | null {
     if (!ID.test(id)) return null;
-    let stamp = 0;
+    const file = join(this.distDir, `${id}.report.json`);
+    let stamp: number;
     try {
-      stamp = statSync(join(this.distDir, `${id}.json`)).mtimeMs;
+      stamp = statSync(file).mtimeMs;
     } catch {
-      /* not built */
+      return null;
     }
-    const cached = this.courses.get(id);
-    if (cached && cached.stamp === stamp) return cached.course;
-    let course: Course | null;
+    const known = this.current.get(id);
+    if (known && known.stamp === stamp) return known.hash;
+    let hash: string | null = null;
     try {
-      course = loadCourse(this.root, id).course;
+      const text = readFileSync(file, 'utf8');
+      const data = parseReport(text);
+      if (data && data.id === id) {
+        hash = createHash('sha256').update(text).digest('hex');
+        this.store.keepBuild(hash, id, data.version, text);
+        this.builds.set(hash, data);
+      }
     } catch {
-      course = null;
+      /* being rewritten by a build: try again next time */
     }
-    this.courses.set(id, { stamp, course });
-    return course;
+    this.current.set(id, { stamp, hash });
+    return hash;
+  }
+
+  /** Copies every built module's report data into the database (at start). */
+  keepCurrentBuilds(): void {
+    for (const m of this.modules()) this.currentBuild(m.id);
+  }
+
+  build(hash: string): ReportData | null {
+    if (!this.builds.has(hash)) {
+      const text = this.store.buildData(hash);
+      this.builds.set(hash, text === undefined ? null : parseReport(text));
+    }
+    return this.builds.get(hash) ?? null;
+  }
+
+  /**
+   * What an attempt was taken on: its own build; for attempts from before builds were kept,
+   * the newest kept build of its version.
+   */
+  forAttempt(attempt: Pick<Attempt, 'build' | 'module_id' | 'module_version'>): ReportData | null {
+    if (attempt.build) return this.build(attempt.build);
+    this.currentBuild(attempt.module_id);
+    const hash = this.store.latestBuild(attempt.module_id, attempt.module_version);
+    return hash ? this.build(hash) : null;
+  }
+
+  /** The newest a module's reports know: today's build, or the last one kept. */
+  latest(id: string): ReportData | null {
+    const hash = this.currentBuild(id) ?? this.store.latestBuild(id);
+    return hash ? this.build(hash) : null;
   }
 
   /** The title of a module, built or not. */
   title(id: string): string {
-    return this.module(id)?.title ?? this.course(id)?.title ?? id;
+    return this.module(id)?.title ?? this.latest(id)?.title ?? id;
   }
 }
 
 /** A scenario and the choices a response names (response ids are `[,]`-separated). */
 export function lookupDecision(
-  course: Course | null,
+  data: ReportData | null,
   scenarioId: string,
   response: string | null,
-): { scenario: Scenario | null; choices: (Choice | string)[] } {
-  const scenario = course?.scenarios.find((s) => s.id === scenarioId) ?? null;
+): { scenario: ReportScenario | null; choices: (ReportChoice | string)[] } {
+  const scenario = data?.scenarios.find((s) => s.id === scenarioId) ?? null;
   const ids = (response ?? '').split('[,]').filter(Boolean);
   return { scenario, choices: ids.map((rid) => scenario?.choices.find((c) => c.responseId === rid) ?? rid) };
 }

@@ -8,12 +8,25 @@
  * Read-only elements (entry, mode, learner_name, total_time, ...) are accepted and ignored:
  * the server decides those.
  */
-import { checkValue, type Version } from '../strict.js';
+import type { ScormVersion as Version } from '../../src/core/scorm-names.js';
+import { checkValue } from '../strict.js';
+import { ELEMENTS as SCORM_ELEMENTS, RESPONSE_SEPARATOR, responseItems } from '../../src/core/scorm-names.js';
+import { formatSpan, parseSpan } from '../../src/core/scorm-time.js';
+import { responseProblem } from './responses.js';
 
 export type Flat = Record<string, string>;
 
 /** Limits on one commit: the body (also enforced by Fastify), keys, and indexes. */
-export const COMMIT_LIMITS = { bodyBytes: 512 * 1024, keys: 6000, interactions: 500, objectives: 100, nested: 20 };
+export const COMMIT_LIMITS = { bodyBytes: 512 * 1024, keys: 6000, interactions: 250, objectives: 100, nested: 20 };
+/**
+ * Limits on what one attempt holds, whatever the number of commits: its stored CMI (every
+ * writable element, merged) and how far a commit's sequence number may jump ahead (a few
+ * commits lost on the way is normal; a jump of millions would make every later one stale).
+ */
+export const ATTEMPT_LIMITS = { storedBytes: 256 * 1024, sequenceGap: 100 };
+/** Responses and patterns are checked by interaction type (responses.ts), not by scorm/strict.ts. */
+const RESPONSE =
+  /^cmi\.interactions\.(\d{1,4})\.(?:learner_response|student_response|correct_responses\.\d{1,4}\.pattern)$/;
 
 type Kind = 'strict' | { max: number } | 'read-only';
 
@@ -135,8 +148,8 @@ export interface ValidCommit {
 
 export type CommitCheck = { ok: true; commit: ValidCommit } | { ok: false; problems: string[] };
 
-/** Checks a parsed commit body for an attempt in `version`. */
-export function validateCommit(version: Version, body: unknown): CommitCheck {
+/** Checks a parsed commit body for an attempt in `version` whose data so far is `stored`. */
+export function validateCommit(version: Version, body: unknown, stored: Flat = {}): CommitCheck {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     return { ok: false, problems: ['the commit must be a JSON object of flattened CMI elements'] };
   const entries = Object.entries(body as Record<string, unknown>);
@@ -179,7 +192,14 @@ export function validateCommit(version: Version, body: unknown): CommitCheck {
       continue;
     }
     if (kind === 'read-only') continue;
-    if (kind === 'strict') {
+    const response = RESPONSE.exec(key);
+    if (response) {
+      const typeKey = `cmi.interactions.${response[1]}.type`;
+      const given = (body as Record<string, unknown>)[typeKey];
+      const type = typeof given === 'string' && given ? given : stored[typeKey];
+      const problem = responseProblem(version, key, type, value, key.endsWith('.pattern') ? 'pattern' : 'response');
+      if (problem) problems.push(problem);
+    } else if (kind === 'strict') {
       const problem = value === '' ? null : checkValue(version, key, value);
       if (problem) problems.push(problem);
     } else if (value.length > kind.max) {
@@ -190,35 +210,8 @@ export function validateCommit(version: Version, body: unknown): CommitCheck {
   return problems.length ? { ok: false, problems } : { ok: true, commit: { data, sequence } };
 }
 
-/** Element names the server reads back, per version. */
-export const NAMES = {
-  '2004': {
-    entry: 'cmi.entry',
-    exit: 'cmi.exit',
-    mode: 'cmi.mode',
-    credit: 'cmi.credit',
-    name: 'cmi.learner_name',
-    id: 'cmi.learner_id',
-    sessionTime: 'cmi.session_time',
-    totalTime: 'cmi.total_time',
-    raw: 'cmi.score.raw',
-    response: 'learner_response',
-    time: 'timestamp',
-  },
-  '1.2': {
-    entry: 'cmi.core.entry',
-    exit: 'cmi.core.exit',
-    mode: 'cmi.core.lesson_mode',
-    credit: 'cmi.core.credit',
-    name: 'cmi.core.student_name',
-    id: 'cmi.core.student_id',
-    sessionTime: 'cmi.core.session_time',
-    totalTime: 'cmi.core.total_time',
-    raw: 'cmi.core.score.raw',
-    response: 'student_response',
-    time: 'time',
-  },
-} as const;
+/** Element names the server reads back, per version: the shared SCORM vocabulary. */
+export const NAMES = SCORM_ELEMENTS;
 
 /** What the reports need from an attempt's data. */
 export interface Derived {
@@ -238,7 +231,8 @@ const num = (v: string | undefined): number | null =>
 export function derive(version: Version, cmi: Flat): Derived {
   const n = NAMES[version];
   const session = cmi[n.sessionTime];
-  const sessionSeconds = session ? (version === '1.2' ? parseTimespan12(session) : parseDuration2004(session)) : null;
+  const sessionMs = session ? parseSpan(session) : null;
+  const sessionSeconds = sessionMs === null ? null : sessionMs / 1000;
   if (version === '1.2') {
     const lesson = cmi['cmi.core.lesson_status'] ?? 'not attempted';
     const status: Derived['status'] =
@@ -309,57 +303,26 @@ export function interactionsOf(version: Version, cmi: Flat): InteractionRow[] {
     const get = (e: string) => (cmi[`${p}.${e}`] === undefined || cmi[`${p}.${e}`] === '' ? null : cmi[`${p}.${e}`]!);
     const id = get('id');
     if (!id) continue;
+    // A choice's items are stored joined by `[,]` whatever the version (1.2 uses a plain comma),
+    // so reports and the result check read both versions alike.
+    const choice = get('type') === 'choice';
+    const items = (value: string | null) =>
+      value === null || !choice ? value : responseItems(version, value).join(RESPONSE_SEPARATOR['2004']);
     rows.push({
       n: i,
       id,
       type: get('type'),
-      response: get(n.response),
-      pattern: get('correct_responses.0.pattern'),
+      response: items(get(n.response)),
+      pattern: items(get('correct_responses.0.pattern')),
       result: get('result'),
       weighting: get('weighting'),
       latency: get('latency'),
-      timestamp: get(n.time),
+      timestamp: get(n.interactionTime),
       description: get('description'),
       objective: get('objectives.0.id'),
     });
   }
   return rows;
-}
-
-/** SCORM 2004 duration (P1DT2H3M4.5S) in seconds; null when it is not one. */
-export function parseDuration2004(value: string): number | null {
-  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
-  if (!m || value === 'P' || value.endsWith('T')) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  return ((y * 365 + mo * 30 + d) * 24 + h) * 3600 + mi * 60 + s;
-}
-
-/** SCORM 1.2 timespan (HHHH:MM:SS.SS) in seconds; null when it is not one. */
-export function parseTimespan12(value: string): number | null {
-  const m = /^(\d{2,4}):(\d{2}):(\d{2}(?:\.\d{1,2})?)$/.exec(value);
-  return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) : null;
-}
-
-/** Seconds as the version's total_time. */
-export function formatTotalTime(version: Version, seconds: number): string {
-  const centis = Math.max(0, Math.round(seconds * 100));
-  const h = Math.floor(centis / 360000);
-  const m = Math.floor((centis % 360000) / 6000);
-  const s = (centis % 6000) / 100;
-  if (version === '1.2') {
-    const pad = (v: number) => String(v).padStart(2, '0');
-    const whole = Math.floor(s);
-    const fraction = Math.round((s - whole) * 100);
-    return `${pad(Math.min(h, 9999))}:${pad(m)}:${pad(whole)}${fraction ? `.${pad(fraction)}` : ''}`;
-  }
-  return `PT${h}H${m}M${Number(s.toFixed(2))}S`;
 }
 
 export interface LaunchContext {
@@ -387,11 +350,12 @@ export function launchData(version: Version, stored: Flat, ctx: LaunchContext): 
   data[n.entry] = ctx.fresh ? 'ab-initio' : exit === 'suspend' ? 'resume' : '';
   data[n.mode] = ctx.mode;
   data[n.credit] = ctx.mode === 'review' ? 'no-credit' : 'credit';
-  data[n.name] = ctx.learnerName;
-  data[n.id] = ctx.learnerId;
-  data[n.totalTime] = formatTotalTime(version, ctx.totalSeconds);
-  // The SCO decides pass or fail itself (docs/DESIGN: Moodle does not derive it). SCORM 1.2's
-  // mastery score is given for information (scorm-again runs with mastery_override off); 2004's
+  data[n.learnerName] = ctx.learnerName;
+  data[n.learnerId] = ctx.learnerId;
+  data[n.totalTime] = formatSpan(version, ctx.totalSeconds * 1000);
+  // The SCO decides pass or fail itself (Moodle does not derive it: docs/DESIGN.md, "What real
+  // LMSs enforce"). SCORM 1.2's mastery score is given for information (scorm-again runs with
+  // mastery_override off); 2004's
   // scaled_passing_score is not, because scorm-again would then re-judge success_status at
   // Terminate from the score so far, and a learner leaving half way with a perfect running
   // score would be recorded as passed.

@@ -99,16 +99,29 @@ export const MIGRATIONS: readonly string[] = [
     detail TEXT NOT NULL DEFAULT ''
   );
   `,
-  // 2: which modules learners are offered, and in which SCORM version (an admin's choice, not a learner's).
+  // 2: each module build's report data, kept by hash, and the build an attempt was launched on.
   `
-  CREATE TABLE module_settings (
+  CREATE TABLE builds (
+    hash TEXT PRIMARY KEY,                               -- sha256 of the report file: one per distinct build
+    module_id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    data TEXT NOT NULL,                                  -- the module's <id>.report.json as built
+    first_seen_at TEXT NOT NULL
+  );
+  CREATE INDEX builds_module ON builds(module_id, version);
+  ALTER TABLE attempts ADD COLUMN build TEXT;          -- builds.hash; NULL for attempts from before builds were kept
+  `,
+  // 3: which modules learners are offered, and in which SCORM version (an admin's choice, not a learner's).
+  // IF NOT EXISTS: a data folder from before the builds table had these as its migration 2 (see migrate).
+  `
+  CREATE TABLE IF NOT EXISTS module_settings (
     module_id TEXT PRIMARY KEY,
     live INTEGER NOT NULL CHECK (live IN (0, 1)),
     scorm_version TEXT NOT NULL DEFAULT '2004' CHECK (scorm_version IN ('1.2', '2004')),
     updated_at TEXT NOT NULL
   );
   -- One row that /healthz rewrites, to prove the database can still be written.
-  CREATE TABLE health (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at TEXT NOT NULL);
   `,
 ];
 
@@ -142,7 +155,11 @@ export function openDatabase(dataDir: string): Db {
 
 /** Applies the migrations the database has not had yet. */
 export function migrate(db: Db): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
+  let current = db.pragma('user_version', { simple: true }) as number;
+  // Module settings were once numbered 2, before the builds table was: such a folder is at 2
+  // without builds, so it takes builds now and passes over what it already has in 3.
+  const hasBuilds = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'builds'").get();
+  if (current === 2 && !hasBuilds) current = 1;
   if (current > MIGRATIONS.length) {
     throw new Error(
       `The data folder was written by a newer Frontline (schema ${current}; this one knows ${MIGRATIONS.length}). Use the newer version, or a backup.`,

@@ -2,11 +2,13 @@
  * HR's view of the records: one row per learner and module, the module summaries behind the
  * charts, and every decision a learner made with its feedback.
  */
-import type { Choice, Course, Rating } from '../../src/core/model.js';
+import type { Rating } from '../../src/core/model.js';
+import type { ReportChoice, ReportData, ReportScenario } from '../../src/core/report-data.js';
 import { shouldPick } from '../../src/core/state.js';
 import { lookupDecision, type BuiltModule, type Catalogue } from './catalogue.js';
 import { ModuleSettings } from './settings.js';
 import type { Attempt, Store, StoredInteraction, User } from './store.js';
+import { resultProblems } from './verify.js';
 
 export type RecordStatus = 'not started' | 'in progress' | 'completed' | 'passed' | 'failed';
 export const RECORD_STATUSES: readonly RecordStatus[] = ['not started', 'in progress', 'completed', 'passed', 'failed'];
@@ -25,6 +27,8 @@ export interface RecordRow {
   lastAccess: string | null;
   completedAt: string | null;
   totalSeconds: number;
+  /** Attempts whose reported result does not follow from their answers (verify.ts), for HR to check. */
+  check: string | null;
 }
 
 export interface RecordFilter {
@@ -121,12 +125,22 @@ export function records(store: Store, catalogue: Catalogue, filter: RecordFilter
     const key = `${a.user_id}\u0000${a.module_id}`;
     (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(a);
   }
+  const problems = resultProblems(
+    store,
+    catalogue,
+    attempts.filter((a) => !filter.module || a.module_id === filter.module),
+  );
+  const checkOf = (list: readonly Attempt[]) =>
+    list
+      .filter((a) => problems.has(a.id))
+      .map((a) => `Attempt ${a.number}: ${problems.get(a.id)}`)
+      .join(' ') || null;
   const rows: RecordRow[] = [];
   for (const user of reportedUsers(store, attempts)) {
     if (filter.group && user.staff_group !== filter.group) continue;
     for (const m of modules) {
-      const mine = byKey.get(`${user.id}\u0000${m.id}`);
-      if (!m.live && !mine) continue;
+      const list = byKey.get(`${user.id}\u0000${m.id}`) ?? [];
+      if (!m.live && !list.length) continue;
       const row: RecordRow = {
         userId: user.id,
         name: user.name,
@@ -134,7 +148,8 @@ export function records(store: Store, catalogue: Catalogue, filter: RecordFilter
         staffGroup: user.staff_group,
         moduleId: m.id,
         moduleTitle: m.title,
-        ...summarise(mine ?? []),
+        ...summarise(list),
+        check: checkOf(list),
       };
       if (filter.status && row.status !== filter.status) continue;
       if (filter.from || filter.to) {
@@ -148,7 +163,7 @@ export function records(store: Store, catalogue: Catalogue, filter: RecordFilter
 }
 
 export interface ChoiceCount {
-  choice: Choice | null;
+  choice: ReportChoice | null;
   responseId: string;
   label: string;
   rating: Rating | null;
@@ -179,6 +194,28 @@ export interface ModuleStats {
   /** Finishes per day (the learner's record's completion date), oldest first. */
   completions: { date: string; passed: number; failed: number; completed: number }[];
   scenarios: ScenarioStats[];
+  /** Decisions naming a scenario their module version does not have: not counted. */
+  unmatched: number;
+}
+
+/** Each attempt's build, looked up once per build, with its scenarios by id. */
+class BuildIndex {
+  private byKey = new Map<string, Map<string, ReportScenario> | null>();
+  constructor(private readonly catalogue: Catalogue) {}
+
+  scenario(
+    attempt: Pick<Attempt, 'build' | 'module_id' | 'module_version'>,
+    scenarioId: string,
+  ): ReportScenario | undefined {
+    const key = attempt.build ?? `version:${attempt.module_version}`;
+    let scenarios = this.byKey.get(key);
+    if (scenarios === undefined) {
+      const data = this.catalogue.forAttempt(attempt);
+      scenarios = data ? new Map(data.scenarios.map((s) => [s.id, s])) : null;
+      this.byKey.set(key, scenarios);
+    }
+    return scenarios?.get(scenarioId);
+  }
 }
 
 /** A module's summary: how many finished and passed, when, and how often each choice was picked. */
@@ -206,43 +243,48 @@ export function moduleStats(
   }
   const completions = [...perDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, c]) => ({ date, ...c }));
 
-  // Choices: every recorded decision of the learners in the filter, in any attempt.
+  // Choices: every recorded decision of the learners in the filter, in any attempt, named as in
+  // the build that attempt was taken on. Only choices that build has are counted, each once per
+  // decision, so invented response ids cannot grow the page.
   const users = new Set(rows.map((r) => r.userId));
-  const course = catalogue.course(moduleId);
-  const decisions = store
-    .interactionsForModule(moduleId)
-    .filter((i) => users.has(i.user_id) && (!(filter.from || filter.to) || inRange(i.recorded_at)));
-  const scenarios = new Map<string, ScenarioStats>();
-  for (const s of course?.scenarios ?? []) {
-    scenarios.set(s.id, {
-      id: s.id,
-      title: s.title,
-      question: s.question,
-      select: s.select,
-      answered: 0,
-      choices: s.choices.map((c) => ({
-        choice: c,
-        responseId: c.responseId,
-        label: c.text,
-        rating: c.rating,
-        count: 0,
-      })),
-    });
-  }
-  for (const i of decisions) {
-    let stats = scenarios.get(i.interaction_id);
+  const scenarios = new Map<string, ScenarioStats & { byResponse: Map<string, ChoiceCount> }>();
+  const statsOf = (s: ReportScenario) => {
+    let stats = scenarios.get(s.id);
     if (!stats) {
-      stats = { id: i.interaction_id, title: i.interaction_id, question: '', select: 'one', answered: 0, choices: [] };
-      scenarios.set(i.interaction_id, stats);
+      stats = {
+        id: s.id,
+        title: s.title,
+        question: s.question,
+        select: s.select,
+        answered: 0,
+        choices: [],
+        byResponse: new Map(),
+      };
+      scenarios.set(s.id, stats);
     }
+    for (const c of s.choices) {
+      if (stats.byResponse.has(c.responseId)) continue;
+      const count: ChoiceCount = { choice: c, responseId: c.responseId, label: c.text, rating: c.rating, count: 0 };
+      stats.byResponse.set(c.responseId, count);
+      stats.choices.push(count);
+    }
+    return stats;
+  };
+  for (const s of catalogue.latest(moduleId)?.scenarios ?? []) statsOf(s);
+  const index = new BuildIndex(catalogue);
+  let unmatched = 0;
+  for (const i of store.interactionsForModule(moduleId)) {
+    if (!users.has(i.user_id) || ((filter.from || filter.to) && !inRange(i.recorded_at))) continue;
+    const scenario = index.scenario(i, i.interaction_id);
+    if (!scenario) {
+      unmatched++;
+      continue;
+    }
+    const stats = statsOf(scenario);
     stats.answered++;
-    for (const rid of (i.response ?? '').split('[,]').filter(Boolean)) {
-      let c = stats.choices.find((x) => x.responseId === rid);
-      if (!c) {
-        c = { choice: null, responseId: rid, label: rid, rating: null, count: 0 };
-        stats.choices.push(c);
-      }
-      c.count++;
+    for (const rid of new Set((i.response ?? '').split('[,]'))) {
+      const c = stats.byResponse.get(rid);
+      if (c && scenario.choices.some((x) => x.responseId === rid)) c.count++;
     }
   }
   return {
@@ -256,7 +298,8 @@ export function moduleStats(
     passedOfAssigned: rows.length ? passed / rows.length : null,
     finishedOfAssigned: rows.length ? (passed + failed + count('completed')) / rows.length : null,
     completions,
-    scenarios: [...scenarios.values()],
+    scenarios: [...scenarios.values()].map(({ byResponse: _, ...rest }) => rest),
+    unmatched,
   };
 }
 
@@ -284,7 +327,7 @@ export interface DecisionView {
   at: string | null;
 }
 
-const pickedChoice = (c: Choice | string, many: boolean): PickedChoice =>
+const pickedChoice = (c: ReportChoice | string, many: boolean): PickedChoice =>
   typeof c === 'string'
     ? { text: c, rating: null, feedbackHtml: null, source: null, right: null }
     : {
@@ -298,16 +341,21 @@ const pickedChoice = (c: Choice | string, many: boolean): PickedChoice =>
 export interface AttemptView {
   attempt: Attempt;
   moduleTitle: string;
-  course: Course | null;
+  /** The module build the attempt was taken on, when the LMS has it. */
+  data: ReportData | null;
+  /** Why its reported result does not follow from its answers, when it does not. */
+  check: string | null;
   decisions: DecisionView[];
 }
 
 /** A learner's attempts, each with every decision and the feedback the module gave for it. */
 export function learnerHistory(store: Store, catalogue: Catalogue, userId: number): AttemptView[] {
-  return store.attemptsOf(userId).map((attempt) => {
-    const course = catalogue.course(attempt.module_id);
+  const attempts = store.attemptsOf(userId);
+  const problems = resultProblems(store, catalogue, attempts);
+  return attempts.map((attempt) => {
+    const data = catalogue.forAttempt(attempt);
     const decisions = store.interactionsOf(attempt.id).map((i: StoredInteraction): DecisionView => {
-      const { scenario, choices } = lookupDecision(course, i.interaction_id, i.response);
+      const { scenario, choices } = lookupDecision(data, i.interaction_id, i.response);
       const many = scenario?.select === 'many';
       // A feed is marked as a whole: the items to pick that were left are as much the result as those picked.
       const toPick = many ? scenario.choices.filter(shouldPick) : [];
@@ -325,7 +373,13 @@ export function learnerHistory(store: Store, catalogue: Catalogue, userId: numbe
         at: i.recorded_at,
       };
     });
-    return { attempt, moduleTitle: catalogue.title(attempt.module_id), course, decisions };
+    return {
+      attempt,
+      moduleTitle: data?.title ?? catalogue.title(attempt.module_id),
+      data,
+      check: problems.get(attempt.id) ?? null,
+      decisions,
+    };
   });
 }
 

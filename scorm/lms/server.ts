@@ -13,8 +13,8 @@
  *   the body is read: 401 when signed out, 403 for the wrong role;
  * - every POST carries a CSRF token (form field `_csrf` or header `x-csrf-token`), tied to the
  *   session, checked before any handler runs (@fastify/csrf-protection);
- * - sign-in is rate limited per account and per address (@fastify/rate-limit), and spends the
- *   same scrypt time whether or not the account exists;
+ * - failed sign-ins are limited per account (backing off) and per address (signin-limits.ts),
+ *   and sign-in spends the same scrypt time whether or not the account exists;
  * - the commit endpoint takes only the owner's attempt, from its newest launch, with a
  *   bounded body whose every element and value is checked (cmi.ts) before anything is written.
  */
@@ -26,7 +26,6 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { Catalogue } from './catalogue.js';
 import { createContext } from './context.js';
@@ -38,10 +37,11 @@ import { hrRoutes } from './routes/hr.js';
 import { learningRoutes } from './routes/learning.js';
 import { packageRoutes } from './routes/packages.js';
 import { CSP, guard } from './security.js';
+import type { SignInLimits } from './signin-limits.js';
 import { Store } from './store.js';
 
 export interface LmsOptions {
-  /** The project root: dist/ (built modules), modules/ and content/ (for reports), node_modules/. */
+  /** The project root: scorm/lms/public and node_modules/scorm-again are served from it. */
   root: string;
   /** The built modules: root/dist by default. */
   distDir?: string;
@@ -51,10 +51,16 @@ export interface LmsOptions {
   adminPassword?: string;
   /** Fastify's logger: false, true, or pino's options (scripts/lms.ts logs warnings and errors to a file). */
   logger?: FastifyServerOptions['logger'];
-  /** Sign-in attempts allowed per account (and address) and per address, in `windowMs`. */
-  signInLimit?: { perAccount: number; perAddress: number; windowMs: number };
-  /** Behind a TLS proxy on the same machine: trust X-Forwarded-* and send HSTS. */
-  trustProxy?: boolean;
+  /**
+   * Failed sign-ins: an account backs off after `perAccount` in a row; an address may fail
+   * `perAddress` times in `windowMs` (signin-limits.ts).
+   */
+  signInLimit?: SignInLimits;
+  /**
+   * Behind a TLS proxy: which hops to believe in X-Forwarded-For, as a number of hops (1: the
+   * proxy in front) or the proxies' addresses; then HSTS is sent too. Unset: none believed.
+   */
+  trustProxy?: number | string[];
   /**
    * Host names the LMS answers to (the Host header). On loopback this is 127.0.0.1,
    * localhost and ::1, so a web page cannot reach it through DNS rebinding. Unset: any.
@@ -70,6 +76,16 @@ export interface Lms {
   /** Set on the first start: the admin account created, with its password when it was generated. */
   firstStart: { login: string; password: string | null } | null;
   close(): Promise<void>;
+}
+
+/**
+ * Fastify's trustProxy: the given addresses, or the first `n` hops from the socket (its hop 0),
+ * never `true`, which would believe any X-Forwarded-For a client makes up.
+ */
+function trusted(setting: LmsOptions['trustProxy']): string[] | ((address: string, hop: number) => boolean) | false {
+  if (Array.isArray(setting)) return setting.length ? setting : false;
+  const hops = setting ?? 0;
+  return hops > 0 ? (_address, hop) => hop < hops : false;
 }
 
 /** The secret that signs cookies and CSRF tokens: made once, kept in the data folder. */
@@ -102,21 +118,22 @@ export { LmsStartError };
 export async function createLms(options: LmsOptions): Promise<Lms> {
   const db = openDatabase(options.dataDir);
   const store = new Store(db);
-  const catalogue = new Catalogue(options.root, options.distDir);
+  const catalogue = new Catalogue(options.distDir ?? join(options.root, 'dist'), store);
+  catalogue.keepCurrentBuilds();
   const secret = loadSecret(options.dataDir);
   const firstStart = await firstAdmin(store, options.adminPassword);
   store.pruneSessions();
 
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trusted(options.trustProxy),
     bodyLimit: 256 * 1024,
   });
   app.decorateRequest('lms', null);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CSP },
-    hsts: options.trustProxy ? { maxAge: 31536000 } : false,
+    hsts: trusted(options.trustProxy) ? { maxAge: 31536000 } : false,
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginEmbedderPolicy: false,
   });
@@ -128,7 +145,6 @@ export async function createLms(options: LmsOptions): Promise<Lms> {
     getUserInfo: (req) => req.lms?.sessionId ?? 'signed-out',
     csrfOpts: { hmacKey: secret },
   });
-  await app.register(fastifyRateLimit, { global: false });
 
   const lms = createContext(store, db, catalogue);
   guard(app, lms, options.allowedHosts);

@@ -3,7 +3,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Version } from '../strict.js';
 import type Database from 'better-sqlite3';
 import type { Db } from './db.js';
-import { derive, FINISHED, interactionsOf, type Flat, type InteractionRow, type ValidCommit } from './cmi.js';
+import {
+  ATTEMPT_LIMITS,
+  derive,
+  FINISHED,
+  interactionsOf,
+  NAMES,
+  type Flat,
+  type InteractionRow,
+  type ValidCommit,
+} from './cmi.js';
 
 export type Role = 'learner' | 'hr' | 'admin';
 export const ROLES: readonly Role[] = ['learner', 'hr', 'admin'];
@@ -44,6 +53,8 @@ export interface Attempt {
   created_at: string;
   last_access_at: string;
   completed_at: string | null;
+  /** The module build it was launched on (catalogue.ts); null for attempts from before builds were kept. */
+  build: string | null;
 }
 
 export interface Launch {
@@ -72,13 +83,38 @@ export interface StoredInteraction {
   recorded_at: string;
 }
 
+export type ModuleInteraction = StoredInteraction & Pick<Attempt, 'user_id' | 'module_id' | 'module_version' | 'build'>;
+
 export const SESSION_HOURS = 12;
 const IDLE_MINUTES = 120;
 
 const now = () => new Date().toISOString();
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-export type CommitOutcome = 'stored' | 'superseded' | 'stale' | 'review';
+export type CommitOutcome =
+  | { outcome: 'stored' | 'superseded' | 'stale' | 'review' }
+  /** The attempt was already finished: only its exit and session time were taken. */
+  | { outcome: 'finished' }
+  | { outcome: 'ahead'; next: number }
+  | { outcome: 'too-large'; bytes: number };
+
+/**
+ * What a commit may change in an attempt already finished (passed, failed or completed): how
+ * the learner left and the session's time. A result is never taken back; an attempt that was
+ * only completed may still gain a result (passed or failed) with its score.
+ */
+function afterFinish(version: Attempt['scorm_version'], status: string, previous: Flat, incoming: Flat): Flat {
+  const n = NAMES[version];
+  const upgraded =
+    status === 'completed' && ['passed', 'failed'].includes(derive(version, { ...previous, ...incoming }).status);
+  if (upgraded) {
+    const result = Object.entries(incoming).filter(([k]) => !k.startsWith('cmi.interactions.'));
+    return { ...previous, ...Object.fromEntries(result) };
+  }
+  const kept: Flat = { ...previous };
+  for (const key of [n.exit, n.sessionTime]) if (incoming[key] !== undefined) kept[key] = incoming[key];
+  return kept;
+}
 
 export class Store {
   private statements = new Map<string, Database.Statement>();
@@ -210,11 +246,17 @@ export class Store {
 
   allAttempts(): Attempt[] {
     return this.sql(
-      "SELECT id, user_id, module_id, module_version, scorm_version, number, status, completion_status, success_status, score_raw, score_scaled, progress, exit, '' AS cmi, total_seconds, commits, created_at, last_access_at, completed_at FROM attempts ORDER BY user_id, module_id, number",
+      "SELECT id, user_id, module_id, module_version, scorm_version, number, status, completion_status, success_status, score_raw, score_scaled, progress, exit, '' AS cmi, total_seconds, commits, created_at, last_access_at, completed_at, build FROM attempts ORDER BY user_id, module_id, number",
     ).all() as Attempt[];
   }
 
-  createAttempt(userId: number, moduleId: string, moduleVersion: string, version: Version): Attempt {
+  createAttempt(
+    userId: number,
+    moduleId: string,
+    moduleVersion: string,
+    version: Version,
+    build: string | null = null,
+  ): Attempt {
     const at = now();
     return this.db.transaction(() => {
       const last = this.sql('SELECT MAX(number) AS n FROM attempts WHERE user_id = ? AND module_id = ?').get(
@@ -222,9 +264,9 @@ export class Store {
         moduleId,
       ) as { n: number | null };
       const info = this.sql(
-        `INSERT INTO attempts (user_id, module_id, module_version, scorm_version, number, created_at, last_access_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(userId, moduleId, moduleVersion, version, (last.n ?? 0) + 1, at, at);
+        `INSERT INTO attempts (user_id, module_id, module_version, scorm_version, number, created_at, last_access_at, build)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(userId, moduleId, moduleVersion, version, (last.n ?? 0) + 1, at, at, build);
       return this.attempt(Number(info.lastInsertRowid))!;
     })();
   }
@@ -262,21 +304,32 @@ export class Store {
   applyCommit(attempt: Attempt, launch: Launch, commit: ValidCommit): CommitOutcome {
     return this.db
       .transaction((): CommitOutcome => {
-        if (launch.mode !== 'normal') return 'review';
+        if (launch.mode !== 'normal') return { outcome: 'review' };
         const latest = this.latestLaunch(attempt.id);
-        if (latest?.id !== launch.id) return 'superseded';
+        if (latest?.id !== launch.id) return { outcome: 'superseded' };
         const fresh = this.launch(launch.id)!;
-        if (commit.sequence !== null && commit.sequence <= fresh.last_sequence) return 'stale';
+        if (commit.sequence !== null && commit.sequence <= fresh.last_sequence) return { outcome: 'stale' };
+        if (commit.sequence !== null && commit.sequence > fresh.last_sequence + ATTEMPT_LIMITS.sequenceGap)
+          return { outcome: 'ahead', next: fresh.last_sequence + 1 };
         const current = this.attempt(attempt.id)!;
         const version = current.scorm_version;
         const previous = JSON.parse(current.cmi) as Flat;
-        const cmi: Flat = { ...previous, ...commit.data };
+        const wasFinished = FINISHED.has(current.status);
+        const cmi: Flat = wasFinished
+          ? afterFinish(version, current.status, previous, commit.data)
+          : { ...previous, ...commit.data };
+        const json = JSON.stringify(cmi);
+        const bytes = Buffer.byteLength(json);
+        if (bytes > ATTEMPT_LIMITS.storedBytes) return { outcome: 'too-large', bytes };
         const d = derive(version, cmi);
         const at = now();
         const finished = FINISHED.has(d.status);
+        // A session lasts no longer than the time since its launch, whatever the SCO says.
+        const elapsed = Math.max(0, (Date.parse(at) - Date.parse(fresh.started_at)) / 1000);
+        const sessionSeconds = d.sessionSeconds === null ? null : Math.min(d.sessionSeconds, Math.ceil(elapsed));
         this.sql(
           'UPDATE launches SET last_commit_at = ?, last_sequence = ?, session_seconds = COALESCE(?, session_seconds) WHERE id = ?',
-        ).run(at, commit.sequence ?? fresh.last_sequence, d.sessionSeconds, launch.id);
+        ).run(at, commit.sequence ?? fresh.last_sequence, sessionSeconds, launch.id);
         this.sql(
           `UPDATE attempts SET status = @status, completion_status = @completion, success_status = @success, score_raw = @raw,
           score_scaled = @scaled, progress = @progress, exit = @exit, cmi = @cmi, commits = commits + 1, last_access_at = @at,
@@ -291,7 +344,7 @@ export class Store {
           scaled: d.scoreScaled,
           progress: d.progress,
           exit: d.exit,
-          cmi: JSON.stringify(cmi),
+          cmi: json,
           at,
           completedAt: finished ? at : null,
           id: attempt.id,
@@ -309,7 +362,7 @@ export class Store {
         for (const row of interactionsOf(version, cmi)) {
           if (before.get(row.n) !== JSON.stringify(row)) upsert.run({ attempt: attempt.id, ...row, at });
         }
-        return 'stored';
+        return { outcome: wasFinished ? 'finished' : 'stored' };
       })
       .immediate();
   }
@@ -318,12 +371,53 @@ export class Store {
     return this.sql('SELECT * FROM interactions WHERE attempt_id = ? ORDER BY n').all(attemptId) as StoredInteraction[];
   }
 
+  /** The recorded decisions of the given attempts, by attempt, in order. */
+  interactionsOfAttempts(
+    ids: readonly number[],
+  ): Map<number, Pick<StoredInteraction, 'interaction_id' | 'response'>[]> {
+    const statement = this.sql('SELECT interaction_id, response FROM interactions WHERE attempt_id = ? ORDER BY n');
+    return new Map(
+      ids.map((id) => [id, statement.all(id) as Pick<StoredInteraction, 'interaction_id' | 'response'>[]]),
+    );
+  }
+
   /** Every recorded decision for a module, with its attempt's owner. */
-  interactionsForModule(moduleId: string): (StoredInteraction & { user_id: number })[] {
+  interactionsForModule(moduleId: string): ModuleInteraction[] {
     return this.sql(
-      `SELECT i.*, a.user_id FROM interactions i JOIN attempts a ON a.id = i.attempt_id
+      `SELECT i.*, a.user_id, a.module_id, a.module_version, a.build FROM interactions i JOIN attempts a ON a.id = i.attempt_id
       WHERE a.module_id = ? ORDER BY i.attempt_id, i.n`,
-    ).all(moduleId) as (StoredInteraction & { user_id: number })[];
+    ).all(moduleId) as ModuleInteraction[];
+  }
+
+  // Module builds: what reports know of each version (catalogue.ts)
+
+  /** Keeps a build's report data, once: the first copy of a hash is the one kept. */
+  keepBuild(hash: string, moduleId: string, version: string, data: string): void {
+    this.sql('INSERT OR IGNORE INTO builds (hash, module_id, version, data, first_seen_at) VALUES (?, ?, ?, ?, ?)').run(
+      hash,
+      moduleId,
+      version,
+      data,
+      now(),
+    );
+  }
+
+  buildData(hash: string): string | undefined {
+    return (this.sql('SELECT data FROM builds WHERE hash = ?').get(hash) as { data: string } | undefined)?.data;
+  }
+
+  /** The hash of the newest kept build of a module (of one version, when given). */
+  latestBuild(moduleId: string, version?: string): string | undefined {
+    const row = (
+      version === undefined
+        ? this.sql('SELECT hash FROM builds WHERE module_id = ? ORDER BY first_seen_at DESC, rowid DESC LIMIT 1').get(
+            moduleId,
+          )
+        : this.sql(
+            'SELECT hash FROM builds WHERE module_id = ? AND version = ? ORDER BY first_seen_at DESC, rowid DESC LIMIT 1',
+          ).get(moduleId, version)
+    ) as { hash: string } | undefined;
+    return row?.hash;
   }
 
   // Audit

@@ -280,7 +280,7 @@ function choiceBlock(p: PickedChoice, how: 'picked' | 'missed'): Html {
       </div>`;
 }
 
-function history(views: readonly AttemptView[], opts: { heading: number }): Html {
+function history(views: readonly AttemptView[], opts: { heading: number; checks: boolean }): Html {
   if (!views.length) return html`<p>No attempts yet.</p>`;
   const h = (level: number, text: string) => trusted(`<h${level}>${html`${text}`}</h${level}>`);
   return html`${views.map(
@@ -289,6 +289,7 @@ function history(views: readonly AttemptView[], opts: { heading: number }): Html
   <p>${statusTag(v.attempt.status)} ${v.attempt.score_raw !== null ? html`Score ${score(v.attempt.score_raw)}.` : ''}
      Started ${localDateTime(v.attempt.created_at)}${v.attempt.completed_at ? html`, finished ${localDateTime(v.attempt.completed_at)}` : ''}.
      Time ${formatDuration(v.attempt.total_seconds)}. SCORM ${v.attempt.scorm_version}.</p>
+  ${opts.checks && v.check ? html`<p class="check" data-check="${v.attempt.id}"><strong>Check this result:</strong> ${v.check}</p>` : ''}
   ${
     v.decisions.length === 0
       ? html`<p>No decisions recorded yet.</p>`
@@ -309,7 +310,11 @@ function history(views: readonly AttemptView[], opts: { heading: number }): Html
 }
 
 export function historyPage(ctx: PageContext, views: readonly AttemptView[]): string {
-  return layout(ctx, 'Your answers', html`<h1>Your answers and feedback</h1>${history(views, { heading: 2 })}`);
+  return layout(
+    ctx,
+    'Your answers',
+    html`<h1>Your answers and feedback</h1>${history(views, { heading: 2, checks: false })}`,
+  );
 }
 
 export function hrLearnerPage(
@@ -331,7 +336,7 @@ export function hrLearnerPage(
 <h2>Modules</h2>
 ${recordTable(rows, false)}
 <h2>Every decision, with its feedback</h2>
-${history(views, { heading: 3 })}`,
+${history(views, { heading: 3, checks: true })}`,
     { wide: true },
   );
 }
@@ -348,7 +353,7 @@ function recordTable(rows: readonly RecordRow[], withName: boolean): Html {
   ${rows.map(
     (r) => html`<tr data-learner="${r.login}" data-module="${r.moduleId}" data-status="${r.status}">
     ${withName ? html`<td><a href="/hr/learners/${r.userId}">${r.name}</a></td><td class="login">${r.login}</td><td>${r.staffGroup}</td>` : ''}
-    <td><a href="/hr/modules/${r.moduleId}">${r.moduleTitle}</a></td><td>${statusTag(r.status)}</td><td class="num">${score(r.score)}</td>
+    <td><a href="/hr/modules/${r.moduleId}">${r.moduleTitle}</a></td><td>${statusTag(r.status)}${r.check ? html`<p class="check" data-check="">Check this result: ${r.check}</p>` : ''}</td><td class="num">${score(r.score)}</td>
     <td class="num">${r.attempts}</td><td>${localDateTime(r.firstAccess)}</td><td>${localDateTime(r.lastAccess)}</td><td>${localDateTime(r.completedAt)}</td>
     <td class="num">${r.attempts ? formatDuration(r.totalSeconds) : ''}</td>
   </tr>`,
@@ -463,6 +468,7 @@ ${
 }
 <h2>Choices picked in each scenario</h2>
 <p>How often each choice was picked, counting every recorded decision in every attempt. This shows where staff need more support.</p>
+${stats.unmatched ? html`<p id="unmatched">${stats.unmatched} recorded ${stats.unmatched === 1 ? 'decision names a scenario' : 'decisions name scenarios'} that the module version taken does not have. They are not counted here.</p>` : ''}
 ${stats.scenarios.map(
   (s) => html`<section class="scenario-stats" data-scenario="${s.id}">
   <h3>${s.title}</h3>

@@ -36,6 +36,7 @@ const HEADER = [
   'Last access',
   'Finished',
   'Total time (hours)',
+  'Result check',
 ];
 
 export function recordsSheet(rows: readonly RecordRow[]): SheetData {
@@ -54,6 +55,7 @@ export function recordsSheet(rows: readonly RecordRow[]): SheetData {
       excelDate(r.lastAccess),
       excelDate(r.completedAt),
       r.attempts ? number(Math.round((r.totalSeconds / 3600) * 100) / 100, '0.00') : null,
+      r.check ? text(r.check) : null,
     ]),
   ];
 }
@@ -62,7 +64,7 @@ export function recordsSheet(rows: readonly RecordRow[]): SheetData {
 export function recordsWorkbook(rows: readonly RecordRow[]): Promise<Buffer> {
   return writeXlsxFile(recordsSheet(rows), {
     sheet: 'Records',
-    columns: [24, 30, 22, 30, 16, 12, 10, 9, 18, 18, 18, 12].map((width) => ({ width })),
+    columns: [24, 30, 22, 30, 16, 12, 10, 9, 18, 18, 18, 12, 40].map((width) => ({ width })),
     stickyRowsCount: 1,
   }).toBuffer();
 }

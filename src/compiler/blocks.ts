@@ -1,8 +1,10 @@
 /** Social media blocks: fenced YAML in a scenario's situation, checked and rendered at build. */
+import type { Token, Tokens } from 'marked';
 import { z } from 'zod';
-import type { Block } from '../core/model.js';
+import type { Block, Part } from '../core/model.js';
 import { ID_PATTERN } from '../core/keys.js';
-import { renderText, type MarkdownContext } from './markdown.js';
+import { suggest } from './errors.js';
+import { renderBlocks, renderText, type MarkdownContext } from './markdown.js';
 import { parseYaml, yamlOffsets } from './yaml-schema.js';
 
 export const BLOCK_KINDS = ['post', 'page-post', 'chat', 'request', 'message'] as const;
@@ -164,6 +166,60 @@ export function parseBlock(kind: BlockKind, yamlText: string, offset: number, ct
       };
     }
   }
+}
+
+/** Headings that start a choice's consequence, as authors and translators write them. */
+export const CONSEQUENCE_HEADINGS = ['what happens next', "beth sy'n digwydd nesaf"];
+
+/** Whether a markdown heading starts a choice's consequence ("#### What happens next"). */
+export function isConsequenceHeading(token: Token): boolean {
+  if (token.type !== 'heading' || (token as Tokens.Heading).depth !== 4) return false;
+  const text = (token as Tokens.Heading).text.trim().replace(/[’‘]/g, "'").toLowerCase();
+  return CONSEQUENCE_HEADINGS.includes(text);
+}
+
+/**
+ * Parses prose and fenced social media blocks (a situation, or a choice's consequence) into
+ * parts, in order. `ids` collects the blocks' ids; one already there is reported as used twice.
+ */
+export function parseParts(
+  items: readonly { token: Token; offset: number }[],
+  ctx: MarkdownContext,
+  ids: Map<string, { kind: BlockKind; offset: number }>,
+): Part[] {
+  const parts: Part[] = [];
+  let prose: { token: Token; offset: number }[] = [];
+  const flush = () => {
+    const html = prose.length ? renderBlocks(prose, ctx) : '';
+    if (html) parts.push({ kind: 'html', html });
+    prose = [];
+  };
+  for (const item of items) {
+    const token = item.token;
+    const lang = token.type === 'code' ? ((token as Tokens.Code).lang ?? '').trim() : undefined;
+    if (lang && (BLOCK_KINDS as readonly string[]).includes(lang)) {
+      flush();
+      const yamlOffset = item.offset + token.raw.indexOf('\n') + 1;
+      const block = parseBlock(lang as BlockKind, (token as Tokens.Code).text, yamlOffset, ctx);
+      if (block) {
+        if (ids.has(block.id))
+          ctx.report.error(yamlOffset, `the block id "${block.id}" is used twice in this scenario`);
+        ids.set(block.id, { kind: lang as BlockKind, offset: yamlOffset });
+        parts.push(block);
+      }
+      continue;
+    }
+    if (lang && !['text', 'plain'].includes(lang)) {
+      ctx.report.error(
+        item.offset,
+        `unknown block "${lang}"${suggest(lang, BLOCK_KINDS)}; expected one of: ${BLOCK_KINDS.join(', ')}`,
+      );
+      continue;
+    }
+    prose.push(item);
+  }
+  flush();
+  return parts;
 }
 
 /** Whose block it is, for accessible names ("Repost Dawn Hughes's post"). */

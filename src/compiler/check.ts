@@ -8,8 +8,10 @@ import { join, relative } from 'node:path';
 import { syllable } from 'syllable';
 import type { Course, Scenario } from '../core/model.js';
 import { worstCaseLength } from '../core/resume.js';
+import { statementWarnings } from '../core/statement.js';
 import { listModules, loadCourse } from './course.js';
 import { ContentError, LineMap, type ContentIssue } from './errors.js';
+import { analyseCueing, type CueingReport } from './cueing.js';
 import { analyse } from './graph.js';
 
 /** US grade 9 is a reading age of about 14, the top of the NHS target (9 to 14 for clinical terms). */
@@ -25,6 +27,11 @@ export interface ModuleSummary {
   longestPath?: number;
   /** Flesch-Kincaid grade per scenario. */
   readingGrades: Record<string, number>;
+  /** Naive guessers' scores by language (always the longest option, the shortest, the first, the last). */
+  guessers?: CueingReport['guessers'];
+  /** A random learner's average score. */
+  chance?: number;
+  passMark?: number;
 }
 
 export interface CheckResult {
@@ -106,6 +113,10 @@ export function checkContent(root: string, options: { modules?: string[]; today?
         /^review-by:/m,
         `the module's review-by date ${course.reviewBy} has passed: review the content and set a new date`,
       );
+    for (const message of statementWarnings(course, today)) warn(moduleFile, /^accessibility-statement:/m, message);
+
+    const cueing = analyseCueing(course, moduleFile);
+    for (const w of cueing.warnings) warn(w.file, w.pattern, w.message);
 
     const readingGrades: Record<string, number> = {};
     for (const s of course.scenarios) {
@@ -134,6 +145,9 @@ export function checkContent(root: string, options: { modules?: string[]; today?
       bestScore: graph.bestScore,
       longestPath: graph.longestPath,
       readingGrades,
+      guessers: cueing.guessers,
+      chance: cueing.chance,
+      passMark: course.passMark,
     });
   }
 

@@ -10,6 +10,7 @@ import { lex, renderBlocks, type MarkdownContext } from './markdown.js';
 import { parseScenario, type ParsedScenario } from './scenario.js';
 import { parseYaml } from './yaml-schema.js';
 import { analyse } from './graph.js';
+import { citedCodeSections } from '../core/nmc-code.js';
 
 /** Reads a content file with line endings as LF, so positions are the same on Windows. */
 function readText(path: string): string {
@@ -43,6 +44,16 @@ const moduleSchema = z.strictObject({
   'review-by': date.optional(),
   collection: id,
   organisation: z.strictObject({ name: z.string().min(1) }).optional(),
+  'accessibility-statement': z
+    .strictObject({
+      status: z.enum(['fully-compliant', 'partially-compliant', 'not-compliant']).optional(),
+      prepared: date.optional(),
+      reviewed: date.optional(),
+      contact: z
+        .strictObject({ name: z.string().min(1), email: z.email().optional(), phone: z.string().min(1).optional() })
+        .optional(),
+    })
+    .optional(),
   objectives: z
     .array(z.strictObject({ id, title: z.string().min(1) }))
     .min(1)
@@ -337,7 +348,13 @@ export function loadCourse(root: string, moduleId: string): LoadedCourse {
           choices: Object.fromEntries(
             tr.choices.map((c) => [
               c.id,
-              { textHtml: c.textHtml, text: c.text, feedbackHtml: c.feedbackHtml, source: c.source },
+              {
+                textHtml: c.textHtml,
+                text: c.text,
+                feedbackHtml: c.feedbackHtml,
+                source: c.source,
+                consequence: c.consequence,
+              },
             ]),
           ),
           machineTranslated: parsedT.machineTranslated === true,
@@ -367,6 +384,8 @@ export function loadCourse(root: string, moduleId: string): LoadedCourse {
     order: meta.scenarios,
     scenarios,
     fingerprint: fingerprint(partial),
+    accessibility: meta['accessibility-statement'],
+    nmcCode: citedCodeSections(scenarios),
   };
   // Branches must not loop: a loop can trap a learner, repeats interaction ids and has no
   // bound on the resume data.

@@ -43,8 +43,8 @@ export function firstScreenHtml(course: Course): string {
     .map(([k, v]) => `${k}="${escapeHtml(v)}"`)
     .join(' ')}>
 <header class="header"><div class="header__inner"><div>${course.organisation ? `<p class="header__org">${escapeHtml(course.organisation.name)}</p>` : ''}<p class="header__title">${title}</p></div>${languages.join('')}</div></header>
-<div class="bar"><div class="fl-progress"><p class="progress__label" id="fl-progress-label">${escapeHtml(t.progress)}: 0%</p><div class="progress__track" role="progressbar" aria-labelledby="fl-progress-label" aria-valuemin="0" aria-valuemax="100" aria-valuenow="0"><div class="progress__bar"></div></div></div></div>
-<div class="status" role="status" aria-live="polite"></div>
+<div class="bar" role="region" aria-label="${escapeHtml(t.progress)}"><div class="fl-progress"><p class="progress__label" id="fl-progress-label" aria-hidden="true">${escapeHtml(t.progress)}: 0%</p><div class="progress__track" role="progressbar" aria-labelledby="fl-progress-label" aria-valuemin="0" aria-valuemax="100" aria-valuenow="0"><div class="progress__bar"></div></div></div></div>
+<div class="status" data-save-status><div role="status"></div></div>
 <main class="main">
 <h1 tabindex="-1">${title}</h1>
 <p class="fl-welcome" hidden></p>

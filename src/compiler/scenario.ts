@@ -2,11 +2,12 @@
 import { basename } from 'node:path';
 import type { Token, Tokens } from 'marked';
 import { z } from 'zod';
-import { ACTIONS, type Action, type Choice, type Part, type Rating, type Scenario } from '../core/model.js';
+import { ACTIONS, type Action, type Choice, type Rating, type Scenario } from '../core/model.js';
 import { CHOICE_KEY_LENGTH, ID_PATTERN, SCENARIO_KEY_LENGTH, responseId, shortKey } from '../core/keys.js';
 import { suggest } from './errors.js';
-import { ACTIONS_FOR, BLOCK_KINDS, parseBlock, type BlockKind } from './blocks.js';
+import { ACTIONS_FOR, isConsequenceHeading, parseParts, type BlockKind } from './blocks.js';
 import { lex, plainText, renderBlocks, renderInline, type MarkdownContext } from './markdown.js';
+import { checkReadingOrder } from './reading-order.js';
 import { parseYaml } from './yaml-schema.js';
 
 const idField = z
@@ -138,43 +139,8 @@ export function parseScenario(
   }
 
   // Situation: prose and social media blocks.
-  const situation: Part[] = [];
   const blockIds = new Map<string, { kind: BlockKind; offset: number }>();
-  let prose: typeof body = [];
-  const flush = () => {
-    if (prose.length) {
-      const html = renderBlocks(prose, ctx);
-      if (html) situation.push({ kind: 'html', html });
-    }
-    prose = [];
-  };
-  for (const item of sections.get('Situation')?.items ?? []) {
-    const token = item.token;
-    if (token.type === 'code' && (token as Tokens.Code).lang) {
-      const lang = (token as Tokens.Code).lang!.trim();
-      if ((BLOCK_KINDS as readonly string[]).includes(lang)) {
-        flush();
-        const yamlOffset = item.offset + token.raw.indexOf('\n') + 1;
-        const block = parseBlock(lang as BlockKind, (token as Tokens.Code).text, yamlOffset, ctx);
-        if (block) {
-          if (blockIds.has(block.id))
-            report.error(yamlOffset, `the block id "${block.id}" is used twice in this scenario`);
-          blockIds.set(block.id, { kind: lang as BlockKind, offset: yamlOffset });
-          situation.push(block);
-        }
-        continue;
-      }
-      if (!['text', 'plain', ''].includes(lang)) {
-        report.error(
-          item.offset,
-          `unknown block "${lang}"${suggest(lang, BLOCK_KINDS)}; expected one of: ${BLOCK_KINDS.join(', ')}`,
-        );
-        continue;
-      }
-    }
-    prose.push(item);
-  }
-  flush();
+  const situation = parseParts(sections.get('Situation')?.items ?? [], ctx, blockIds);
   if (sections.has('Situation') && situation.length === 0)
     report.error(sections.get('Situation')!.offset, 'the situation is empty: say what happens');
 
@@ -202,6 +168,10 @@ export function parseScenario(
       groups.push(choice);
     } else if (!choice) {
       report.error(item.offset, 'each choice starts with a "### " heading holding the text the learner sees');
+    } else if (isConsequenceHeading(t) && !choice.consequence) {
+      choice.consequence = { offset: item.offset, items: [] };
+    } else if (choice.consequence) {
+      choice.consequence.items.push(item);
     } else if (t.type === 'list' && !choice.fields && choice.feedback.length === 0) {
       choice.fields = t as Tokens.List;
       choice.fieldsOffset = item.offset;
@@ -240,6 +210,11 @@ export function parseScenario(
             );
           if (c.action)
             report.error(choiceAt.get(c.id)!.target, 'in a feed (select: many) items have a "target" but no "action"');
+          if (c.consequence)
+            report.error(
+              choiceAt.get(c.id)!.id,
+              'in a feed (select: many) items have no "What happens next": the learner submits several at once',
+            );
         }
         if (!choices.some((c) => c.score === 100))
           report.error(choicesSection.offset, 'a feed needs at least one item rated "best"');
@@ -269,6 +244,8 @@ export function parseScenario(
     }
   }
 
+  if (!translation) checkReadingOrder(sections.get('Situation')?.items ?? [], choices, report);
+
   if (!front || report.failed) return undefined;
   const scenario: Scenario = {
     id: front.id,
@@ -297,6 +274,8 @@ interface ChoiceGroup {
   fields?: Tokens.List;
   fieldsOffset: number;
   feedback: { token: Token; offset: number }[];
+  /** What follows "#### What happens next": the consequence of the choice. */
+  consequence?: { offset: number; items: { token: Token; offset: number }[] };
 }
 
 function parseChoice(
@@ -399,6 +378,12 @@ function parseChoice(
       `the choice "${plainText(headingText)}" has no feedback: write a paragraph under its fields saying why`,
     );
   const feedbackHtml = renderBlocks(g.feedback, ctx);
+  const consequence = g.consequence && parseParts(g.consequence.items, ctx, new Map());
+  if (g.consequence && !consequence?.length)
+    report.error(
+      g.consequence.offset,
+      `"What happens next" under the choice "${plainText(headingText)}" is empty: say what happens, or remove the heading`,
+    );
   const textHtml = renderInline(headingText, headingOffset, ctx);
   if (report.issues.length > before || !idF || !sourceF) return undefined;
   return {
@@ -415,6 +400,7 @@ function parseChoice(
       next: nextF?.value,
       action: actionF?.value as Action | undefined,
       target: targetF?.value,
+      ...(consequence?.length ? { consequence } : {}),
     },
     at: { id: idF.offset, next: nextF?.offset ?? g.offset, target: targetF?.offset ?? actionF?.offset ?? g.offset },
   };

@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Block } from '../core/model.js';
-import { actionBar, avatar } from './social.js';
+import { actionBar, avatar, timeAgo } from './social.js';
+import './fl-social-image.js';
 import { SocialElement } from './social-element.js';
 
 type Chat = Extract<Block, { kind: 'chat' }>;
@@ -25,8 +26,8 @@ export class FlChatGroup extends SocialElement<Chat> {
         ${c.messages.map(
           (
             m,
-          ) => html`<li class="chat__bubble"><p class="chat__from">${m.from} <span class="social__time">${m.time}</span></p>
-          ${unsafeHTML(m.textHtml)}${m.image ? html`<img src=${m.image} alt=${m.alt ?? ''}>` : nothing}</li>`,
+          ) => html`<li class="chat__bubble"><p class="chat__from">${m.from} <span class="social__time">${timeAgo(t, m.time)}</span></p>
+          ${unsafeHTML(m.textHtml)}${m.image ? html`<fl-social-image src=${m.image} alt=${m.alt ?? ''} .strings=${t}></fl-social-image>` : nothing}</li>`,
         )}
       </ol>
       ${actionBar(this, t, this.actions, c.group, 'group', this.answered, this.picked)}

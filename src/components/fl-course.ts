@@ -19,6 +19,7 @@ import { launchLanguage, storeLanguage } from './language.js';
 import { LANGUAGE_NAMES, hasStrings, loadStrings, localCourse, localScenario, stringsFor } from './i18n.js';
 import type { Strings } from './strings.js';
 import { SHELL_CSS } from './shell-css.js';
+import { statementContent } from './statement.js';
 import { base, nhsuk, tokens } from './styles.js';
 import './fl-progress-bar.js';
 
@@ -27,6 +28,8 @@ const loadScenarioElement = () => import('./fl-scenario.js');
 
 type Overlay = 'none' | 'certificate' | 'statement';
 
+const NO_DRAFT: readonly string[] = [];
+
 /** Fetches parts of a split course before they are shown (see src/content-loader.ts). */
 export interface ContentLoader {
   ensureScenario(id: string): Promise<void>;
@@ -34,6 +37,11 @@ export interface ContentLoader {
   ensureSummary(): Promise<void>;
 }
 
+/**
+ * What the save status line shows. A save that works is shown but not announced; one that
+ * is retrying is announced politely, and one that is not responding interrupts (an alert,
+ * added with its words, as alerts are announced when they appear).
+ */
 const SAVE_MESSAGES: Record<SaveStatus, (t: Strings) => string> = {
   idle: () => '',
   saving: (t) => t.saving,
@@ -73,6 +81,8 @@ export class FlCourse extends LitElement {
   private retryLoad: (() => void) | null = null;
   private focusPending = false;
   private busy = false;
+  /** What is selected on the scenario on screen but not submitted: kept while the statement is open. */
+  private draft: { scenarioId: string; choiceIds: readonly string[] } = { scenarioId: '', choiceIds: NO_DRAFT };
 
   /** The learner's state now (main.ts ends the session with it when the page is left). */
   get courseState(): CourseState {
@@ -119,9 +129,9 @@ export class FlCourse extends LitElement {
     }
     if (changed.has('session') && this.session) {
       this.saveStatus = this.session.saveStatus;
-      this.session.onStatus = (status) => {
-        this.saveStatus = status;
-      };
+      this.session.addEventListener('status', (event) => {
+        this.saveStatus = event.status;
+      });
     }
   }
 
@@ -312,8 +322,10 @@ export class FlCourse extends LitElement {
     const mainIndex = this.course.order.indexOf(id);
     const kicker = mainIndex >= 0 ? t.scenarioOf(mainIndex + 1, this.course.order.length) : t.whatHappensNext;
     const last = !!decision && nextStep(this.course, this.state.decisions) === END;
+    const draft = this.draft.scenarioId === id ? this.draft.choiceIds : NO_DRAFT;
     return html`<fl-scenario .scenario=${scenario} .decision=${decision} kicker=${kicker} ?last=${last}
-      .strings=${t} contentLang=${contentLang} ?arriving=${mainIndex < 0}
+      .strings=${t} contentLang=${contentLang} ?arriving=${mainIndex < 0} .draft=${draft}
+      @fl-pick=${(e: CustomEvent<{ scenarioId: string; choiceIds: string[] }>) => (this.draft = e.detail)}
       @fl-choose=${this.handleChoose} @fl-continue=${this.handleContinue}></fl-scenario>`;
   }
 
@@ -337,9 +349,17 @@ export class FlCourse extends LitElement {
     const t = this.strings;
     return html`
       <h1 tabindex="-1">${t.accessibilityTitle}</h1>
-      ${t.statement.map(([heading, text]) => html`${heading ? html`<h2>${heading}</h2>` : nothing}<p>${text}</p>`)}
+      ${statementContent(this.course, t, this.language)}
       <button class="nhsuk-button nhsuk-button--secondary" @click=${() => this.showOverlay('none')}>${t.back}</button>
     `;
+  }
+
+  /** No whitespace between the parts: the line's text is exactly the message. */
+  private renderSaveStatus(message: string, loud: boolean) {
+    const quiet = message && !loud ? html`<p>${message}</p>` : nothing;
+    const retrying = this.saveStatus === 'retrying' ? html`<p>${message}</p>` : nothing;
+    const alert = this.saveStatus === 'unresponsive' ? html`<div role="alert"><p>${message}</p></div>` : nothing;
+    return html`${quiet}<div role="status">${retrying}</div>${alert}`;
   }
 
   private renderBody() {
@@ -363,6 +383,7 @@ export class FlCourse extends LitElement {
     const local = localCourse(c, this.language);
     const standalone = this.session ? !this.session.connected : true;
     const message = SAVE_MESSAGES[this.saveStatus](t);
+    const loud = this.saveStatus === 'retrying' || this.saveStatus === 'unresponsive';
     const otherLanguages = c.languages.filter((l) => l !== this.language);
     return html`
       <header class="header"><div class="header__inner">
@@ -372,8 +393,8 @@ export class FlCourse extends LitElement {
         </div>
         ${otherLanguages.map((l) => html`<button class="header__language" lang=${l} @click=${() => this.handleLanguage(l)}>${LANGUAGE_NAMES[l.slice(0, 2)] ?? l}</button>`)}
       </div></header>
-      <div class="bar"><fl-progress-bar .value=${progress(c, this.state.decisions)} label=${t.progress}></fl-progress-bar></div>
-      <div class="status" role="status" aria-live="polite">${message ? html`<p>${message}</p>` : nothing}</div>
+      <div class="bar" role="region" aria-label=${t.progress}><fl-progress-bar .value=${this.launch?.mode === 'review' ? 1 : progress(c, this.state.decisions)} label=${t.progress}></fl-progress-bar></div>
+      <div class="status" data-save-status=${this.saveStatus}>${this.renderSaveStatus(message, loud)}</div>
       ${
         this.saveStatus === 'retrying' || this.saveStatus === 'unresponsive'
           ? html`<div class="status"><button class="nhsuk-button nhsuk-button--secondary" @click=${this.handleRetry}>${t.trySavingAgain}</button></div>`

@@ -25,10 +25,11 @@ export class FlProgressBar extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('.progress__bar')!.style.width = `${this.percent}%`;
   }
 
+  // The line above the bar is hidden from assistive technology: the bar's name says the same, so it is read once.
   override render() {
     const percent = this.percent;
     return html`
-      <p class="progress__label" id="label">${this.label}: ${percent}%</p>
+      <p class="progress__label" id="label" aria-hidden="true">${this.label}: ${percent}%</p>
       <div class="progress__track" role="progressbar" aria-labelledby="label" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent}>
         <div class="progress__bar" part="bar"></div>
       </div>

@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Block, Choice } from '../core/model.js';
 import { en, type Strings } from './strings.js';
@@ -14,6 +14,13 @@ import './fl-message-card.js';
  */
 @customElement('fl-social-block')
 export class FlSocialBlock extends LitElement {
+  // A block, so the space the scenario screen puts under it separates it from the prose that follows.
+  static override styles = css`
+    :host {
+      display: block;
+    }
+  `;
+
   /** The block to show. */
   @property({ attribute: false }) block!: Block;
   /** Choices that act on this block. */

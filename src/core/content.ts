@@ -3,12 +3,12 @@
  * titles, questions, short choice texts) comes first; each scenario's longer text, and
  * each other language, arrive as separate small files when needed. Pure functions.
  */
-import type { Course, CourseText, Part, ScenarioText } from './model.js';
+import type { ChoiceText, Course, CourseText, Part, ScenarioText } from './model.js';
 
 /** A scenario's longer text in the module's language. */
 export interface ScenarioPack {
   situation: Part[];
-  choices: Record<string, { textHtml: string; text: string; feedbackHtml: string; source: string }>;
+  choices: Record<string, ChoiceText>;
 }
 
 /** Everything in another language: the module's words and every translated scenario's. */
@@ -53,7 +53,13 @@ export function splitCourse(course: Course): {
         choices: Object.fromEntries(
           s.choices.map((c) => [
             c.id,
-            { textHtml: c.textHtml, text: c.text, feedbackHtml: c.feedbackHtml, source: c.source },
+            {
+              textHtml: c.textHtml,
+              text: c.text,
+              feedbackHtml: c.feedbackHtml,
+              source: c.source,
+              consequence: c.consequence,
+            },
           ]),
         ),
       };
@@ -63,7 +69,14 @@ export function splitCourse(course: Course): {
         situation: [],
         translations: undefined,
         file: '',
-        choices: s.choices.map((c) => ({ ...c, textHtml: '', text: '', feedbackHtml: '', source: '' })),
+        choices: s.choices.map((c) => ({
+          ...c,
+          textHtml: '',
+          text: '',
+          feedbackHtml: '',
+          source: '',
+          consequence: undefined,
+        })),
       };
     }),
   };

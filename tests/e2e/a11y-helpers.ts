@@ -70,26 +70,25 @@ export async function startIn(scope: Scope, t: Strings = en): Promise<void> {
 }
 
 /**
- * Answers the scenario on screen, in any language: one text picks that radio and submits,
- * or presses the action button whose name ends with it, or its plain button; several texts
- * tick those checkboxes and submit. Waits for the feedback.
+ * Answers the scenario on screen, in any language: one text picks that radio or selects the
+ * button named by it (an action on a post or a plain button); several texts tick those
+ * checkboxes. Then presses Submit and waits for the feedback.
  */
 export async function answerIn(scope: Scope, choices: readonly string[], t: Strings = en): Promise<void> {
   if (choices.length !== 1) {
     for (const text of choices) await scope.getByRole('checkbox', { name: text, exact: true }).check();
-    await scope.getByRole('button', { name: t.submit, exact: true }).click();
   } else {
     const text = choices[0]!;
     const radio = scope.getByRole('radio', { name: text, exact: true });
-    const button = scope.getByRole('button', { name: new RegExp(`(^|: )${escapeRegExp(text)}$`) });
+    const button = scope.getByRole('button', { name: text, exact: true });
     await expect(radio.or(button).first()).toBeVisible();
-    if ((await radio.count()) > 0) {
-      await radio.check();
-      await scope.getByRole('button', { name: t.submit, exact: true }).click();
-    } else {
+    if ((await radio.count()) > 0) await radio.check();
+    else {
       await button.click();
+      await expect(button).toHaveAttribute('aria-pressed', 'true');
     }
   }
+  await scope.getByRole('button', { name: t.submit, exact: true }).click();
   await expect(feedbackIn(scope, t)).toBeVisible();
 }
 
@@ -123,8 +122,8 @@ export const FLAGSHIP_BEST: readonly Step[] = [
     id: 'trending-complaint',
     title: 'A complaint that is trending',
     cyTitle: "Cwyn sy'n lledu ar-lein",
-    choices: ['Do not engage online; tell comms and report the staffing gap'],
-    cyChoices: ['Peidio ag ymateb ar-lein; dweud wrth y tîm cyfathrebu a rhoi gwybod am y bwlch staffio'],
+    choices: ['Stay off the post; tell comms and report the gap'],
+    cyChoices: ["Cadw draw; rhoi gwybod i'r tîm cyfathrebu ac am y bwlch"],
     response: 'tell_comms',
     pattern: 'tell_comms',
   },
@@ -133,8 +132,8 @@ export const FLAGSHIP_BEST: readonly Step[] = [
     title: 'The communications team writes back',
     cyTitle: "Mae'r tîm cyfathrebu yn ateb",
     followUp: true,
-    choices: ["Forward the reporter's message to comms and report the staffing gap"],
-    cyChoices: ['Anfon neges y newyddiadurwr ymlaen at y tîm cyfathrebu a rhoi gwybod am y bwlch staffio'],
+    choices: ['Forward it to comms, and ask the matron to act before tonight'],
+    cyChoices: ["Ei anfon at y tîm cyfathrebu; gofyn i'r fetron weithredu heno"],
     response: 'forward_and_report',
     pattern: 'forward_and_report',
   },
@@ -142,8 +141,8 @@ export const FLAGSHIP_BEST: readonly Step[] = [
     id: 'clinic-page',
     title: 'The clinic page you cannot open',
     cyTitle: 'Tudalen y clinig na allwch chi ei hagor',
-    choices: ['Phone the clinic to check, then tell comms the page may be wrong'],
-    cyChoices: ["Ffonio'r clinig i wirio, yna dweud wrth y tîm cyfathrebu y gallai'r dudalen fod yn anghywir"],
+    choices: ['Phone the clinic to check, then tell comms the page is out of date'],
+    cyChoices: ["Ffonio'r clinig i wirio, yna dweud wrth y tîm cyfathrebu fod y dudalen wedi dyddio"],
     response: 'phone_and_tell_comms',
     pattern: 'phone_and_tell_comms',
   },
@@ -152,8 +151,8 @@ export const FLAGSHIP_BEST: readonly Step[] = [
     title: 'A login by email',
     cyTitle: 'Manylion mewngofnodi drwy e-bost',
     followUp: true,
-    choices: ['Thank Marcus, and ask comms to set up proper editor access'],
-    cyChoices: ["Ateb Marcus i ddiolch iddo, a gofyn i'r tîm cyfathrebu drefnu mynediad priodol fel golygydd"],
+    choices: ['Thank Marcus, but ask comms for your own access'],
+    cyChoices: ["Diolch i Marcus, ond gofyn i'r tîm cyfathrebu am eich mynediad eich hun"],
     response: 'ask_for_access',
     pattern: 'ask_for_access',
   },
@@ -161,8 +160,8 @@ export const FLAGSHIP_BEST: readonly Step[] = [
     id: 'ward-selfie',
     title: 'A team photo on the ward',
     cyTitle: 'Llun tîm ar y ward',
-    choices: ['Call Dan to delete it now, then report it as an incident'],
-    cyChoices: ['Ffonio Dan i ofyn iddo ei ddileu nawr, yna rhoi gwybod amdano fel digwyddiad'],
+    choices: ['Ask Dan to delete it now, then report it'],
+    cyChoices: ['Gofyn i Dan ei ddileu nawr, yna rhoi gwybod amdano'],
     response: 'delete_and_report',
     pattern: 'delete_and_report',
   },
@@ -172,9 +171,9 @@ export const FLAGSHIP_BEST: readonly Step[] = [
     cyTitle: 'Sgrolio drwy bostiadau cydweithwyr',
     choices: ["Jess's post about Mrs Bell in Bay 3", "Ravi's post about a footballer in A&E", "Amy's post of an X-ray"],
     cyChoices: [
-      'Post Jess am Mrs Bell ym Mae 3',
-      'Post Ravi am bêl-droediwr yn yr Adran Achosion Brys',
-      'Post Amy o belydr-X',
+      'Postiad Jess am Mrs Bell ym Mae 3',
+      'Postiad Ravi am bêl-droediwr yn yr Adran Achosion Brys',
+      'Postiad Amy o belydr-X',
     ],
     response: 'jess_mrs_bell[,]ravi_footballer[,]amy_xray',
     pattern: 'jess_mrs_bell[,]ravi_footballer[,]amy_xray',
@@ -183,8 +182,8 @@ export const FLAGSHIP_BEST: readonly Step[] = [
     id: 'friend-request',
     title: 'A friend request from a former patient',
     cyTitle: 'Cais ffrind gan gyn-glaf',
-    choices: ['Decline, with a short note to ask her GP or pharmacist'],
-    cyChoices: ['Gwrthod, gyda nodyn byr yn gofyn iddi holi ei meddyg teulu neu ei fferyllydd'],
+    choices: ['Decline, and point her to her GP or pharmacist'],
+    cyChoices: ["Gwrthod, a'i chyfeirio at ei meddyg teulu neu ei fferyllydd"],
     response: 'decline_and_signpost',
     pattern: 'decline_and_signpost',
   },
@@ -201,8 +200,8 @@ export const FLAGSHIP_BEST: readonly Step[] = [
     id: 'missed-observations',
     title: 'A concern that nobody acts on',
     cyTitle: 'Pryder nad oes neb yn gweithredu arno',
-    choices: ['Take it to the Freedom to Speak Up Guardian, then a regulator'],
-    cyChoices: ["Mynd â'r mater at y Gwarcheidwad Rhyddid i Godi Llais, yna at reoleiddiwr"],
+    choices: ["Raise it through your trust's speaking-up route"],
+    cyChoices: ["Codi'r mater drwy drefn codi llais eich ymddiriedolaeth"],
     response: 'speak_up_route',
     pattern: 'speak_up_route',
   },
@@ -210,8 +209,8 @@ export const FLAGSHIP_BEST: readonly Step[] = [
     id: 'mortality-figures',
     title: 'Bad news in the official figures',
     cyTitle: 'Newyddion drwg yn y ffigurau swyddogol',
-    choices: ['Quote the post factually, and raise your questions at work'],
-    cyChoices: ["Dyfynnu'r post yn ffeithiol, a chodi eich cwestiynau yn y gwaith"],
+    choices: ['Quote it with a factual comment'],
+    cyChoices: ['Ei ddyfynnu gyda sylw ffeithiol'],
     response: 'quote_factually',
     pattern: 'quote_factually',
   },
@@ -219,17 +218,17 @@ export const FLAGSHIP_BEST: readonly Step[] = [
     id: 'ward-group-chat',
     title: "The ward's group chat",
     cyTitle: 'Sgwrs grŵp y ward',
-    choices: ['Ask the group to stop, then report it as an incident'],
-    cyChoices: ["Gofyn i'r grŵp stopio, yna rhoi gwybod amdano fel digwyddiad"],
-    response: 'stop_and_report',
-    pattern: 'stop_and_report',
+    choices: ['Go to Mrs Osei now; deal with the chat after'],
+    cyChoices: ["Mynd at Mrs Osei nawr; delio â'r sgwrs wedyn"],
+    response: 'see_patient_first',
+    pattern: 'see_patient_first',
   },
   {
     id: 'fundraising-story',
     title: 'A patient offers her story',
     cyTitle: 'Claf yn cynnig ei stori',
-    choices: ["Pass her offer to the charity team, who use the trust's consent process"],
-    cyChoices: ["Trosglwyddo ei chynnig i dîm yr elusen, sy'n defnyddio proses gydsynio'r ymddiriedolaeth"],
+    choices: ['Pass her offer on to the hospital charity team'],
+    cyChoices: ['Trosglwyddo ei chynnig i dîm elusen yr ysbyty'],
     response: 'pass_to_charity',
     pattern: 'pass_to_charity',
   },
@@ -246,8 +245,8 @@ export const FLAGSHIP_BEST: readonly Step[] = [
     id: 'picket-line',
     title: 'A post from the picket line',
     cyTitle: "Post o'r llinell biced",
-    choices: ['Change your uniform photo, then post your own view civilly'],
-    cyChoices: ['Newid y llun ohonoch chi yn eich gwisg, yna postio eich barn eich hun yn gwrtais'],
+    choices: ['Swap your uniform photo, then post your view'],
+    cyChoices: ['Newid llun eich gwisg, yna postio eich barn'],
     response: 'post_own_view',
     pattern: 'post_own_view',
   },
@@ -255,8 +254,8 @@ export const FLAGSHIP_BEST: readonly Step[] = [
     id: 'named-online',
     title: 'Named and threatened online',
     cyTitle: "Wedi'ch enwi a'ch bygwth ar-lein",
-    choices: ['Screenshot the threats, then tell your manager, comms and the police'],
-    cyChoices: ["Tynnu sgrinlun o'r bygythiadau, yna dweud wrth eich rheolwr, y tîm cyfathrebu a'r heddlu"],
+    choices: ['Screenshot the threats, then tell your manager and the police'],
+    cyChoices: ["Tynnu sgrinlun o'r bygythiadau, yna dweud wrth eich rheolwr a'r heddlu"],
     response: 'screenshot_and_tell',
     pattern: 'screenshot_and_tell',
   },
@@ -295,7 +294,7 @@ export const FLAGSHIP_BRANCHES: readonly Step[] = [
   {
     ...FLAGSHIP_BEST[0]!,
     choices: ['Reply to Sian to say you were there and did your best'],
-    cyChoices: ["Ateb Sian i ddweud eich bod chi ar ddyletswydd y noson honno a'ch bod chi wedi gwneud eich gorau"],
+    cyChoices: ["Ateb Sian i ddweud eich bod chi yno a'ch bod wedi gwneud eich gorau"],
     response: 'reply_to_sian',
   },
   {
@@ -303,8 +302,8 @@ export const FLAGSHIP_BRANCHES: readonly Step[] = [
     title: 'The thread replies to you',
     cyTitle: "Mae'r edefyn yn troi atoch chi",
     followUp: true,
-    choices: ['Delete your reply and tell your manager and comms'],
-    cyChoices: ["Dileu eich ateb a dweud wrth eich rheolwr a'r tîm cyfathrebu"],
+    choices: ['Delete your reply and own up to your manager'],
+    cyChoices: ['Dileu eich ateb a chyfaddef wrth eich rheolwr'],
     response: 'delete_and_tell',
     pattern: 'delete_and_tell',
   },
@@ -320,8 +319,8 @@ export const FLAGSHIP_BRANCHES: readonly Step[] = [
     title: 'Your manager asks to talk',
     cyTitle: 'Mae eich rheolwr eisiau siarad',
     followUp: true,
-    choices: ['Take the post down, and go to the meeting with a union rep'],
-    cyChoices: ["Tynnu'r post i lawr, a mynd i'r cyfarfod gyda chynrychiolydd undeb"],
+    choices: ['Take the post down, and go with your union rep'],
+    cyChoices: ["Tynnu'r postiad i lawr, a mynd gyda'ch cynrychiolydd undeb"],
     response: 'take_down_and_meet',
     pattern: 'take_down_and_meet',
   },
@@ -416,9 +415,9 @@ export async function tabUntil(
   throw new Error(`Tab never reached ${what}; focus went to:\n  ${trail.join('\n  ')}`);
 }
 
-/** A button whose text is, or ends with, `text` (action buttons say "Repost X's post: <text>"). */
+/** A button whose text is, or ends with, `text` (a choice button may show its verb or a tick first). */
 export function isButton(text: string): (f: FocusInfo) => boolean {
-  return (f) => f.tag === 'button' && (f.text === text || f.text.endsWith(`: ${text}`));
+  return (f) => f.tag === 'button' && f.text.endsWith(text);
 }
 
 /**

@@ -202,6 +202,7 @@ export async function expectResults(scope: Scope, steps: readonly Step[], timeou
   await expect(heading1(scope)).toHaveText('Your results', { timeout });
   const passed = steps.filter((s) => s.correct).length / steps.length >= MODULE.passMark / 100;
   await expect(scope.getByText(passed ? 'You passed' : 'You did not pass')).toBeVisible();
+  await scope.getByText(/^Show each decision and why/).click(); // the review is folded away until asked for
   await expect(scope.getByRole('heading', { level: 3 })).toHaveText(steps.map((s) => s.title));
 }
 
@@ -294,7 +295,7 @@ export function expectCleanApartFromFault(
   return failed;
 }
 
-/** What the finished attempt tells a grading LMS such as Moodle (DESIGN.md, "What real LMSs enforce"). */
+/** What the finished attempt tells a grading LMS such as Moodle (docs/DESIGN.md, "What real LMSs enforce"). */
 export function expectGradable(version: Version, cmi: Record<string, string>, log: readonly Call[]): void {
   const el = elements(version);
   const raw = cmi[el.raw] ?? '';
@@ -409,7 +410,7 @@ export async function watchFirstDecisionWrite(page: Page, version: Version): Pro
         walk(doc);
         w.lmsFirstDecisionDom = {
           feedback: all.some((e) => e.tagName === 'H2' && e.textContent?.trim() === 'Feedback'),
-          status: all.find((e) => e.matches('div.status[role="status"]'))?.textContent?.trim() ?? '',
+          status: all.find((e) => e.matches('[data-save-status]'))?.textContent?.trim() ?? '',
         };
       }
       return original(...args);
@@ -442,8 +443,8 @@ export async function recordStatusHistory(page: Page): Promise<void> {
     (window as unknown as { flStatusHistory: string[] }).flStatusHistory = history;
     setInterval(() => {
       const region =
-        document.querySelector('fl-course')?.shadowRoot?.querySelector('div.status[role="status"]') ??
-        document.querySelector('#fl-first-screen div.status[role="status"]');
+        document.querySelector('fl-course')?.shadowRoot?.querySelector('[data-save-status]') ??
+        document.querySelector('#fl-first-screen [data-save-status]');
       const text = region?.textContent?.trim() ?? '';
       if (text && history[history.length - 1] !== text) history.push(text);
     }, 20);

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { FrameLocator, Page } from '@playwright/test';
 import { loadCourse } from '../../src/compiler/course.js';
 import type { Choice, Course, Scenario } from '../../src/core/model.js';
+import { RESPONSE_SEPARATOR } from '../../src/core/scorm-names.js';
 import {
   answer,
   elements,
@@ -159,10 +160,10 @@ export function expectedInteractions(version: Version, steps: readonly Step[]): 
   return steps.map((step) => ({
     id: step.scenario.id,
     type: 'choice',
-    response: step.picks.map((c) => lmsId(c.id)).join('[,]'),
+    response: step.picks.map((c) => lmsId(c.id)).join(RESPONSE_SEPARATOR[version]),
     pattern: bestChoices(step.scenario)
       .map((c) => lmsId(c.id))
-      .join('[,]'),
+      .join(RESPONSE_SEPARATOR[version]),
     result: step.score === 1 ? 'correct' : elements(version).wrong,
     objective: step.scenario.objective,
   }));
@@ -245,7 +246,7 @@ export async function tabUntil(
   throw new Error(`Tab never reached the element; focus went through:\n${seen.join('\n')}`);
 }
 
-/** Tabs to a button whose text content ends with `text` and presses Enter. */
+/** Tabs to a button whose text content ends with `text` and presses Enter (a selected choice's text starts with a tick). */
 export async function pressWithKeyboard(root: Root, text: string): Promise<void> {
   await tabUntil(root, (f) => f.tag === 'button' && f.text.endsWith(text));
   await pageOf(root).keyboard.press('Enter');
@@ -293,14 +294,18 @@ export async function answerStep(course: Course, root: Root, step: Step, keyboar
     case 'button': {
       await expect(radios).toHaveCount(0);
       const pick = step.picks[0]!;
-      // An action is a button on the post named "<Verb> <owner>'s <thing>: <choice>"; the rest are plain buttons.
-      const name =
-        step.ui === 'action'
-          ? new RegExp(`^.+: ${escapeRegExp(pick.text)}$`)
-          : new RegExp(`^${escapeRegExp(pick.text)}$`);
-      await expect(root.getByRole('button', { name })).toHaveCount(1);
+      // Every choice is a button named by its words: on the post (an action) or in the list under it.
+      const button = root.getByRole('button', { name: pick.text, exact: true });
+      await expect(button).toHaveCount(1);
+      const onPost = root
+        .getByRole('list', { name: /^Actions on / })
+        .getByRole('button', { name: pick.text, exact: true });
+      await expect(onPost).toHaveCount(step.ui === 'action' ? 1 : 0);
       if (keyboard) {
         await pressWithKeyboard(root, pick.text);
+        await expect(button).toHaveAttribute('aria-pressed', 'true');
+        await expect(feedbackHeading(asFrame(root)), 'nothing is recorded before Submit').toHaveCount(0);
+        await pressWithKeyboard(root, 'Submit answer');
         await expect(feedbackHeading(asFrame(root))).toBeVisible();
       } else {
         await answer(asFrame(root), pick.text);

@@ -8,7 +8,7 @@ import { checkCalls, checkFinished, type Call, type Version } from '../../scorm/
 export type { Call, Version };
 export const VERSIONS: readonly Version[] = ['2004', '1.2'];
 
-/** What the player page exposes to tests (see scorm/player/player.js). */
+/** What the player page exposes to tests (see scorm/player/player.ts). */
 interface PlayerWindow {
   lmsLog: Call[];
   lmsApi: { getFlattenedCMI(): Record<string, unknown> };
@@ -49,8 +49,8 @@ export interface LaunchOptions {
  */
 export const MODULE_READY = 'fl-course, #fl-first-screen [data-start]:not([disabled])';
 
-/** The save status line, on <fl-course> or on the first screen (not the feedback's live region). */
-export const SAVE_STATUS = 'fl-course div.status[role="status"], #fl-first-screen div.status[role="status"]';
+/** The save status line, on <fl-course> or on the first screen. */
+export const SAVE_STATUS = 'fl-course [data-save-status], #fl-first-screen [data-save-status]';
 
 /** Opens the local LMS page with a module and waits for the module's first screen. */
 export async function launch(page: Page, options: LaunchOptions): Promise<FrameLocator> {
@@ -76,26 +76,21 @@ export async function start(frame: FrameLocator): Promise<void> {
   await expect(button).toHaveCount(0);
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * Answers the scenario on screen with the choice whose text is `choiceText`: picks the
- * radio and presses "Submit answer", or presses the action button whose accessible name
- * ends with the text ("Repost Dawn Hughes's post: <choice text>"), or the plain button
- * of a choice that is not an action. Waits for the feedback.
+ * radio, or selects the choice's button (an action on a post or a plain button, named by
+ * the choice's words), then presses "Submit answer" and waits for the feedback.
  */
 export async function answer(frame: FrameLocator, choiceText: string): Promise<void> {
   const radio = frame.getByRole('radio', { name: choiceText, exact: true });
-  const button = frame.getByRole('button', { name: new RegExp(`(^|: )${escapeRegExp(choiceText)}$`) });
+  const button = frame.getByRole('button', { name: choiceText, exact: true });
   await expect(radio.or(button).first()).toBeVisible();
-  if ((await radio.count()) > 0) {
-    await radio.check();
-    await frame.getByRole('button', { name: 'Submit answer' }).click();
-  } else {
+  if ((await radio.count()) > 0) await radio.check();
+  else {
     await button.click();
+    await expect(button).toHaveAttribute('aria-pressed', 'true');
   }
+  await frame.getByRole('button', { name: 'Submit answer' }).click();
   await expect(feedbackHeading(frame)).toBeVisible();
 }
 

@@ -378,8 +378,11 @@ test('HR sees the right rows, filters them, downloads the CSV, and reads the cha
   const lines = csv.slice(1).trimEnd().split('\r\n');
   expect(lines).toHaveLength(3);
   expect(lines[0]).toBe(
-    'Name,Email or staff number,Staff group,Module,Module ID,Status,Score (%),Attempts,First access,Last access,Finished,Total time (h:mm:ss)',
+    'Name,Email or staff number,Staff group,Module,Module ID,Status,Score (%),Attempts,First access,Last access,Finished,Total time (h:mm:ss),Result check',
   );
+  // Both results follow from the answers the module recorded: the LMS's own scoring agrees.
+  expect(lines.slice(1).every((l) => l.endsWith(','))).toBe(true);
+  await expect(page.locator('.check')).toHaveCount(0);
   expect(lines[1]).toMatch(
     new RegExp(`^${PRIYA.name},${PRIYA.login},${PRIYA.group},${TITLE},${MODULE},Passed,100,1,\\d{4}-`),
   );

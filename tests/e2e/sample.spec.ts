@@ -233,6 +233,7 @@ for (const version of VERSIONS) {
       await expect(frame.getByText('You passed')).toBeVisible();
       await expect(frame.getByText('100%', { exact: true })).toBeVisible();
       // The review lists all three decisions, including the one made before the reload.
+      await frame.getByText(/^Show each decision and why/).click(); // folded away until asked for
       await expect(frame.getByRole('heading', { level: 3 })).toHaveText(BEST.map((s) => s.scenario.title));
       await finishAndExit(frame);
 
@@ -316,10 +317,15 @@ test.describe('social media module', () => {
       await expectScreen(frame, 'A complaint that is trending');
       await expect(frame.getByText('Scenario 1 of', { exact: false })).toBeVisible();
       await expect(frame.getByRole('article', { name: /Sian Morris/ })).toBeVisible();
-      await expect(frame.getByRole('button', { name: /^Repost Sian Morris's post: / })).toBeVisible();
+      await expect(
+        frame
+          .getByRole('list', { name: "Actions on Sian Morris's post" })
+          .getByRole('button', { name: /^Repost it/ })
+          .first(),
+      ).toBeVisible();
       await expect(heading(frame)).toBeFocused();
 
-      await answer(frame, 'Do not engage online; tell comms and report the staffing gap');
+      await answer(frame, 'Stay off the post; tell comms and report the gap');
       const cmi = await readCmi(page);
       expect(interactions(version, cmi).map((x) => [x.id, x.response])).toEqual([['trending-complaint', 'tell_comms']]);
       expectCleanCalls(version, await readLog(page));

@@ -3,13 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { bodyOf, home, SESSION_COOKIE, str, userOf, type LmsContext } from '../context.js';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from '../passwords.js';
 import { SESSION_HOURS } from '../store.js';
+import { SignInGuard, type SignInLimits } from '../signin-limits.js';
 import { passwordPage, signInPage } from '../views.js';
-
-export interface SignInLimits {
-  perAccount: number;
-  perAddress: number;
-  windowMs: number;
-}
 
 /** A same-site path to go back to after signing in; anything else goes home. */
 const safeNext = (next: string) =>
@@ -18,19 +13,7 @@ const safeNext = (next: string) =>
 export function accountRoutes(lms: LmsContext, limits: SignInLimits) {
   const { store, page, sendPage } = lms;
   return async (app: FastifyInstance) => {
-    const perAccount = app.createRateLimit({
-      max: limits.perAccount,
-      timeWindow: limits.windowMs,
-      keyGenerator: (req) =>
-        `account:${req.ip}:${str((req.body as Record<string, unknown> | undefined)?.login, 200)
-          .trim()
-          .toLowerCase()}`,
-    });
-    const perAddress = app.createRateLimit({
-      max: limits.perAddress,
-      timeWindow: limits.windowMs,
-      keyGenerator: (req) => `address:${req.ip}`,
-    });
+    const guard = new SignInGuard(limits);
 
     app.get('/', async (req, reply) => reply.redirect(req.lms ? home(req.lms.user) : '/signin'));
 
@@ -47,24 +30,25 @@ export function accountRoutes(lms: LmsContext, limits: SignInLimits) {
       const login = str(body.login, 200).trim();
       const password = str(body.password, 1000);
       const next = str(body.next, 300);
-      for (const limiter of [perAddress, perAccount]) {
-        const result = await limiter(req);
-        if (!result.isAllowed && result.isExceeded) {
-          reply.header('Retry-After', result.ttlInSeconds);
-          return sendPage(
-            reply,
-            signInPage(page(req, reply), {
-              error: `Too many sign-in attempts. Try again in ${Math.ceil(result.ttlInSeconds / 60)} minutes.`,
-              login,
-              next,
-            }),
-            429,
-          );
-        }
+      const wait = guard.wait(login, req.ip);
+      if (wait > 0) {
+        const seconds = Math.ceil(wait / 1000);
+        reply.header('Retry-After', seconds);
+        const when = seconds < 60 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+        return sendPage(
+          reply,
+          signInPage(page(req, reply), {
+            error: `Too many failed sign-ins. Try again in ${when}.`,
+            login,
+            next,
+          }),
+          429,
+        );
       }
       const user = login ? store.userByLogin(login) : undefined;
       const ok = await verifyPassword(password, user?.password_hash ?? (await dummyHash()));
       if (!ok || !user || !user.active) {
+        guard.failed(login, req.ip);
         if (user) store.audit(user.id, 'failed sign-in', req.ip);
         return sendPage(
           reply,
@@ -76,6 +60,7 @@ export function accountRoutes(lms: LmsContext, limits: SignInLimits) {
           401,
         );
       }
+      guard.succeeded(login);
       if (req.lms) store.deleteSession(req.lms.sessionId);
       const session = store.createSession(user.id);
       store.audit(user.id, 'signed in', req.ip);

@@ -89,6 +89,7 @@ export function hrRoutes(lms: LmsContext) {
           'Last access',
           'Finished',
           'Total time (h:mm:ss)',
+          'Result check',
         ],
         rows.map((r) => [
           r.name,
@@ -103,6 +104,7 @@ export function hrRoutes(lms: LmsContext) {
           localDateTime(r.lastAccess),
           localDateTime(r.completedAt),
           r.attempts ? formatDuration(r.totalSeconds) : '',
+          r.check ?? '',
         ]),
       );
       const stamp = new Date().toISOString().slice(0, 10);

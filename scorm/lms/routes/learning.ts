@@ -1,11 +1,13 @@
 /** Learners: their modules, launching, the commit endpoint scorm-again calls, their answers. */
 import type { FastifyInstance } from 'fastify';
-import { COMMIT_LIMITS, FINISHED, launchData, validateCommit } from '../cmi.js';
+import { ATTEMPT_LIMITS, COMMIT_LIMITS, FINISHED, launchData, validateCommit } from '../cmi.js';
 import { bodyOf, MODULE_ID, param, str, userOf, type LmsContext } from '../context.js';
 import { learnerHistory, summarise } from '../reports.js';
 import { ModuleSettings } from '../settings.js';
 import { isStaff, type Attempt, type User } from '../store.js';
 import { historyPage, launchPage, learnPage, type LearnCard } from '../views.js';
+
+const ATTEMPT_KB = ATTEMPT_LIMITS.storedBytes / 1024;
 
 export function learningRoutes(lms: LmsContext) {
   const { store, catalogue, page, sendPage, deny } = lms;
@@ -67,7 +69,15 @@ export function learningRoutes(lms: LmsContext) {
       const open = latest && !FINISHED.has(latest.status) ? latest : null;
       if (!open && !setting.live) return deny(req, reply, 404, 'This module is not offered at the moment.');
       // The admin chooses the SCORM version per module; an attempt under way keeps the one it began in.
-      const attempt = open ?? store.createAttempt(user.id, module.id, module.version, setting.scormVersion);
+      const attempt =
+        open ??
+        store.createAttempt(
+          user.id,
+          module.id,
+          module.version,
+          setting.scormVersion,
+          catalogue.currentBuild(module.id),
+        );
       return reply.code(303).redirect(`/learn/launch/${store.createLaunch(attempt.id, 'normal').id}`);
     });
 
@@ -84,13 +94,12 @@ export function learningRoutes(lms: LmsContext) {
       }
       const ctx = page(req, reply);
       const module = catalogue.module(attempt.module_id);
-      const course = catalogue.course(attempt.module_id);
       const cmi = launchData(attempt.scorm_version, JSON.parse(attempt.cmi) as Record<string, string>, {
         mode: launch.mode,
         learnerName: user.name,
         learnerId: user.login,
         totalSeconds: attempt.total_seconds,
-        passMark: course?.passMark ?? null,
+        passMark: catalogue.forAttempt(attempt)?.passMark ?? null,
         fresh: attempt.commits === 0,
       });
       return sendPage(
@@ -126,28 +135,48 @@ export function learningRoutes(lms: LmsContext) {
           const launchId = str((req.query as Record<string, unknown>).launch, 100);
           const attempt = Number.isSafeInteger(attemptId) ? store.attempt(attemptId) : undefined;
           const launch = launchId ? store.launch(launchId) : undefined;
+          const refuse = (status: number, error: string, extra: Record<string, unknown> = {}, errorCode = 101) =>
+            reply.code(status).send({ result: false, errorCode, error, ...extra });
           // Someone else's attempt looks the same as one that does not exist.
           if (!attempt || attempt.user_id !== user.id || !launch || launch.attempt_id !== attempt.id) {
-            return reply.code(400).send({ result: false, errorCode: 101, error: 'no such attempt for this session' });
+            return refuse(400, 'no such attempt for this session');
           }
-          const check = validateCommit(attempt.scorm_version, req.body);
+          const check = validateCommit(
+            attempt.scorm_version,
+            req.body,
+            JSON.parse(attempt.cmi) as Record<string, string>,
+          );
           if (!check.ok)
-            return reply
-              .code(400)
-              .send({ result: false, errorCode: 101, error: 'invalid commit', problems: check.problems });
-          const outcome = store.applyCommit(attempt, launch, check.commit);
-          // `reason` tells the launch page which refusal this is: only 'superseded' can be put right, by continuing here.
-          if (outcome === 'superseded')
-            return reply.code(409).send({
-              result: false,
-              errorCode: 391,
-              reason: 'superseded',
-              error: 'This module was opened again in another window; this one can no longer save.',
-            });
-          if (outcome === 'review')
-            return reply
-              .code(409)
-              .send({ result: false, errorCode: 391, reason: 'review', error: 'Nothing is recorded in review mode.' });
+            return refuse(
+              400,
+              `One element is not right, so nothing from this commit was stored: ${check.problems[0]}`,
+              {
+                problems: check.problems,
+              },
+            );
+          const stored = store.applyCommit(attempt, launch, check.commit);
+          switch (stored.outcome) {
+            case 'superseded':
+              // `reason` tells the launch page which refusal this is: only 'superseded' can be put right, by continuing here.
+              return refuse(
+                409,
+                'This module was opened again in another window; this one can no longer save.',
+                { reason: 'superseded' },
+                391,
+              );
+            case 'review':
+              return refuse(409, 'Nothing is recorded in review mode.', { reason: 'review' }, 391);
+            case 'ahead':
+              return refuse(
+                409,
+                `commitSequence ${check.commit.sequence} is too far ahead: the next expected is ${stored.next} (commits are numbered from 1 in each launch). Nothing was stored.`,
+              );
+            case 'too-large':
+              return refuse(
+                413,
+                `The attempt would hold ${Math.round(stored.bytes / 1024)} KB, over the limit of ${ATTEMPT_KB} KB. Nothing was stored.`,
+              );
+          }
           return { result: true, errorCode: 0 };
         },
       );

@@ -6,8 +6,8 @@ import { ContentError } from '../../../src/compiler/errors.js';
 import { CHOICE_KEY_LENGTH, SCENARIO_KEY_LENGTH, shortKey } from '../../../src/core/keys.js';
 import { fingerprint, worstCaseLength } from '../../../src/core/resume.js';
 import { issuesOf, makeProject } from './fixture.js';
+import { ROOT } from '../../root.js';
 
-const ROOT = '/work/main';
 const roots: string[] = [];
 afterAll(() => {
   for (const root of roots) rmSync(root, { recursive: true, force: true });
@@ -169,6 +169,15 @@ describe('the base fixture module', () => {
       ['decline-pat', 'decline', 'pat-request'],
       ['tell-comms', undefined, undefined],
     ]);
+  });
+
+  it('parses what happens next after a choice: prose and social blocks, kept apart from the feedback', () => {
+    const [reply, decline] = byId('social').choices;
+    expect(reply!.feedbackHtml).toBe('<p>Replying shares information about the clinic.</p>');
+    expect(reply!.consequence?.map((p) => p.kind)).toEqual(['html', 'post']);
+    expect(reply!.consequence?.[0]).toEqual({ kind: 'html', html: '<p>Sam answers within a minute.</p>' });
+    expect(reply!.consequence?.[1]).toMatchObject({ kind: 'post', id: 'sam-reply', author: 'Sam Jones', time: '1m' });
+    expect(decline!.consequence).toBeUndefined();
   });
 
   it('parses a feed with items that stand for blocks', () => {

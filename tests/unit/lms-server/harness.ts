@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLms, type Lms, type LmsOptions } from '../../../scorm/lms/server.js';
 import { ModuleSettings } from '../../../scorm/lms/settings.js';
+import { loadCourse } from '../../../src/compiler/course.js';
+import { reportData } from '../../../src/core/report-data.js';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
@@ -14,7 +16,7 @@ export interface TestLms extends Lms {
   dispose(): Promise<void>;
 }
 
-/** An LMS over a temp folder, with the sample module "built" as a stub (the reports read its real content). */
+/** An LMS over a temp folder, with the sample module "built" as a stub SCO beside its real report data. */
 export async function startLms(options: Partial<LmsOptions> = {}): Promise<TestLms> {
   const dir = mkdtempSync(join(tmpdir(), 'frontline-lms-unit-'));
   const dist = join(dir, 'dist');
@@ -24,6 +26,7 @@ export async function startLms(options: Partial<LmsOptions> = {}): Promise<TestL
     join(dist, 'sample.json'),
     JSON.stringify({ id: 'sample', title: 'Frontline sample module', version: '1.0.0', scenarios: [] }),
   );
+  writeFileSync(join(dist, 'sample.report.json'), JSON.stringify(reportData(loadCourse(ROOT, 'sample').course)));
   writeFileSync(join(dist, 'sample-scorm2004.zip'), 'PK');
   const lms = await createLms({
     root: ROOT,
@@ -161,4 +164,20 @@ export async function launch(
     cmi: config.cmi,
     csrf: config.csrf,
   };
+}
+
+/**
+ * Moves back the start of every launch of an attempt, as if the learner had spent `seconds` more
+ * in it (a session counts no longer than the time since its launch). All move, so the newest stays newest.
+ */
+export function backdateLaunch(lms: Lms, launchId: string, seconds: number): void {
+  const launch = lms.store.launch(launchId)!;
+  const all = lms.db.prepare('SELECT id, started_at FROM launches WHERE attempt_id = ?').all(launch.attempt_id) as {
+    id: string;
+    started_at: string;
+  }[];
+  for (const l of all) {
+    const started = new Date(Date.parse(l.started_at) - seconds * 1000).toISOString();
+    lms.db.prepare('UPDATE launches SET started_at = ? WHERE id = ?').run(started, l.id);
+  }
 }

@@ -5,7 +5,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ukDate } from '../../../scorm/lms/reports.js';
 import { cumulative, completionChart } from '../../../scorm/lms/charts.js';
-import { ADMIN_PASSWORD, Client, launch, learner, startLms, type TestLms } from './harness.js';
+import { loadCourse } from '../../../src/compiler/course.js';
+import { reportData } from '../../../src/core/report-data.js';
+import { ADMIN_PASSWORD, Client, ROOT, launch, learner, startLms, type TestLms } from './harness.js';
 
 const FEED = 'social-media-nhs';
 
@@ -41,6 +43,7 @@ describe('HR pages that tell the truth', () => {
       join(dist, `${FEED}.json`),
       JSON.stringify({ id: FEED, title: 'Social media and the NHS', version: '1.0.0', scenarios: [] }),
     );
+    writeFileSync(join(dist, `${FEED}.report.json`), JSON.stringify(reportData(loadCourse(ROOT, FEED).course)));
     admin = new Client(lms);
     await admin.signIn('admin', ADMIN_PASSWORD);
     const people = [
@@ -188,6 +191,9 @@ describe('the Excel export', () => {
       expect(sheet.get(`B${long}`)).toMatchObject({ type: 's', value: '12345678901234567' });
       expect(sheet.get(`A${long}`)).toMatchObject({ type: 's', value: '=Formula Person' });
       expect(Number(sheet.get(`L${zero}`)!.value)).toBeGreaterThanOrEqual(0);
+      // A pass with no answers behind it is not earned: the result check says so, as in the CSV.
+      expect(sheet.get('M1')).toMatchObject({ type: 's', value: 'Result check' });
+      expect(sheet.get(`M${zero}`)?.value).toMatch(/^Attempt 1: /);
     } finally {
       await lms.dispose();
     }

@@ -1,19 +1,12 @@
 /** The LMS's parts on their own: commit checks against real scorm-again payloads, times, resume data, migrations, passwords, CSV. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as scorm12 from 'scorm-again/scorm12';
 import * as scorm2004 from 'scorm-again/scorm2004';
-import {
-  derive,
-  formatTotalTime,
-  interactionsOf,
-  launchData,
-  parseDuration2004,
-  parseTimespan12,
-  validateCommit,
-} from '../../../scorm/lms/cmi.js';
+import { derive, interactionsOf, launchData, validateCommit } from '../../../scorm/lms/cmi.js';
 import { closeDatabase, MIGRATIONS, openDatabase } from '../../../scorm/lms/db.js';
 import { neutralise, parseLearnersCsv, toCsv } from '../../../scorm/lms/csv.js';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from '../../../scorm/lms/passwords.js';
@@ -144,6 +137,19 @@ describe('commit checks', () => {
     });
   });
 
+  it("stores a 1.2 multiple response (comma-separated) in the same form as 2004's, so reports read both alike", () => {
+    const flat = (version: '1.2' | '2004', response: string, pattern: string) => ({
+      'cmi.interactions.0.id': 'feed-check',
+      'cmi.interactions.0.type': 'choice',
+      [`cmi.interactions.0.${version === '1.2' ? 'student_response' : 'learner_response'}`]: response,
+      'cmi.interactions.0.correct_responses.0.pattern': pattern,
+    });
+    const v12 = interactionsOf('1.2', flat('1.2', 'post_a,post_c', 'post_a,post_b'))[0];
+    const v2004 = interactionsOf('2004', flat('2004', 'post_a[,]post_c', 'post_a[,]post_b'))[0];
+    expect(v12).toMatchObject({ response: 'post_a[,]post_c', pattern: 'post_a[,]post_b' });
+    expect(v12).toEqual(v2004);
+  });
+
   it("refuses the other version's elements, unknown elements, non-strings and values a real LMS refuses", () => {
     const problems = (version: '1.2' | '2004', body: unknown) => {
       const c = validateCommit(version, body);
@@ -155,7 +161,10 @@ describe('commit checks', () => {
     expect(problems('1.2', { 'cmi.completion_status': 'completed' })).toHaveLength(1);
     expect(problems('2004', { 'cmi.score.raw': 50 })).toEqual(['cmi.score.raw must be a string']);
     expect(problems('2004', { 'cmi.score.scaled': '.5' })[0]).toMatch(/leading digit/);
-    expect(problems('2004', { 'cmi.interactions.0.learner_response': 'choice-1' })[0]).toMatch(/letters, digits and _/);
+    expect(problems('2004', { 'cmi.interactions.0.learner_response': 'a' })[0]).toMatch(/needs the interaction's type/);
+    expect(
+      problems('2004', { 'cmi.interactions.0.type': 'choice', 'cmi.interactions.0.learner_response': 'a b' })[0],
+    ).toMatch(/is not a choice response/);
     expect(problems('1.2', { 'cmi.suspend_data': 'x'.repeat(4097) })[0]).toMatch(/over the limit of 4096/);
     expect(problems('2004', null)).toHaveLength(1);
     expect(problems('2004', ['cmi.exit'])).toHaveLength(1);
@@ -164,16 +173,19 @@ describe('commit checks', () => {
 });
 
 describe('times and resume data', () => {
-  it("reads and writes both versions' time formats", () => {
-    expect(parseDuration2004('PT1H2M3.5S')).toBe(3723.5);
-    expect(parseDuration2004('P1DT1S')).toBe(86401);
-    expect(parseDuration2004('PT')).toBeNull();
-    expect(parseDuration2004('1 minute')).toBeNull();
-    expect(parseTimespan12('0001:02:03.25')).toBe(3723.25);
-    expect(parseTimespan12('1:02:03')).toBeNull();
-    expect(formatTotalTime('2004', 3723.5)).toBe('PT1H2M3.5S');
-    expect(formatTotalTime('1.2', 3723.5)).toBe('01:02:03.50');
-    expect(formatTotalTime('1.2', 0)).toBe('00:00:00');
+  it("reads and writes both versions' time formats through the shared SCORM time module", () => {
+    const total = (version: '1.2' | '2004', seconds: number) =>
+      launchData(
+        version,
+        {},
+        { mode: 'normal', learnerName: 'Sam', learnerId: 's', totalSeconds: seconds, passMark: null, fresh: true },
+      );
+    expect(total('2004', 3723.5)['cmi.total_time']).toBe('PT1H2M3.5S');
+    expect(total('1.2', 3723.5)['cmi.core.total_time']).toBe('01:02:03.50');
+    expect(total('1.2', 0)['cmi.core.total_time']).toBe('00:00:00');
+    expect(derive('2004', { 'cmi.session_time': 'PT1H2M3.5S' }).sessionSeconds).toBe(3723.5);
+    expect(derive('1.2', { 'cmi.core.session_time': '0001:02:03.25' }).sessionSeconds).toBe(3723.25);
+    expect(derive('2004', { 'cmi.session_time': 'P1W' }).sessionSeconds).toBeNull();
   });
 
   it('resumes only after exit = suspend, and gives the learner, mode, time and pass mark', () => {
@@ -196,7 +208,7 @@ describe('times and resume data', () => {
       'cmi.mode': 'normal',
       'cmi.credit': 'credit',
       'cmi.learner_name': 'Sam',
-      'cmi.total_time': 'PT0H1M30S',
+      'cmi.total_time': 'PT1M30S',
     });
     expect(resumed['cmi.scaled_passing_score']).toBeUndefined();
     expect(resumed['cmi.exit']).toBeUndefined();
@@ -235,6 +247,7 @@ describe('records', () => {
     progress: null,
     exit: null,
     cmi: '{}',
+    build: null,
     total_seconds: 60,
     commits: 1,
     created_at: '2026-01-01T10:00:00Z',
@@ -305,6 +318,37 @@ describe('the database', () => {
       expect(() => openDatabase(dir)).toThrow(/newer Frontline/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('upgrades a folder at schema 2 from either order the builds and module settings were added in', () => {
+    const tables = (db: ReturnType<typeof openDatabase>) =>
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+        (t) => t.name,
+      );
+    // Schema 2 as released (builds), and as the branch that added module settings first wrote it.
+    for (const second of [MIGRATIONS[1]!, MIGRATIONS[2]!]) {
+      const dir = mkdtempSync(join(tmpdir(), 'frontline-db-'));
+      try {
+        const old = new Database(join(dir, 'lms.sqlite'));
+        old.exec(MIGRATIONS[0]!);
+        old.exec(second);
+        old.pragma('user_version = 2');
+        if (second === MIGRATIONS[2]) {
+          old.prepare("INSERT INTO module_settings VALUES ('sample', 1, '1.2', '2026-01-05T10:00:00.000Z')").run();
+        }
+        old.close();
+        const db = openDatabase(dir);
+        expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+        expect(tables(db)).toEqual(expect.arrayContaining(['builds', 'module_settings', 'health']));
+        expect(() => db.prepare('SELECT build FROM attempts').all()).not.toThrow();
+        if (second === MIGRATIONS[2]) {
+          expect(db.prepare('SELECT scorm_version FROM module_settings').get()).toEqual({ scorm_version: '1.2' });
+        }
+        closeDatabase(db);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
   });
 });

@@ -1,6 +1,15 @@
 /** The local LMS over HTTP (inject): who may do what, CSRF, sign-in limits, commits, records and CSV. */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ADMIN_PASSWORD, Client, addPerson, launch, learner, startLms, type TestLms } from './harness.js';
+import {
+  ADMIN_PASSWORD,
+  Client,
+  addPerson,
+  backdateLaunch,
+  launch,
+  learner,
+  startLms,
+  type TestLms,
+} from './harness.js';
 
 /** A commit like scorm-again's (flattened, full), for the sample module in SCORM 2004. */
 function commit2004(over: Record<string, unknown> = {}): Record<string, unknown> {
@@ -178,6 +187,7 @@ describe('the local LMS server', () => {
     expect(l.cmi['cmi.entry']).toBe('ab-initio');
     expect(l.cmi['cmi.learner_name']).toBe('Alice Adams');
     expect(l.cmi['cmi.scaled_passing_score']).toBeUndefined();
+    backdateLaunch(lms, l.launch, 3600);
     const res = await alice.request('POST', l.commitUrl, {
       json: commit2004(),
       headers: { 'x-csrf-token': l.csrf, accept: '*/*' },
@@ -203,10 +213,11 @@ describe('the local LMS server', () => {
     const other = new Client(lms);
     other.cookies = new Map(alice.cookies);
     const again = await launch(other);
+    backdateLaunch(lms, again.launch, 3600);
     expect(again.attempt).toBe(l.attempt);
     expect(again.cmi['cmi.entry']).toBe('resume');
     expect(again.cmi['cmi.suspend_data']).toBe('v1.abc');
-    expect(again.cmi['cmi.total_time']).toBe('PT0H1M30S');
+    expect(again.cmi['cmi.total_time']).toBe('PT1M30S');
     expect(again.cmi['cmi.interactions.0.learner_response']).toBe('delete_and_report');
     // The first window can no longer write over it.
     const old = await alice.request('POST', l.commitUrl, {
@@ -325,7 +336,7 @@ describe('the local LMS server', () => {
     expect(csv.body.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.body.slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      'Name,Email or staff number,Staff group,Module,Module ID,Status,Score (%),Attempts,First access,Last access,Finished,Total time (h:mm:ss)',
+      'Name,Email or staff number,Staff group,Module,Module ID,Status,Score (%),Attempts,First access,Last access,Finished,Total time (h:mm:ss),Result check',
     );
     expect(lines.find((l) => l.includes('alice@'))).toMatch(
       /^Alice Adams,alice@example\.nhs\.uk,Nursing,Frontline sample module,sample,Passed,100,2,/,
