@@ -1,15 +1,17 @@
 /**
- * `npm run bench:lms [-- --learners 50 --commits 15 --seconds 60]`: a bounded load test of the
- * local LMS on loopback. It starts the LMS (scripts/lms.ts) in a child process with a fresh
- * data folder and a stub module, signs in N learners, launches the module for each, then has
+ * `npm run bench:lms [-- --learners 50 --commits 15 --seconds 60 --arrivals 10 --import 1000]`: a
+ * bounded load test of the local LMS on loopback. It starts the LMS (scripts/lms.ts) in a child
+ * process with a fresh data folder and a stub module. N learners arrive spread over `arrivals`
+ * seconds and sign in (timed: sign-in p50 / p99), launch the module, then have
  * them all commit at once, K commits each, as a SCO does after every decision: each commit is
  * the whole flattened CMI, growing by one interaction. It reports commits per second and the
  * p50 / p99 latency, then reads the SQLite file and checks that what is stored for every
- * learner equals what was last sent. It stops by itself: K commits per learner, or the time
- * limit, whichever comes first. Exits 1 on any failed commit or mismatch.
- *
- * Before that, every learner signs in at the same moment (a shift starting behind one
- * address): it reports the sign-in p50 / p99 (each one scrypt check) and that none was refused.
+ * learner equals what was last sent. Last, an admin imports `import` new learners from a CSV
+ * file while learners keep signing in: it reports the time until every one is added and the
+ * sign-in latency meanwhile. Sign-ins all come from one address (a shift behind one NAT
+ * address), and none may be refused: only failed sign-ins are limited. It stops by itself:
+ * K commits per learner, or the time limit, whichever comes first. Exits 1 on any failed
+ * commit, sign-in or import, or a mismatch.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -35,6 +37,8 @@ const arg = (name: string, fallback: number) => {
 const LEARNERS = Math.min(500, Math.floor(arg('learners', 50)));
 const COMMITS = Math.min(200, Math.floor(arg('commits', 15)));
 const SECONDS = Math.min(600, arg('seconds', 60));
+const ARRIVALS = Math.min(120, arg('arrivals', 10));
+const IMPORT = Math.min(5000, Math.floor(arg('import', 1000)));
 const KEEP = process.argv.includes('--keep');
 const PASSWORD = 'bench-password-123';
 const MODULE = 'bench';
@@ -91,11 +95,11 @@ class Learner {
     );
   }
 
-  /** Signs in; returns how long the POST took, in ms. */
-  async signIn(): Promise<number> {
+  /** Opens the sign-in page and signs in; returns the time the sign-in itself took, in ms. */
+  async signIn(password = PASSWORD): Promise<number> {
     await this.request('GET', '/signin');
     const started = performance.now();
-    const signed = await this.form('/signin', { login: this.login, password: PASSWORD });
+    const signed = await this.form('/signin', { login: this.login, password });
     const took = performance.now() - started;
     if (signed.status !== 303) throw new Error(`${this.login}: sign-in gave ${signed.status}`);
     return took;
@@ -187,6 +191,55 @@ function cpuSeconds(pid: number | undefined): number | null {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
+/**
+ * An admin imports IMPORT new learners while the bench's learners sign in again, one every
+ * half second: the time until the last is added, and the sign-ins meanwhile.
+ */
+async function benchImport(base: string, learners: readonly Learner[]): Promise<boolean> {
+  const admin = new Learner(base, 'admin', -1);
+  await admin.signIn();
+  await admin.request('GET', '/admin/users');
+  const csv = [
+    'Name,Email,Staff group',
+    ...Array.from({ length: IMPORT }, (_, i) => `Imported ${i},imp${i}@example.nhs.uk,Group ${i % 7}`),
+  ].join('\n');
+  const form = new FormData();
+  form.append('_csrf', admin.csrf);
+  form.append('file', new Blob([csv], { type: 'text/csv' }), 'staff.csv');
+  const started = performance.now();
+  const res = await fetch(`${base}/admin/users/import`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    body: form,
+  });
+  const job = res.headers.get('location');
+  if (res.status !== 303 || !job) {
+    console.log(`  import: the upload gave ${res.status}`);
+    return false;
+  }
+  const uploaded = performance.now() - started;
+  const during: number[] = [];
+  type Progress = { added: number; finishedAt: string | null; error: string | null };
+  let finished = null as Progress | null;
+  for (let i = 0; !finished?.finishedAt; i++) {
+    const fresh = new Learner(base, learners[i % learners.length]!.login, i);
+    during.push(await fresh.signIn());
+    await new Promise((r) => setTimeout(r, 500));
+    finished = JSON.parse((await admin.request('GET', `${job}/progress.json`)).text) as Progress;
+    if (performance.now() - started > 30 * 60_000) break;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  during.sort((a, b) => a - b);
+  console.log(
+    `  import of ${IMPORT} learners: ${finished?.added ?? 0} added in ${seconds.toFixed(1)} s (${((finished?.added ?? 0) / seconds || 0).toFixed(1)} a second; upload answered in ${uploaded.toFixed(0)} ms)`,
+  );
+  console.log(
+    `  sign-in during the import (${during.length}): p50 ${percentile(during, 50).toFixed(0)} ms, p99 ${percentile(during, 99).toFixed(0)} ms, max ${(during.at(-1) ?? 0).toFixed(0)} ms (load average ${loadavg()[0]!.toFixed(1)})`,
+  );
+  return finished?.added === IMPORT && !finished.error;
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'frontline-lms-bench-'));
 const dataDir = join(dir, 'data');
 const distDir = join(dir, 'dist');
@@ -265,9 +318,17 @@ try {
     `Frontline LMS bench: ${LEARNERS} concurrent learners x ${COMMITS} commits each, on ${base} (limit ${SECONDS} s)`,
   );
   const learners = Array.from({ length: LEARNERS }, (_, i) => new Learner(base, `bench${i}@example.nhs.uk`, i));
-  const signIns = (await Promise.all(learners.map((l) => l.signIn()))).sort((a, b) => a - b);
+  // Arrivals: learner i starts signing in at i/N of the arrival window, whatever the others are doing.
+  const arrivalStart = performance.now();
+  const signIns = await Promise.all(
+    learners.map(async (l, i) => {
+      await new Promise((r) => setTimeout(r, (i * ARRIVALS * 1000) / LEARNERS));
+      return l.signIn();
+    }),
+  );
+  signIns.sort((a, b) => a - b);
   console.log(
-    `  sign-in, ${LEARNERS} arriving at once from one address: p50 ${percentile(signIns, 50).toFixed(0)} ms, p99 ${percentile(signIns, 99).toFixed(0)} ms, none refused`,
+    `  sign-in, ${LEARNERS} learners arriving over ${ARRIVALS} s (done in ${((performance.now() - arrivalStart) / 1000).toFixed(1)} s): p50 ${percentile(signIns, 50).toFixed(0)} ms, p99 ${percentile(signIns, 99).toFixed(0)} ms (load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores), none refused`,
   );
   const setUpStart = performance.now();
   for (let i = 0; i < learners.length; i += 10) await Promise.all(learners.slice(i, i + 10).map((l) => l.setUp()));
@@ -359,6 +420,7 @@ try {
   if (total < LEARNERS * COMMITS)
     console.log(`  stopped at the time limit after ${total} of ${LEARNERS * COMMITS} commits`);
   if (failures.length || mismatches.length) exitCode = 1;
+  if (IMPORT && !(await benchImport(base, learners))) exitCode = 1;
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   exitCode = 1;

@@ -8,16 +8,19 @@
  *   FRONTLINE_TRUST_PROXY      behind a TLS proxy: the proxy's address(es), comma-separated, or a number
  *                              of proxy hops; X-Forwarded-For is believed that far only; HSTS is sent
  *   FRONTLINE_SIGNIN_LIMIT     failed sign-ins per address per 15 minutes (default 100)
- *   FRONTLINE_LOG=1            log every request
+ *   FRONTLINE_LOG=1            log every request (warnings and errors are always logged)
+ *   FRONTLINE_LOG_FILE         where the log goes (default <data folder>/lms.log; "-" for the terminal)
+ *   FRONTLINE_BACKUP_HOURS     a backup every so many hours into <data folder>/backups (default: none)
+ *   FRONTLINE_BACKUP_KEEP      how many of those to keep (default 14)
  *
  *   npm run lms -- --backup <file>   a consistent copy of the database, safe while the LMS runs
  */
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../scorm/lms/db.js';
-import { createLms } from '../scorm/lms/server.js';
+import { backupInto, LmsStartError, openDatabase } from '../scorm/lms/db.js';
+import { createLms, type Lms } from '../scorm/lms/server.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = resolve(root, process.env.FRONTLINE_DATA ?? '.data');
@@ -54,17 +57,34 @@ function trustProxy(value: string): number | string[] | undefined {
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 4173);
 const loopback = host === 'localhost' || host === '::1' || host.startsWith('127.');
-const lms = await createLms({
-  root,
-  dataDir,
-  distDir: resolve(root, process.env.FRONTLINE_DIST ?? 'dist'),
-  adminPassword: process.env.FRONTLINE_ADMIN_PASSWORD,
-  logger: process.env.FRONTLINE_LOG === '1',
-  trustProxy: trustProxy(process.env.FRONTLINE_TRUST_PROXY ?? ''),
-  signInLimit: { perAccount: 10, perAddress: Number(process.env.FRONTLINE_SIGNIN_LIMIT ?? 100), windowMs: 15 * 60_000 },
-  // On loopback, answer only to loopback names (no DNS rebinding); elsewhere the admin decides.
-  allowedHosts: loopback ? ['127.0.0.1', 'localhost', '::1', host] : undefined,
-});
+const logFile = process.env.FRONTLINE_LOG_FILE ?? join(dataDir, 'lms.log');
+let lms: Lms;
+try {
+  lms = await createLms({
+    root,
+    dataDir,
+    distDir: resolve(root, process.env.FRONTLINE_DIST ?? 'dist'),
+    adminPassword: process.env.FRONTLINE_ADMIN_PASSWORD,
+    // Errors always go somewhere that outlives the terminal; every request only when asked.
+    logger: {
+      level: process.env.FRONTLINE_LOG === '1' ? 'info' : 'warn',
+      ...(logFile === '-' ? {} : { file: logFile }),
+    },
+    trustProxy: trustProxy(process.env.FRONTLINE_TRUST_PROXY ?? ''),
+    signInLimit: {
+      perAccount: 10,
+      perAddress: Number(process.env.FRONTLINE_SIGNIN_LIMIT ?? 100),
+      windowMs: 15 * 60_000,
+    },
+    // On loopback, answer only to loopback names (no DNS rebinding); elsewhere the admin decides.
+    allowedHosts: loopback ? ['127.0.0.1', 'localhost', '::1', host] : undefined,
+  });
+} catch (error) {
+  // Something the person starting the LMS can put right: say it in one sentence.
+  if (!(error instanceof LmsStartError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 await lms.app.listen({ host, port });
 
 const shown = isIP(host) === 6 ? `[${host}]` : host === '0.0.0.0' || host === '::' ? 'localhost' : host;
@@ -91,6 +111,21 @@ if (!loopback) {
     `\nWarning: listening on ${host}, beyond this machine. Put it behind HTTPS (set FRONTLINE_TRUST_PROXY to the address of the proxy that terminates TLS).`,
   );
 }
+
+const backupHours = Number(process.env.FRONTLINE_BACKUP_HOURS ?? 0);
+if (backupHours > 0) {
+  const keep = Math.max(1, Number(process.env.FRONTLINE_BACKUP_KEEP ?? 14));
+  const dir = join(dataDir, 'backups');
+  setInterval(
+    () =>
+      void backupInto(lms.db, dir, keep).catch((error: unknown) =>
+        lms.app.log.error({ err: error }, 'scheduled backup failed'),
+      ),
+    backupHours * 3600_000,
+  ).unref();
+  console.log(`Backups: every ${backupHours} h into ${dir} (the newest ${keep} kept)`);
+}
+console.log(`Log: ${logFile === '-' ? 'this terminal' : logFile}`);
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

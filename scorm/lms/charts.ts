@@ -4,6 +4,7 @@
  * sits beside a table of the same numbers for screen readers and for copying.
  */
 import { html, type Html } from './html.js';
+import { ukDate } from './reports.js';
 
 const addDays = (date: string, n: number) => {
   const d = new Date(`${date}T00:00:00Z`);
@@ -62,7 +63,7 @@ export function completionChart(points: readonly CumulativePoint[], title: strin
   return html`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="chart-completion-title">
   <title id="chart-completion-title">${title}</title>
   ${ticks.map((t) => html`<line class="chart__grid" x1="${left}" x2="${W - right}" y1="${y(t)}" y2="${y(t)}"/><text class="chart__label" x="${left - 6}" y="${y(t) + 4}" text-anchor="end">${t}</text>`)}
-  ${points.map((p, i) => (i % labelEvery === 0 || i === points.length - 1 ? html`<text class="chart__label" x="${x(i)}" y="${H - bottom + 18}" text-anchor="middle">${p.date.slice(5)}</text>` : ''))}
+  ${points.map((p, i) => (i % labelEvery === 0 || i === points.length - 1 ? html`<text class="chart__label" x="${x(i)}" y="${H - bottom + 18}" text-anchor="middle">${ukDate(p.date)}</text>` : ''))}
   <line class="chart__axis" x1="${left}" x2="${W - right}" y1="${top + plotH}" y2="${top + plotH}"/>
   ${points.length ? html`<path class="chart__line chart__line--finished" d="${path('finished')}"/><path class="chart__line chart__line--passed" d="${path('passed')}"/>` : ''}
   ${points.length === 1 ? html`<circle class="chart__dot chart__dot--finished" cx="${x(0)}" cy="${y(points[0]!.finished)}" r="4"/><circle class="chart__dot chart__dot--passed" cx="${x(0)}" cy="${y(points[0]!.passed)}" r="4"/>` : ''}

@@ -7,11 +7,14 @@
  * Backups: stop the LMS (it checkpoints the WAL on a clean stop) and copy lms.sqlite, or run
  * `npm run lms -- --backup <file>`, which uses SQLite's online backup while it runs.
  */
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
+
+/** A problem at start that the person starting the LMS can put right: shown as one sentence, not a stack trace. */
+export class LmsStartError extends Error {}
 
 /** Every schema change, in order. Never edit one that has shipped: add the next. */
 export const MIGRATIONS: readonly string[] = [
@@ -108,11 +111,31 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX builds_module ON builds(module_id, version);
   ALTER TABLE attempts ADD COLUMN build TEXT;          -- builds.hash; NULL for attempts from before builds were kept
   `,
+  // 3: which modules learners are offered, and in which SCORM version (an admin's choice, not a learner's).
+  // IF NOT EXISTS: a data folder from before the builds table had these as its migration 2 (see migrate).
+  `
+  CREATE TABLE IF NOT EXISTS module_settings (
+    module_id TEXT PRIMARY KEY,
+    live INTEGER NOT NULL CHECK (live IN (0, 1)),
+    scorm_version TEXT NOT NULL DEFAULT '2004' CHECK (scorm_version IN ('1.2', '2004')),
+    updated_at TEXT NOT NULL
+  );
+  -- One row that /healthz rewrites, to prove the database can still be written.
+  CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at TEXT NOT NULL);
+  `,
 ];
 
 /** Opens (creating if need be) the database in `dataDir` and brings its schema up to date. */
 export function openDatabase(dataDir: string): Db {
-  if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  try {
+    if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    accessSync(dataDir, constants.W_OK);
+    if (existsSync(join(dataDir, 'lms.sqlite'))) accessSync(join(dataDir, 'lms.sqlite'), constants.W_OK);
+  } catch {
+    throw new LmsStartError(
+      `The data folder ${dataDir} cannot be created or written: check that it exists and that this user may write to it (or set FRONTLINE_DATA to another folder).`,
+    );
+  }
   const file = join(dataDir, 'lms.sqlite');
   const db = new Database(file);
   try {
@@ -132,7 +155,11 @@ export function openDatabase(dataDir: string): Db {
 
 /** Applies the migrations the database has not had yet. */
 export function migrate(db: Db): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
+  let current = db.pragma('user_version', { simple: true }) as number;
+  // Module settings were once numbered 2, before the builds table was: such a folder is at 2
+  // without builds, so it takes builds now and passes over what it already has in 3.
+  const hasBuilds = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'builds'").get();
+  if (current === 2 && !hasBuilds) current = 1;
   if (current > MIGRATIONS.length) {
     throw new Error(
       `The data folder was written by a newer Frontline (schema ${current}; this one knows ${MIGRATIONS.length}). Use the newer version, or a backup.`,
@@ -156,4 +183,31 @@ export function closeDatabase(db: Db): void {
     /* closing anyway */
   }
   db.close();
+}
+
+/** True when the database takes a write now: what /healthz reports. */
+export function canWrite(db: Db): boolean {
+  try {
+    db.prepare(
+      'INSERT INTO health (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at',
+    ).run(new Date().toISOString());
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A consistent copy of the live database in `dir` (SQLite's online backup: safe while the LMS
+ * runs), named by the time, keeping the newest `keep` copies. Returns the new file.
+ */
+export async function backupInto(db: Db, dir: string, keep: number): Promise<string> {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = join(dir, `lms-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`);
+  await db.backup(file);
+  const copies = readdirSync(dir)
+    .filter((f) => /^lms-.*\.sqlite$/.test(f))
+    .sort();
+  for (const old of copies.slice(0, Math.max(0, copies.length - keep))) rmSync(join(dir, old), { force: true });
+  return file;
 }

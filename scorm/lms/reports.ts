@@ -4,7 +4,9 @@
  */
 import type { Rating } from '../../src/core/model.js';
 import type { ReportChoice, ReportData, ReportScenario } from '../../src/core/report-data.js';
+import { shouldPick } from '../../src/core/state.js';
 import { lookupDecision, type BuiltModule, type Catalogue } from './catalogue.js';
+import { ModuleSettings } from './settings.js';
 import type { Attempt, Store, StoredInteraction, User } from './store.js';
 import { resultProblems } from './verify.js';
 
@@ -93,15 +95,23 @@ function reportedUsers(store: Store, attempts: readonly Attempt[]): User[] {
   return store.users().filter((u) => (u.role === 'learner' && u.active) || withAttempts.has(u.id));
 }
 
-/** Modules in the records: built ones, and any with attempts that is no longer built. */
-export function reportedModules(catalogue: Catalogue, store: Store): { id: string; title: string }[] {
-  const built: { id: string; title: string }[] = catalogue
+/**
+ * Modules in the records: the live ones (assigned to every learner), and any other with
+ * attempts (a module taken down, or the sample tried out), which shows only its takers' rows.
+ */
+export function reportedModules(catalogue: Catalogue, store: Store): { id: string; title: string; live: boolean }[] {
+  const settings = new ModuleSettings(store.db);
+  const taken = new Set(
+    (store.db.prepare('SELECT DISTINCT module_id FROM attempts').all() as { module_id: string }[]).map(
+      (r) => r.module_id,
+    ),
+  );
+  const built = catalogue
     .modules()
-    .map((m: BuiltModule) => ({ id: m.id, title: m.title }));
-  const ids = new Set(built.map((m) => m.id));
-  const extra = (store.db.prepare('SELECT DISTINCT module_id FROM attempts').all() as { module_id: string }[])
-    .filter((r) => !ids.has(r.module_id))
-    .map((r) => ({ id: r.module_id, title: catalogue.title(r.module_id) }));
+    .map((m: BuiltModule) => ({ id: m.id, title: m.title, live: settings.isLive(m.id) }))
+    .filter((m) => m.live || taken.has(m.id));
+  const ids = new Set(catalogue.modules().map((m) => m.id));
+  const extra = [...taken].filter((id) => !ids.has(id)).map((id) => ({ id, title: catalogue.title(id), live: false }));
   return [...built, ...extra];
 }
 
@@ -130,6 +140,7 @@ export function records(store: Store, catalogue: Catalogue, filter: RecordFilter
     if (filter.group && user.staff_group !== filter.group) continue;
     for (const m of modules) {
       const list = byKey.get(`${user.id}\u0000${m.id}`) ?? [];
+      if (!m.live && !list.length) continue;
       const row: RecordRow = {
         userId: user.id,
         name: user.name,
@@ -168,6 +179,7 @@ export interface ScenarioStats {
 }
 
 export interface ModuleStats {
+  /** Everyone the module is assigned to in this view (the rows of the records). */
   learners: number;
   started: number;
   inProgress: number;
@@ -176,6 +188,9 @@ export interface ModuleStats {
   failed: number;
   /** passed / (passed + failed), or null before anyone has finished. */
   passRate: number | null;
+  /** Shares of everyone assigned: what compliance is measured against. Null when no one is assigned. */
+  passedOfAssigned: number | null;
+  finishedOfAssigned: number | null;
   /** Finishes per day (the learner's record's completion date), oldest first. */
   completions: { date: string; passed: number; failed: number; completed: number }[];
   scenarios: ScenarioStats[];
@@ -280,10 +295,21 @@ export function moduleStats(
     passed,
     failed,
     passRate: passed + failed ? passed / (passed + failed) : null,
+    passedOfAssigned: rows.length ? passed / rows.length : null,
+    finishedOfAssigned: rows.length ? (passed + failed + count('completed')) / rows.length : null,
     completions,
     scenarios: [...scenarios.values()].map(({ byResponse: _, ...rest }) => rest),
     unmatched,
   };
+}
+
+export interface PickedChoice {
+  text: string;
+  rating: Rating | null;
+  feedbackHtml: string | null;
+  source: string | null;
+  /** In a feed (pick every item that applies): whether picking this item was right. Null for one-choice scenarios. */
+  right: boolean | null;
 }
 
 export interface DecisionView {
@@ -291,10 +317,26 @@ export interface DecisionView {
   scenarioId: string;
   scenarioTitle: string;
   question: string;
-  picked: { text: string; rating: Rating | null; feedbackHtml: string | null; source: string | null }[];
+  select: 'one' | 'many';
+  picked: PickedChoice[];
+  /** In a feed: the items that should have been picked and were not. */
+  missed: PickedChoice[];
+  /** Of the items that should have been picked, how many were (feeds only). */
+  found: { of: number; picked: number } | null;
   result: string | null;
   at: string | null;
 }
+
+const pickedChoice = (c: ReportChoice | string, many: boolean): PickedChoice =>
+  typeof c === 'string'
+    ? { text: c, rating: null, feedbackHtml: null, source: null, right: null }
+    : {
+        text: c.text,
+        rating: c.rating,
+        feedbackHtml: c.feedbackHtml,
+        source: c.source || null,
+        right: many ? shouldPick(c) : null,
+      };
 
 export interface AttemptView {
   attempt: Attempt;
@@ -314,16 +356,19 @@ export function learnerHistory(store: Store, catalogue: Catalogue, userId: numbe
     const data = catalogue.forAttempt(attempt);
     const decisions = store.interactionsOf(attempt.id).map((i: StoredInteraction): DecisionView => {
       const { scenario, choices } = lookupDecision(data, i.interaction_id, i.response);
+      const many = scenario?.select === 'many';
+      // A feed is marked as a whole: the items to pick that were left are as much the result as those picked.
+      const toPick = many ? scenario.choices.filter(shouldPick) : [];
+      const missed = toPick.filter((c) => !choices.includes(c));
       return {
         n: i.n,
         scenarioId: i.interaction_id,
         scenarioTitle: scenario?.title ?? i.interaction_id,
         question: scenario?.question ?? i.description ?? '',
-        picked: choices.map((c) =>
-          typeof c === 'string'
-            ? { text: c, rating: null, feedbackHtml: null, source: null }
-            : { text: c.text, rating: c.rating, feedbackHtml: c.feedbackHtml, source: c.source || null },
-        ),
+        select: many ? 'many' : 'one',
+        picked: choices.map((c) => pickedChoice(c, many)),
+        missed: missed.map((c) => pickedChoice(c, true)),
+        found: many ? { of: toPick.length, picked: toPick.length - missed.length } : null,
         result: i.result,
         at: i.recorded_at,
       };
@@ -353,6 +398,14 @@ export function localDateTime(iso: string | null): string {
   const d = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${localDate(iso)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A calendar date (YYYY-MM-DD) the UK way, which no reader can take for a US one: "4 Dec", or "4 Dec 2026". */
+export function ukDate(date: string, withYear = false): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1] ?? ''}${withYear ? ` ${y}` : ''}`;
 }
 
 /** Seconds as H:MM:SS. */

@@ -21,7 +21,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
@@ -29,8 +29,8 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { Catalogue } from './catalogue.js';
 import { createContext } from './context.js';
-import { closeDatabase, openDatabase, type Db } from './db.js';
-import { generatePassword, hashPassword } from './passwords.js';
+import { canWrite, closeDatabase, LmsStartError, openDatabase, type Db } from './db.js';
+import { generatePassword, hashPassword, passwordProblem } from './passwords.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
 import { hrRoutes } from './routes/hr.js';
@@ -49,8 +49,8 @@ export interface LmsOptions {
   dataDir: string;
   /** The first admin's password; generated (and returned once) when absent. */
   adminPassword?: string;
-  /** Fastify's logger. */
-  logger?: boolean;
+  /** Fastify's logger: false, true, or pino's options (scripts/lms.ts logs warnings and errors to a file). */
+  logger?: FastifyServerOptions['logger'];
   /**
    * Failed sign-ins: an account backs off after `perAccount` in a row; an address may fail
    * `perAddress` times in `windowMs` (signin-limits.ts).
@@ -98,6 +98,8 @@ function loadSecret(dataDir: string): string {
 /** First start: an admin account, so someone can sign in and add everyone else. */
 async function firstAdmin(store: Store, given: string | undefined): Promise<Lms['firstStart']> {
   if (store.users().length > 0) return null;
+  const weak = given ? passwordProblem(given, 'admin', 'Administrator') : null;
+  if (weak) throw new LmsStartError(`FRONTLINE_ADMIN_PASSWORD is not strong enough: ${weak}`);
   const password = given || generatePassword();
   store.createUser({
     login: 'admin',
@@ -110,6 +112,8 @@ async function firstAdmin(store: Store, given: string | undefined): Promise<Lms[
   store.audit(null, 'created the first admin account', 'admin');
   return { login: 'admin', password: given ? null : password };
 }
+
+export { LmsStartError };
 
 export async function createLms(options: LmsOptions): Promise<Lms> {
   const db = openDatabase(options.dataDir);
@@ -159,7 +163,9 @@ export async function createLms(options: LmsOptions): Promise<Lms> {
     index: false,
   });
 
-  app.get('/healthz', async () => ({ ok: true }));
+  app.get('/healthz', async (_req, reply) =>
+    canWrite(db) ? { ok: true } : reply.code(503).send({ ok: false, error: 'The database cannot be written.' }),
+  );
   await app.register(
     accountRoutes(lms, options.signInLimit ?? { perAccount: 10, perAddress: 100, windowMs: 15 * 60_000 }),
   );

@@ -6,12 +6,17 @@ import {
   formatDuration,
   localDateTime,
   RECORD_STATUSES,
+  ukDate,
   type AttemptView,
+  type DecisionView,
   type ModuleStats,
+  type PickedChoice,
   type RecordFilter,
   type RecordRow,
   type RecordStatus,
 } from './reports.js';
+import type { AuditEntry } from './audit.js';
+import type { ImportJob } from './imports.js';
 import { isStaff, type Role, type User } from './store.js';
 
 export interface PageContext {
@@ -52,6 +57,7 @@ function nav(ctx: PageContext): Html {
       ${link('/learn', 'My modules')}
       ${isStaff(ctx.user) ? link('/hr/records', 'Records') : ''}
       ${ctx.user.role === 'admin' ? link('/admin/users', 'Users') : ''}
+      ${ctx.user.role === 'admin' ? link('/admin/modules', 'Modules') : ''}
       ${link('/account/password', 'Password')}
       <li class="header__item"><form method="post" action="/signout">${csrfField(ctx)}<button class="header__button" type="submit">Sign out</button></form></li>
     </ul>
@@ -93,19 +99,23 @@ export function signInPage(
   ctx: PageContext,
   opts: { error?: string; next?: string; login?: string; notice?: string },
 ): string {
+  // The NHS error summary: "Error: " in the title, the summary focused on load (autofocus: no
+  // script needed), linking to the field, and the same message beside the field.
+  const error = opts.error;
   return layout(
     ctx,
-    'Sign in',
+    error ? 'Error: Sign in' : 'Sign in',
     html`
 <h1>Sign in</h1>
 ${opts.notice ? html`<p class="inset">${opts.notice}</p>` : ''}
-${opts.error ? html`<div class="error-summary" role="alert" tabindex="-1"><h2 class="error-summary__title">There is a problem</h2><p>${opts.error}</p></div>` : ''}
+${error ? html`<div class="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="error-summary-title"><h2 class="error-summary__title" id="error-summary-title">There is a problem</h2><ul class="error-summary__list"><li><a href="#login">${error}</a></li></ul></div>` : ''}
 <form method="post" action="/signin" class="form" novalidate>
   ${csrfField(ctx)}
   <input type="hidden" name="next" value="${opts.next ?? ''}">
-  <div class="form-group">
+  <div class="form-group${error ? ' form-group--error' : ''}">
     <label class="label" for="login">Email or staff number</label>
-    <input class="input" id="login" name="login" type="text" autocomplete="username" spellcheck="false" value="${opts.login ?? ''}" required>
+    ${error ? html`<p class="error-message" id="login-error"><span class="visually-hidden">Error:</span> ${error}</p>` : ''}
+    <input class="input${error ? ' input--error' : ''}" id="login" name="login" type="text" autocomplete="username" spellcheck="false" value="${opts.login ?? ''}"${error ? html` aria-describedby="login-error" aria-invalid="true"` : ''} required>
   </div>
   <div class="form-group">
     <label class="label" for="password">Password</label>
@@ -148,6 +158,8 @@ ${opts.error ? html`<div class="error-summary" role="alert" tabindex="-1"><h2 cl
 
 export interface LearnCard {
   id: string;
+  /** Offered to learners now; otherwise shown only to those who have taken it, to review. */
+  live: boolean;
   title: string;
   version: string;
   status: RecordStatus;
@@ -161,16 +173,18 @@ export interface LearnCard {
 }
 
 export function learnPage(ctx: PageContext, cards: readonly LearnCard[]): string {
-  const versionField = (id: string) => html`<div class="form-group form-group--inline">
-      <label class="label label--small" for="version-${id}">SCORM version</label>
-      <select class="select" id="version-${id}" name="version"><option value="2004" selected>SCORM 2004</option><option value="1.2">SCORM 1.2</option></select>
-    </div>`;
-  const launchForm = (id: string, action: string, label: string, secondary = false, withVersion = false) => html`
+  const launchForm = (id: string, action: string, label: string, secondary = false) => html`
     <form method="post" action="/learn/${id}/launch" class="card__action">
       ${csrfField(ctx)}<input type="hidden" name="action" value="${action}">
-      ${withVersion ? versionField(id) : ''}
       <button class="button${secondary ? ' button--secondary' : ''}" type="submit">${label}</button>
     </form>`;
+  // After a fail the next step is another go; after a pass or a completion, looking back.
+  const finishedActions = (c: LearnCard) =>
+    !c.live
+      ? html`${launchForm(c.id, 'review', `Review ${c.title}`)}`
+      : c.status === 'failed'
+        ? html`${launchForm(c.id, 'new', `Take ${c.title} again`)}${launchForm(c.id, 'review', `Review ${c.title}`, true)}`
+        : html`${launchForm(c.id, 'review', `Review ${c.title}`)}${launchForm(c.id, 'new', `Take ${c.title} again`, true)}`;
   return layout(
     ctx,
     'My modules',
@@ -189,9 +203,8 @@ ${cards.map(
   </dl>
   <div class="card__actions">
     ${c.open ? launchForm(c.id, 'continue', `Continue ${c.title}`) : ''}
-    ${!c.open && !c.finished ? launchForm(c.id, 'new', `Start ${c.title}`, false, true) : ''}
-    ${!c.open && c.finished ? launchForm(c.id, 'review', `Review ${c.title}`) : ''}
-    ${!c.open && c.finished ? launchForm(c.id, 'new', `Take ${c.title} again`, true, true) : ''}
+    ${!c.open && !c.finished && c.live ? launchForm(c.id, 'new', `Start ${c.title}`) : ''}
+    ${!c.open && c.finished ? finishedActions(c) : ''}
   </div>
 </li>`,
 )}
@@ -235,6 +248,38 @@ export function launchPage(config: LaunchConfig): string {
 </html>`}`;
 }
 
+const RESULT_LABEL: Record<string, string> = { correct: 'Correct', incorrect: 'Incorrect', neutral: 'Neutral' };
+
+/** The mark the module recorded, and for a feed how many of the items to pick were found. */
+function decisionResult(d: DecisionView): Html {
+  const result = d.result ? (RESULT_LABEL[d.result] ?? d.result) : null;
+  const found = d.found
+    ? `found ${d.found.picked} of the ${d.found.of} ${d.found.of === 1 ? 'item' : 'items'} to pick`
+    : '';
+  if (!result && !found) return html``;
+  return html`<p class="decision__result">Result: <strong>${result ?? 'Not recorded'}</strong>${found ? `, ${found}` : ''}.</p>`;
+}
+
+/** One item of a decision: in a feed, tagged right or wrong to pick; otherwise with its rating. */
+function choiceBlock(p: PickedChoice, how: 'picked' | 'missed'): Html {
+  const tone = p.right === null ? (p.rating ?? 'unknown') : how === 'picked' && p.right ? 'best' : 'wrong';
+  const label =
+    how === 'missed'
+      ? 'Missed: should have been picked'
+      : p.right === null
+        ? p.rating
+          ? RATING_LABEL[p.rating]
+          : ''
+        : p.right
+          ? 'Picked: right to pick'
+          : 'Picked: should have been left';
+  return html`<div class="decision__choice decision__choice--${tone}" data-how="${how}">
+        <p><span class="visually-hidden">${how === 'missed' ? 'Not picked: ' : 'Their answer: '}</span><strong>${p.text}</strong> ${label ? html`<span class="tag tag--${tone}">${label}</span>` : ''}</p>
+        ${p.feedbackHtml ? html`<div class="decision__feedback">${trusted(p.feedbackHtml)}</div>` : ''}
+        ${p.source ? html`<p class="decision__source">Source: ${p.source}</p>` : ''}
+      </div>`;
+}
+
 function history(views: readonly AttemptView[], opts: { heading: number; checks: boolean }): Html {
   if (!views.length) return html`<p>No attempts yet.</p>`;
   const h = (level: number, text: string) => trusted(`<h${level}>${html`${text}`}</h${level}>`);
@@ -253,13 +298,9 @@ function history(views: readonly AttemptView[], opts: { heading: number; checks:
       (d) => html`<li class="decision" data-scenario="${d.scenarioId}">
       ${h(opts.heading + 1, d.scenarioTitle)}
       ${d.question ? html`<p class="decision__question">${d.question}</p>` : ''}
-      ${d.picked.map(
-        (p) => html`<div class="decision__choice decision__choice--${p.rating ?? 'unknown'}">
-        <p><span class="visually-hidden">Their answer: </span><strong>${p.text}</strong> ${p.rating ? html`<span class="tag tag--${p.rating}">${RATING_LABEL[p.rating]}</span>` : ''}</p>
-        ${p.feedbackHtml ? html`<div class="decision__feedback">${trusted(p.feedbackHtml)}</div>` : ''}
-        ${p.source ? html`<p class="decision__source">Source: ${p.source}</p>` : ''}
-      </div>`,
-      )}
+      ${decisionResult(d)}
+      ${d.picked.map((p) => choiceBlock(p, 'picked'))}
+      ${d.missed.map((p) => choiceBlock(p, 'missed'))}
     </li>`,
     )}
   </ol>`
@@ -304,14 +345,14 @@ function recordTable(rows: readonly RecordRow[], withName: boolean): Html {
   if (!rows.length) return html`<p id="no-records">No records match.</p>`;
   return html`<div class="table-scroll"><table class="table" id="records">
   <thead><tr>
-    ${withName ? html`<th scope="col">Name</th><th scope="col">Staff group</th>` : ''}
+    ${withName ? html`<th scope="col">Name</th><th scope="col">Email or staff number</th><th scope="col">Staff group</th>` : ''}
     <th scope="col">Module</th><th scope="col">Status</th><th scope="col" class="num">Score</th><th scope="col" class="num">Attempts</th>
-    <th scope="col">First access</th><th scope="col">Last access</th><th scope="col">Completed</th><th scope="col" class="num">Total time</th>
+    <th scope="col">First access</th><th scope="col">Last access</th><th scope="col">Finished</th><th scope="col" class="num">Total time</th>
   </tr></thead>
   <tbody>
   ${rows.map(
     (r) => html`<tr data-learner="${r.login}" data-module="${r.moduleId}" data-status="${r.status}">
-    ${withName ? html`<td><a href="/hr/learners/${r.userId}">${r.name}</a></td><td>${r.staffGroup}</td>` : ''}
+    ${withName ? html`<td><a href="/hr/learners/${r.userId}">${r.name}</a></td><td class="login">${r.login}</td><td>${r.staffGroup}</td>` : ''}
     <td><a href="/hr/modules/${r.moduleId}">${r.moduleTitle}</a></td><td>${statusTag(r.status)}${r.check ? html`<p class="check" data-check="">Check this result: ${r.check}</p>` : ''}</td><td class="num">${score(r.score)}</td>
     <td class="num">${r.attempts}</td><td>${localDateTime(r.firstAccess)}</td><td>${localDateTime(r.lastAccess)}</td><td>${localDateTime(r.completedAt)}</td>
     <td class="num">${r.attempts ? formatDuration(r.totalSeconds) : ''}</td>
@@ -369,7 +410,8 @@ export function recordsPage(
 <p>One row for each learner and module. A passed attempt counts even if a later attempt failed.</p>
 ${filterForm('/hr/records', filter, { modules: options.modules, groups: options.groups, statuses: true })}
 <p class="records__meta"><span id="record-count">${rows.length} ${rows.length === 1 ? 'row' : 'rows'}</span>.
-  <a href="/hr/records.csv${options.query ? `?${options.query}` : ''}" download>Download these rows as CSV (opens in Excel)</a></p>
+  Download these rows: <a href="/hr/records.xlsx${options.query ? `?${options.query}` : ''}" download>Excel workbook (.xlsx)</a>
+  or <a href="/hr/records.csv${options.query ? `?${options.query}` : ''}" download>CSV, for other tools</a>.</p>
 ${options.modules.length ? html`<p>Module reports: ${options.modules.map((m, i) => html`${i ? ', ' : ''}<a href="/hr/modules/${m.id}">${m.title}</a>`)}.</p>` : ''}
 ${recordTable(rows, true)}`,
     { wide: true },
@@ -404,7 +446,15 @@ ${filterForm(`/hr/modules/${module.id}`, filter, { groups, statuses: false })}
   <div><dt>Failed</dt><dd id="stat-failed">${stats.failed}</dd></div>
 </dl>
 <h2>Pass rate</h2>
-<p id="pass-rate">Pass rate: ${pct(stats.passRate)}${stats.passRate !== null ? ` (${stats.passed} of ${stats.passed + stats.failed} who finished)` : ''}.</p>
+${
+  stats.learners
+    ? html`<ul class="rates">
+  <li id="passed-of-assigned">Passed: <strong>${pct(stats.passedOfAssigned)}</strong> of everyone assigned (${stats.passed} of ${stats.learners}).</li>
+  <li id="finished-of-assigned">Finished: <strong>${pct(stats.finishedOfAssigned)}</strong> of everyone assigned (${stats.finished} of ${stats.learners}).</li>
+  <li id="pass-rate">Of those who finished with a mark, ${stats.passRate === null ? 'none yet' : html`<strong>${pct(stats.passRate)}</strong> passed (${stats.passed} of ${stats.passed + stats.failed})`}.</li>
+</ul>`
+    : html`<p id="pass-rate">No one is assigned this module in this view.</p>`
+}
 ${passRateBar(stats.passed, stats.failed)}
 <h2>Completion over time</h2>
 ${
@@ -412,7 +462,7 @@ ${
     ? html`${completionChart(points, `Learners who have finished ${module.title}, and who have passed, by date`)}
 <details class="details"><summary>Show the numbers</summary>
 <table class="table"><thead><tr><th scope="col">Date</th><th scope="col" class="num">Passed</th><th scope="col" class="num">Failed</th><th scope="col" class="num">Completed</th></tr></thead>
-<tbody>${stats.completions.map((c) => html`<tr><td>${c.date}</td><td class="num">${c.passed}</td><td class="num">${c.failed}</td><td class="num">${c.completed}</td></tr>`)}</tbody></table>
+<tbody>${stats.completions.map((c) => html`<tr><td>${ukDate(c.date, true)}</td><td class="num">${c.passed}</td><td class="num">${c.failed}</td><td class="num">${c.completed}</td></tr>`)}</tbody></table>
 </details>`
     : html`<p>No one has finished this module yet.</p>`
 }
@@ -448,6 +498,93 @@ export interface CreatedAccount {
   password: string;
 }
 
+/** Which modules learners are offered, and in which SCORM version: one small form per module. */
+export function moduleSettingsPage(
+  ctx: PageContext,
+  modules: readonly { id: string; title: string; version: string; live: boolean; scormVersion: string }[],
+  opts: { notice?: string },
+): string {
+  return layout(
+    ctx,
+    'Modules',
+    html`
+<h1>Modules</h1>
+${opts.notice ? html`<p class="inset" role="status" id="notice">${opts.notice}</p>` : ''}
+<p>A live module is offered to every learner and has a row for each of them in the records. Learners who took a module that is no longer live can still review it. The SCORM version applies to new attempts; an attempt under way keeps its own.</p>
+${modules.length === 0 ? html`<p>No modules are built yet.</p>` : ''}
+${modules.map(
+  (m) => html`<form method="post" action="/admin/modules/${m.id}" class="panel module-setting" data-module="${m.id}">
+  ${csrfField(ctx)}
+  <h2>${m.title} <span class="hint">(version ${m.version})</span></h2>
+  <div class="form-group"><div class="checkbox"><input type="checkbox" id="live-${m.id}" name="live" value="1"${m.live ? html` checked` : ''}><label for="live-${m.id}">Offer ${m.title} to every learner</label></div></div>
+  <div class="form-group"><label class="label" for="scorm-${m.id}">SCORM version for ${m.title}</label>
+    <select class="select" id="scorm-${m.id}" name="scorm_version">${(['2004', '1.2'] as const).map((v) => html`<option value="${v}"${v === m.scormVersion ? html` selected` : ''}>SCORM ${v}</option>`)}</select></div>
+  <button class="button button--secondary" type="submit">Save<span class="visually-hidden"> ${m.title}</span></button>
+</form>`,
+)}`,
+  );
+}
+
+/** The audit log a page at a time, with links to the pages either side and the whole log as CSV. */
+export function auditLogPage(
+  ctx: PageContext,
+  log: { entries: readonly AuditEntry[]; page: number; pages: number; total: number },
+): string {
+  const link = (page: number, label: string) => html`<a href="/admin/audit?page=${page}">${label}</a>`;
+  return layout(
+    ctx,
+    log.page > 1 ? `Audit log, page ${log.page}` : 'Audit log',
+    html`
+<p><a href="/admin/users">Back to users</a></p>
+<h1>Audit log</h1>
+<p>Sign-ins, changes to people and modules, exports, and HR views of a learner's record: ${log.total} ${log.total === 1 ? 'entry' : 'entries'}, newest first. <a href="/admin/audit.csv" download>Download the whole log as CSV</a>.</p>
+<div class="table-scroll"><table class="table" id="audit">
+<caption class="visually-hidden">Page ${log.page} of ${log.pages}</caption>
+<thead><tr><th scope="col">Date and time</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Detail</th></tr></thead>
+<tbody>${log.entries.map((a) => html`<tr><td>${localDateTime(a.at)}</td><td>${a.actor ?? 'System'}${a.actorLogin ? html` <span class="hint">(${a.actorLogin})</span>` : ''}</td><td>${a.action}</td><td>${a.detail}</td></tr>`)}</tbody>
+</table></div>
+<nav class="pager" aria-label="Audit log pages">
+  <p>Page ${log.page} of ${log.pages}.
+  ${log.page > 1 ? html`${link(log.page - 1, 'Newer entries')}` : ''}
+  ${log.page < log.pages ? html`${link(log.page + 1, 'Older entries')}` : ''}</p>
+</nav>`,
+    { wide: true },
+  );
+}
+
+/** An import under way (its count so far), or finished (with its temporary passwords, this once). */
+export function importPage(ctx: PageContext, job: ImportJob, created: readonly CreatedAccount[]): string {
+  const done = !!job.finishedAt;
+  return layout(
+    ctx,
+    done ? 'Import finished' : 'Importing people',
+    html`
+<p><a href="/admin/users">Back to users</a></p>
+<h1>${done ? 'Import finished' : 'Importing people'}</h1>
+<p role="status" id="import-progress">${
+      done
+        ? `Imported: ${job.added} added, ${job.updated} updated.${job.error ? ` It stopped early: ${job.error}` : ''}`
+        : `${job.added} of ${job.total} new people added so far; ${job.updated} already here were updated.`
+    }</p>
+${
+  done
+    ? ''
+    : html`<progress class="progress" max="${job.total}" value="${job.added}" aria-labelledby="import-progress"></progress>
+<p>Signing in is not slowed by an import. This page does not update by itself: <a href="/admin/imports/${job.id}">check progress</a>.</p>`
+}
+${created.length ? passwordTable(created) : done && job.added ? html`<p>The temporary passwords were shown once, when the import finished. Reset a password under Users if one was lost.</p>` : ''}`,
+  );
+}
+
+function passwordTable(created: readonly CreatedAccount[]): Html {
+  return html`<section class="panel" id="created">
+  <h2>Temporary passwords</h2>
+  <p>Give each person their password privately. It is shown only this once; they choose their own when they first sign in.</p>
+  <table class="table"><thead><tr><th scope="col">Name</th><th scope="col">Signs in with</th><th scope="col">Temporary password</th></tr></thead>
+  <tbody>${created.map((c) => html`<tr><td>${c.name}</td><td>${c.login}</td><td><code class="password" data-login="${c.login}">${c.password}</code></td></tr>`)}</tbody></table>
+</section>`;
+}
+
 export function usersPage(
   ctx: PageContext,
   users: readonly User[],
@@ -470,16 +607,7 @@ ${
   ${opts.error ? html`<p>${opts.error}</p>` : ''}${opts.importErrors?.length ? html`<ul>${opts.importErrors.map((e) => html`<li>${e}</li>`)}</ul><p>Nothing was imported.</p>` : ''}</div>`
     : ''
 }
-${
-  opts.created?.length
-    ? html`<section class="panel" id="created">
-  <h2>Temporary passwords</h2>
-  <p>Give each person their password privately. It is shown only this once; they choose their own when they first sign in.</p>
-  <table class="table"><thead><tr><th scope="col">Name</th><th scope="col">Signs in with</th><th scope="col">Temporary password</th></tr></thead>
-  <tbody>${opts.created.map((c) => html`<tr><td>${c.name}</td><td>${c.login}</td><td><code class="password" data-login="${c.login}">${c.password}</code></td></tr>`)}</tbody></table>
-</section>`
-    : ''
-}
+${opts.created?.length ? passwordTable(opts.created) : ''}
 <div class="columns">
 <section class="panel">
   <h2>Add a person</h2>
@@ -495,7 +623,7 @@ ${
 </section>
 <section class="panel">
   <h2>Import from a CSV file</h2>
-  <p>A header row with <code>name</code>, <code>email</code> or <code>staff number</code>, and <code>staff group</code> (and optionally <code>role</code>). People already here keep their password; their name and staff group are updated.</p>
+  <p>A header row with <code>name</code>, <code>email</code> or <code>staff number</code>, and <code>staff group</code> (and optionally <code>role</code>). People already here keep their password; their name and staff group are updated. A large file is added in the background, which can take some minutes: you can watch its progress, and sign-ins are not slowed.</p>
   <form method="post" action="/admin/users/import" enctype="multipart/form-data" class="form">
     ${csrfField(ctx)}
     <div class="form-group"><label class="label" for="u-file">CSV file</label><input class="file" id="u-file" name="file" type="file" accept=".csv,text/csv" required></div>
@@ -518,7 +646,8 @@ ${
 </tr>`,
     )}</tbody></table></div>
 <h2>Recent changes</h2>
-${audit.length ? html`<ul class="audit">${audit.map((a) => html`<li>${localDateTime(a.at)}: ${a.actor ?? 'System'}: ${a.action}${a.detail ? ` (${a.detail})` : ''}</li>`)}</ul>` : html`<p>None yet.</p>`}`,
+${audit.length ? html`<ul class="audit">${audit.map((a) => html`<li>${localDateTime(a.at)}: ${a.actor ?? 'System'}: ${a.action}${a.detail ? ` (${a.detail})` : ''}</li>`)}</ul>` : html`<p>None yet.</p>`}
+<p><a href="/admin/audit">See the whole audit log</a></p>`,
     { wide: true },
   );
 }

@@ -79,7 +79,7 @@ export function decisionScore(scenario: Scenario, decision: Decision): number {
 }
 
 /** In a feed, whether an item should be picked. */
-export function shouldPick(choice: Choice): boolean {
+export function shouldPick(choice: Pick<Choice, 'score'>): boolean {
   return choice.score >= 50;
 }
 

@@ -16,6 +16,7 @@ import { test, type Browser, type BrowserContext, type FrameLocator, type Page }
 import { loadCourse } from '../../src/compiler/course.js';
 import type { Course, Scenario } from '../../src/core/model.js';
 // The pages here come from contexts of our own (one per learner), each watched for console errors by open().
+import { expectNoAxeViolations } from './a11y-helpers.js';
 import { answer, expect, finishAndExit, heading, pressContinue, start } from './helpers.js';
 
 const MODULE = 'social-media-nhs';
@@ -207,6 +208,9 @@ test('two learners complete the flagship: Priya passes in SCORM 2004, resuming i
   browser,
 }) => {
   test.setTimeout(240_000);
+  // Priya's attempt begins in SCORM 2004; then the admin runs the module in 1.2 for new attempts (Tom's).
+  let priyaStarted!: () => void;
+  const started = new Promise<void>((resolve) => (priyaStarted = resolve));
   // The two learners work at the same time, as staff on a ward would.
   await Promise.all([
     (async () => {
@@ -217,6 +221,8 @@ test('two learners complete the flagship: Priya passes in SCORM 2004, resuming i
       const card = first.page.locator(`li[data-module="${MODULE}"]`);
       await expect(card.getByText('Not started')).toBeVisible();
       await card.getByRole('button', { name: `Start ${TITLE}` }).click();
+      await first.page.waitForURL(/\/learn\/launch\//);
+      priyaStarted();
       const frame = first.page.frameLocator('#sco');
       await start(frame);
       await play(frame, answers, 3);
@@ -263,10 +269,17 @@ test('two learners complete the flagship: Priya passes in SCORM 2004, resuming i
       expect(second.errors).toEqual([]);
     })(),
     (async () => {
+      await started;
+      const { context: adminContext, page: adminPage } = await open(browser, 'admin');
+      await adminPage.goto('/admin/modules');
+      await adminPage.getByLabel(`SCORM version for ${TITLE}`).selectOption('1.2');
+      await adminPage.getByRole('button', { name: `Save ${TITLE}` }).click();
+      await expect(adminPage.locator('#notice')).toHaveText(`${TITLE} is offered to every learner, in SCORM 1.2.`);
+      await adminContext.close();
       const { context, page, errors } = await open(browser);
       await firstSignIn(page, TOM, temporary[TOM.login]!);
       const card = page.locator(`li[data-module="${MODULE}"]`);
-      await card.getByLabel('SCORM version').selectOption('1.2');
+      await expect(card.getByLabel('SCORM version')).toHaveCount(0);
       await card.getByRole('button', { name: `Start ${TITLE}` }).click();
       await page.waitForURL(/\/learn\/launch\//);
       tomCommitUrl = await page.evaluate(
@@ -303,6 +316,7 @@ test('HR sees the right rows, filters them, downloads the CSV, and reads the cha
   const tom = page.locator(`#records tr[data-learner="${TOM.login}"]`);
   await expect(priya.locator('td')).toHaveText([
     PRIYA.name,
+    PRIYA.login,
     PRIYA.group,
     TITLE,
     'Passed',
@@ -315,6 +329,7 @@ test('HR sees the right rows, filters them, downloads the CSV, and reads the cha
   ]);
   await expect(tom.locator('td')).toHaveText([
     TOM.name,
+    TOM.login,
     TOM.group,
     TITLE,
     'Failed',
@@ -355,7 +370,7 @@ test('HR sees the right rows, filters them, downloads the CSV, and reads the cha
   await page.goto(`/hr/records?module=${MODULE}`);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('link', { name: /Download these rows as CSV/ }).click(),
+    page.getByRole('link', { name: 'CSV, for other tools' }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^frontline-records-\d{4}-\d\d-\d\d\.csv$/);
   const csv = readFileSync((await download.path())!, 'utf8');
@@ -363,7 +378,7 @@ test('HR sees the right rows, filters them, downloads the CSV, and reads the cha
   const lines = csv.slice(1).trimEnd().split('\r\n');
   expect(lines).toHaveLength(3);
   expect(lines[0]).toBe(
-    'Name,Email or staff number,Staff group,Module,Module ID,Status,Score (%),Attempts,First access,Last access,Completed,Total time (h:mm:ss),Result check',
+    'Name,Email or staff number,Staff group,Module,Module ID,Status,Score (%),Attempts,First access,Last access,Finished,Total time (h:mm:ss),Result check',
   );
   // Both results follow from the answers the module recorded: the LMS's own scoring agrees.
   expect(lines.slice(1).every((l) => l.endsWith(','))).toBe(true);
@@ -376,7 +391,7 @@ test('HR sees the right rows, filters them, downloads the CSV, and reads the cha
   // The module report: pass rate, completion chart, and each choice's count.
   await page.getByRole('link', { name: TITLE }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
-  await expect(page.locator('#pass-rate')).toHaveText('Pass rate: 50% (1 of 2 who finished).');
+  await expect(page.locator('#pass-rate')).toHaveText('Of those who finished with a mark, 50% passed (1 of 2).');
   await expect(page.locator('#stat-finished')).toHaveText('2');
   await expect(page.getByRole('img', { name: /Learners who have finished/ })).toBeVisible();
   const course = flagship();
@@ -503,4 +518,121 @@ test('a malformed or foreign commit gets 400 and changes nothing', async ({ brow
   await asTom.context.close();
   await hr.context.close();
   expect(server?.exitCode, serverLog).toBeNull();
+});
+
+test('a failed sign-in follows the NHS error pattern: "Error:" title, focused summary linking to the field, inline error', async ({
+  browser,
+}) => {
+  const { context, page, errors } = await open(browser);
+  await signIn(page, PRIYA.login, 'not her password');
+  await expect(page).toHaveTitle(/^Error: Sign in/);
+  const summary = page.getByRole('alert');
+  await expect(summary).toBeFocused();
+  await summary.getByRole('link', { name: /is not right/ }).click();
+  await expect(page.getByLabel('Email or staff number')).toBeFocused();
+  await expect(page.locator('#login-error')).toHaveText(
+    /^Error: The email or staff number, or the password, is not right\./,
+  );
+  await expect(page.getByLabel('Email or staff number')).toHaveAttribute('aria-describedby', 'login-error');
+  await expectNoAxeViolations(page, 'failed sign-in');
+  await context.close();
+  // The refused sign-in's own 401 is the only error the browser logs.
+  expect(errors.filter((e) => !e.includes('status of 401'))).toEqual([]);
+});
+
+test('at 320 x 256 the launch bar is one thin line and the module has the screen', async ({ browser }) => {
+  const { context, page } = await open(browser, 'priya');
+  await page.setViewportSize({ width: 320, height: 256 });
+  await page.goto('/learn');
+  await page
+    .locator(`li[data-module="${MODULE}"]`)
+    .getByRole('button', { name: `Review ${TITLE}` })
+    .click();
+  await page.waitForURL(/\/learn\/launch\//);
+  const bar = (await page.locator('.launch__bar').boundingBox())!;
+  const frame = (await page.locator('#sco').boundingBox())!;
+  expect(bar.height).toBeLessThanOrEqual(32);
+  expect(frame.height).toBeGreaterThanOrEqual(256 - 32);
+  await context.close();
+});
+
+test('the older of two windows says plainly that the module is open in another, and can continue here', async ({
+  browser,
+}) => {
+  const first = await open(browser, 'hr');
+  await first.page.goto('/learn');
+  await first.page
+    .locator(`li[data-module="${MODULE}"]`)
+    .getByRole('button', { name: `Start ${TITLE}` })
+    .click();
+  const frameA = first.page.frameLocator('#sco');
+  await start(frameA);
+  await play(frameA, plan('best'), 1);
+  await expect(first.page.locator('#lms-status')).toHaveText(/^Saved at/);
+
+  const second = await open(browser, 'hr');
+  await second.page.goto('/learn');
+  await second.page
+    .locator(`li[data-module="${MODULE}"]`)
+    .getByRole('button', { name: `Continue ${TITLE}` })
+    .click();
+  await second.page.waitForURL(/\/learn\/launch\//);
+  await expect(second.page.frameLocator('#sco').locator('body')).not.toBeEmpty();
+
+  // The first window goes on, and its next save is refused as superseded.
+  await pressContinue(frameA);
+  await play(frameA, plan('best'), 1);
+  await expect(first.page.locator('#lms-status')).toContainText('This module was opened in another window', {
+    timeout: 30_000,
+  });
+  await first.page.getByRole('button', { name: 'Continue here instead' }).click();
+  await first.page.waitForURL(/\/learn\/launch\//);
+  await expect(first.page.locator('#lms-status')).not.toContainText('another window');
+  await first.context.close();
+  await second.context.close();
+});
+
+test("an admin's new pages pass axe: modules, an import's progress, and the audit log", async ({ browser }) => {
+  const { context, page, errors } = await open(browser, 'admin');
+  await page.goto('/admin/modules');
+  await expect(page.getByLabel(`Offer ${TITLE} to every learner`)).toBeChecked();
+  await expect(page.getByLabel('Offer Frontline sample module to every learner')).not.toBeChecked();
+  await expectNoAxeViolations(page, 'modules');
+
+  await page.goto('/admin/users');
+  await page.getByLabel('CSV file').setInputFiles({
+    name: 'staff.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Name,Staff number,Staff group\nAsha Patel,0012345,Estates\nBen Ortiz,0012346,Estates\n'),
+  });
+  await page.getByRole('button', { name: 'Import' }).click();
+  await page.waitForURL(/\/admin\/imports\//);
+  await expectNoAxeViolations(page, 'import progress');
+  await expect
+    .poll(async () => {
+      if ((await page.getByRole('heading', { level: 1 }).textContent()) !== 'Import finished') await page.reload();
+      return page.getByRole('heading', { level: 1 }).textContent();
+    })
+    .toBe('Import finished');
+  await expect(page.locator('#import-progress')).toHaveText('Imported: 2 added, 0 updated.');
+  await expect(page.locator('code.password[data-login="0012345"]')).toHaveText(/^\w{4}-\w{4}-\w{4}-\w{4}$/);
+  await expectNoAxeViolations(page, 'import finished');
+
+  await page.goto('/admin/audit');
+  await expect(page.locator('#audit')).toContainText('imported people');
+  await expectNoAxeViolations(page, 'audit log');
+  await context.close();
+  expect(errors).toEqual([]);
+});
+
+test("a learner's email is shown whole on their page, not cut off by its box", async ({ browser }) => {
+  const { context, page } = await open(browser, 'hr');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`/hr/records?module=${MODULE}`);
+  await page.getByRole('link', { name: PRIYA.name }).click();
+  const email = page.locator('.summary dd').first();
+  await expect(email).toHaveText(PRIYA.login);
+  const fits = await email.evaluate((dd) => dd.scrollWidth <= dd.clientWidth);
+  expect(fits).toBe(true);
+  await context.close();
 });

@@ -19,6 +19,10 @@ const settings = {
   // scorm-again sends the commit made by Terminate as a beacon, which cannot carry headers:
   // that one carries the CSRF token in its body instead.
   requestHandler: (commit, meta) => (meta && meta.isTerminateCommit ? { ...commit, _csrf: config.csrf } : commit),
+  // The server says why a commit was refused; a window that another one has replaced is told so
+  // plainly. Commits are synchronous XHRs (xhrResponseHandler); the one at Terminate is a fetch.
+  xhrResponseHandler: (xhr) => judge(xhr.status, xhr.responseText),
+  responseHandler: async (response) => judge(response.status, await response.text().catch(() => '')),
 };
 const api = v12 ? new Scorm12API(settings) : new Scorm2004API(settings);
 api.loadFromFlattenedJSON(config.cmi);
@@ -41,8 +45,38 @@ window.lmsApi = api;
 window.lmsLog = log;
 let terminated = false;
 
+/** The server's answer as scorm-again wants it, noticing a superseded window on the way. */
+function judge(status, text) {
+  let body = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* not JSON: judged by the status */
+  }
+  if (body && body.reason === 'superseded') superseded();
+  if (body && 'result' in body) return { result: body.result, errorCode: Number(body.errorCode) || 0 };
+  const ok = status >= 200 && status <= 299;
+  return { result: ok, errorCode: ok ? 0 : 101 };
+}
+
+let replaced = false;
 function show(text) {
-  status.textContent = text;
+  if (!replaced) status.textContent = text;
+}
+
+/** Another window opened this attempt later: this one cannot save, but the learner can carry on here. */
+function superseded() {
+  if (replaced) return;
+  replaced = true;
+  status.textContent = 'This module was opened in another window, so nothing more is saved here. ';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'launch__continue';
+  button.textContent = 'Continue here instead';
+  // Reopening this launch gives this window a new session of the attempt, from what was last saved.
+  button.addEventListener('click', () => location.reload());
+  status.append(button);
+  button.focus();
 }
 const time = () => new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 if (config.mode === 'review') show('Review: nothing you do here is recorded.');

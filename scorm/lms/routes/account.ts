@@ -63,6 +63,7 @@ export function accountRoutes(lms: LmsContext, limits: SignInLimits) {
       guard.succeeded(login);
       if (req.lms) store.deleteSession(req.lms.sessionId);
       const session = store.createSession(user.id);
+      store.audit(user.id, 'signed in', req.ip);
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
         httpOnly: true,
@@ -92,7 +93,7 @@ export function accountRoutes(lms: LmsContext, limits: SignInLimits) {
       const forced = !!user.must_change_password;
       const fail = (error: string) => sendPage(reply, passwordPage(page(req, reply), { forced, error }), 400);
       if (!(await verifyPassword(current, user.password_hash))) return fail('Your current password is not right.');
-      const problem = passwordProblem(password, user.login);
+      const problem = passwordProblem(password, user.login, user.name);
       if (problem) return fail(problem);
       if (password !== str(body.confirm, 1000)) return fail('The two new passwords are different.');
       if (password === current) return fail('Choose a password different from the one you were given.');

@@ -2,13 +2,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
 import { bodyOf, param, str, userOf, type LmsContext } from '../context.js';
-import { isValidLogin, parseLearnersCsv } from '../csv.js';
+import { allAudit, auditPage } from '../audit.js';
+import { isValidLogin, parseLearnersCsv, toCsv } from '../csv.js';
+import { localDateTime } from '../reports.js';
 import { generatePassword, hashPassword, passwordProblem } from '../passwords.js';
 import { ROLES, type Role } from '../store.js';
-import { usersPage, type CreatedAccount } from '../views.js';
+import { Imports } from '../imports.js';
+import { ModuleSettings } from '../settings.js';
+import { auditLogPage, importPage, moduleSettingsPage, usersPage } from '../views.js';
 
 export function adminRoutes(lms: LmsContext) {
-  const { store, db, page, sendPage, deny } = lms;
+  const { store, page, sendPage, deny } = lms;
   const usersView = (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -16,9 +20,63 @@ export function adminRoutes(lms: LmsContext) {
     status = 200,
   ) => sendPage(reply, usersPage(page(req, reply), store.users(), store.recentAudit(), opts), status);
   const targetOf = (req: FastifyRequest) => store.userById(Number(param(req, 'id', 20)));
+  const imports = new Imports(store);
+  const settings = new ModuleSettings(store.db);
+  const modulesView = (req: FastifyRequest, reply: FastifyReply, opts: { notice?: string } = {}) =>
+    sendPage(
+      reply,
+      moduleSettingsPage(
+        page(req, reply),
+        lms.catalogue.modules().map((m) => ({ id: m.id, title: m.title, version: m.version, ...settings.get(m.id) })),
+        opts,
+      ),
+    );
 
   return async (app: FastifyInstance) => {
+    app.get('/admin/modules', { config: { auth: 'admin' } }, async (req, reply) => modulesView(req, reply));
+
+    app.post('/admin/modules/:module', { config: { auth: 'admin' } }, async (req, reply) => {
+      const module = lms.catalogue.module(param(req, 'module'));
+      if (!module) return deny(req, reply, 404, 'There is no such module.');
+      const body = bodyOf(req);
+      const live = str(body.live, 2) === '1';
+      const scormVersion = str(body.scorm_version, 10) === '1.2' ? '1.2' : '2004';
+      settings.set(module.id, { live, scormVersion });
+      store.audit(
+        userOf(req).id,
+        'changed a module',
+        `${module.id}: ${live ? 'live' : 'not offered'}, SCORM ${scormVersion}`,
+      );
+      return modulesView(req, reply, {
+        notice: `${module.title} is ${live ? 'offered to every learner' : 'not offered to learners'}, in SCORM ${scormVersion}.`,
+      });
+    });
+
     app.get('/admin/users', { config: { auth: 'admin' } }, async (req, reply) => usersView(req, reply));
+
+    app.get('/admin/audit', { config: { auth: 'admin' } }, async (req, reply) => {
+      const wanted = Number(str((req.query as Record<string, unknown>).page, 10)) || 1;
+      return sendPage(reply, auditLogPage(page(req, reply), auditPage(store.db, wanted)));
+    });
+
+    app.get('/admin/audit.csv', { config: { auth: 'admin' } }, async (req, reply) => {
+      const csv = toCsv(
+        ['Date and time', 'Who', 'Signs in with', 'Action', 'Detail'],
+        allAudit(store.db).map((a) => [
+          localDateTime(a.at),
+          a.actor ?? 'System',
+          a.actorLogin ?? '',
+          a.action,
+          a.detail,
+        ]),
+      );
+      store.audit(userOf(req).id, 'exported the audit log');
+      const stamp = new Date().toISOString().slice(0, 10);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="frontline-audit-${stamp}.csv"`)
+        .send(csv);
+    });
 
     app.post('/admin/users', { config: { auth: 'admin' } }, async (req, reply) => {
       const body = bodyOf(req);
@@ -39,7 +97,7 @@ export function adminRoutes(lms: LmsContext) {
                 : staffGroup.length > 100
                   ? 'The staff group is over 100 characters.'
                   : given
-                    ? passwordProblem(given, login)
+                    ? passwordProblem(given, login, name)
                     : null;
       if (problem) return usersView(req, reply, { error: problem }, 400);
       const password = given || generatePassword();
@@ -59,38 +117,22 @@ export function adminRoutes(lms: LmsContext) {
         if (!text.trim()) return usersView(req, reply, { error: 'Choose a CSV file to import.' }, 400);
         const parsed = parseLearnersCsv(text);
         if (parsed.errors.length) return usersView(req, reply, { importErrors: parsed.errors }, 400);
-        const created: CreatedAccount[] = [];
-        const fresh = parsed.learners.filter((l) => !store.userByLogin(l.login));
-        const hashed = await Promise.all(
-          fresh.map(async (l) => {
-            const password = generatePassword();
-            return { l, password, hash: await hashPassword(password) };
-          }),
-        );
-        let updated = 0;
-        db.transaction(() => {
-          for (const l of parsed.learners) {
-            const existing = store.userByLogin(l.login);
-            if (existing) {
-              store.updateUser(existing.id, { name: l.name, staff_group: l.staffGroup });
-              updated++;
-            }
-          }
-          for (const { l, password, hash } of hashed) {
-            store.createUser({
-              login: l.login,
-              name: l.name,
-              staffGroup: l.staffGroup,
-              role: l.role,
-              passwordHash: hash,
-              mustChange: true,
-            });
-            created.push({ name: l.name, login: l.login, password });
-          }
-        })();
-        store.audit(userOf(req).id, 'imported people', `${created.length} added, ${updated} updated`);
-        return usersView(req, reply, { notice: `Imported: ${created.length} added, ${updated} updated.`, created });
+        const { job } = imports.start(userOf(req).id, parsed.learners);
+        return reply.code(303).redirect(`/admin/imports/${job.id}`);
       });
+    });
+
+    /** An import's progress; once finished, its temporary passwords, shown this once. */
+    app.get('/admin/imports/:id', { config: { auth: 'admin' } }, async (req, reply) => {
+      const job = imports.job(param(req, 'id', 20));
+      if (!job) return deny(req, reply, 404, 'There is no such import. Imports are kept only until the LMS restarts.');
+      return sendPage(reply, importPage(page(req, reply), job, imports.takePasswords(job)));
+    });
+    app.get('/admin/imports/:id/progress.json', { config: { auth: 'admin' } }, async (req, reply) => {
+      const job = imports.job(param(req, 'id', 20));
+      if (!job) return reply.code(404).send({ error: 'no such import' });
+      const { id, total, added, updated, startedAt, finishedAt, error } = job;
+      return { id, total, added, updated, startedAt, finishedAt, error };
     });
 
     app.post('/admin/users/:id/password', { config: { auth: 'admin' } }, async (req, reply) => {

@@ -14,6 +14,7 @@ import {
   type RecordStatus,
 } from '../reports.js';
 import { hrLearnerPage, modulePage, recordsPage, statusLabel } from '../views.js';
+import { recordsWorkbook } from '../xlsx.js';
 import { packagesOf } from './packages.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -86,7 +87,7 @@ export function hrRoutes(lms: LmsContext) {
           'Attempts',
           'First access',
           'Last access',
-          'Completed',
+          'Finished',
           'Total time (h:mm:ss)',
           'Result check',
         ],
@@ -114,6 +115,17 @@ export function hrRoutes(lms: LmsContext) {
         .send(csv);
     });
 
+    app.get('/hr/records.xlsx', { config: { auth: 'hr' } }, async (req, reply) => {
+      const rows = records(store, catalogue, filterFrom(req.query));
+      const workbook = await recordsWorkbook(rows);
+      const stamp = new Date().toISOString().slice(0, 10);
+      store.audit(userOf(req).id, 'exported records', `${rows.length} rows (Excel)`);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('Content-Disposition', `attachment; filename="frontline-records-${stamp}.xlsx"`)
+        .send(workbook);
+    });
+
     app.get('/hr/modules/:module', { config: { auth: 'hr' } }, async (req, reply) => {
       const id = param(req, 'module');
       const known = reportedModules(catalogue, store).find((m) => m.id === id);
@@ -138,6 +150,8 @@ export function hrRoutes(lms: LmsContext) {
     app.get('/hr/learners/:id', { config: { auth: 'hr' } }, async (req, reply) => {
       const learner = store.userById(Number(param(req, 'id', 20)));
       if (!learner) return deny(req, reply, 404, 'There is no such person.');
+      // Who looked at whose record is itself a record: it holds every answer the learner gave.
+      store.audit(userOf(req).id, "viewed a learner's record", learner.login);
       const rows = records(store, catalogue).filter((r) => r.userId === learner.id);
       return sendPage(
         reply,

@@ -1,9 +1,9 @@
 /** Learners: their modules, launching, the commit endpoint scorm-again calls, their answers. */
 import type { FastifyInstance } from 'fastify';
-import type { Version } from '../../strict.js';
 import { ATTEMPT_LIMITS, COMMIT_LIMITS, FINISHED, launchData, validateCommit } from '../cmi.js';
 import { bodyOf, MODULE_ID, param, str, userOf, type LmsContext } from '../context.js';
 import { learnerHistory, summarise } from '../reports.js';
+import { ModuleSettings } from '../settings.js';
 import { isStaff, type Attempt, type User } from '../store.js';
 import { historyPage, launchPage, learnPage, type LearnCard } from '../views.js';
 
@@ -12,14 +12,18 @@ const ATTEMPT_KB = ATTEMPT_LIMITS.storedBytes / 1024;
 export function learningRoutes(lms: LmsContext) {
   const { store, catalogue, page, sendPage, deny } = lms;
 
+  const settings = new ModuleSettings(store.db);
+  // Live modules, and any other the learner has taken, so their record stays in reach.
   const cardsFor = (user: User): LearnCard[] =>
-    catalogue.modules().map((m) => {
+    catalogue.modules().flatMap((m) => {
       const attempts = store.attemptsOf(user.id, m.id);
+      if (!attempts.length && !settings.isLive(m.id)) return [];
       const latest = attempts.at(-1);
       const open = latest && !FINISHED.has(latest.status) ? latest : null;
       const finished = [...attempts].reverse().find((a) => FINISHED.has(a.status)) ?? null;
       const s = summarise(attempts);
       return {
+        live: settings.isLive(m.id),
         id: m.id,
         title: m.title,
         version: m.version,
@@ -54,7 +58,7 @@ export function learningRoutes(lms: LmsContext) {
       if (!module) return deny(req, reply, 404, 'There is no such module.');
       const body = bodyOf(req);
       const action = str(body.action, 20);
-      const version: Version = str(body.version, 10) === '1.2' ? '1.2' : '2004';
+      const setting = settings.get(module.id);
       const attempts = store.attemptsOf(user.id, module.id);
       const latest = attempts.at(-1);
       if (action === 'review') {
@@ -62,10 +66,18 @@ export function learningRoutes(lms: LmsContext) {
         if (!finished) return reply.code(303).redirect('/learn');
         return reply.code(303).redirect(`/learn/launch/${store.createLaunch(finished.id, 'review').id}`);
       }
+      const open = latest && !FINISHED.has(latest.status) ? latest : null;
+      if (!open && !setting.live) return deny(req, reply, 404, 'This module is not offered at the moment.');
+      // The admin chooses the SCORM version per module; an attempt under way keeps the one it began in.
       const attempt =
-        latest && !FINISHED.has(latest.status)
-          ? latest
-          : store.createAttempt(user.id, module.id, module.version, version, catalogue.currentBuild(module.id));
+        open ??
+        store.createAttempt(
+          user.id,
+          module.id,
+          module.version,
+          setting.scormVersion,
+          catalogue.currentBuild(module.id),
+        );
       return reply.code(303).redirect(`/learn/launch/${store.createLaunch(attempt.id, 'normal').id}`);
     });
 
@@ -145,14 +157,15 @@ export function learningRoutes(lms: LmsContext) {
           const stored = store.applyCommit(attempt, launch, check.commit);
           switch (stored.outcome) {
             case 'superseded':
+              // `reason` tells the launch page which refusal this is: only 'superseded' can be put right, by continuing here.
               return refuse(
                 409,
                 'This module was opened again in another window; this one can no longer save.',
-                {},
+                { reason: 'superseded' },
                 391,
               );
             case 'review':
-              return refuse(409, 'Nothing is recorded in review mode.', {}, 391);
+              return refuse(409, 'Nothing is recorded in review mode.', { reason: 'review' }, 391);
             case 'ahead':
               return refuse(
                 409,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLms, type Lms, type LmsOptions } from '../../../scorm/lms/server.js';
+import { ModuleSettings } from '../../../scorm/lms/settings.js';
 import { loadCourse } from '../../../src/compiler/course.js';
 import { reportData } from '../../../src/core/report-data.js';
 
@@ -34,6 +35,8 @@ export async function startLms(options: Partial<LmsOptions> = {}): Promise<TestL
     adminPassword: ADMIN_PASSWORD,
     ...options,
   });
+  // The sample is not offered by default; here it stands in for a real module.
+  new ModuleSettings(lms.db).set('sample', { live: true, scormVersion: '2004' });
   return Object.assign(lms, {
     dir,
     async dispose() {

@@ -1,6 +1,7 @@
 /** The LMS's parts on their own: commit checks against real scorm-again payloads, times, resume data, migrations, passwords, CSV. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as scorm12 from 'scorm-again/scorm12';
@@ -317,6 +318,37 @@ describe('the database', () => {
       expect(() => openDatabase(dir)).toThrow(/newer Frontline/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('upgrades a folder at schema 2 from either order the builds and module settings were added in', () => {
+    const tables = (db: ReturnType<typeof openDatabase>) =>
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+        (t) => t.name,
+      );
+    // Schema 2 as released (builds), and as the branch that added module settings first wrote it.
+    for (const second of [MIGRATIONS[1]!, MIGRATIONS[2]!]) {
+      const dir = mkdtempSync(join(tmpdir(), 'frontline-db-'));
+      try {
+        const old = new Database(join(dir, 'lms.sqlite'));
+        old.exec(MIGRATIONS[0]!);
+        old.exec(second);
+        old.pragma('user_version = 2');
+        if (second === MIGRATIONS[2]) {
+          old.prepare("INSERT INTO module_settings VALUES ('sample', 1, '1.2', '2026-01-05T10:00:00.000Z')").run();
+        }
+        old.close();
+        const db = openDatabase(dir);
+        expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+        expect(tables(db)).toEqual(expect.arrayContaining(['builds', 'module_settings', 'health']));
+        expect(() => db.prepare('SELECT build FROM attempts').all()).not.toThrow();
+        if (second === MIGRATIONS[2]) {
+          expect(db.prepare('SELECT scorm_version FROM module_settings').get()).toEqual({ scorm_version: '1.2' });
+        }
+        closeDatabase(db);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
   });
 });

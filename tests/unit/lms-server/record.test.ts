@@ -4,6 +4,7 @@ import { loadCourse } from '../../../src/compiler/course.js';
 import { END } from '../../../src/core/model.js';
 import { reportData } from '../../../src/core/report-data.js';
 import { nextStep, score, type Decision } from '../../../src/core/state.js';
+import { ModuleSettings } from '../../../scorm/lms/settings.js';
 import { resultProblem } from '../../../scorm/lms/verify.js';
 import { ADMIN_PASSWORD, Client, ROOT, backdateLaunch, launch, learner, startLms, type TestLms } from './harness.js';
 
@@ -198,9 +199,12 @@ describe('a record one learner cannot hurt', () => {
         })
       ).status,
     ).toBe(400);
-    // SCORM 1.2 in a fresh attempt of the other module version's SCO.
+    // SCORM 1.2 in a fresh attempt, once the admin runs the module in 1.2 (learners do not choose).
     await post(l, { ...finished(0, false), 'cmi.exit': 'normal' });
-    const l12 = await launch(alice, 'sample', { version: '1.2' });
+    new ModuleSettings(lms.db).set('sample', { live: true, scormVersion: '1.2' });
+    const l12 = await launch(alice, 'sample');
+    // The attempt keeps the version it began in; the other tests' new attempts are 2004 again.
+    new ModuleSettings(lms.db).set('sample', { live: true, scormVersion: '2004' });
     const ok12 = await post(l12, {
       'cmi.interactions.0.id': 'dose',
       'cmi.interactions.0.type': 'numeric',

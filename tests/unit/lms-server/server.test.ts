@@ -1,5 +1,5 @@
 /** The local LMS over HTTP (inject): who may do what, CSRF, sign-in limits, commits, records and CSV. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   ADMIN_PASSWORD,
   Client,
@@ -258,7 +258,11 @@ describe('the local LMS server', () => {
   });
 
   it('refuses a malformed, oversized or foreign commit with 400 and changes nothing', async () => {
-    const l = await launch(bob, 'sample', { version: '1.2' });
+    // The admin runs the module in SCORM 1.2 for new attempts (a learner does not choose).
+    await admin.get('/admin/modules');
+    expect((await admin.post('/admin/modules/sample', { live: '1', scorm_version: '1.2' })).status).toBe(200);
+    const l = await launch(bob, 'sample', { version: '2004' });
+    await admin.post('/admin/modules/sample', { live: '1', scorm_version: '2004' });
     const post = (json: unknown, url = l.commitUrl, who = bob) =>
       who.request('POST', url, { json, headers: { 'x-csrf-token': who.csrf, accept: '*/*' } });
     const good12 = {
@@ -332,7 +336,7 @@ describe('the local LMS server', () => {
     expect(csv.body.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.body.slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      'Name,Email or staff number,Staff group,Module,Module ID,Status,Score (%),Attempts,First access,Last access,Completed,Total time (h:mm:ss),Result check',
+      'Name,Email or staff number,Staff group,Module,Module ID,Status,Score (%),Attempts,First access,Last access,Finished,Total time (h:mm:ss),Result check',
     );
     expect(lines.find((l) => l.includes('alice@'))).toMatch(
       /^Alice Adams,alice@example\.nhs\.uk,Nursing,Frontline sample module,sample,Passed,100,2,/,
@@ -345,7 +349,9 @@ describe('the local LMS server', () => {
     const report = await hr.get('/hr/modules/sample');
     expect(report.status).toBe(200);
     expect(report.body).toContain('<svg class="chart"');
-    expect(report.body).toMatch(/id="pass-rate">Pass rate: 100%/);
+    expect(report.body).toMatch(
+      /id="pass-rate">Of those who finished with a mark, <strong>100%<\/strong> passed \(1 of 1\)/,
+    );
     expect(report.body).toMatch(
       /data-scenario="ward-selfie"[\s\S]*?data-choice="delete_and_report">\s*<td>[^<]+<\/td><td><span class="tag tag--best">Best choice<\/span><\/td>\s*<td class="num">1<\/td>/,
     );
@@ -385,9 +391,16 @@ describe('the local LMS server', () => {
     const good = await send(
       '\uFEFFName,Email,Staff number,Staff group\nCarol Jones,,C0001,Nursing\nAlice Adams-Renamed,alice@example.nhs.uk,,Nursing\n',
     );
-    expect(good.status, good.body.match(/error-summary[\s\S]*?<\/div>/)?.[0]).toBe(200);
-    expect(good.body).toContain('Imported: 1 added, 1 updated.');
-    expect(good.body).toMatch(/data-login="C0001">[\w-]{19}</);
+    expect(good.status, good.body.match(/error-summary[\s\S]*?<\/div>/)?.[0]).toBe(303);
+    const job = String(good.headers.location);
+    await vi.waitFor(
+      async () =>
+        expect((await admin.get(`${job}/progress.json`)).json()).toMatchObject({ finishedAt: expect.any(String) }),
+      { timeout: 20_000 },
+    );
+    const finished = await admin.get(job);
+    expect(finished.body).toContain('Imported: 1 added, 1 updated.');
+    expect(finished.body).toMatch(/data-login="C0001">[\w-]{19}</);
     expect(lms.store.userByLogin('C0001')).toMatchObject({
       name: 'Carol Jones',
       staff_group: 'Nursing',
