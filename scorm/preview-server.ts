@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { build } from 'esbuild';
+import { bundleScript } from './bundle.js';
 import fastifyStatic from '@fastify/static';
 
 export interface PreviewOptions {
@@ -21,22 +21,9 @@ export interface ModuleInfo {
 /** The player's pages load these scripts, each bundled from scorm/player/<name>.ts. */
 export const PLAYER_SCRIPTS = ['player', 'frame'] as const;
 
-/**
- * One of the player's scripts as the browser runs it: the TypeScript in scorm/player bundled
- * with what it imports (the SCORM names, the strict checker, scorm-again), so the player, the
- * SCO and the checker share one vocabulary.
- */
-export async function bundlePlayerScript(root: string, name: (typeof PLAYER_SCRIPTS)[number]): Promise<string> {
-  const result = await build({
-    entryPoints: [join(root, 'scorm', 'player', `${name}.ts`)],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
+/** One of the player's scripts, bundled from scorm/player/<name>.ts. */
+export function bundlePlayerScript(root: string, name: (typeof PLAYER_SCRIPTS)[number]): Promise<string> {
+  return bundleScript(join(root, 'scorm', 'player', `${name}.ts`));
 }
 
 /** Modules built into dist/ (each has dist/<id>/index.html and dist/<id>.json). */

@@ -27,6 +27,7 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
+import { bundleScript } from '../bundle.js';
 import { Catalogue } from './catalogue.js';
 import { createContext } from './context.js';
 import { canWrite, closeDatabase, LmsStartError, openDatabase, type Db } from './db.js';
@@ -41,7 +42,7 @@ import type { SignInLimits } from './signin-limits.js';
 import { Store } from './store.js';
 
 export interface LmsOptions {
-  /** The project root: scorm/lms/public and node_modules/scorm-again are served from it. */
+  /** The project root: scorm/lms/public is served from it, and the launch script bundled with scorm-again. */
   root: string;
   /** The built modules: root/dist by default. */
   distDir?: string;
@@ -149,18 +150,19 @@ export async function createLms(options: LmsOptions): Promise<Lms> {
   const lms = createContext(store, db, catalogue);
   guard(app, lms, options.allowedHosts);
 
-  // Static files: the LMS's own CSS and JS, and scorm-again.
+  // The launch page's script, bundled on first use with scorm-again and the shared SCORM names;
+  // the LMS's other static files as they are.
+  let launchScript: Promise<string> | undefined;
+  app.get('/lms/assets/launch.js', async (_req, reply) => {
+    launchScript ??= bundleScript(join(options.root, 'scorm', 'lms', 'public', 'launch.ts'));
+    return reply.type('text/javascript').send(await launchScript);
+  });
   await app.register(fastifyStatic, {
     root: join(options.root, 'scorm', 'lms', 'public'),
     prefix: '/lms/assets/',
     decorateReply: false,
     index: false,
-  });
-  await app.register(fastifyStatic, {
-    root: join(options.root, 'node_modules', 'scorm-again', 'dist', 'esm'),
-    prefix: '/vendor/scorm-again/',
-    decorateReply: false,
-    index: false,
+    allowedPath: (path) => !path.endsWith('.ts'),
   });
 
   app.get('/healthz', async (_req, reply) =>

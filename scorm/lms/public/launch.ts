@@ -2,11 +2,29 @@
 // Commit goes to the LMS server as a synchronous request (so the module learns whether its
 // data was saved). The attempt's stored data and the settings come in a JSON block from the
 // server: there is no inline script, so the page runs under a strict CSP.
-const config = JSON.parse(document.getElementById('launch-config').textContent);
+import * as scorm12 from 'scorm-again/scorm12';
+import type Scorm12APIClass from 'scorm-again/scorm12';
+import * as scorm2004 from 'scorm-again/scorm2004';
+import type Scorm2004APIClass from 'scorm-again/scorm2004';
+import { API_GLOBAL, METHODS, type ScormVersion } from '../../../src/core/scorm-names.js';
+
+// scorm-again's ESM builds export the classes by name; its type declarations declare a default export.
+const Scorm12API = (scorm12 as unknown as { Scorm12API: typeof Scorm12APIClass }).Scorm12API;
+const Scorm2004API = (scorm2004 as unknown as { Scorm2004API: typeof Scorm2004APIClass }).Scorm2004API;
+
+interface LaunchConfig {
+  version: ScormVersion;
+  mode: 'normal' | 'review';
+  cmi: Record<string, string>;
+  commitUrl?: string;
+  csrf: string;
+  scoUrl: string;
+}
+type ApiFunction = (...args: unknown[]) => unknown;
+
+const config = JSON.parse(document.getElementById('launch-config')!.textContent ?? '{}') as LaunchConfig;
 const v12 = config.version === '1.2';
-const { Scorm12API } = v12 ? await import('/vendor/scorm-again/scorm12.js') : {};
-const { Scorm2004API } = v12 ? {} : await import('/vendor/scorm-again/scorm2004.js');
-const status = document.getElementById('lms-status');
+const status = document.getElementById('lms-status')!;
 
 const settings = {
   autocommit: false,
@@ -18,49 +36,45 @@ const settings = {
   includeCommitSequence: true,
   // scorm-again sends the commit made by Terminate as a beacon, which cannot carry headers:
   // that one carries the CSRF token in its body instead.
-  requestHandler: (commit, meta) => (meta && meta.isTerminateCommit ? { ...commit, _csrf: config.csrf } : commit),
+  requestHandler: (commit: object, meta?: { isTerminateCommit?: boolean }) =>
+    meta?.isTerminateCommit ? { ...commit, _csrf: config.csrf } : commit,
   // The server says why a commit was refused; a window that another one has replaced is told so
   // plainly. Commits are synchronous XHRs (xhrResponseHandler); the one at Terminate is a fetch.
-  xhrResponseHandler: (xhr) => judge(xhr.status, xhr.responseText),
-  responseHandler: async (response) => judge(response.status, await response.text().catch(() => '')),
+  xhrResponseHandler: (xhr: XMLHttpRequest) => judge(xhr.status, xhr.responseText),
+  responseHandler: async (response: Response) => judge(response.status, await response.text().catch(() => '')),
 };
-const api = v12 ? new Scorm12API(settings) : new Scorm2004API(settings);
-api.loadFromFlattenedJSON(config.cmi);
+// The settings are scorm-again's; its declarations type them narrowly, so they go in as its own.
+const api = v12
+  ? new Scorm12API(settings as ConstructorParameters<typeof Scorm12API>[0])
+  : new Scorm2004API(settings as ConstructorParameters<typeof Scorm2004API>[0]);
+api.loadFromFlattenedJSON(config.cmi as never);
+const calls = api as unknown as Record<string, ApiFunction>;
 
-const names = v12
-  ? [
-      'LMSInitialize',
-      'LMSFinish',
-      'LMSGetValue',
-      'LMSSetValue',
-      'LMSCommit',
-      'LMSGetLastError',
-      'LMSGetErrorString',
-      'LMSGetDiagnostic',
-    ]
-  : ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit', 'GetLastError', 'GetErrorString', 'GetDiagnostic'];
-const [, term, , , commit, lastError] = names;
-const log = [];
-window.lmsApi = api;
-window.lmsLog = log;
+const methods = METHODS[config.version];
+const names = Object.values(methods);
+const { term, commit, error: lastError } = methods;
+const log: { fn: string; args: unknown[]; result: string; error: string }[] = [];
+const win = window as unknown as Record<string, unknown>;
+win.lmsApi = api;
+win.lmsLog = log;
 let terminated = false;
 
 /** The server's answer as scorm-again wants it, noticing a superseded window on the way. */
-function judge(status, text) {
-  let body = null;
+function judge(status: number, text: string): { result: boolean; errorCode: number } {
+  let body: { reason?: string; result?: boolean; errorCode?: unknown } | null = null;
   try {
     body = JSON.parse(text);
   } catch {
     /* not JSON: judged by the status */
   }
   if (body && body.reason === 'superseded') superseded();
-  if (body && 'result' in body) return { result: body.result, errorCode: Number(body.errorCode) || 0 };
+  if (body && typeof body.result === 'boolean') return { result: body.result, errorCode: Number(body.errorCode) || 0 };
   const ok = status >= 200 && status <= 299;
   return { result: ok, errorCode: ok ? 0 : 101 };
 }
 
 let replaced = false;
-function show(text) {
+function show(text: string) {
   if (!replaced) status.textContent = text;
 }
 
@@ -81,12 +95,12 @@ function superseded() {
 const time = () => new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 if (config.mode === 'review') show('Review: nothing you do here is recorded.');
 
-const wrapped = {};
+const wrapped: Record<string, ApiFunction> = {};
 for (const fn of names) {
   wrapped[fn] = (...args) => {
-    const result = api[fn](...args);
-    if (fn === lastError || fn.endsWith('String') || fn.endsWith('Diagnostic')) return result;
-    const error = String(api[lastError]());
+    const result = calls[fn]!(...args);
+    if (fn === lastError || fn === methods.errorString || fn === methods.diagnostic) return result;
+    const error = String(calls[lastError]!());
     log.push({ fn, args, result: String(result), error });
     if (config.mode === 'normal' && fn === commit) {
       show(
@@ -103,10 +117,9 @@ for (const fn of names) {
     return result;
   };
 }
-if (v12) window.API = wrapped;
-else window.API_1484_11 = wrapped;
+win[API_GLOBAL[config.version]] = wrapped;
 
-const frame = document.getElementById('sco');
+const frame = document.getElementById('sco') as HTMLIFrameElement;
 frame.src = config.scoUrl;
 // When the module reloads itself after ending its session, reload the page so the LMS
 // starts a new session of the same attempt and the module resumes.
