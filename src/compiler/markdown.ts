@@ -117,7 +117,8 @@ export function renderBlocks(items: { token: Token; offset: number }[], ctx: Mar
 export function renderInline(text: string, offset: number, ctx: MarkdownContext): string {
   const tokens = marked.Lexer.lexInline(text);
   check(tokens, { raw: text }, offset, ctx);
-  return marked.Parser.parseInline(tokens, { ...marked.defaults, renderer: undefined } as never).trim();
+  // The instance's own options, so links and images get the same renderer as in blocks.
+  return marked.Parser.parseInline(tokens, marked.defaults).trim();
 }
 
 /** Renders multi-line markdown from a block's field (paragraphs allowed) after checking it. */

@@ -7,7 +7,7 @@ import { CHOICE_KEY_LENGTH, SCENARIO_KEY_LENGTH, shortKey } from '../../../src/c
 import { fingerprint, worstCaseLength } from '../../../src/core/resume.js';
 import { issuesOf, makeProject } from './fixture.js';
 
-const ROOT = '/work/main';
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 const roots: string[] = [];
 afterAll(() => {
   for (const root of roots) rmSync(root, { recursive: true, force: true });
