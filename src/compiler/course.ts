@@ -15,9 +15,57 @@ import { parseScenario, type ParsedScenario } from './scenario.js';
 import { parseYaml } from './yaml-schema.js';
 import { analyse } from './graph.js';
 
-/** Reads a content file with line endings as LF, so positions are the same on Windows. */
-function readText(path: string): string {
-  return readFileSync(path, 'utf8').replace(/\r\n?/g, '\n');
+/**
+ * Reads a content file as UTF-8 with line endings as LF, so positions are the same on
+ * Windows, and without the byte order mark some editors write first.
+ */
+function readText(path: string, file: string): string {
+  const bytes = readFileSync(path);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes).replace(/\r\n?/g, '\n');
+  } catch {
+    throw notUtf8(bytes, file);
+  }
+}
+
+/** Where UTF-8 decoding first fails: a byte that cannot start a character, or a sequence cut short. */
+function firstInvalidByte(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return bytes.length;
+}
+
+/** Windows-1252's characters for bytes 0x80 to 0x9F (from 0xA0 it is Latin-1); Node's decoder gives control codes. */
+const WINDOWS_1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/**
+ * A file saved in a Windows code page (Word's and Notepad's old default) rather than
+ * UTF-8: its curly quotes and dashes would turn into replacement characters.
+ */
+function notUtf8(bytes: Uint8Array, file: string): ContentError {
+  const at = firstInvalidByte(bytes);
+  const lineStart = bytes.lastIndexOf(0x0a, at - 1) + 1;
+  const line = bytes.subarray(0, lineStart).filter((b) => b === 0x0a).length + 1;
+  const col = new TextDecoder().decode(bytes.subarray(lineStart, at)).length + 1;
+  let end = at + 1;
+  while (end < bytes.length && end < at + 4 && bytes[end]! >= 0x80) end++;
+  const run = bytes.subarray(at, end);
+  const hex = [...run].map((b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`).join(' ');
+  const windows = [...run].map((b) => (b < 0xa0 ? (WINDOWS_1252[b - 0x80] ?? '') : String.fromCharCode(b))).join('');
+  return new ContentError([
+    {
+      file,
+      line,
+      col,
+      severity: 'error',
+      message: `this file is not saved as UTF-8: the byte${run.length > 1 ? 's' : ''} ${hex} here ${run.length > 1 ? 'are' : 'is'} "${windows}" in the Windows-1252 encoding. Save the file as UTF-8 (in Notepad: File, Save as, Encoding: UTF-8; in VS Code: click the encoding in the status bar, Save with Encoding, UTF-8) and run the check again`,
+    },
+  ]);
 }
 
 /** suspend_data budget: SCORM 1.2 allows 4,096 characters; we keep a margin. */
@@ -119,7 +167,7 @@ class Load {
   /** Reads a file, remembering it for watching, with a reporter for its issues. */
   read(path: string): { text: string; report: Reporter } {
     this.files.push(path);
-    const text = readText(path);
+    const text = readText(path, this.rel(path));
     const report = new Reporter(this.rel(path), text);
     this.reporters.push(report);
     return { text, report };

@@ -95,13 +95,14 @@ export function parseScenario(
     if (!sections.has(name))
       report.error(name === 'Situation' ? fm[0].length : text.length, `the scenario needs a "## ${name}" section`);
   }
-  const { situation, blocks } = parseSituation(sections.get('Situation'), ctx);
+  const { situation, blocks, blocksFailed } = parseSituation(sections.get('Situation'), ctx);
   const question = parseQuestion(sections.get('Question'), ctx);
   const select = front?.select ?? 'one';
   const { choices, at, groups } = parseChoices(sections.get('Choices'), ctx, translation);
   if (!translation) {
     checkChoiceSet(sections.get('Choices'), groups, choices, at, select, ctx);
-    checkActions(choices, at, blocks, ctx);
+    // A block with errors is missing from `blocks`: a choice naming it is not a second mistake.
+    if (!blocksFailed) checkActions(choices, at, blocks, ctx);
   }
 
   if (!front || report.failed) return undefined;
@@ -201,10 +202,11 @@ function splitSections(body: Item[], ctx: MarkdownContext): Map<string, Section>
 function parseSituation(
   section: Section | undefined,
   ctx: MarkdownContext,
-): { situation: Part[]; blocks: Map<string, BlockKind> } {
+): { situation: Part[]; blocks: Map<string, BlockKind>; blocksFailed: boolean } {
   const report = ctx.report;
   const situation: Part[] = [];
   const blocks = new Map<string, BlockKind>();
+  let blocksFailed = false;
   let prose: Item[] = [];
   const flush = () => {
     const html = prose.length ? renderBlocks(prose, ctx) : '';
@@ -222,7 +224,7 @@ function parseSituation(
         if (blocks.has(block.id)) report.error(yamlOffset, `the block id "${block.id}" is used twice in this scenario`);
         blocks.set(block.id, lang as BlockKind);
         situation.push(block);
-      }
+      } else blocksFailed = true;
       continue;
     }
     if (lang && !['text', 'plain'].includes(lang)) {
@@ -236,7 +238,7 @@ function parseSituation(
   }
   flush();
   if (section && situation.length === 0) report.error(section.offset, 'the situation is empty: say what happens');
-  return { situation, blocks };
+  return { situation, blocks, blocksFailed };
 }
 
 /** The question: one paragraph of plain text. */

@@ -49,6 +49,7 @@ describe('broken content', () => {
           message: expect.stringContaining(expected.message),
         }),
       );
+      if (expected.alone) expect(issues.map(formatIssue)).toHaveLength(1);
     });
   }
 });
@@ -111,6 +112,13 @@ describe('line endings', () => {
     expect(issuesOf(root2)).toContainEqual(
       expect.objectContaining({ line: front.expected.line, col: front.expected.col }),
     );
+  });
+
+  it('loads a file that starts with the byte order mark some Windows editors write', () => {
+    const root = project();
+    const path = join(root, 'content/base/alpha.md');
+    writeFileSync(path, `\uFEFF${readFileSync(path, 'utf8')}`);
+    expect(loadCourse(root, 'base').course.scenarios[0]!.id).toBe('alpha');
   });
 
   it('loads a valid module saved with CRLF line endings', () => {
