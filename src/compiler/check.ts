@@ -35,9 +35,24 @@ export interface CheckResult {
   warnings: number;
 }
 
+/** Words a minute for reading on screen while weighing a decision: slower than plain reading. */
+export const READING_WORDS_PER_MINUTE = 150;
+/** A scenario may take up to this many times its share of the module's minutes before a warning. */
+export const LENGTH_ALLOWANCE = 2;
+
+const strip = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ');
+const wordCount = (text: string) => text.split(/\s+/).filter((w) => /\w/.test(w)).length;
+
+/** Minutes to read a scenario once: the situation, question, choices and the longest feedback. */
+export function readingMinutes(s: Scenario): number {
+  const parts = s.situation.map((p) => (p.kind === 'html' ? strip(p.html) : 'textHtml' in p ? strip(p.textHtml) : ''));
+  const feedback = Math.max(0, ...s.choices.map((c) => wordCount(strip(c.feedbackHtml))));
+  const words = wordCount([...parts, s.question, ...s.choices.map((c) => c.text)].join(' ')) + feedback;
+  return words / READING_WORDS_PER_MINUTE;
+}
+
 /** Text of a scenario as a learner reads it, without markup. */
 function scenarioText(s: Scenario): string {
-  const strip = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ');
   const parts = s.situation.map((p) => (p.kind === 'html' ? strip(p.html) : 'textHtml' in p ? strip(p.textHtml) : ''));
   parts.push(s.question, ...s.choices.flatMap((c) => [`${c.text}.`, strip(c.feedbackHtml)]));
   return parts.join('\n');
@@ -101,7 +116,15 @@ export function checkContent(root: string, options: { modules?: string[]; today?
       );
 
     const readingGrades: Record<string, number> = {};
+    const share = course.estimatedMinutes / Math.max(1, graph.mostDecisions);
     for (const s of course.scenarios) {
+      const minutes = readingMinutes(s);
+      if (minutes > share * LENGTH_ALLOWANCE)
+        warn(
+          s.file,
+          /^## Situation/m,
+          `this scenario takes about ${Math.ceil(minutes)} minutes to read, over twice its share of the module's ${course.estimatedMinutes} minutes (${share.toFixed(1)} minutes for each of up to ${graph.mostDecisions} decisions): shorten it, split it, or raise estimated-minutes`,
+        );
       const grade = fleschKincaidGrade(scenarioText(s));
       readingGrades[s.id] = grade;
       if (grade > READING_GRADE_LIMIT) {

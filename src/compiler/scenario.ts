@@ -310,9 +310,15 @@ function checkChoiceSet(
     report.error(section.offset, `a scenario needs 2 to ${max} choices; this one has ${count}`);
   // A choice with errors is missing from `choices`: judge the set only when all parsed.
   if (choices.length !== count || choices.length === 0) return;
-  if (select === 'one' && !choices.some((c) => c.score === 100)) {
+  const best = choices.filter((c) => c.score === 100);
+  if (select === 'one' && best.length === 0) {
     report.error(section.offset, 'no choice is rated "best" (or scored 100): mark the best choice');
   }
+  if (select === 'one' && best.length > 1)
+    report.warn(
+      at.get(best[1]!.id)!.id,
+      `${best.length} choices are rated best (${best.map((c) => `"${c.id}"`).join(', ')}): if one is better, rate the others "acceptable", so the feedback and the score agree`,
+    );
   if (select === 'many') {
     for (const c of choices) {
       if (c.rating === 'acceptable' || (c.score !== 0 && c.score !== 100))
@@ -469,7 +475,7 @@ function parseChoice(
       g.offset,
       `the choice "${plainText(headingText)}" has no feedback: write a paragraph under its fields saying why`,
     );
-  const feedbackHtml = renderBlocks(g.feedback, ctx);
+  const feedbackHtml = renderBlocks(g.feedback, ctx, 3, 3);
   const textHtml = renderInline(headingText, headingOffset, ctx);
   if (report.issues.length > before || !idF || !sourceF) return undefined;
   return {

@@ -10,9 +10,10 @@ import { ContentError, formatIssue } from '../../../src/compiler/errors.js';
 import { brokenCases, makeProject, issuesOf } from './fixture.js';
 
 const roots: string[] = [];
+// Over a hundred copies of the fixture: removing them outlasts the default hook timeout on a busy machine.
 afterAll(() => {
   for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
+}, 60_000);
 const project = (overlay?: string, remove: string[] = []) => {
   const root = makeProject(overlay, remove);
   roots.push(root);
