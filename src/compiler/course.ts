@@ -274,7 +274,20 @@ function readProse(load: Load, meta: ModuleMeta, name: string, required: boolean
     return '';
   }
   const { text, report } = load.read(path);
+  if (name.startsWith('introduction')) warnRepeatedFacts(text, report);
   return renderBlocks(lex(text, 0), load.markdown(report, meta), 2);
+}
+
+/** A sentence giving the time or the pass mark, which the first screen already shows beneath the introduction. */
+const REPEATED_FACTS = /[^.\n]*(\b\d+\s*minutes?\b|\b\d+\s*%[^.\n]*\bpass|\bpass mark\b)[^.\n]*\.?/i;
+
+function warnRepeatedFacts(text: string, report: Reporter): void {
+  const m = REPEATED_FACTS.exec(text);
+  if (m)
+    report.warn(
+      m.index + (/\S/.exec(m[0])?.index ?? 0),
+      'the first screen already says how long the module takes and the pass mark, under the introduction (from estimated-minutes and pass-mark in module.yaml): remove this sentence so learners do not read it twice',
+    );
 }
 
 /** The English scenario files of a collection (a translation ends in .<code>.md). */

@@ -37,6 +37,11 @@ marked.use({
   },
 });
 
+/** An HTML comment: a note for authors, never shipped and allowed anywhere. */
+export function isComment(token: Token): boolean {
+  return token.type === 'html' && COMMENT.test(token.raw);
+}
+
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

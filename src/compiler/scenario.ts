@@ -6,7 +6,7 @@ import { ACTIONS, type Action, type Choice, type Part, type Rating, type Scenari
 import { CHOICE_KEY_LENGTH, ID_PATTERN, SCENARIO_KEY_LENGTH, responseId, shortKey } from '../core/keys.js';
 import { suggest } from './errors.js';
 import { ACTIONS_FOR, BLOCK_KINDS, parseBlock, type BlockKind } from './blocks.js';
-import { lex, plainText, renderBlocks, renderInline, type MarkdownContext } from './markdown.js';
+import { isComment, lex, plainText, renderBlocks, renderInline, type MarkdownContext } from './markdown.js';
 import { parseYaml } from './yaml-schema.js';
 
 const idField = z
@@ -187,7 +187,7 @@ function splitSections(body: Item[], ctx: MarkdownContext): Map<string, Section>
       sections.set(known, current);
       continue;
     }
-    if (token.type === 'space') continue;
+    if (token.type === 'space' || (!current && isComment(token))) continue;
     if (token.type === 'heading' && (token as Tokens.Heading).depth === 1 && !current) continue; // an optional title
     if (!current) {
       report.error(offset, 'text before the first section: start the body with "## Situation"');
@@ -282,6 +282,8 @@ function groupChoices(section: Section | undefined, ctx: MarkdownContext): Choic
     if (t.type === 'heading' && (t as Tokens.Heading).depth === 3) {
       choice = { heading: t as Tokens.Heading, offset: item.offset, fieldsOffset: item.offset, feedback: [] };
       groups.push(choice);
+    } else if (!choice && isComment(t)) {
+      continue;
     } else if (!choice) {
       ctx.report.error(item.offset, 'each choice starts with a "### " heading holding the text the learner sees');
     } else if (t.type === 'list' && !choice.fields && choice.feedback.length === 0) {
