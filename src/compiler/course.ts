@@ -14,6 +14,7 @@ import { lex, renderBlocks, type MarkdownContext } from './markdown.js';
 import { parseScenario, type ParsedScenario } from './scenario.js';
 import { parseYaml } from './yaml-schema.js';
 import { analyse } from './graph.js';
+import { checkPublished, parseLock, PUBLISHED_FILE } from './published.js';
 
 /**
  * Reads a content file as UTF-8 with line endings as LF, so positions are the same on
@@ -239,6 +240,7 @@ export function loadCourse(root: string, moduleId: string): LoadedCourse {
   };
   checkNoLoops(load, course, parsed);
   checkResumeBudget(load, course);
+  checkPublishedIds(load, course, parsed);
   return {
     course,
     collection: meta.collection,
@@ -573,4 +575,25 @@ function checkResumeBudget(load: Load, course: Course): void {
       `the worst-case resume data for this module is ${worst} characters, over the budget of ${SUSPEND_DATA_BUDGET} (SCORM 1.2 allows 4,096): split the module`,
     );
   }
+}
+
+/** Against modules/<id>/published.yaml, when the module has been released: see published.ts. */
+function checkPublishedIds(load: Load, course: Course, parsed: Map<string, Parsed>): void {
+  const path = join(load.moduleDir, PUBLISHED_FILE);
+  if (!existsSync(path)) return;
+  const { text, report } = load.read(path);
+  const lock = parseLock(text, report);
+  if (lock)
+    checkPublished(course, lock, report, text, {
+      scenario: (id) => {
+        const p = parsed.get(id);
+        return p && { report: p.report, offset: p.at.id };
+      },
+      module: {
+        report: load.moduleReport,
+        version: load.yamlOffset(/^version:/m),
+        scenarios: load.yamlOffset(/^scenarios:/m),
+      },
+    });
+  load.stopOnErrors();
 }
