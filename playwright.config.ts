@@ -1,22 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-
-// Playwright cannot download its own browser on the project's machines: use Debian's
-// Chromium when it is there, else Playwright's own (an ordinary developer laptop).
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const launchOptions = existsSync(SYSTEM_CHROMIUM)
-  ? {
-      executablePath: SYSTEM_CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    }
-  : {};
+import { chromiumLaunchOptions as launchOptions } from './tests/chromium.js';
 
 const PORT = Number(process.env.E2E_PORT ?? 4318);
 const BASE_URL = `http://127.0.0.1:${PORT}`;

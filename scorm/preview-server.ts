@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { transform } from 'esbuild';
+import { build } from 'esbuild';
 import fastifyStatic from '@fastify/static';
 
 export interface PreviewOptions {
@@ -15,6 +15,28 @@ export interface ModuleInfo {
   id: string;
   title: string;
   version: string;
+  passMark?: number;
+}
+
+/** The player's pages load these scripts, each bundled from scorm/player/<name>.ts. */
+export const PLAYER_SCRIPTS = ['player', 'frame'] as const;
+
+/**
+ * One of the player's scripts as the browser runs it: the TypeScript in scorm/player bundled
+ * with what it imports (the SCORM names, the strict checker, scorm-again), so the player, the
+ * SCO and the checker share one vocabulary.
+ */
+export async function bundlePlayerScript(root: string, name: (typeof PLAYER_SCRIPTS)[number]): Promise<string> {
+  const result = await build({
+    entryPoints: [join(root, 'scorm', 'player', `${name}.ts`)],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
 }
 
 /** Modules built into dist/ (each has dist/<id>/index.html and dist/<id>.json). */
@@ -39,12 +61,18 @@ export async function createPreviewServer(options: PreviewOptions): Promise<Fast
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('Cache-Control', 'no-store');
   });
-  // The strict checker, for the player's "strict" profile: TypeScript served as a module.
-  const strict = (
-    await transform(readFileSync(join(options.root, 'scorm', 'strict.ts'), 'utf8'), { loader: 'ts', format: 'esm' })
-  ).code;
-  app.get('/player/strict.js', async (_req, reply) => reply.type('text/javascript').send(strict));
-  await app.register(fastifyStatic, { root: join(options.root, 'scorm', 'player'), prefix: '/player/' });
+  // Built once, on first use: the player's scripts do not change while the server runs.
+  const scripts = new Map<string, Promise<string>>();
+  for (const name of PLAYER_SCRIPTS)
+    app.get(`/player/${name}.js`, async (_req, reply) => {
+      if (!scripts.has(name)) scripts.set(name, bundlePlayerScript(options.root, name));
+      return reply.type('text/javascript').send(await scripts.get(name));
+    });
+  await app.register(fastifyStatic, {
+    root: join(options.root, 'scorm', 'player'),
+    prefix: '/player/',
+    allowedPath: (path) => !path.endsWith('.ts'),
+  });
   await app.register(fastifyStatic, {
     root: join(options.root, 'node_modules', 'scorm-again', 'dist', 'esm'),
     prefix: '/vendor/scorm-again/',

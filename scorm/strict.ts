@@ -4,7 +4,10 @@
  * SCORM 1.2), so tests run every call a module makes through this as well.
  */
 
-export type Version = '1.2' | '2004';
+import { ELEMENTS, METHODS, RESPONSE_SEPARATOR, type ScormVersion } from '../src/core/scorm-names.js';
+import { DURATION_2004, TIME_12, TIMESPAN_12, TIMESTAMP_2004 } from '../src/core/scorm-time.js';
+
+export type Version = ScormVersion;
 
 export interface Call {
   fn: string;
@@ -13,11 +16,6 @@ export interface Call {
   error: string;
 }
 
-const TIMESPAN_12 = /^\d{2,4}:\d\d:\d\d(\.\d{1,2})?$/;
-const TIME_12 = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,2})?$/;
-const DURATION_2004 = /^P(?:\d+Y)?(?:\d+M)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d{1,2})?S)?)?$/;
-const TIMESTAMP_2004 =
-  /^(19[7-9]\d|20[0-2]\d|203[0-8])(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3])(:[0-5]\d(:[0-5]\d(\.\d{1,2}(Z|[+-]([01]\d|2[0-3])(:[0-5]\d)?)?)?)?)?)?)?)?$/;
 const REAL_2004 = /^-?\d{1,5}(\.\d{1,7})?$/;
 const RESPONSE_ITEM = /^[A-Za-z0-9_]+$/;
 const DECIMAL_12 = /^-?\d+(\.\d+)?$/;
@@ -44,7 +42,7 @@ const range =
     return n >= min && n <= max ? null : `must be from ${min} to ${max}`;
   };
 const duration2004: Rule = (v) =>
-  v === 'P' || v === 'PT' || v.endsWith('T') || !DURATION_2004.test(v)
+  v === 'P' || v.endsWith('T') || !DURATION_2004.test(v)
     ? 'is not a duration like PT1M2.5S (no weeks, at most 2 fraction digits)'
     : null;
 const noNewline =
@@ -57,12 +55,15 @@ const identifier2004: Rule = (v) =>
     : v.length > 4000
       ? 'is too long'
       : null;
-const responses: Rule = (v) => {
-  const bad = v.split('[,]').filter((item) => !RESPONSE_ITEM.test(item));
-  return bad.length
-    ? `has response ids with characters other than letters, digits and _: ${bad.map((b) => JSON.stringify(b)).join(', ')}`
-    : null;
-};
+/** Choice responses: items of letters, digits and _, separated as the version wants (a `[,]` in 1.2 or a `,` in 2004 leaves a bad item). */
+const responses =
+  (version: Version): Rule =>
+  (v) => {
+    const bad = v.split(RESPONSE_SEPARATOR[version]).filter((item) => !RESPONSE_ITEM.test(item));
+    return bad.length
+      ? `has response ids with characters other than letters, digits and _ (items are separated by ${JSON.stringify(RESPONSE_SEPARATOR[version])}): ${bad.map((b) => JSON.stringify(b)).join(', ')}`
+      : null;
+  };
 
 /** Element patterns and their rules. `n` stands for an index. */
 const RULES: Record<Version, [RegExp, Rule][]> = {
@@ -87,9 +88,9 @@ const RULES: Record<Version, [RegExp, Rule][]> = {
       /^cmi\.interactions\.\d+\.type$/,
       oneOf('true-false', 'choice', 'fill-in', 'matching', 'performance', 'sequencing', 'likert', 'numeric'),
     ],
-    [/^cmi\.interactions\.\d+\.correct_responses\.\d+\.pattern$/, responses],
+    [/^cmi\.interactions\.\d+\.correct_responses\.\d+\.pattern$/, responses('1.2')],
     [/^cmi\.interactions\.\d+\.weighting$/, matches(DECIMAL_12, 'a decimal')],
-    [/^cmi\.interactions\.\d+\.student_response$/, responses],
+    [/^cmi\.interactions\.\d+\.student_response$/, responses('1.2')],
     [/^cmi\.interactions\.\d+\.result$/, oneOf('correct', 'wrong', 'unanticipated', 'neutral')],
     [/^cmi\.interactions\.\d+\.latency$/, matches(TIMESPAN_12, 'a time span like 0000:00:12.5')],
   ],
@@ -130,9 +131,9 @@ const RULES: Record<Version, [RegExp, Rule][]> = {
       /^cmi\.interactions\.\d+\.timestamp$/,
       matches(TIMESTAMP_2004, 'a timestamp from 1970 to 2038 with at most 2 fraction digits'),
     ],
-    [/^cmi\.interactions\.\d+\.correct_responses\.\d+\.pattern$/, responses],
+    [/^cmi\.interactions\.\d+\.correct_responses\.\d+\.pattern$/, responses('2004')],
     [/^cmi\.interactions\.\d+\.weighting$/, matches(REAL_2004, 'a real number with a leading digit')],
-    [/^cmi\.interactions\.\d+\.learner_response$/, responses],
+    [/^cmi\.interactions\.\d+\.learner_response$/, responses('2004')],
     [
       /^cmi\.interactions\.\d+\.result$/,
       (v) =>
@@ -143,11 +144,6 @@ const RULES: Record<Version, [RegExp, Rule][]> = {
     [/^cmi\.interactions\.\d+\.latency$/, duration2004],
     [/^cmi\.interactions\.\d+\.description$/, noNewline(250)],
   ],
-};
-
-const NAMES: Record<Version, { init: string; term: string; set: string; commit: string }> = {
-  '1.2': { init: 'LMSInitialize', term: 'LMSFinish', set: 'LMSSetValue', commit: 'LMSCommit' },
-  '2004': { init: 'Initialize', term: 'Terminate', set: 'SetValue', commit: 'Commit' },
 };
 
 /** Checks one value for one element; null when it is fine. */
@@ -165,7 +161,7 @@ export function checkValue(version: Version, element: string, value: string): st
  * calls before Initialize or after Terminate, Initialize or Terminate more than once.
  */
 export function checkCalls(version: Version, calls: readonly Call[]): string[] {
-  const names = NAMES[version];
+  const names = METHODS[version];
   const problems: string[] = [];
   let initialized = 0;
   let terminated = 0;
@@ -213,7 +209,7 @@ function unique(ids: Map<string, string>, index: string, id: string, where: stri
 /** Checks the final data of a finished attempt: what Moodle needs to grade and report it. */
 export function checkFinished(version: Version, data: Record<string, string>): string[] {
   const problems: string[] = [];
-  const raw = version === '1.2' ? 'cmi.core.score.raw' : 'cmi.score.raw';
+  const raw = ELEMENTS[version].scoreRaw;
   const v = data[raw];
   if (v === undefined || v === '' || Number.isNaN(Number(v)) || Number(v) < 0 || Number(v) > 100)
     problems.push(`${raw} must be set from 0 to 100 (it is ${JSON.stringify(v)})`);

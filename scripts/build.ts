@@ -80,6 +80,7 @@ for (const [id, result] of loaded) {
         id,
         title: course.title,
         version: course.version,
+        passMark: course.passMark,
         worstCaseSuspendData: worstCaseLength(course),
         scenarios: course.scenarios.map((s) => ({ id: s.id, title: s.title })),
       },

@@ -5,10 +5,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { transform } from 'esbuild';
 import { createServer, type Plugin } from 'vite';
 import { listModules, loadCourse } from '../src/compiler/course.js';
 import { frontlineViteConfig } from '../src/compiler/vite-config.js';
+import { bundlePlayerScript, PLAYER_SCRIPTS } from '../scorm/preview-server.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // FRONTLINE_CONTENT_ROOT points at another folder holding modules/ and content/ (the tests use one).
@@ -21,7 +21,6 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/
 
 /** Serves the LMS page, scorm-again and the module list next to the module itself. */
 function devLms(): Plugin {
-  const strict = transform(readFileSync(join(root, 'scorm', 'strict.ts'), 'utf8'), { loader: 'ts', format: 'esm' });
   const serveFile = (dir: string, rel: string, res: import('node:http').ServerResponse) => {
     const file = normalize(join(dir, rel));
     if (!file.startsWith(dir) || !existsSync(file)) return false;
@@ -39,9 +38,10 @@ function devLms(): Plugin {
           res.setHeader('Location', `/player/?module=${module}&inspector&sco=/index.html`);
           return res.end();
         }
-        if (url === '/player/strict.js') {
+        const script = PLAYER_SCRIPTS.find((name) => url === `/player/${name}.js`);
+        if (script) {
           res.setHeader('Content-Type', 'text/javascript');
-          return res.end((await strict).code);
+          return res.end(await bundlePlayerScript(root, script));
         }
         if (url === '/api/modules') {
           let info: object = { id: module, title: module, version: 'dev', scenarios: [] };
@@ -51,6 +51,7 @@ function devLms(): Plugin {
               id: course.id,
               title: course.title,
               version: course.version,
+              passMark: course.passMark,
               scenarios: course.scenarios.map((s) => ({ id: s.id, title: s.title })),
             };
           } catch {

@@ -128,6 +128,7 @@ export function enhanceFirstScreen(
   // The save status line, as <fl-course> shows it; a failing save needs its Try saving again.
   const status = screen.querySelector('.status')!;
   const showStatus = (saveStatus: SaveStatus) => {
+    if (handing) return;
     if (saveStatus === 'saving' || saveStatus === 'saved') {
       const line = document.createElement('p');
       line.textContent = (saveStatus === 'saving' ? data.saving : data.saved) ?? '';
@@ -135,7 +136,8 @@ export function enhanceFirstScreen(
     } else if (saveStatus === 'idle') status.replaceChildren();
     else go({ type: 'none', focus: focusedControl(screen) });
   };
-  session.onStatus = showStatus;
+  // <fl-course> follows the status itself once it has taken over: this listener then stands down.
+  session.addEventListener('status', (event) => showStatus(event.status));
   showStatus(session.saveStatus);
 
   start.addEventListener('click', () => go({ type: 'start' }));

@@ -8,7 +8,8 @@
  * Read-only elements (entry, mode, learner_name, total_time, ...) are accepted and ignored:
  * the server decides those.
  */
-import { checkValue, type Version } from '../strict.js';
+import type { ScormVersion as Version } from '../../src/core/scorm-names.js';
+import { checkValue } from '../strict.js';
 
 export type Flat = Record<string, string>;
 
@@ -390,8 +391,9 @@ export function launchData(version: Version, stored: Flat, ctx: LaunchContext): 
   data[n.name] = ctx.learnerName;
   data[n.id] = ctx.learnerId;
   data[n.totalTime] = formatTotalTime(version, ctx.totalSeconds);
-  // The SCO decides pass or fail itself (docs/DESIGN: Moodle does not derive it). SCORM 1.2's
-  // mastery score is given for information (scorm-again runs with mastery_override off); 2004's
+  // The SCO decides pass or fail itself (Moodle does not derive it: docs/DESIGN.md, "What real
+  // LMSs enforce"). SCORM 1.2's mastery score is given for information (scorm-again runs with
+  // mastery_override off); 2004's
   // scaled_passing_score is not, because scorm-again would then re-judge success_status at
   // Terminate from the score so far, and a learner leaving half way with a perfect running
   // score would be recorded as passed.

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { syllable } from 'syllable';
 import type { Course, Scenario } from '../core/model.js';
 import { worstCaseLength } from '../core/resume.js';
+import { statementWarnings } from '../core/statement.js';
 import { listModules, loadCourse } from './course.js';
 import { ContentError, LineMap, type ContentIssue } from './errors.js';
 import { analyse } from './graph.js';
@@ -114,6 +115,7 @@ export function checkContent(root: string, options: { modules?: string[]; today?
         /^review-by:/m,
         `the module's review-by date ${course.reviewBy} has passed: review the content and set a new date`,
       );
+    for (const message of statementWarnings(course, today)) warn(moduleFile, /^accessibility-statement:/m, message);
 
     const readingGrades: Record<string, number> = {};
     const share = course.estimatedMinutes / Math.max(1, graph.mostDecisions);

@@ -15,6 +15,7 @@ import { parseScenario, type ParsedScenario } from './scenario.js';
 import { parseYaml } from './yaml-schema.js';
 import { analyse } from './graph.js';
 import { checkPublished, parseLock, PUBLISHED_FILE } from './published.js';
+import { citedCodeSections } from '../core/nmc-code.js';
 
 /**
  * Reads a content file as UTF-8 with line endings as LF, so positions are the same on
@@ -96,6 +97,16 @@ const moduleSchema = z.strictObject({
   'review-by': date.optional(),
   collection: id,
   organisation: z.strictObject({ name: z.string().min(1) }).optional(),
+  'accessibility-statement': z
+    .strictObject({
+      status: z.enum(['fully-compliant', 'partially-compliant', 'not-compliant']).optional(),
+      prepared: date.optional(),
+      reviewed: date.optional(),
+      contact: z
+        .strictObject({ name: z.string().min(1), email: z.email().optional(), phone: z.string().min(1).optional() })
+        .optional(),
+    })
+    .optional(),
   objectives: z
     .array(z.strictObject({ id, title: z.string().min(1) }))
     .min(1)
@@ -237,6 +248,8 @@ export function loadCourse(root: string, moduleId: string): LoadedCourse {
     order: meta.scenarios,
     scenarios,
     fingerprint: fingerprint({ order: meta.scenarios, scenarios }),
+    accessibility: meta['accessibility-statement'],
+    nmcCode: citedCodeSections(scenarios),
   };
   checkNoLoops(load, course, parsed);
   checkResumeBudget(load, course);

@@ -13,6 +13,7 @@ export function checkId(value: string, example: string): string | undefined {
     : `"${value}": ids are lower case letters, digits and single hyphens, starting with a letter (like ${example})`;
 }
 
+const today = () => new Date().toISOString().slice(0, 10);
 const inAYear = () => new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString().slice(0, 10);
 const titleOf = (id: string) => id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
@@ -76,6 +77,14 @@ pass-mark: 80
 # The first screen tells learners this time and the pass mark: do not repeat them in introduction.md.
 estimated-minutes: 10
 review-by: ${inAYear()}
+# The accessibility statement learners can open: who to contact about a problem. Change these.
+accessibility-statement:
+  status: partially-compliant
+  prepared: ${today()}
+  reviewed: ${today()}
+  contact:
+    name: The e-learning team
+    email: elearning@example.org
 # The folder under content/ that holds this module's scenarios.
 collection: ${id}
 objectives:

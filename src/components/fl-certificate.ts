@@ -1,12 +1,14 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Course } from '../core/model.js';
-import { localCourse } from './i18n.js';
+import { codeThemes } from '../core/nmc-code.js';
+import { formatDate, localCourse } from './i18n.js';
 import { en, type Strings } from './strings.js';
 import { base, nhsuk, tokens } from './styles.js';
 
 /**
- * A certificate of completion for CPD and NMC revalidation, with space for a reflection.
+ * A certificate of completion for CPD and NMC revalidation: the Code sections the module covers,
+ * its CPD time, and the reflective-account questions with space for the learner's answers.
  * It prints on one A4 page; the browser's "Save as PDF" gives the file.
  * @fires fl-back - the learner went back to the results
  */
@@ -37,8 +39,14 @@ export class FlCertificate extends LitElement {
       .actions, textarea, .hint { display: none !important; }
       .reflection-print { display: block; }
       .certificate { border-width: 6px; padding: 16px 24px; max-width: none; }
-      .certificate__title { font-size: 22pt; }
-      :host { font-size: 11pt; }
+      .certificate__title { font-size: 22pt; margin-bottom: 8px; }
+      :host { font-size: 10.5pt; line-height: 1.35; }
+      /* Everything on one A4 page, with room for a reflection: tighter spacing than on screen. */
+      .certificate p, .certificate dl, .certificate ul, .certificate ol { margin-top: 0; margin-bottom: 6px; }
+      .certificate h2 { font-size: 13pt; margin: 10px 0 4px; }
+      .certificate__name { font-size: 16pt; margin: 2px 0 6px; }
+      .certificate__module { font-size: 14pt; }
+      label { margin: 10px 0 4px; }
     }
   `,
   ];
@@ -98,9 +106,11 @@ export class FlCertificate extends LitElement {
   override render() {
     const t = this.strings;
     const local = localCourse(this.course, this.language || this.course.language);
-    const when = new Date(this.completedAt);
-    const date = `${when.getDate()} ${t.months[when.getMonth()]} ${when.getFullYear()}`;
     const minutes = Math.max(1, Math.round(this.timeMs / 60000));
+    const sections = this.course.nmcCode ?? [];
+    const themes = codeThemes(sections)
+      .map((theme) => t.codeThemes[theme])
+      .join(', ');
     return html`
       <section class="certificate" aria-labelledby="certificate-title">
         <h1 class="certificate__title" id="certificate-title" tabindex="-1">${t.certificateTitle}</h1>
@@ -110,15 +120,25 @@ export class FlCertificate extends LitElement {
         <p class="certificate__module">${local.title}</p>
         <p>${t.certificateVersion(this.course.version)}${this.course.organisation ? ` · ${this.course.organisation.name}` : ''}</p>
         <dl>
-          <dt>${t.certificateDate}</dt><dd>${date}</dd>
+          <dt>${t.certificateDate}</dt><dd>${formatDate(this.completedAt, t)}</dd>
           <dt>${t.certificateScore}</dt><dd>${this.score}%</dd>
           <dt>${t.certificateTime}</dt><dd>${t.minutes(minutes)}</dd>
+          <dt>${t.certificateCpdTime}</dt><dd>${t.cpdIndividual(t.minutes(this.course.estimatedMinutes))}</dd>
         </dl>
         <h2>${t.certificateObjectives}</h2>
-        <ul>${this.course.objectives.map((o) => html`<li>${local.objective(o.id)}</li>`)}</ul>
-        <p class="certificate__cpd">${t.certificateCpd}</p>
+        <ul class="certificate__objectives">${this.course.objectives.map((o) => html`<li>${local.objective(o.id)}</li>`)}</ul>
+        ${
+          sections.length
+            ? html`<h2>${t.certificateCode}</h2>
+          <ul class="certificate__code">${sections.map((n) => html`<li>${t.codeSection(n, this.sectionName(n))}</li>`)}</ul>`
+            : nothing
+        }
+        <p class="certificate__cpd">${t.cpdRecord}</p>
+        <h2>${t.reflectiveHeading}</h2>
+        <p>${t.reflectiveIntro}</p>
+        <ol class="certificate__prompts">${t.reflectivePrompts(themes).map((prompt) => html`<li>${prompt}</li>`)}</ol>
         <label for="reflection">${t.reflectionHeading}</label>
-        <p class="hint" id="reflection-hint">${t.reflectionHint}</p>
+        <p class="hint" id="reflection-hint">${t.reflectionHere}</p>
         <textarea id="reflection" aria-describedby="reflection-hint" .value=${this.reflection} @input=${this.handleReflection}></textarea>
         <div class="reflection-print" aria-hidden="true">${this.reflection}</div>
       </section>
@@ -127,6 +147,12 @@ export class FlCertificate extends LitElement {
         <button class="nhsuk-button nhsuk-button--secondary" @click=${this.handleBack}>${t.backToResults}</button>
       </div>
     `;
+  }
+
+  /** A Code section's short name, or its parent section's ("20.10" falls back to "20"), or none. */
+  private sectionName(section: string): string {
+    const names = this.strings.codeSectionNames;
+    return names[section] ?? names[section.split('.')[0] ?? ''] ?? '';
   }
 }
 

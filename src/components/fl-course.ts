@@ -19,6 +19,7 @@ import { launchLanguage, storeLanguage } from './language.js';
 import { LANGUAGE_NAMES, hasStrings, loadStrings, localCourse, localScenario, stringsFor } from './i18n.js';
 import type { Strings } from './strings.js';
 import { SHELL_CSS } from './shell-css.js';
+import { statementContent } from './statement.js';
 import { base, nhsuk, tokens } from './styles.js';
 import './fl-progress-bar.js';
 
@@ -119,9 +120,9 @@ export class FlCourse extends LitElement {
     }
     if (changed.has('session') && this.session) {
       this.saveStatus = this.session.saveStatus;
-      this.session.onStatus = (status) => {
-        this.saveStatus = status;
-      };
+      this.session.addEventListener('status', (event) => {
+        this.saveStatus = event.status;
+      });
     }
   }
 
@@ -337,7 +338,7 @@ export class FlCourse extends LitElement {
     const t = this.strings;
     return html`
       <h1 tabindex="-1">${t.accessibilityTitle}</h1>
-      ${t.statement.map(([heading, text]) => html`${heading ? html`<h2>${heading}</h2>` : nothing}<p>${text}</p>`)}
+      ${statementContent(this.course, t, this.language)}
       <button class="nhsuk-button nhsuk-button--secondary" @click=${() => this.showOverlay('none')}>${t.back}</button>
     `;
   }

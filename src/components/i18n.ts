@@ -61,3 +61,15 @@ export function localCourse(course: Course, language: string) {
     objective: (id: string) => t?.objectives[id] ?? course.objectives.find((o) => o.id === id)?.title ?? id,
   };
 }
+
+/**
+ * A date as "4 December 2026" in the interface's language (browsers lack Welsh date
+ * formats). Takes a time in ms, or a YYYY-MM-DD date, which is read as that calendar day.
+ */
+export function formatDate(date: number | string, t: Strings): string {
+  const [year, month, day] =
+    typeof date === 'string'
+      ? date.split('-').map(Number)
+      : [new Date(date).getFullYear(), new Date(date).getMonth() + 1, new Date(date).getDate()];
+  return `${day} ${t.months[(month ?? 1) - 1]} ${year}`;
+}

@@ -5,15 +5,16 @@
  * learners. Keep the keys and function signatures the same as `en` in strings.ts.
  *
  * Mutations: personal and group names are always placed where Welsh grammar does not
- * mutate them (after the noun they own: "post Dawn Hughes", "cais Janine Ward"), or after
- * a colon. Where a preposition comes before the word for the thing (post, grŵp, cais,
- * neges), `soft()` gives its soft-mutated form ("am bost", "o gais").
+ * mutate them (after the noun they own: "postiad Dawn Hughes", "cais Janine Ward"), or after
+ * a colon. Where a preposition comes before the word for the thing (postiad, grŵp, cais,
+ * neges), `soft()` gives its soft-mutated form ("am bostiad", "o gais").
  */
-import type { Rating, Action } from '../core/model.js';
+import type { Rating, Action, ComplianceStatus } from '../core/model.js';
+import type { CodeTheme } from '../core/nmc-code.js';
 import type { Strings } from './strings.js';
 
 /** The soft mutation (treiglad meddal) of the words in `things`, after "am", "o" and "i". */
-const softForms: Record<string, string> = { post: 'bost', grŵp: 'grŵp', cais: 'gais', neges: 'neges' };
+const softForms: Record<string, string> = { postiad: 'bostiad', grŵp: 'rŵp', cais: 'gais', neges: 'neges' };
 const soft = (word: string): string => softForms[word] ?? word;
 
 export const cy: Strings = {
@@ -23,13 +24,13 @@ export const cy: Strings = {
   progress: 'Cynnydd',
   saving: "Wrthi'n cadw eich cynnydd…",
   saved: "Mae eich cynnydd wedi'i gadw",
-  retrying: 'Heb ei gadw eto, yn ceisio eto',
+  retrying: "Heb ei gadw eto – wrthi'n ailgeisio",
   unresponsive: "Nid yw eich system ddysgu yn ymateb: peidiwch â chau'r ffenestr hon eto",
   standaloneStatus: 'Mae eich cynnydd yn cael ei gadw yn y porwr hwn yn unig',
   trySavingAgain: 'Ceisio cadw eto',
   notRecordedTitle: 'Nid yw eich cynnydd yn cael ei gofnodi.',
   notRecordedText:
-    "Ni ddaethpwyd o hyd i system ddysgu. Felly, dim ond yn y porwr hwn y caiff eich atebion eu cadw, ac ni fydd neb yn cael gwybod eich bod wedi cwblhau'r modiwl.",
+    "Ni ddaethpwyd o hyd i system ddysgu. Felly, dim ond yn y porwr hwn y caiff eich atebion eu cadw, ac ni fydd cofnod yn cael ei anfon eich bod wedi cwblhau'r modiwl.",
   browseTitle: 'Modd pori.',
   browseText: "Gallwch edrych o gwmpas, ond ni chaiff eich atebion na'ch sgôr eu cofnodi.",
   reviewTitle: 'Adolygu.',
@@ -51,9 +52,9 @@ export const cy: Strings = {
   feedback: 'Adborth',
   yourAnswer: (rating: string) => `Eich ateb: ${rating}`,
   pickedItem: (text: string, correct: boolean) =>
-    `Fe wnaethoch chi ddewis "${text}": ${correct ? 'cywir' : 'ddim yn gywir'}`,
+    `Fe wnaethoch chi ddewis "${text}": ${correct ? 'cywir' : 'anghywir'}`,
   notPickedItem: (text: string, correct: boolean) =>
-    `Wnaethoch chi ddim dewis "${text}": ${correct ? 'cywir' : 'ddim yn gywir'}`,
+    `Wnaethoch chi ddim dewis "${text}": ${correct ? 'cywir' : 'anghywir'}`,
   bestWas: 'Y dewis gorau oedd:',
   or: 'neu',
   source: 'Ffynhonnell:',
@@ -72,7 +73,9 @@ export const cy: Strings = {
   recordedResult: 'Mae eich system ddysgu wedi cofnodi eich canlyniad. Gallwch chi wneud y modiwl eto.',
   notSavedYet: "Nid yw eich system ddysgu wedi cadw eich canlyniad eto. Peidiwch â chau'r ffenestr hon.",
   browseResult: 'Modd pori: ni chafodd y canlyniad hwn ei gofnodi.',
-  keptLocally: "Does dim system dysgu wedi cofnodi'r canlyniad hwn: mae'n cael ei gadw yn y porwr hwn yn unig.",
+  keptLocally: "Does dim system ddysgu wedi cofnodi'r canlyniad hwn: mae'n cael ei gadw yn y porwr hwn yn unig.",
+  recordIncomplete:
+    "Ni wnaeth eich system ddysgu dderbyn rhan o'ch canlyniad, felly efallai nad yw ei chofnod o'r modiwl hwn yn gyflawn. Mae eich atebion yn cael eu cadw yn y porwr hwn. Os nad yw eich canlyniad yn ymddangos, rhowch wybod i'ch tîm hyfforddi.",
   decisionsHeading: 'Eich penderfyniadau',
   youChose: 'Eich dewis:',
   allCorrect: 'Pob un yn gywir',
@@ -80,13 +83,13 @@ export const cy: Strings = {
   itemPicked: 'fe wnaethoch chi ei ddewis',
   itemNotPicked: 'wnaethoch chi ddim ei ddewis',
   correctMark: '(cywir)',
-  notCorrectMark: '(ddim yn gywir)',
+  notCorrectMark: '(anghywir)',
   finishExit: 'Gorffen a gadael',
   completedTitle: "Rydych chi wedi cwblhau'r modiwl hwn",
-  /** result is one of recordedWords: "...eich bod wedi pasio <title>." */
+  /** result is one of recordedWords: "...eich bod wedi pasio'r modiwl '<title>'." */
   completedRecorded: (result: string, title: string) =>
-    `Mae eich system ddysgu wedi cofnodi eich bod ${result} ${title}.`,
-  completedPlain: (title: string) => `Rydych chi wedi gorffen ${title}.`,
+    `Mae eich system ddysgu wedi cofnodi eich bod ${result}'r modiwl '${title}'.`,
+  completedPlain: (title: string) => `Rydych chi wedi gorffen y modiwl '${title}'.`,
   recordedWords: { passed: 'wedi pasio', failed: 'heb basio', completed: 'wedi cwblhau' } as Record<string, string>,
   detailsUnavailable: 'Nid yw manylion pob penderfyniad ar gael ar y ddyfais hon.',
   certificateButton: 'Gweld eich tystysgrif',
@@ -100,13 +103,96 @@ export const cy: Strings = {
   certificateObjectives: 'Amcanion dysgu',
   certificateCpd:
     "Ar gyfer eich cofnod DPP (ailddilysu'r NMC: cadwch hwn gyda'ch tystiolaeth o ddysgu cyfranogol neu unigol).",
-  reflectionHeading: 'Eich myfyrdod',
+  reflectionHeading: 'Eich myfyrio',
   reflectionHint:
     "Beth wnaethoch chi ei ddysgu, a sut bydd yn newid eich ymarfer? Mae hyn yn aros ar y ddyfais hon. Argraffwch ef gyda'ch tystysgrif.",
   print: 'Argraffu neu gadw fel PDF',
   backToResults: "Yn ôl i'ch canlyniadau",
   /** "dau funud": munud mutates after 2. */
   minutes: (n: number) => `${n} ${n === 2 ? 'funud' : 'munud'}`,
+  tryAgainHeading: 'Sut i roi cynnig arall arni',
+  tryAgainFinish: 'Pwyswch Gorffen a gadael.',
+  tryAgainCloseReview: 'Caewch yr adolygiad hwn.',
+  tryAgainLms:
+    'Ar dudalen y modiwl hwn yn eich system ddysgu, dechreuwch ymgais newydd. Yn Moodle neu Totara, ticiwch Start a new attempt cyn i chi agor y modiwl.',
+  tryAgainAsk: "Os na allwch ddod o hyd i ffordd o ddechrau eto, gofynnwch i'ch tîm hyfforddi.",
+  tryAgainLocal: 'Ar eich tudalen ddysgu, dewiswch Take again ar gyfer y modiwl hwn.',
+  tryAgainLocalLink: "Mynd i'ch tudalen ddysgu",
+  tryAgainStandalone: "Agorwch y modiwl eto: mae'n dechrau ymgais newydd yn y porwr hwn.",
+  objectiveResultsHeading: 'Eich canlyniadau fesul amcan',
+  objectiveMet: (percent: number) => `${percent}%: rydych chi wedi cyflawni'r amcan hwn.`,
+  objectiveNotMet: (percent: number) => `${percent}%: o dan y marc pasio. Edrychwch eto ar:`,
+  reviewShow: (n: number) => `Dangos pob penderfyniad a'r rheswm (${n})`,
+  reviewVerdicts: {
+    best: "Cywir: dyma'r dewis gorau.",
+    acceptable: 'Rhannol gywir: roedd dewis gwell.',
+    wrong: "Anghywir: nid dyma'r dewis iawn.",
+  } satisfies Record<Rating, string>,
+  reviewBestChoice: 'Y dewis gorau:',
+  reviewWhyBest: "Pam mai dyma'r gorau:",
+  certificateCpdTime: 'Amser DPP',
+  cpdIndividual: (time: string) => `${time} o ddysgu unigol`,
+  certificateCode: "Adrannau Cod yr NMC sy'n cael eu cynnwys",
+  codeSectionNames: {
+    '5': 'Parchu preifatrwydd a chyfrinachedd',
+    '5.1': 'Parchu hawl unigolyn i breifatrwydd',
+    '14': "Bod yn agored ac yn onest pan fydd pethau'n mynd o chwith",
+    '16': 'Gweithredu heb oedi ar risgiau i ddiogelwch',
+    '16.1': "Codi pryderon am ddiogelwch neu ofal, a'u huwchgyfeirio",
+    '20': 'Cynnal enw da eich proffesiwn',
+    '20.2': 'Gweithredu gyda gonestrwydd ac uniondeb',
+    '20.6': 'Cadw ffiniau proffesiynol clir',
+    '20.10': 'Defnyddio pob math o gyfathrebu, gan gynnwys y cyfryngau cymdeithasol, yn gyfrifol',
+  } as Record<string, string>,
+  codeSection: (section: string, name: string) => (name ? `${section}: ${name}` : `Adran ${section}`),
+  codeThemes: {
+    people: 'Rhoi blaenoriaeth i bobl',
+    practice: 'Ymarfer yn effeithiol',
+    safety: 'Cadw diogelwch',
+    trust: 'Hyrwyddo proffesiynoldeb ac ymddiriedaeth',
+  } satisfies Record<CodeTheme, string>,
+  cpdRecord:
+    "Ar gyfer eich cofnod DPP: mae dysgu ar eich pen eich hun fel hyn yn cyfrif fel dysgu unigol, nid dysgu cyfranogol. Cadwch y dystysgrif hon gyda'ch tystiolaeth ailddilysu.",
+  reflectiveHeading: 'Ar gyfer cyfrif myfyriol',
+  reflectiveIntro:
+    "Ar gyfer ailddilysu'r NMC rydych chi'n ysgrifennu pum cyfrif myfyriol. Gall y modiwl hwn fod yn destun un ohonyn nhw. Atebwch y cwestiynau hyn:",
+  reflectivePrompts: (themes: string) => [
+    'Beth oedd y dysgu, a beth oedd yn ei gynnwys?',
+    'Beth wnaethoch chi ei ddysgu ohono?',
+    'Sut wnaethoch chi newid neu wella eich ymarfer o ganlyniad?',
+    `Sut mae hyn yn berthnasol i'r Cod?${themes ? ` Mae'r modiwl hwn yn ymwneud â'r themâu: ${themes}.` : ''}`,
+  ],
+  reflectionHere: "Mae eich atebion yn aros ar y ddyfais hon. Argraffwch nhw gyda'ch tystysgrif.",
+  statementAbout: (title: string) => `Mae'r datganiad hwn yn ymwneud â'r modiwl e-ddysgu ${title}.`,
+  statementUse:
+    "Rydyn ni eisiau i gymaint o bobl â phosibl allu ei ddefnyddio. Dylech allu newid lliwiau, cyferbyniad a ffontiau yng ngosodiadau eich porwr neu'ch dyfais, chwyddo hyd at 400% heb i'r testun fynd oddi ar y sgrin, defnyddio'r modiwl gyda bysellfwrdd yn unig neu gyda darllenydd sgrin, a diffodd animeiddio gyda gosodiad symud llai eich dyfais.",
+  statementComplianceHeading: 'Statws cydymffurfio',
+  statementCompliance: {
+    'fully-compliant':
+      "Mae'r modiwl hwn yn cydymffurfio'n llawn â safon AA fersiwn 2.2 Canllawiau Hygyrchedd Cynnwys y We (WCAG).",
+    'partially-compliant':
+      "Mae'r modiwl hwn yn cydymffurfio'n rhannol â safon AA fersiwn 2.2 Canllawiau Hygyrchedd Cynnwys y We (WCAG), oherwydd y problemau a restrir o dan Problemau hysbys.",
+    'not-compliant':
+      "Nid yw'r modiwl hwn yn cydymffurfio â safon AA fersiwn 2.2 Canllawiau Hygyrchedd Cynnwys y We (WCAG). Mae'r problemau wedi'u rhestru o dan Problemau hysbys.",
+  } satisfies Record<ComplianceStatus, string>,
+  statementTestingHeading: "Sut rydyn ni'n profi'r modiwl hwn",
+  statementTesting:
+    "Mae pob sgrin yn cael ei gwirio gyda phrofion awtomatig (axe), ac mae'r modiwl cyfan yn cael ei gwblhau gyda bysellfwrdd yn unig, bob tro y caiff y modiwl ei adeiladu.",
+  statementProblemsHeading: 'Problemau hysbys',
+  statementProblems:
+    "Mae'r postiadau cyfryngau cymdeithasol yn y senarios wedi'u dychmygu, felly nid yw eu dolenni a'u cyfrifon yn gwneud dim. Mae testun Cymraeg a ddrafftiwyd gan beiriant wedi'i nodi i siaradwyr Cymraeg ei adolygu. Nid yw pob sgrin wedi'i gwirio â llaw gyda phob darllenydd sgrin eto.",
+  statementContactHeading: 'Rhoi gwybod am broblem neu ofyn am fformat arall',
+  statementContact: "Os byddwch chi'n dod o hyd i broblem, neu angen y modiwl hwn mewn fformat arall, cysylltwch â:",
+  statementContactDefault:
+    "Os byddwch chi'n dod o hyd i broblem, neu angen y modiwl hwn mewn fformat arall, cysylltwch â'r tîm hyfforddi yn eich sefydliad. Gallan nhw ei drosglwyddo i'r bobl a ysgrifennodd y modiwl.",
+  statementEmail: 'E-bost:',
+  statementPhone: 'Ffôn:',
+  statementEnforcementHeading: 'Y drefn orfodi',
+  statementEnforcement:
+    "Y Comisiwn Cydraddoldeb a Hawliau Dynol sy'n gorfodi Rheoliadau Hygyrchedd Cyrff Sector Cyhoeddus (Gwefannau ac Apiau Symudol) (Rhif 2) 2018. Os nad ydych chi'n fodlon â'r ffordd y mae eich sefydliad yn ateb eich cwyn, cysylltwch â'r Gwasanaeth Cynghori a Chymorth Cydraddoldeb (EASS).",
+  statementPreparedHeading: "Paratoi'r datganiad hwn",
+  statementPrepared: (prepared: string, reviewed: string) =>
+    `Cafodd y datganiad hwn ei baratoi ar ${prepared}. Cafodd ei adolygu ddiwethaf ar ${reviewed}.`,
   accessibilityLink: 'Datganiad hygyrchedd',
   accessibilityTitle: 'Datganiad hygyrchedd',
   back: 'Yn ôl',
@@ -126,7 +212,7 @@ export const cy: Strings = {
   ],
   loading: "Wrthi'n llwytho…",
   partNotLoaded: "Ni lwythodd y rhan hon o'r modiwl. Gwiriwch eich cysylltiad, yna rhowch gynnig arall arni.",
-  tryAgain: 'Rhowch gynnig arall arni',
+  tryAgain: 'Rhoi cynnig arall arni',
   statement: [
     [
       '',
@@ -138,7 +224,7 @@ export const cy: Strings = {
     ],
     [
       'Problemau hysbys',
-      "Mae'r negeseuon cyfryngau cymdeithasol yn y senarios wedi'u dyfeisio: nid yw eu dolenni a'u cyfrifon yn gwneud dim. Mae testun Cymraeg a ddrafftiwyd gan beiriant wedi'i farcio i siaradwyr Cymraeg ei adolygu.",
+      "Mae'r negeseuon cyfryngau cymdeithasol yn y senarios wedi'u dyfeisio: nid yw eu dolenni na'u niferoedd yn gwneud dim. Mae testun Cymraeg a ddrafftiwyd gan beiriant wedi'i farcio i siaradwyr Cymraeg ei adolygu.",
     ],
     [
       'Rhoi gwybod am broblemau',
@@ -146,29 +232,29 @@ export const cy: Strings = {
     ],
     [
       'Gorfodi',
-      "Y Comisiwn Cydraddoldeb a Hawliau Dynol sy'n gyfrifol am orfodi Rheoliadau Hygyrchedd Cyrff Sector Cyhoeddus (Gwefannau a Rhaglenni Symudol) (Rhif 2) 2018. Os nad ydych chi'n fodlon â sut mae eich sefydliad yn ymateb i'ch cwyn, cysylltwch â'r Gwasanaeth Cynghori a Chymorth Cydraddoldeb (EASS).",
+      "Y Comisiwn Cydraddoldeb a Hawliau Dynol sy'n gyfrifol am orfodi Rheoliadau Hygyrchedd Cyrff Sector Cyhoeddus (Gwefannau a Chymwysiadau Symudol) (Rhif 2) 2018. Os nad ydych chi'n fodlon â sut mae eich sefydliad yn ymateb i'ch cwyn, cysylltwch â'r Gwasanaeth Cynghori a Chymorth Cydraddoldeb (EASS).",
     ],
   ],
   actions: {
     reply: 'Ateb',
-    repost: 'Ail-bostio',
+    repost: 'Ailbostio',
     quote: 'Dyfynnu',
     like: 'Hoffi',
     share: 'Rhannu',
     report: 'Rhoi gwybod',
     hide: 'Cuddio',
     delete: 'Dileu',
-    screenshot: 'Sgrinlun',
+    screenshot: 'Tynnu sgrinlun',
     leave: 'Gadael',
     accept: 'Derbyn',
     decline: 'Gwrthod',
     open: 'Agor',
     forward: 'Anfon ymlaen',
   } satisfies Record<Action, string>,
-  /** Accessible names of actions: "Ail-bostio post Dawn Hughes". The owner's name is never mutated. */
+  /** Accessible names of actions: "Ailbostio postiad Dawn Hughes". The owner's name is never mutated. */
   actionNames: {
     reply: (o: string, t: string) => `Ateb ${t} ${o}`,
-    repost: (o: string, t: string) => `Ail-bostio ${t} ${o}`,
+    repost: (o: string, t: string) => `Ailbostio ${t} ${o}`,
     quote: (o: string, t: string) => `Dyfynnu ${t} ${o}`,
     like: (o: string, t: string) => `Hoffi ${t} ${o}`,
     share: (o: string, t: string) => `Rhannu ${t} ${o}`,
@@ -182,15 +268,15 @@ export const cy: Strings = {
     open: (o: string, t: string) => `Agor ${t} ${o}`,
     forward: (o: string, t: string) => `Anfon ${t} ${o} ymlaen`,
   } satisfies Record<Action, (owner: string, thing: string) => string>,
-  things: { post: 'post', group: 'grŵp', request: 'cais', message: 'neges' },
+  things: { post: 'postiad', group: 'grŵp', request: 'cais', message: 'neges' },
   actionsOn: (owner: string, thing: string) => `Camau ar gyfer ${thing} ${owner}`,
-  repliesTo: (owner: string) => `Atebion i bost ${owner}`,
-  commentsOn: (owner: string) => `Sylwadau ar bost ${owner}`,
+  repliesTo: (owner: string) => `Atebion i bostiad ${owner}`,
+  commentsOn: (owner: string) => `Sylwadau ar bostiad ${owner}`,
   messagesIn: (group: string) => `Negeseuon y grŵp: ${group}`,
   posted: 'postiwyd',
   /** After a number Welsh uses the singular noun: "268 ateb", "1.4K hoffiad". */
-  counts: { replies: 'ateb', reposts: 'ail-bostiad', likes: 'hoffiad', shares: 'rhaniad', comments: 'sylw' },
-  pagePost: 'post ar dudalen',
+  counts: { replies: 'ateb', reposts: 'ailbostiad', likes: 'hoffiad', shares: 'rhaniad', comments: 'sylw' },
+  pagePost: 'postiad ar dudalen',
   groupChat: 'sgwrs grŵp',
   members: (n: number, names: string) => `${n} aelod: ${names}`,
   friendRequestFrom: (name: string) => `Cais ffrind: ${name}`,

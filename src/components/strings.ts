@@ -2,7 +2,8 @@
  * Every string the interface shows, in English. Other languages (strings-cy.ts) give the
  * same keys; the type makes a missing one a compile error.
  */
-import type { Action, Rating } from '../core/model.js';
+import type { Action, ComplianceStatus, Rating } from '../core/model.js';
+import type { CodeTheme } from '../core/nmc-code.js';
 
 export const en = {
   languageName: 'English',
@@ -60,6 +61,9 @@ export const en = {
   notSavedYet: 'Your result has not been saved by your learning system yet. Do not close this window.',
   browseResult: 'Browse mode: this result was not recorded.',
   keptLocally: 'No learning system recorded this result: it is kept in this browser only.',
+  /** Shown when the learning system refused part of the result (LmsSession's recordincomplete event). */
+  recordIncomplete:
+    'Your learning system did not accept part of your result, so its record of this module may be incomplete. Your answers are kept in this browser. If your result does not show, tell your training team.',
   decisionsHeading: 'Your decisions',
   youChose: 'You chose:',
   allCorrect: 'All correct',
@@ -92,6 +96,93 @@ export const en = {
   print: 'Print or save as PDF',
   backToResults: 'Back to your results',
   minutes: (n: number) => `${n} ${n === 1 ? 'minute' : 'minutes'}`,
+  /* Results: how to try again, results by objective, the decision review. */
+  tryAgainHeading: 'How to try again',
+  tryAgainFinish: 'Press Finish and exit.',
+  tryAgainCloseReview: 'Close this review.',
+  tryAgainLms:
+    "On this module's page in your learning system, start a new attempt. In Moodle or Totara, tick Start a new attempt before you open the module.",
+  tryAgainAsk: 'If you cannot find a way to start again, ask your training team.',
+  tryAgainLocal: 'On your learning page, choose Take again for this module.',
+  tryAgainLocalLink: 'Go to your learning page',
+  tryAgainStandalone: 'Open the module again: it starts a new attempt in this browser.',
+  objectiveResultsHeading: 'Your results by objective',
+  objectiveMet: (percent: number) => `${percent}%: you met this objective.`,
+  objectiveNotMet: (percent: number) => `${percent}%: below the pass mark. Look again at:`,
+  reviewShow: (n: number) => `Show each decision and why (${n})`,
+  reviewVerdicts: {
+    best: 'Right: this was the best choice.',
+    acceptable: 'Partly right: there was a better choice.',
+    wrong: 'Wrong: this was not the right choice.',
+  } satisfies Record<Rating, string>,
+  reviewBestChoice: 'The best choice:',
+  reviewWhyBest: 'Why it is best:',
+  /* Certificate: CPD and NMC revalidation. */
+  certificateCpdTime: 'CPD time',
+  cpdIndividual: (time: string) => `${time} of individual learning`,
+  certificateCode: 'NMC Code sections covered',
+  /** Short names of the NMC Code's sections that modules cite; a section not listed shows under its parent's name. */
+  codeSectionNames: {
+    '5': 'Respecting privacy and confidentiality',
+    '5.1': "Respecting a person's right to privacy",
+    '14': 'Being open and candid when things go wrong',
+    '16': 'Acting without delay on risks to safety',
+    '16.1': 'Raising and escalating concerns about safety or care',
+    '20': 'Upholding the reputation of your profession',
+    '20.2': 'Acting with honesty and integrity',
+    '20.6': 'Keeping clear professional boundaries',
+    '20.10': 'Using all forms of communication, including social media, responsibly',
+  } as Record<string, string>,
+  codeSection: (section: string, name: string) => (name ? `${section}: ${name}` : `Section ${section}`),
+  codeThemes: {
+    people: 'Prioritise people',
+    practice: 'Practise effectively',
+    safety: 'Preserve safety',
+    trust: 'Promote professionalism and trust',
+  } satisfies Record<CodeTheme, string>,
+  cpdRecord:
+    'For your CPD record: learning on your own like this counts as individual learning, not participatory learning. Keep this certificate with your revalidation evidence.',
+  reflectiveHeading: 'For a reflective account',
+  reflectiveIntro:
+    'For NMC revalidation you write five reflective accounts. This module can be the subject of one. Answer these questions:',
+  reflectivePrompts: (themes: string) => [
+    'What was the learning, and what did it cover?',
+    'What did you learn from it?',
+    'How did you change or improve your practice as a result?',
+    `How is this relevant to the Code?${themes ? ` This module relates to the themes: ${themes}.` : ''}`,
+  ],
+  reflectionHere: 'Your answers stay on this device. Print them with your certificate.',
+  /* The accessibility statement. */
+  statementAbout: (title: string) => `This statement covers the e-learning module ${title}.`,
+  statementUse:
+    "We want as many people as possible to be able to use it. You should be able to change colours, contrast and fonts in your browser or device settings, zoom in up to 400% without text going off the screen, use the module with a keyboard alone or with a screen reader, and turn off animation with your device's reduced motion setting.",
+  statementComplianceHeading: 'Compliance status',
+  statementCompliance: {
+    'fully-compliant':
+      'This module is fully compliant with the Web Content Accessibility Guidelines (WCAG) version 2.2 AA standard.',
+    'partially-compliant':
+      'This module is partially compliant with the Web Content Accessibility Guidelines (WCAG) version 2.2 AA standard, because of the problems listed under Known problems.',
+    'not-compliant':
+      'This module is not compliant with the Web Content Accessibility Guidelines (WCAG) version 2.2 AA standard. The problems are listed under Known problems.',
+  } satisfies Record<ComplianceStatus, string>,
+  statementTestingHeading: 'How we test this module',
+  statementTesting:
+    'Every screen is checked with automated tests (axe), and the whole module is completed with a keyboard alone, each time the module is built.',
+  statementProblemsHeading: 'Known problems',
+  statementProblems:
+    'The social media posts in the scenarios are made up, so their links and counts do nothing. Welsh text drafted by a machine is marked for review by Welsh speakers. Not every screen has yet been checked by hand with every screen reader.',
+  statementContactHeading: 'Reporting a problem or asking for another format',
+  statementContact: 'If you find a problem, or need this module in another format, contact:',
+  statementContactDefault:
+    'If you find a problem, or need this module in another format, contact the training team in your organisation. They can pass it on to the people who wrote the module.',
+  statementEmail: 'Email:',
+  statementPhone: 'Phone:',
+  statementEnforcementHeading: 'Enforcement procedure',
+  statementEnforcement:
+    'The Equality and Human Rights Commission enforces the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018. If you are not happy with how your organisation answers your complaint, contact the Equality Advisory and Support Service (EASS).',
+  statementPreparedHeading: 'Preparation of this statement',
+  statementPrepared: (prepared: string, reviewed: string) =>
+    `This statement was prepared on ${prepared}. It was last reviewed on ${reviewed}.`,
   accessibilityLink: 'Accessibility statement',
   accessibilityTitle: 'Accessibility statement',
   back: 'Back',

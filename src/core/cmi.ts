@@ -1,9 +1,19 @@
 /**
- * The state -> cmi mapping for SCORM 1.2 and 2004. Every difference between the two
- * versions lives in TABLE; nothing else in the project knows the version's element names.
+ * The state -> cmi mapping for SCORM 1.2 and 2004. Every difference in what the two versions
+ * write lives in TABLE; the names themselves come from scorm-names.ts, times from scorm-time.ts.
  */
 import type { Course, Scenario } from './model.js';
 import { encode } from './resume.js';
+import {
+  ELEMENTS,
+  type Elements,
+  PROGRESS_MEASURE_2004,
+  RESPONSE_SEPARATOR,
+  SCORE_SCALED_2004,
+  SUCCESS_STATUS_2004,
+  type ScormVersion,
+} from './scorm-names.js';
+import { duration2004, time12, timespan12, timestamp2004 } from './scorm-time.js';
 import {
   correctChoices,
   isComplete,
@@ -16,39 +26,25 @@ import {
   type Decision,
 } from './state.js';
 
-export type ScormVersion = '1.2' | '2004';
 export type CmiWrite = readonly [element: string, value: string];
 
-interface VersionTable {
-  location: string;
-  suspendData: string;
-  exit: string;
+/** What each version writes beyond the shared element names (ELEMENTS). */
+interface VersionTable extends Elements {
   exitSuspend: string;
   exitFinished: string;
-  sessionTime: string;
-  entry: string;
-  mode: string;
-  learnerName: string;
-  learnerId: string;
-  totalTime: string;
-  /** The learner's preferred language. */
-  language: string;
-  interactionCount: string;
-  objectiveCount: string;
-  scoreRaw: string;
-  scoreMin: string;
-  scoreMax: string;
   /** null where the version has no such element. */
   scoreScaled: string | null;
   progressMeasure: string | null;
   /** Statuses to write: incomplete while under way, and once finished. */
   statusWhileUnderway: (state: CourseState) => CmiWrite[];
+  /**
+   * Statuses to write once finished, in order. An element written twice is committed in
+   * between (LmsSession commits each value of an element separately).
+   */
   statusFinished: (passed: boolean) => CmiWrite[];
   /** The stored result of a finished attempt ('passed', 'failed', 'completed'), or null while unfinished. */
   readFinished: (get: (element: string) => string) => string | null;
   interaction: {
-    response: string;
-    timeElement: string;
     time: (at: number) => string;
     latency: (ms: number) => string;
     result: (correct: boolean) => string;
@@ -63,53 +59,6 @@ interface VersionTable {
   locationMax: number;
 }
 
-/** SCORM 1.2 CMITimespan: HHHH:MM:SS.SS (hours at least two digits, at most four). */
-export function timespan12(ms: number): string {
-  const centis = Math.max(0, Math.round(ms / 10));
-  const hours = Math.min(9999, Math.floor(centis / 360000));
-  const minutes = Math.floor((centis % 360000) / 6000);
-  const seconds = Math.floor((centis % 6000) / 100);
-  const fraction = centis % 100;
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${pad(hours)}:${pad(minutes)}:${pad(seconds)}${fraction ? `.${pad(fraction)}` : ''}`;
-}
-
-/** SCORM 2004 duration: PT#H#M#S with at most two fraction digits, never weeks. */
-export function duration2004(ms: number): string {
-  const centis = Math.max(0, Math.round(ms / 10));
-  const hours = Math.floor(centis / 360000);
-  const minutes = Math.floor((centis % 360000) / 6000);
-  const seconds = (centis % 6000) / 100;
-  let out = 'PT';
-  if (hours) out += `${hours}H`;
-  if (minutes) out += `${minutes}M`;
-  if (seconds || out === 'PT') out += `${Number(seconds.toFixed(2))}S`;
-  return out;
-}
-
-/** SCORM 2004 timestamp in UTC, whole seconds, with a one-digit fraction so the zone may follow. */
-export function timestamp2004(at: number): string {
-  return `${new Date(at).toISOString().slice(0, 19)}.0Z`;
-}
-
-/** SCORM 1.2 CMITime: HH:MM:SS of the day (UTC). */
-export function time12(at: number): string {
-  return new Date(at).toISOString().slice(11, 19);
-}
-
-/** Milliseconds in a SCORM time span (1.2 `HHHH:MM:SS.SS` or 2004 `PT1H2M3.5S`); 0 when unreadable. */
-export function parseDuration(value: string): number {
-  const v12 = /^(\d+):(\d\d):(\d\d(?:\.\d+)?)$/.exec(value);
-  if (v12) return Math.round(((Number(v12[1]) * 60 + Number(v12[2])) * 60 + Number(v12[3])) * 1000);
-  const iso =
-    /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
-      value,
-    );
-  if (!iso || value === 'P' || value === 'PT') return 0;
-  const [, y, mo, w, d, h, mi, sec] = iso.map((x) => Number(x ?? 0));
-  return Math.round(((((y! * 365 + mo! * 30 + w! * 7 + d!) * 24 + h!) * 60 + mi!) * 60 + sec!) * 1000);
-}
-
 /** Real numbers as the LMS wants them: a leading digit, at most 4 decimals. */
 export function real(value: number): string {
   return String(Math.round(value * 10000) / 10000);
@@ -117,34 +66,28 @@ export function real(value: number): string {
 
 export const TABLE: Record<ScormVersion, VersionTable> = {
   '1.2': {
-    location: 'cmi.core.lesson_location',
-    suspendData: 'cmi.suspend_data',
-    exit: 'cmi.core.exit',
+    ...ELEMENTS['1.2'],
     exitSuspend: 'suspend',
     exitFinished: '',
-    sessionTime: 'cmi.core.session_time',
-    entry: 'cmi.core.entry',
-    mode: 'cmi.core.lesson_mode',
-    learnerName: 'cmi.core.student_name',
-    learnerId: 'cmi.core.student_id',
-    totalTime: 'cmi.core.total_time',
-    language: 'cmi.student_preference.language',
-    interactionCount: 'cmi.interactions._count',
-    objectiveCount: 'cmi.objectives._count',
-    scoreRaw: 'cmi.core.score.raw',
-    scoreMin: 'cmi.core.score.min',
-    scoreMax: 'cmi.core.score.max',
     scoreScaled: null,
     progressMeasure: null,
     statusWhileUnderway: () => [['cmi.core.lesson_status', 'incomplete']],
-    statusFinished: (passed) => [['cmi.core.lesson_status', passed ? 'passed' : 'failed']],
+    // A passing learner is stored as `completed`, committed, then `passed`. Moodle's default
+    // activity completion ("Require status: Completed") is met by any commit that stored
+    // `completed`, and its "Passed" rule by the final value; a failing learner stores only
+    // `failed`, so meets neither.
+    statusFinished: (passed) =>
+      passed
+        ? [
+            ['cmi.core.lesson_status', 'completed'],
+            ['cmi.core.lesson_status', 'passed'],
+          ]
+        : [['cmi.core.lesson_status', 'failed']],
     readFinished: (get) => {
       const status = get('cmi.core.lesson_status');
       return ['passed', 'failed', 'completed'].includes(status) ? status : null;
     },
     interaction: {
-      response: 'student_response',
-      timeElement: 'time',
       time: time12,
       latency: timespan12,
       result: (correct) => (correct ? 'correct' : 'wrong'),
@@ -166,41 +109,25 @@ export const TABLE: Record<ScormVersion, VersionTable> = {
     locationMax: 255,
   },
   '2004': {
-    location: 'cmi.location',
-    suspendData: 'cmi.suspend_data',
-    exit: 'cmi.exit',
+    ...ELEMENTS['2004'],
     exitSuspend: 'suspend',
     exitFinished: 'normal',
-    sessionTime: 'cmi.session_time',
-    entry: 'cmi.entry',
-    mode: 'cmi.mode',
-    learnerName: 'cmi.learner_name',
-    learnerId: 'cmi.learner_id',
-    totalTime: 'cmi.total_time',
-    language: 'cmi.learner_preference.language',
-    interactionCount: 'cmi.interactions._count',
-    objectiveCount: 'cmi.objectives._count',
-    scoreRaw: 'cmi.score.raw',
-    scoreMin: 'cmi.score.min',
-    scoreMax: 'cmi.score.max',
-    scoreScaled: 'cmi.score.scaled',
-    progressMeasure: 'cmi.progress_measure',
+    scoreScaled: SCORE_SCALED_2004,
+    progressMeasure: PROGRESS_MEASURE_2004,
     statusWhileUnderway: () => [
       ['cmi.completion_status', 'incomplete'],
-      ['cmi.success_status', 'unknown'],
+      [SUCCESS_STATUS_2004, 'unknown'],
     ],
     statusFinished: (passed) => [
       ['cmi.completion_status', 'completed'],
-      ['cmi.success_status', passed ? 'passed' : 'failed'],
+      [SUCCESS_STATUS_2004, passed ? 'passed' : 'failed'],
     ],
     readFinished: (get) => {
       if (get('cmi.completion_status') !== 'completed') return null;
-      const success = get('cmi.success_status');
+      const success = get(SUCCESS_STATUS_2004);
       return success === 'passed' || success === 'failed' ? success : 'completed';
     },
     interaction: {
-      response: 'learner_response',
-      timeElement: 'timestamp',
       time: timestamp2004,
       latency: duration2004,
       result: (correct) => (correct ? 'correct' : 'incorrect'),
@@ -219,6 +146,8 @@ export const TABLE: Record<ScormVersion, VersionTable> = {
         `cmi.objectives.${n}.completion_status`,
         !s ? 'not attempted' : complete ? 'completed' : 'incomplete',
       ]);
+      // success_status stays unknown until the learner has finished: a 2004 LMS may act on an
+      // objective's success (a rollup, a report) the moment it is written.
       writes.push([`cmi.objectives.${n}.success_status`, !s || !complete ? 'unknown' : s.passed ? 'passed' : 'failed']);
       return writes;
     },
@@ -227,18 +156,49 @@ export const TABLE: Record<ScormVersion, VersionTable> = {
   },
 };
 
+/**
+ * Which cmi.objectives slot holds each of the course's objectives. An LMS may fill slots
+ * before launch (Moodle puts the manifest's primary objective in slot 0), and an id, once
+ * set, may not be changed (2004 error 351). So an objective already in the LMS keeps its
+ * slot and its id is never written again; the others follow the slots already in use.
+ */
+export interface ObjectiveSlots {
+  /** The slot of each of the course's objectives, by id. */
+  readonly at: ReadonlyMap<string, number>;
+  /** Ids the LMS already holds: their id element is never written. */
+  readonly held: ReadonlySet<string>;
+}
+
+/** Slots for the course's objectives, given the ids the LMS holds in slots 0, 1, ... */
+export function objectiveSlots(course: Course, existing: readonly string[] = []): ObjectiveSlots {
+  const at = new Map<string, number>();
+  let next = existing.length;
+  for (const o of course.objectives) {
+    const held = existing.indexOf(o.id);
+    at.set(o.id, held >= 0 ? held : next++);
+  }
+  return { at, held: new Set(existing) };
+}
+
+/** The ids to write for objectives the LMS does not hold yet. */
+function objectiveIdWrites(course: Course, slots: ObjectiveSlots): CmiWrite[] {
+  return course.objectives
+    .filter((o) => !slots.held.has(o.id))
+    .map((o): CmiWrite => [`cmi.objectives.${slots.at.get(o.id)!}.id`, o.id]);
+}
+
 /** A one-line description of a scenario for interaction reports: at most 250 characters, no newline. */
 export function describe(scenario: Scenario): string {
   const text = `${scenario.title}: ${scenario.question}`.replace(/\s+/g, ' ').trim();
   return text.length <= 250 ? text : `${text.slice(0, 249)}…`;
 }
 
-/** Interaction response: the picked choices' LMS ids, `[,]`-separated. */
-function responseOf(scenario: Scenario, decision: Decision): string {
+/** Interaction response: the picked choices' LMS ids, separated as the version wants. */
+function responseOf(scenario: Scenario, decision: Decision, version: ScormVersion): string {
   return scenario.choices
     .filter((c) => decision.choiceIds.includes(c.id))
     .map((c) => c.responseId)
-    .join('[,]');
+    .join(RESPONSE_SEPARATOR[version]);
 }
 
 /** The writes that report one decision as interaction number n. */
@@ -251,7 +211,7 @@ export function interactionWrites(course: Course, decision: Decision, n: number,
     [`${base}.id`, scenario.id],
     [`${base}.type`, 'choice'],
     [`${base}.objectives.0.id`, course.objectives[objectiveIndex]!.id],
-    [`${base}.${t.timeElement}`, t.time(decision.at)],
+    [`${base}.${TABLE[version].interactionTime}`, t.time(decision.at)],
   ];
   if (t.description) writes.push([`${base}.${t.description}`, describe(scenario)]);
   writes.push(
@@ -259,10 +219,10 @@ export function interactionWrites(course: Course, decision: Decision, n: number,
       `${base}.correct_responses.0.pattern`,
       correctChoices(scenario)
         .map((c) => c.responseId)
-        .join('[,]'),
+        .join(RESPONSE_SEPARATOR[version]),
     ],
     [`${base}.weighting`, '1'],
-    [`${base}.${t.response}`, responseOf(scenario, decision)],
+    [`${base}.${TABLE[version].response}`, responseOf(scenario, decision, version)],
     [`${base}.result`, t.result(isCorrect(scenario, decision))],
     [`${base}.latency`, t.latency(decision.latencyMs)],
   );
@@ -270,7 +230,12 @@ export function interactionWrites(course: Course, decision: Decision, n: number,
 }
 
 /** Score, status, progress and objectives for the state (not the interactions). */
-export function progressWrites(course: Course, state: CourseState, version: ScormVersion): CmiWrite[] {
+export function progressWrites(
+  course: Course,
+  state: CourseState,
+  version: ScormVersion,
+  slots: ObjectiveSlots = objectiveSlots(course),
+): CmiWrite[] {
   const table = TABLE[version];
   const s = score(course, state.decisions);
   const complete = isComplete(course, state.decisions);
@@ -284,9 +249,12 @@ export function progressWrites(course: Course, state: CourseState, version: Scor
   }
   if (table.progressMeasure) writes.push([table.progressMeasure, real(progress(course, state.decisions))]);
   const perObjective = objectiveScores(course, state.decisions);
-  course.objectives.forEach((o, n) => {
-    writes.push([`cmi.objectives.${n}.id`, o.id], ...table.objective(n, perObjective.get(o.id), complete));
-  });
+  for (const o of course.objectives) {
+    const n = slots.at.get(o.id)!;
+    // An objective's id goes before its other values: 2004 refuses them in a slot with no id (408).
+    if (!slots.held.has(o.id)) writes.push([`cmi.objectives.${n}.id`, o.id]);
+    writes.push(...table.objective(n, perObjective.get(o.id), complete));
+  }
   writes.push(...(complete ? table.statusFinished(s.passed) : table.statusWhileUnderway(state)));
   return writes;
 }
@@ -305,24 +273,33 @@ export function resumeWrites(course: Course, state: CourseState, version: ScormV
 }
 
 /** What to write when the learner first launches an attempt. */
-export function launchWrites(course: Course, state: CourseState, version: ScormVersion): CmiWrite[] {
+export function launchWrites(
+  course: Course,
+  state: CourseState,
+  version: ScormVersion,
+  slots: ObjectiveSlots = objectiveSlots(course),
+): CmiWrite[] {
   const table = TABLE[version];
-  const writes: CmiWrite[] = [...table.statusWhileUnderway(state), [table.exit, table.exitSuspend]];
-  course.objectives.forEach((o, n) => writes.push([`cmi.objectives.${n}.id`, o.id]));
-  return writes;
+  return [...table.statusWhileUnderway(state), [table.exit, table.exitSuspend], ...objectiveIdWrites(course, slots)];
 }
 
 /**
  * What to write after a decision: the new interaction (number n), then progress and
  * resume data. `n` is the LMS's interaction count before this decision.
  */
-export function decisionWrites(course: Course, state: CourseState, version: ScormVersion, n: number): CmiWrite[] {
+export function decisionWrites(
+  course: Course,
+  state: CourseState,
+  version: ScormVersion,
+  n: number,
+  slots: ObjectiveSlots = objectiveSlots(course),
+): CmiWrite[] {
   const last = state.decisions[state.decisions.length - 1];
   const table = TABLE[version];
   const complete = isComplete(course, state.decisions);
   return [
     ...(last ? interactionWrites(course, last, n, version) : []),
-    ...progressWrites(course, state, version),
+    ...progressWrites(course, state, version, slots),
     ...resumeWrites(course, state, version),
     [table.exit, complete ? table.exitFinished : table.exitSuspend],
   ];

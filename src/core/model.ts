@@ -143,6 +143,19 @@ export interface Objective {
   title: string;
 }
 
+/** How far the module meets WCAG 2.2 AA, in the words of the Public Sector Bodies Accessibility Regulations 2018. */
+export type ComplianceStatus = 'fully-compliant' | 'partially-compliant' | 'not-compliant';
+
+/** The organisation's accessibility statement settings, as module.yaml gives them (defaults: src/core/statement.ts). */
+export interface StatementSettings {
+  status?: ComplianceStatus;
+  /** YYYY-MM-DD */
+  prepared?: string;
+  /** YYYY-MM-DD */
+  reviewed?: string;
+  contact?: { name: string; email?: string; phone?: string };
+}
+
 export interface Course {
   id: string;
   title: string;
@@ -166,6 +179,10 @@ export interface Course {
   scenarios: Scenario[];
   /** Short hash of the content that affects resume (ids, keys, order). */
   fingerprint: string;
+  /** The accessibility statement's settings from module.yaml. */
+  accessibility?: StatementSettings;
+  /** Sections of the NMC Code that the feedback cites ('5', '20.10'), for the certificate. */
+  nmcCode?: string[];
 }
 
 /** Stands for "end of the module" in `next`. */

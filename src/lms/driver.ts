@@ -1,5 +1,6 @@
 /** Drivers: one small interface over the SCORM 2004 API, the SCORM 1.2 API, or local storage. */
-import type { ScormVersion } from '../core/cmi.js';
+import { ELEMENTS, METHODS, type Methods, type ScormVersion } from '../core/scorm-names.js';
+import { safeStorage } from './storage.js';
 import type { Api12, Api2004, FoundApi } from './find-api.js';
 
 /** One API call as the LMS saw it, for the debug log and the inspector. */
@@ -28,33 +29,6 @@ export interface Driver {
 }
 
 const ok = (result: unknown) => result === true || result === 'true';
-
-interface Methods {
-  init: string;
-  term: string;
-  get: string;
-  set: string;
-  commit: string;
-  error: string;
-}
-const METHODS: Record<ScormVersion, Methods> = {
-  '2004': {
-    init: 'Initialize',
-    term: 'Terminate',
-    get: 'GetValue',
-    set: 'SetValue',
-    commit: 'Commit',
-    error: 'GetLastError',
-  },
-  '1.2': {
-    init: 'LMSInitialize',
-    term: 'LMSFinish',
-    get: 'LMSGetValue',
-    set: 'LMSSetValue',
-    commit: 'LMSCommit',
-    error: 'LMSGetLastError',
-  },
-};
 
 /** A driver over an LMS's API object. Every call is guarded: an API that throws counts as failing. */
 export class ScormDriver implements Driver {
@@ -120,6 +94,9 @@ export class ScormDriver implements Driver {
  * Used when no LMS is found: progress is kept in this browser's local storage (so a
  * learner can still resume) and nothing is recorded centrally. Uses SCORM 2004 names.
  */
+const NAMES = ELEMENTS['2004'];
+const CALLS = METHODS['2004'];
+
 export class StandaloneDriver implements Driver {
   readonly version: ScormVersion = '2004';
   readonly connected = false;
@@ -142,24 +119,24 @@ export class StandaloneDriver implements Driver {
     } catch {
       saved = {};
     }
-    const resume = saved['cmi.exit'] === 'suspend' && !!saved['cmi.suspend_data'];
+    const resume = saved[NAMES.exit] === 'suspend' && !!saved[NAMES.suspendData];
     this.values = new Map(resume ? Object.entries(saved) : []);
-    this.values.set('cmi.entry', resume ? 'resume' : 'ab-initio');
-    this.values.set('cmi.mode', 'normal');
-    this.log('Initialize', [''], 'true');
+    this.values.set(NAMES.entry, resume ? 'resume' : 'ab-initio');
+    this.values.set(NAMES.mode, 'normal');
+    this.log(CALLS.init, [''], 'true');
     return true;
   }
   getValue(element: string): string {
     let v = this.values.get(element) ?? '';
-    if (element === 'cmi.interactions._count') {
+    if (element === NAMES.interactionCount) {
       v = String(new Set([...this.values.keys()].filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k))).size);
     }
-    this.log('GetValue', [element], v);
+    this.log(CALLS.get, [element], v);
     return v;
   }
   setValue(element: string, value: string): boolean {
     this.values.set(element, value);
-    this.log('SetValue', [element, value], 'true');
+    this.log(CALLS.set, [element, value], 'true');
     return true;
   }
   commit(): boolean {
@@ -168,24 +145,16 @@ export class StandaloneDriver implements Driver {
     } catch {
       /* storage full or blocked: progress stays in memory for this visit */
     }
-    this.log('Commit', [''], 'true');
+    this.log(CALLS.commit, [''], 'true');
     return true;
   }
   terminate(): boolean {
     this.commit();
-    this.log('Terminate', [''], 'true');
+    this.log(CALLS.term, [''], 'true');
     return true;
   }
   lastError(): string {
     return '0';
-  }
-}
-
-function safeStorage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
   }
 }
 

@@ -1,6 +1,5 @@
 /** Finds the LMS's SCORM API the way LMSs expect: up the parents, then the opener and its parents. */
-
-export type ApiVersion = '1.2' | '2004';
+import { API_GLOBAL, METHODS } from '../core/scorm-names.js';
 
 /** The SCORM 2004 API (API_1484_11). */
 export interface Api2004 {
@@ -40,10 +39,15 @@ function read<T>(win: Window, get: (w: Window) => T): T | undefined {
 }
 
 function apiIn(win: Window): FoundApi | null {
-  const api2004 = read(win, (w) => (w as unknown as { API_1484_11?: Api2004 }).API_1484_11);
-  if (api2004 && typeof api2004.Initialize === 'function') return { version: '2004', api: api2004 };
-  const api12 = read(win, (w) => (w as unknown as { API?: Api12 }).API);
-  if (api12 && typeof api12.LMSInitialize === 'function') return { version: '1.2', api: api12 };
+  const lookup = (version: '2004' | '1.2') =>
+    read(win, (w) => {
+      const api = (w as unknown as Record<string, Record<string, unknown> | undefined>)[API_GLOBAL[version]];
+      return api && typeof api[METHODS[version].init] === 'function' ? api : undefined;
+    });
+  const api2004 = lookup('2004');
+  if (api2004) return { version: '2004', api: api2004 as unknown as Api2004 };
+  const api12 = lookup('1.2');
+  if (api12) return { version: '1.2', api: api12 as unknown as Api12 };
   return null;
 }
 

@@ -3,6 +3,7 @@
  * crash, a closed tab or an LMS that silently drops a commit loses nothing. On the next
  * launch the journal is reconciled with what the LMS returns.
  */
+import { safeStorage } from './storage.js';
 
 export interface JournalEntry {
   /** Journal format. */
@@ -25,14 +26,6 @@ export interface JournalKey {
   module: string;
   moduleVersion: string;
   scorm: string;
-}
-
-function safeStorage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
 }
 
 /** One learner's journal for one module, version and SCORM version. */

@@ -4,14 +4,17 @@
  */
 import {
   TABLE,
-  parseDuration,
   exitWrites,
   interactionWrites,
   launchWrites,
+  objectiveSlots,
   progressWrites,
   resumeWrites,
   type CmiWrite,
+  type ObjectiveSlots,
 } from '../core/cmi.js';
+import { isResultElement } from '../core/scorm-names.js';
+import { parseSpan } from '../core/scorm-time.js';
 import type { Course } from '../core/model.js';
 import { decode, encode, type ResumeStatus } from '../core/resume.js';
 import { isComplete, type CourseState, type Decision } from '../core/state.js';
@@ -25,6 +28,46 @@ import { Journal } from './journal.js';
  */
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'retrying' | 'unresponsive' | 'standalone' | 'readonly';
 export type LaunchMode = 'normal' | 'review' | 'browse';
+
+/** A value the LMS would not store: SetValue returned false with this error code. */
+export interface Refusal {
+  element: string;
+  value: string;
+  code: string;
+}
+
+/** The save status changed. */
+export class SaveStatusEvent extends Event {
+  constructor(readonly status: SaveStatus) {
+    super('status');
+  }
+}
+
+/** The LMS refused a value; `affectsResult` when it is part of the learner's result. */
+export class RefusedEvent extends Event {
+  constructor(
+    readonly refusal: Refusal,
+    readonly affectsResult: boolean,
+  ) {
+    super('refused');
+  }
+}
+
+/**
+ * The LMS refused part of the learner's result (a score, a status, a decision or an
+ * objective), so its record may be incomplete. Sent once, at the first such refusal.
+ */
+export class RecordIncompleteEvent extends Event {
+  constructor(readonly refusals: readonly Refusal[]) {
+    super('recordincomplete');
+  }
+}
+
+export interface SessionEventMap {
+  status: SaveStatusEvent;
+  refused: RefusedEvent;
+  recordincomplete: RecordIncompleteEvent;
+}
 
 export interface Launch {
   state: CourseState;
@@ -47,7 +90,6 @@ export interface SessionOptions {
   /** Log every call with its result and error code to the console. */
   debug?: boolean;
   now?: () => number;
-  onStatus?: (status: SaveStatus) => void;
   /** The journal to use (tests); by default one in local storage keyed by learner and module. */
   journal?: Journal;
   /** Retry delays in ms; the last repeats. */
@@ -68,13 +110,43 @@ export interface SessionOptions {
 
 const DEFAULT_BACKOFF = [1000, 2000, 4000, 8000, 15000, 30000];
 
+/**
+ * Writes split where an element repeats: each value of an element is committed before the
+ * next is set, so the LMS stores both (SCORM 1.2's `completed`, then `passed`).
+ */
+function batches(writes: readonly CmiWrite[]): CmiWrite[][] {
+  const out: CmiWrite[][] = [[]];
+  let seen = new Set<string>();
+  for (const write of writes) {
+    if (seen.has(write[0])) {
+      out.push([]);
+      seen = new Set();
+    }
+    out[out.length - 1]!.push(write);
+    seen.add(write[0]);
+  }
+  return out;
+}
+
+/** An error code that says the call never reached an LMS that could answer it (it threw). */
+const unreachable = (code: string) => code.startsWith('exception');
+
 function samePath(a: readonly Decision[], b: readonly Decision[]): boolean {
   return a.every((d, i) => b[i]?.scenarioId === d.scenarioId && b[i]!.choiceIds.join(',') === d.choiceIds.join(','));
 }
 
-export class LmsSession {
+type Listener<E> = ((event: E) => void) | { handleEvent(event: E): void };
+
+/**
+ * Sends `status` (SaveStatusEvent), `refused` (RefusedEvent) and `recordincomplete`
+ * (RecordIncompleteEvent); any number of listeners may follow each.
+ */
+export class LmsSession extends EventTarget {
   /** Every call made, in order (for tests and the inspector). */
   readonly calls: LmsCall[] = [];
+  /** Values the LMS refused, by element (each is written again only if its value changes). */
+  private refused = new Map<string, Refusal>();
+  private slots: ObjectiveSlots;
   private journal: Journal | null;
   private mode: LaunchMode = 'normal';
   private started = 0;
@@ -100,6 +172,8 @@ export class LmsSession {
     private readonly course: Course,
     private readonly options: SessionOptions = {},
   ) {
+    super();
+    this.slots = objectiveSlots(course);
     this.now = options.now ?? Date.now;
     this.defer = options.defer ?? ((fn, ms) => setTimeout(fn, ms));
     this.cancel = options.cancel ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
@@ -125,14 +199,30 @@ export class LmsSession {
   get saveStatus() {
     return this.status;
   }
+  /** Values of the learner's result the LMS refused in this session: its record may be incomplete. */
+  get resultRefusals(): Refusal[] {
+    return [...this.refused.values()].filter((r) => isResultElement(r.element));
+  }
 
-  /** Called whenever the save status changes (the course shell shows it). */
-  onStatus?: (status: SaveStatus) => void;
+  override addEventListener<K extends keyof SessionEventMap>(
+    type: K,
+    listener: Listener<SessionEventMap[K]> | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void {
+    super.addEventListener(type, listener as EventListenerOrEventListenerObject | null, options);
+  }
+
+  override removeEventListener<K extends keyof SessionEventMap>(
+    type: K,
+    listener: Listener<SessionEventMap[K]> | null,
+    options?: boolean | EventListenerOptions,
+  ): void {
+    super.removeEventListener(type, listener as EventListenerOrEventListenerObject | null, options);
+  }
 
   private setStatus(status: SaveStatus) {
     this.status = status;
-    this.options.onStatus?.(status);
-    this.onStatus?.(status);
+    this.dispatchEvent(new SaveStatusEvent(status));
   }
 
   /** Connects, reads where the learner was, reconciles the journal, and marks a new attempt as under way. */
@@ -153,7 +243,7 @@ export class LmsSession {
     });
     this.mode = rawMode === 'review' || rawMode === 'browse' ? rawMode : 'normal';
     const recorded = table.readFinished(get);
-    const earlierTimeMs = parseDuration(get(table.totalTime));
+    const earlierTimeMs = parseSpan(get(table.totalTime)) ?? 0;
     const preferredLanguage = get(table.language);
 
     // 2004 returns suspend data only after a suspended exit; reading unset data is an error there.
@@ -161,6 +251,7 @@ export class LmsSession {
     const fromLms = decode(this.course, canResume ? get(table.suspendData) : '');
     if (fromLms.reason) console.warn(`[frontline] ${fromLms.reason}`);
     this.nextInteraction = Number.parseInt(get(table.interactionCount), 10) || 0;
+    if (this.mode === 'normal' && recorded === null) this.slots = objectiveSlots(this.course, this.objectiveIds(get));
     this.reported = fromLms.state.decisions.length;
 
     // Reconcile with the journal: keep any decisions the LMS lost, if they extend its path.
@@ -202,7 +293,7 @@ export class LmsSession {
     }
     this.journalWrite(state);
     if (state.decisions.length === 0) {
-      this.launchPending = launchWrites(this.course, state, this.driver.version);
+      this.launchPending = launchWrites(this.course, state, this.driver.version, this.slots);
       (this.options.afterFirstPaint ?? ((fn) => fn()))(() => this.writeLaunch());
     } else if (restored > 0) {
       this.flush();
@@ -218,6 +309,12 @@ export class LmsSession {
       earlierTimeMs,
       preferredLanguage,
     };
+  }
+
+  /** The objective ids the LMS holds, slot by slot (some LMSs fill slots before launch). */
+  private objectiveIds(get: (element: string) => string): string[] {
+    const count = Math.min(Number.parseInt(get(TABLE[this.driver.version].objectiveCount), 10) || 0, 100);
+    return Array.from({ length: count }, (_, n) => get(`cmi.objectives.${n}.id`));
   }
 
   /** Time since this session started (ms). */
@@ -241,7 +338,12 @@ export class LmsSession {
     return this.flush();
   }
 
-  /** Ends the session exactly once: how the learner left, the session time, Terminate. */
+  /**
+   * Ends the session exactly once: how the learner left, the session time, Terminate. A
+   * review or browse session makes no call at all: Moodle recomputes the stored total time at
+   * Terminate from the time it handed over (zero in 2004 review) and the session time, so even
+   * a bare Terminate would overwrite the attempt's time.
+   */
   terminate(
     state: CourseState = this.latest ?? {
       screen: 'intro',
@@ -261,7 +363,7 @@ export class LmsSession {
       this.flush([...exitWrites(this.course, state, this.driver.version, this.now() - this.started)]);
     }
     this.terminated = true;
-    this.driver.terminate();
+    if (this.mode === 'normal') this.driver.terminate();
   }
 
   private journalWrite(state: CourseState) {
@@ -285,8 +387,7 @@ export class LmsSession {
   /** Marks a new attempt as under way (once: a flush before it writes the same values). */
   private writeLaunch() {
     if (!this.launchPending || this.terminated || this.retryHandle !== null) return;
-    this.apply(this.launchPending);
-    if (this.commitNow()) this.launchPending = null;
+    if (this.send(this.launchPending)) this.launchPending = null;
   }
 
   /** Writes what the LMS has not accepted yet (launch values, new interactions, then progress) and commits. */
@@ -294,31 +395,82 @@ export class LmsSession {
     if (this.terminated || this.mode !== 'normal' || !this.latest) return false;
     const state = this.latest;
     const version = this.driver.version;
-    const writes: CmiWrite[] = [...(this.launchPending ?? [])];
+    const writes: CmiWrite[] = [];
     state.decisions
       .slice(this.reported)
       .forEach((d, i) => writes.push(...interactionWrites(this.course, d, this.nextInteraction + i, version)));
     const table = TABLE[version];
-    writes.push(...progressWrites(this.course, state, version), ...resumeWrites(this.course, state, version));
+    writes.push(
+      ...progressWrites(this.course, state, version, this.slots),
+      ...resumeWrites(this.course, state, version),
+    );
     writes.push(
       [table.exit, isComplete(this.course, state.decisions) ? table.exitFinished : table.exitSuspend],
       ...extra,
     );
-    const pending = writes.filter(([el, v]) => this.confirmed.get(el) !== v);
-    this.apply(pending);
-    const saved = this.commitNow();
+    // The launch values go first, less any that this flush writes anew.
+    const later = new Set(writes.map(([el]) => el));
+    const launch = (this.launchPending ?? []).filter(([el]) => !later.has(el));
+    const saved = this.send([...launch, ...writes]);
     if (saved) {
       this.launchPending = null;
-      for (const [el, v] of pending) this.confirmed.set(el, v);
       this.nextInteraction += state.decisions.length - this.reported;
       this.reported = state.decisions.length;
-      this.journal?.acknowledge(encode(this.course, state));
+      // The journal keeps an attempt whose result the LMS refused in part, unacknowledged.
+      if (this.resultRefusals.length === 0) this.journal?.acknowledge(encode(this.course, state));
     }
     return saved;
   }
 
-  private apply(writes: CmiWrite[]): void {
-    for (const [element, value] of writes) this.driver.setValue(element, value);
+  /**
+   * Sets what has changed since the LMS last accepted it, committing between values of the
+   * same element. Only values the LMS accepted, in a commit that succeeded, count as saved;
+   * a refused value is not written again until it changes.
+   */
+  private send(writes: readonly CmiWrite[]): boolean {
+    // A value that repeats the one just written for the same element is said once.
+    const said = new Map<string, string>();
+    const distinct = writes.filter(([el, v]) => {
+      const repeat = said.get(el) === v;
+      said.set(el, v);
+      return !repeat;
+    });
+    const final = new Map(distinct);
+    const pending = distinct.filter(([el]) => {
+      const v = final.get(el);
+      return this.confirmed.get(el) !== v && this.refused.get(el)?.value !== v;
+    });
+    for (const batch of batches(pending)) {
+      const accepted = this.apply(batch);
+      if (!this.commitNow()) return false;
+      for (const [el, v] of accepted) {
+        this.confirmed.set(el, v);
+        this.refused.delete(el);
+      }
+    }
+    return true;
+  }
+
+  /** Sets each value; returns those the LMS accepted and records those it refused. */
+  private apply(writes: readonly CmiWrite[]): CmiWrite[] {
+    const accepted: CmiWrite[] = [];
+    for (const write of writes) {
+      const [element, value] = write;
+      if (this.driver.setValue(element, value)) accepted.push(write);
+      else if (!unreachable(this.driver.lastError())) this.refuse({ element, value, code: this.driver.lastError() });
+    }
+    return accepted;
+  }
+
+  private refuse(refusal: Refusal) {
+    const hadResultRefusal = this.resultRefusals.length > 0;
+    this.refused.set(refusal.element, refusal);
+    const affectsResult = isResultElement(refusal.element);
+    console.warn(
+      `[frontline lms] the learning system refused ${refusal.element} = ${JSON.stringify(refusal.value)} (error ${refusal.code})`,
+    );
+    this.dispatchEvent(new RefusedEvent(refusal, affectsResult));
+    if (affectsResult && !hadResultRefusal) this.dispatchEvent(new RecordIncompleteEvent(this.resultRefusals));
   }
 
   private commitNow(): boolean {

@@ -416,8 +416,8 @@ test('the accessibility statement opens from the footer on the introduction and 
   await page.keyboard.press('Enter');
   await expect(h1(page)).toHaveText('Accessibility statement');
   await expect(h1(page), 'focus moves to the statement heading').toBeFocused();
-  await expect(page.getByRole('heading', { name: 'How accessible this module is', level: 2 })).toBeVisible();
-  await expect(page.getByText(/WCAG\) version 2\.2 at level AA/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Compliance status', level: 2 })).toBeVisible();
+  await expect(page.getByText(/WCAG\) version 2\.2 AA standard/)).toBeVisible();
   await tabUntil(page, page, 'the Back button', isButton('Back'));
   await page.keyboard.press('Enter');
   await expect(h1(page)).toHaveText(FLAGSHIP_TITLE);

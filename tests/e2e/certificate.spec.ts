@@ -1,7 +1,8 @@
 /**
  * The certificate of completion: what it says after a pass in the player (name from the
- * LMS, module, version, date, score, time, objectives), the learner's reflection, that it
- * prints on exactly one A4 page with the reflection, and that a fail offers no certificate.
+ * LMS, module, version, date, score, time, CPD time, objectives, the NMC Code sections the
+ * module covers, the reflective-account questions), the learner's reflection, that it prints
+ * on exactly one A4 page with the reflection, and that a fail offers no certificate.
  */
 import { answer, expect, heading, launch, pressContinue, readCmi, start, test } from './helpers.js';
 import { SAMPLE_BEST, SAMPLE_WORST, answerIn, continueIn, h1, openSco, startIn } from './a11y-helpers.js';
@@ -12,6 +13,14 @@ const TITLE = 'Frontline sample module';
 const OBJECTIVES = [
   "Keep patients' information confidential online",
   'Keep clear professional boundaries on social media',
+];
+/** The sections the sample's sources cite ("NMC Code, section 5.1"), with their short names. */
+const CODE_SECTIONS = [
+  '5: Respecting privacy and confidentiality',
+  "5.1: Respecting a person's right to privacy",
+  '14: Being open and candid when things go wrong',
+  '20.2: Acting with honesty and integrity',
+  '20.6: Keeping clear professional boundaries',
 ];
 const REFLECTION =
   'I will check the background of any photo taken at work.\nI will talk to my team at the debrief instead of posting.';
@@ -44,15 +53,35 @@ test('after a pass in the player the certificate names the learner, the module, 
   await expect(certificate.getByText('has completed the e-learning module')).toBeVisible();
   await expect(certificate.locator('.certificate__module')).toHaveText(TITLE);
   await expect(certificate.getByText('Version 1.0.0', { exact: true })).toBeVisible();
-  await expect(certificate.locator('dt')).toHaveText(['Date completed', 'Score', 'Time spent']);
-  await expect(certificate.locator('dd')).toHaveText([today(), '100%', /^\d+ minutes?$/]);
+  await expect(certificate.locator('dt')).toHaveText(['Date completed', 'Score', 'Time spent', 'CPD time']);
+  await expect(certificate.locator('dd')).toHaveText([
+    today(),
+    '100%',
+    /^\d+ minutes?$/,
+    '5 minutes of individual learning',
+  ]);
   await expect(certificate.getByRole('heading', { name: 'Learning objectives', level: 2 })).toBeVisible();
-  await expect(certificate.getByRole('listitem')).toHaveText(OBJECTIVES);
-  await expect(certificate.getByText(/For your CPD record/)).toBeVisible();
+  await expect(certificate.locator('.certificate__objectives li')).toHaveText(OBJECTIVES);
+  await expect(certificate.getByText(/^For your CPD record: .*individual learning, not participatory/)).toBeVisible();
+
+  // The NMC Code sections the module's feedback cites, in the Code's order.
+  await expect(certificate.getByRole('heading', { name: 'NMC Code sections covered', level: 2 })).toBeVisible();
+  await expect(certificate.locator('.certificate__code li')).toHaveText(CODE_SECTIONS);
+
+  // The reflective-account questions, the last naming the Code's themes those sections fall under.
+  await expect(certificate.getByRole('heading', { name: 'For a reflective account', level: 2 })).toBeVisible();
+  await expect(certificate.locator('.certificate__prompts li')).toHaveText([
+    'What was the learning, and what did it cover?',
+    'What did you learn from it?',
+    'How did you change or improve your practice as a result?',
+    'How is this relevant to the Code? This module relates to the themes: Prioritise people, Preserve safety, Promote professionalism and trust.',
+  ]);
 
   // The reflection: labelled, described by its hint, kept on this device.
   const reflection = frame.getByRole('textbox', { name: 'Your reflection' });
-  await expect(reflection).toHaveAccessibleDescription(/What did you learn, and how will it change your practice\?/);
+  await expect(reflection).toHaveAccessibleDescription(
+    'Your answers stay on this device. Print them with your certificate.',
+  );
   await reflection.fill(REFLECTION);
   await expect(reflection).toHaveValue(REFLECTION);
   expect(await frame.locator('html').evaluate(() => localStorage.getItem('frontline:reflection:sample'))).toBe(
@@ -72,7 +101,10 @@ test('after a pass in the player the certificate names the learner, the module, 
   // Back to the results, and the certificate again keeps the reflection.
   await frame.getByRole('button', { name: 'Back to your results' }).click();
   await expect(heading(frame)).toHaveText('Your results');
-  await expect(heading(frame)).toBeFocused();
+  await expect(
+    frame.getByRole('button', { name: 'View your certificate' }),
+    'focus returns to the button',
+  ).toBeFocused();
   await frame.getByRole('button', { name: 'View your certificate' }).click();
   await expect(frame.getByRole('textbox', { name: 'Your reflection' })).toHaveValue(REFLECTION);
 

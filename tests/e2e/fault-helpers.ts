@@ -202,6 +202,7 @@ export async function expectResults(scope: Scope, steps: readonly Step[], timeou
   await expect(heading1(scope)).toHaveText('Your results', { timeout });
   const passed = steps.filter((s) => s.correct).length / steps.length >= MODULE.passMark / 100;
   await expect(scope.getByText(passed ? 'You passed' : 'You did not pass')).toBeVisible();
+  await scope.getByText(/^Show each decision and why/).click(); // the review is folded away until asked for
   await expect(scope.getByRole('heading', { level: 3 })).toHaveText(steps.map((s) => s.title));
 }
 
@@ -294,7 +295,7 @@ export function expectCleanApartFromFault(
   return failed;
 }
 
-/** What the finished attempt tells a grading LMS such as Moodle (DESIGN.md, "What real LMSs enforce"). */
+/** What the finished attempt tells a grading LMS such as Moodle (docs/DESIGN.md, "What real LMSs enforce"). */
 export function expectGradable(version: Version, cmi: Record<string, string>, log: readonly Call[]): void {
   const el = elements(version);
   const raw = cmi[el.raw] ?? '';

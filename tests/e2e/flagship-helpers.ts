@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { FrameLocator, Page } from '@playwright/test';
 import { loadCourse } from '../../src/compiler/course.js';
 import type { Choice, Course, Scenario } from '../../src/core/model.js';
+import { RESPONSE_SEPARATOR } from '../../src/core/scorm-names.js';
 import {
   answer,
   elements,
@@ -159,10 +160,10 @@ export function expectedInteractions(version: Version, steps: readonly Step[]): 
   return steps.map((step) => ({
     id: step.scenario.id,
     type: 'choice',
-    response: step.picks.map((c) => lmsId(c.id)).join('[,]'),
+    response: step.picks.map((c) => lmsId(c.id)).join(RESPONSE_SEPARATOR[version]),
     pattern: bestChoices(step.scenario)
       .map((c) => lmsId(c.id))
-      .join('[,]'),
+      .join(RESPONSE_SEPARATOR[version]),
     result: step.score === 1 ? 'correct' : elements(version).wrong,
     objective: step.scenario.objective,
   }));

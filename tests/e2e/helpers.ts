@@ -8,7 +8,7 @@ import { checkCalls, checkFinished, type Call, type Version } from '../../scorm/
 export type { Call, Version };
 export const VERSIONS: readonly Version[] = ['2004', '1.2'];
 
-/** What the player page exposes to tests (see scorm/player/player.js). */
+/** What the player page exposes to tests (see scorm/player/player.ts). */
 interface PlayerWindow {
   lmsLog: Call[];
   lmsApi: { getFlattenedCMI(): Record<string, unknown> };

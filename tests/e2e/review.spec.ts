@@ -1,6 +1,6 @@
 /**
- * What a real LMS (Moodle 4.5, DESIGN.md "What real LMSs enforce") expects when a finished
- * attempt is relaunched: review mode and a normal-mode relaunch write nothing, a passed
+ * What a real LMS (Moodle 4.5; docs/DESIGN.md, "What real LMSs enforce") expects when a finished
+ * attempt is relaunched: review mode and a normal-mode relaunch write nothing and end no session, a passed
  * attempt stays passed, browse mode records nothing; and a full run leaves gradable data.
  */
 import type { FrameLocator, Page } from '@playwright/test';
@@ -76,26 +76,23 @@ async function finishPassingAttempt(page: Page, version: Version): Promise<void>
 }
 
 /**
- * Ends the module's session the way leaving the page does (the app terminates on pagehide),
- * so that the log holds the whole session, then checks it wrote nothing at all.
+ * Leaves the page the way the learner does (the app ends its session on pagehide), then checks
+ * the session only read: no value set, no Commit, and no Terminate either, because Moodle
+ * recomputes the stored total time at Terminate (docs/LMS.md, "Review mode").
  */
 async function expectSessionWroteNothing(page: Page, frame: FrameLocator, version: Version): Promise<void> {
   await frame.locator('body').evaluate(() => window.dispatchEvent(new Event('pagehide')));
   const el = elements(version);
-  await expect
-    .poll(async () => (await readLog(page)).at(-1)?.fn, { message: `the session ended with ${el.term}` })
-    .toBe(el.term);
   const log = await readLog(page);
   expect(
-    log.filter((c) => c.fn === el.set).map((c) => c.args),
-    `${el.set} calls in a read-only session`,
-  ).toEqual([]);
+    log.filter((c) => c.fn === el.init),
+    `${el.init} calls`,
+  ).toHaveLength(1);
   expect(
-    log.filter((c) => c.fn === (version === '1.2' ? 'LMSCommit' : 'Commit')),
-    'commits in a read-only session',
+    log.filter((c) => c.fn !== el.init && !/GetValue$/.test(c.fn)).map((c) => [c.fn, ...c.args]),
+    'calls other than reads in a read-only session',
   ).toEqual([]);
   expectCleanCalls(version, log);
-  expectNothingAfterTerminate(version, log);
 }
 
 function modeElement(version: Version): string {
@@ -205,6 +202,9 @@ test('browse mode, SCORM 1.2: the learner can answer, is told nothing is recorde
     log.filter((c) => c.fn === 'LMSCommit'),
     'LMSCommit calls in browse mode',
   ).toEqual([]);
+  expect(
+    log.filter((c) => c.fn === 'LMSFinish'),
+    'LMSFinish in browse mode (the LMS would recompute the time)',
+  ).toEqual([]);
   expectCleanCalls(version, log);
-  expectNothingAfterTerminate(version, log);
 });

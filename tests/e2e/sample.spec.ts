@@ -233,6 +233,7 @@ for (const version of VERSIONS) {
       await expect(frame.getByText('You passed')).toBeVisible();
       await expect(frame.getByText('100%', { exact: true })).toBeVisible();
       // The review lists all three decisions, including the one made before the reload.
+      await frame.getByText(/^Show each decision and why/).click(); // folded away until asked for
       await expect(frame.getByRole('heading', { level: 3 })).toHaveText(BEST.map((s) => s.scenario.title));
       await finishAndExit(frame);
 

@@ -7,6 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Block, Choice, Scenario } from '../../src/core/model.js';
+import { RESPONSE_SEPARATOR } from '../../src/core/scorm-names.js';
 import {
   VERSIONS,
   elements,
@@ -212,7 +213,7 @@ for (const version of VERSIONS) {
           response: lmsId(reply.id),
           pattern: bestChoices(TRENDING)
             .map((c) => lmsId(c.id))
-            .join('[,]'),
+            .join(RESPONSE_SEPARATOR[version]),
           result: elements(version).wrong,
           objective: TRENDING.objective,
         },
@@ -270,8 +271,8 @@ for (const version of VERSIONS) {
       expect(feed[0]).toEqual({
         id: COLLEAGUES.id,
         type: 'choice',
-        response: picked.map((c) => lmsId(c.id)).join('[,]'),
-        pattern: 'jess_mrs_bell[,]ravi_footballer[,]amy_xray',
+        response: picked.map((c) => lmsId(c.id)).join(RESPONSE_SEPARATOR[version]),
+        pattern: ['jess_mrs_bell', 'ravi_footballer', 'amy_xray'].join(RESPONSE_SEPARATOR[version]),
         result: 'correct',
         objective: COLLEAGUES.objective,
       });
@@ -292,6 +293,7 @@ for (const version of VERSIONS) {
       await playPlan(course, frame, steps);
       await expect(frame.getByText(`${expectedRaw(steps)}%`, { exact: true })).toBeVisible();
       // The review shows the feed as partly right, with the wrong pick marked.
+      await frame.getByText(/^Show each decision and why/).click(); // folded away until asked for
       const percent = Math.round(step.score * 100);
       const item = frame
         .getByRole('listitem')
@@ -302,9 +304,9 @@ for (const version of VERSIONS) {
       const cmi = await readCmi(page);
       const feed = interactions(version, cmi).filter((x) => x.id === COLLEAGUES.id);
       expect(feed).toHaveLength(1);
-      expect(feed[0]!.response).toBe(picks.map((c) => lmsId(c.id)).join('[,]'));
-      expect(feed[0]!.response.split('[,]')).toHaveLength(right.length + 1);
-      expect(feed[0]!.pattern).toBe(right.map((c) => lmsId(c.id)).join('[,]'));
+      expect(feed[0]!.response).toBe(picks.map((c) => lmsId(c.id)).join(RESPONSE_SEPARATOR[version]));
+      expect(feed[0]!.response.split(RESPONSE_SEPARATOR[version])).toHaveLength(right.length + 1);
+      expect(feed[0]!.pattern).toBe(right.map((c) => lmsId(c.id)).join(RESPONSE_SEPARATOR[version]));
       expect(feed[0]!.result).toBe(elements(version).wrong);
       expect(interactions(version, cmi)).toHaveLength(steps.length);
       await expectCleanLog(page, version);

@@ -10,9 +10,16 @@ const roots: string[] = [];
 afterAll(() => {
   for (const root of roots) rmSync(root, { recursive: true, force: true });
 });
+/** The base fixture with an accessibility statement, whose absence the check would warn about. */
 function project(): string {
   const root = makeProject();
   roots.push(root);
+  edit(
+    root,
+    'modules/base/module.yaml',
+    (t) =>
+      `${t}accessibility-statement:\n  status: partially-compliant\n  prepared: 2026-05-01\n  reviewed: 2026-05-01\n  contact:\n    name: Base training team\n    email: training@base.example\n`,
+  );
   return root;
 }
 function edit(root: string, file: string, change: (text: string) => string): void {

@@ -6,8 +6,8 @@ import { ContentError } from '../../../src/compiler/errors.js';
 import { CHOICE_KEY_LENGTH, SCENARIO_KEY_LENGTH, shortKey } from '../../../src/core/keys.js';
 import { fingerprint, worstCaseLength } from '../../../src/core/resume.js';
 import { issuesOf, makeProject } from './fixture.js';
+import { ROOT } from '../../root.js';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
 const roots: string[] = [];
 afterAll(() => {
   for (const root of roots) rmSync(root, { recursive: true, force: true });

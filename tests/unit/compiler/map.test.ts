@@ -1,12 +1,11 @@
 /** The sign-off map: whole titles, choices by their words, and nothing drawn over a box. */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCourse } from '../../../src/compiler/course.js';
 import { analyse } from '../../../src/compiler/graph.js';
 import { BOX_W, layoutMap, toMermaid, toSvg, type MapBox } from '../../../src/compiler/map.js';
 import type { Course } from '../../../src/core/model.js';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
+import { ROOT } from '../../root.js';
 const flagship = (): Course => loadCourse(ROOT, 'social-media-nhs').course;
 const sample = (): Course => loadCourse(ROOT, 'sample').course;
 

@@ -1,23 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { loadCourse } from '../../../src/compiler/course.js';
+import { ROOT } from '../../root.js';
 import {
   TABLE,
   decisionWrites,
   describe as describeScenario,
-  duration2004,
   exitWrites,
   interactionWrites,
   launchWrites,
   progressWrites,
   real,
   resumeWrites,
-  time12,
-  timespan12,
-  timestamp2004,
   type CmiWrite,
-  type ScormVersion,
 } from '../../../src/core/cmi.js';
 import type { Course } from '../../../src/core/model.js';
+import type { ScormVersion } from '../../../src/core/scorm-names.js';
+import { duration2004, time12, timespan12, timestamp2004 } from '../../../src/core/scorm-time.js';
 import { encode } from '../../../src/core/resume.js';
 import { initialState, reduce, scenarioById, type Decision } from '../../../src/core/state.js';
 import { checkValue } from '../../../scorm/strict.js';
@@ -236,14 +234,23 @@ describe.each(VERSIONS)('SCORM %s writes', (version) => {
     expect(half.get('cmi.interactions.0.result')).toBe(is2004 ? 'incorrect' : 'wrong');
   });
 
-  it('reports a feed as one multiple-response interaction', () => {
+  it("reports a feed as one multiple-response interaction, items separated in the version's own form", () => {
+    // SCORM 2004 separates the items with [,]; SCORM 1.2 with a plain comma.
+    const sep = is2004 ? '[,]' : ',';
     const w = asMap(interactionWrites(c, decision('feed', ['post-a', 'post-c']), 1, version));
-    expect(w.get(`cmi.interactions.1.${responseElement}`)).toBe('post_a[,]post_c');
-    expect(w.get('cmi.interactions.1.correct_responses.0.pattern')).toBe('post_a[,]post_b');
+    expect(w.get(`cmi.interactions.1.${responseElement}`)).toBe(`post_a${sep}post_c`);
+    expect(w.get('cmi.interactions.1.correct_responses.0.pattern')).toBe(`post_a${sep}post_b`);
     expect(w.get('cmi.interactions.1.result')).toBe(is2004 ? 'incorrect' : 'wrong');
     const right = asMap(interactionWrites(c, decision('feed', ['post-b', 'post-a']), 1, version));
-    expect(right.get(`cmi.interactions.1.${responseElement}`)).toBe('post_a[,]post_b');
+    expect(right.get(`cmi.interactions.1.${responseElement}`)).toBe(`post_a${sep}post_b`);
     expect(right.get('cmi.interactions.1.result')).toBe('correct');
+    for (const [element, value] of w) expect(checkValue(version, element, value)).toBeNull();
+  });
+
+  it("has the strict checker refuse the other version's multiple-response form", () => {
+    const other = is2004 ? 'post_a,post_b' : 'post_a[,]post_b';
+    expect(checkValue(version, `cmi.interactions.1.${responseElement}`, other)).toMatch(/response ids/);
+    expect(checkValue(version, 'cmi.interactions.1.correct_responses.0.pattern', other)).toMatch(/response ids/);
   });
 
   it('never puts a hyphen in a response or pattern', () => {
@@ -342,6 +349,20 @@ describe.each(VERSIONS)('SCORM %s writes', (version) => {
     }
   });
 
+  it('judges no objective while the attempt is under way, even one already answered in full', () => {
+    const { afterChoose } = play(c, [['pick-best'], ['full-marks'], ['post-a', 'post-b'], ['yes']]);
+    for (const s of afterChoose.slice(0, -1)) {
+      const w = asMap(progressWrites(c, s, version));
+      for (const n of [0, 1]) {
+        if (is2004) expect(w.get(`cmi.objectives.${n}.success_status`), `objective ${n}`).toBe('unknown');
+        else expect(w.get(`cmi.objectives.${n}.status`), `objective ${n}`).toMatch(/^(incomplete|not attempted)$/);
+      }
+    }
+    // obj-a had full marks from the first decision: only the end judges it.
+    const end = asMap(progressWrites(c, afterChoose.at(-1)!, version));
+    expect(end.get(is2004 ? 'cmi.objectives.0.success_status' : 'cmi.objectives.0.status')).toBe('passed');
+  });
+
   it('writes suspend while unfinished and normal (2004) or "" (1.2) once finished', () => {
     const exit = TABLE[version].exit;
     const { state, afterChoose } = play(c, [['pick-best'], ['full-marks'], ['post-a', 'post-b'], ['yes']]);
@@ -387,7 +408,7 @@ describe.each(VERSIONS)('SCORM %s writes', (version) => {
   });
 
   it('every write in a full run of the sample module passes the strict checker', () => {
-    const { course: sample } = loadCourse('/work/main', 'sample');
+    const { course: sample } = loadCourse(ROOT, 'sample');
     for (const steps of [
       [['leave-it'], ['say-nothing'], ['accept-and-advise'], ['friends-only']],
       [['delete-and-report'], ['decline-and-signpost'], ['debrief-instead']],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCourse } from '../../../src/compiler/course.js';
+import { ROOT } from '../../root.js';
 import type { Course } from '../../../src/core/model.js';
 import { decode, encode, fingerprint, FORMAT_VERSION, worstCaseLength } from '../../../src/core/resume.js';
 import { initialState, nextStep, reduce, scenarioById, type CourseState } from '../../../src/core/state.js';
@@ -82,7 +83,7 @@ describe('decode: round trip', () => {
   });
 
   it('round-trips every answer of the sample module', () => {
-    const { course: sample } = loadCourse('/work/main', 'sample');
+    const { course: sample } = loadCourse(ROOT, 'sample');
     const { state } = play(sample, [['leave-it'], ['be-open'], ['decline-and-signpost'], ['friends-only']]);
     expect(state.screen).toBe('results');
     const result = decode(sample, encode(sample, state));
@@ -348,7 +349,7 @@ describe('worstCaseLength', () => {
   });
 
   it('is the longest data encode produces over every full run (sample module)', () => {
-    const { course: sample } = loadCourse('/work/main', 'sample');
+    const { course: sample } = loadCourse(ROOT, 'sample');
     const longest = Math.max(...allRuns(sample).map((s) => encode(sample, s).length));
     expect(longest).toBe(worstCaseLength(sample));
   });

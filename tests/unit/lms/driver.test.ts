@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ScormVersion } from '../../../src/core/cmi.js';
+import type { ScormVersion } from '../../../src/core/scorm-names.js';
 import { ScormDriver, StandaloneDriver, type LmsCall } from '../../../src/lms/driver.js';
 import type { FoundApi } from '../../../src/lms/find-api.js';
 import { FakeStorage, found, makeApi } from './helpers.js';

@@ -3,7 +3,7 @@ import * as scorm12 from 'scorm-again/scorm12';
 import type Scorm12APIClass from 'scorm-again/scorm12';
 import * as scorm2004 from 'scorm-again/scorm2004';
 import type Scorm2004APIClass from 'scorm-again/scorm2004';
-import type { ScormVersion } from '../../../src/core/cmi.js';
+import type { ScormVersion } from '../../../src/core/scorm-names.js';
 import type { Course } from '../../../src/core/model.js';
 import { initialState, reduce, type CourseState } from '../../../src/core/state.js';
 import type { Api12, Api2004, FoundApi } from '../../../src/lms/find-api.js';

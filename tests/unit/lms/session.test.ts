@@ -1,13 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadCourse } from '../../../src/compiler/course.js';
-import { TABLE, type ScormVersion } from '../../../src/core/cmi.js';
+import { ROOT } from '../../root.js';
+import { TABLE } from '../../../src/core/cmi.js';
+import type { ScormVersion } from '../../../src/core/scorm-names.js';
 import { encode } from '../../../src/core/resume.js';
 import { reduce, score } from '../../../src/core/state.js';
 import { ScormDriver } from '../../../src/lms/driver.js';
 import { checkCalls, checkFinished } from '../../../scorm/strict.js';
-import { cmiOf, found, Harness, makeApi, newSession, playSession } from './helpers.js';
+import { cmiOf, found, Harness, initialState, makeApi, newSession, playSession } from './helpers.js';
 
-const { course } = loadCourse('/work/main', 'sample');
+const { course } = loadCourse(ROOT, 'sample');
 const VERSIONS: ScormVersion[] = ['2004', '1.2'];
 
 const RUNS = {
@@ -184,6 +186,51 @@ describe.each(VERSIONS)('LmsSession with scorm-again (SCORM %s)', (version) => {
     expect(checkFinished(version, cmi)).toEqual([]);
   });
 
+  it('restores at launch the decisions the LMS lost, from the journal, and sends them to the LMS', () => {
+    const h = new Harness();
+    const api = makeApi(version);
+    const first = newSession(new ScormDriver(found(version, api)), course, h);
+    let state = playSession(course, first, h, first.launch().state, [['leave-it']]);
+    // What the LMS keeps: its last commit to arrive held one decision; the second is lost.
+    const kept = { ...api.getFlattenedCMI(), [t.entry]: 'resume' };
+    state = playSession(course, first, h, state, [['be-open']]);
+
+    const api2 = makeApi(version);
+    api2.loadFromFlattenedJSON(kept);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const second = newSession(new ScormDriver(found(version, api2)), course, h);
+    const launch = second.launch();
+    warn.mockRestore();
+    expect(launch.restored).toBe(1);
+    expect(launch.state.decisions.map((d) => d.scenarioId)).toEqual(['ward-selfie', 'ward-selfie-manager']);
+    const cmi = cmiOf(api2);
+    expect([cmi['cmi.interactions.0.id'], cmi['cmi.interactions.1.id']]).toEqual([
+      'ward-selfie',
+      'ward-selfie-manager',
+    ]);
+    expect(cmi['cmi.suspend_data']).toBe(encode(course, state));
+
+    // A journal on another path (another attempt's answers) is not taken.
+    const api3 = makeApi(version);
+    api3.loadFromFlattenedJSON({ ...kept });
+    let other = reduce(course, initialState(), { type: 'start', at: 1 });
+    for (const ids of [['delete-and-report'], ['decline-and-signpost']])
+      other = reduce(course, reduce(course, other, { type: 'choose', choiceIds: ids, at: 2 }), {
+        type: 'continue',
+        at: 3,
+      });
+    h.options().journal!.write({
+      data: encode(course, other),
+      decisions: 2,
+      acknowledged: false,
+      finished: false,
+      attempt: 1,
+    });
+    const third = newSession(new ScormDriver(found(version, api3)), course, h).launch();
+    expect(third.restored).toBe(0);
+    expect(third.state.decisions.map((d) => d.scenarioId)).toEqual(['ward-selfie']);
+  });
+
   it('shows a finished attempt in review without writing to it', () => {
     const { api } = fullRun(version, RUNS.pass.steps);
     const api2 = makeApi(version);
@@ -299,7 +346,8 @@ describe.each(VERSIONS)('LmsSession with scorm-again (SCORM %s)', (version) => {
     const h = new Harness();
     const api = makeApi(version);
     const statuses: string[] = [];
-    const session = newSession(new ScormDriver(found(version, api)), course, h, { onStatus: (s) => statuses.push(s) });
+    const session = newSession(new ScormDriver(found(version, api)), course, h);
+    session.addEventListener('status', (e) => statuses.push(e.status));
     const launch = session.launch();
     let state = reduce(course, launch.state, { type: 'start', at: h.tick(1000) });
     state = reduce(course, state, { type: 'choose', choiceIds: ['crop-photo'], at: h.tick(1000) });
@@ -310,6 +358,27 @@ describe.each(VERSIONS)('LmsSession with scorm-again (SCORM %s)', (version) => {
     expect(h.runScheduled()).toBe(1);
     expect(cmiOf(api)['cmi.interactions.0.id']).toBe('ward-selfie');
     expect(statuses.at(-1)).toBe('saved');
+  });
+
+  it('tells every listener of each status change (the first screen and the course shell both follow it)', () => {
+    const h = new Harness();
+    const session = newSession(new ScormDriver(found(version, makeApi(version))), course, h);
+    const first: string[] = [];
+    const second: string[] = [];
+    const stop = (e: { status: string }) => first.push(e.status);
+    session.addEventListener('status', stop);
+    session.addEventListener('status', (e) => second.push(e.status));
+    const launch = session.launch();
+    session.removeEventListener('status', stop);
+    const state = reduce(course, reduce(course, launch.state, { type: 'start', at: h.tick(1) }), {
+      type: 'choose',
+      choiceIds: ['crop-photo'],
+      at: h.tick(1),
+    });
+    session.recordDecision(state);
+    h.runScheduled();
+    expect(first).toEqual(['saved']);
+    expect(second).toEqual(['saved', 'saving', 'saved']);
   });
 
   it('retries a commit the LMS refused, without repeating or skipping the interaction', () => {

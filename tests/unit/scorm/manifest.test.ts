@@ -35,6 +35,30 @@ describe('buildManifest', () => {
     expect(xml).not.toContain('masteryscore');
   });
 
+  it('tells a 2004 LMS that the module sets completion and success itself, on the item it launches', () => {
+    const xml = buildManifest(input, '2004');
+    const item = xml.match(/<item identifier="item-social-media-nhs"[^>]*>([\s\S]*?)<\/item>/)?.[1] ?? '';
+    const sequencing = item.match(/<imsss:sequencing>([\s\S]*?)<\/imsss:sequencing>/g) ?? [];
+    expect(sequencing).toHaveLength(1);
+    const block = sequencing[0]!;
+    const controls = block.match(/<imsss:deliveryControls\b([^>]*)\/>/g) ?? [];
+    expect(controls).toHaveLength(1);
+    expect(controls[0]).toContain('completionSetByContent="true"');
+    expect(controls[0]).toContain('objectiveSetByContent="true"');
+    // Untracked delivery would keep the LMS from recording the attempt at all.
+    expect(controls[0]).not.toMatch(/tracked="false"/);
+    // imsss:sequencingType orders its children: objectives come before deliveryControls.
+    expect(block.indexOf('<imsss:objectives>')).toBeLessThan(block.indexOf('<imsss:deliveryControls'));
+    expect(xml.match(/<imsss:sequencing>/g)).toHaveLength(1);
+  });
+
+  it('gives a 1.2 LMS no sequencing block, only the mastery score', () => {
+    const xml = buildManifest(input, '1.2');
+    expect(xml).not.toMatch(/sequencing|deliveryControls|SetByContent/);
+    const item = xml.match(/<item identifier="item-social-media-nhs"[^>]*>([\s\S]*?)<\/item>/)?.[1] ?? '';
+    expect(item).toContain('<adlcp:masteryscore>80</adlcp:masteryscore>');
+  });
+
   it('names the module, its version and every file', () => {
     for (const v of ['1.2', '2004'] as const) {
       const xml = buildManifest(input, v);

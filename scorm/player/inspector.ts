@@ -1,18 +1,55 @@
 // The LMS inspector beside the module in the dev preview: every API call with its value,
 // result and error code; the current cmi data; the resume data's size; and buttons to
 // reset the attempt, leave and resume, or jump to any scenario.
+import type { ScormVersion } from '../../src/core/scorm-names.js';
+
 const LIMIT_12 = 4096;
 
-function el(tag, props = {}, ...children) {
+/** One API call as the player logged it. */
+export interface Call {
+  fn: string;
+  args: string[];
+  result: string;
+  error: string;
+}
+
+/** A built module, as /api/modules lists it. */
+export interface ModuleInfo {
+  id: string;
+  title: string;
+  version: string;
+  passMark?: number;
+  scenarios?: { id: string; title: string }[];
+}
+
+export interface InspectorOptions {
+  api: { getFlattenedCMI(): object };
+  version: ScormVersion;
+  log: Call[];
+  module: ModuleInfo | undefined;
+  key: string;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
 }
 
-export function mountInspector({ api, version, log, module, key }) {
+/** A SetValue the LMS answered with false: the value it refused and why. */
+function refusedWrites(log: readonly Call[]): Call[] {
+  return log.filter((c) => /SetValue$/.test(c.fn) && c.result !== 'true');
+}
+
+export function mountInspector({ api, version, log, module, key }: InspectorOptions): void {
   document.body.classList.add('with-inspector');
   const suspend = el('p', { className: 'inspector__suspend' });
   const calls = el('tbody');
+  const refused = el('ul', { className: 'inspector__refused' });
   const cmi = el('dl', { className: 'inspector__cmi' });
   const jump = el(
     'select',
@@ -48,6 +85,8 @@ export function mountInspector({ api, version, log, module, key }) {
     el('div', { className: 'inspector__buttons' }, reset, resume),
     el('label', { htmlFor: 'inspector-jump', textContent: 'Jump to a scenario (answers are not recorded)' }),
     el('div', { className: 'inspector__buttons' }, jump, go),
+    el('h3', { textContent: 'Values the LMS refused' }),
+    refused,
     el('h3', { textContent: 'Current cmi data' }),
     cmi,
     el('h3', { textContent: 'API calls, newest first' }),
@@ -66,18 +105,26 @@ export function mountInspector({ api, version, log, module, key }) {
       calls,
     ),
   );
-  document.querySelector('.lms-main').append(panel);
+  document.querySelector('.lms-main')!.append(panel);
 
   let pending = false;
   const update = () => {
     pending = false;
-    const flat = api.getFlattenedCMI();
+    const flat = api.getFlattenedCMI() as Record<string, unknown>;
+    const refusals = refusedWrites(log);
+    refused.replaceChildren(
+      ...(refusals.length
+        ? refusals.map((c) =>
+            el('li', { textContent: `${c.args[0]} = ${JSON.stringify(c.args[1])}: error ${c.error}` }),
+          )
+        : [el('li', { textContent: 'None' })]),
+    );
     const data = String(flat['cmi.suspend_data'] ?? '');
     suspend.textContent = `suspend_data: ${data.length} of ${LIMIT_12.toLocaleString('en-GB')} characters (the SCORM 1.2 limit)`;
     suspend.classList.toggle('inspector__suspend--over', data.length > LIMIT_12);
     cmi.replaceChildren(
       ...Object.entries(flat)
-        .filter(([, v]) => typeof v === 'string' && v !== '')
+        .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')
         .flatMap(([k, v]) => [el('dt', { textContent: k }), el('dd', { textContent: v })]),
     );
     calls.replaceChildren(
