@@ -145,6 +145,7 @@ function routeArrows(course: Course, report: GraphReport, boxes: MapBox[]): MapL
   const byId = new Map(boxes.map((b) => [b.id, b]));
   const arrows: MapLayout['arrows'] = [];
   const lanes = new Map<number, number>();
+  const arrivals = new Map<string, number>();
   const edges = [...(course.order[0] ? [{ from: '__start', to: course.order[0], choices: [] }] : []), ...report.edges];
   for (const e of edges) {
     const a = byId.get(e.from)!;
@@ -167,8 +168,11 @@ function routeArrows(course: Course, report: GraphReport, boxes: MapBox[]): MapL
     const lane = lanes.get(a.col) ?? 0;
     lanes.set(a.col, lane + 1);
     const gx = a.x + BOX_W + 16 + (lane % 10) * 12;
-    const y1 = exit ? exit.y : a.y + a.h / 2;
-    const y2 = b.y + Math.min(b.h / 2, 20 + (lane % 4) * 6);
+    // Leave beside the line that ends in "→"; arrive a little apart from other arrows into the same box.
+    const y1 = exit ? exit.y + (exit.lines.length - 1) * SMALL_LINE : a.y + a.h / 2;
+    const arrival = arrivals.get(b.id) ?? 0;
+    arrivals.set(b.id, arrival + 1);
+    const y2 = b.y + Math.min(b.h - 8, 16 + arrival * 8);
     const x2 = b.x > gx ? b.x : b.x + BOX_W;
     arrows.push({
       from: e.from,
