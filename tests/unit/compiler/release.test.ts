@@ -70,8 +70,8 @@ describe('a released version', () => {
     edit(root, 'content/base/alpha.md', (t) => t.replace('- rating: acceptable', '- rating: wrong'));
     setVersion(root, '1.0.1');
     expect(messages(root)).toEqual([
-      expect.stringContaining(
-        'the change since version 1.0.0 needs a minor version (scenarios or choices added, or scores',
+      expect.stringMatching(
+        /^modules\/base\/module\.yaml:4:1: error: the change since version 1\.0\.0 needs a minor version \(scenarios or choices added, or scores/,
       ),
     ]);
     setVersion(root, '1.1.0');
@@ -89,7 +89,9 @@ describe('a released version', () => {
     );
     edit(root, 'modules/base/published.yaml', (t) => t.replace('retired: {}', 'retired:\n  alpha/ignore-it: retired'));
     expect(messages(root)).toEqual([
-      expect.stringContaining('needs a major version (a published id retired): set version: 2.0.0'),
+      expect.stringMatching(
+        /^modules\/base\/module\.yaml:4:1: error: .*needs a major version \(a published id retired\): set version: 2\.0\.0$/,
+      ),
     ]);
     setVersion(root, '2.0.0');
     expect(loadCourse(root, 'base').course.version).toBe('2.0.0');
@@ -112,7 +114,7 @@ describe('a released version', () => {
     const root = released();
     setVersion(root, '0.9.0');
     expect(messages(root)).toEqual([
-      expect.stringContaining('version 0.9.0 is not after the latest published version 1.0.0: set a later version'),
+      'modules/base/module.yaml:4:1: error: version 0.9.0 is not after the latest published version 1.0.0: set a later version',
     ]);
   });
 });
