@@ -384,7 +384,8 @@ function parseChoice(
   translation: boolean,
 ): { choice: Choice; at: { next: number; target: number; id: number } } | undefined {
   const report = ctx.report;
-  const before = report.issues.length;
+  const errors = () => report.issues.filter((i) => i.severity === 'error').length;
+  const before = errors();
   const headingText = g.heading.text.trim();
   const headingOffset = g.offset + g.heading.raw.indexOf(headingText);
   const fields = new Map<string, { value: string; offset: number }>();
@@ -479,7 +480,12 @@ function parseChoice(
     );
   const feedbackHtml = renderBlocks(g.feedback, ctx, 3, 3);
   const textHtml = renderInline(headingText, headingOffset, ctx);
-  if (report.issues.length > before || !idF || !sourceF) return undefined;
+  if (textHtml.includes('<a '))
+    report.warn(
+      headingOffset + Math.max(0, headingText.indexOf('[')),
+      "a link in a choice's words sits inside the button or option learners press to answer, so it is easy to open by mistake and hard to reach with a keyboard: put the link in the feedback or the situation",
+    );
+  if (errors() > before || !idF || !sourceF) return undefined;
   return {
     choice: {
       id: idF.value,

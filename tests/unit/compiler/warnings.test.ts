@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/compiler/check.js';
+import { loadCourse } from '../../../src/compiler/course.js';
 import { formatIssue } from '../../../src/compiler/errors.js';
 import { FIXTURES, makeProject, type Expected } from './fixture.js';
 
@@ -23,6 +24,9 @@ describe('content that builds with a warning', () => {
       const root = makeProject(dir);
       roots.push(root);
       const result = checkContent(root, { today: '2026-06-01' });
+      // A warning never costs a scenario a choice.
+      const { course } = loadCourse(root, 'base');
+      expect(course.scenarios.flatMap((s) => s.choices)).toHaveLength(12);
       expect(result.errors, result.issues.map(formatIssue).join('\n')).toBe(0);
       expect(result.issues, result.issues.map(formatIssue).join('\n')).toContainEqual({
         file: expected.file,
