@@ -7,7 +7,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { releaseModule } from '../../src/compiler/release.js';
+import { WCAG_TAGS } from './a11y-helpers.js';
 import { test, expect } from './helpers.js';
 
 // Beside the Playwright server's port, so engineers running in parallel do not share one.
@@ -76,6 +78,8 @@ test('a renamed published choice is refused until retired; the learner who picke
   await expect(note).toBeVisible();
   await expect(note).toContainText('We kept 0 of your answers.');
   await expect(note.getByRole('listitem')).toHaveText(['A selfie on the ward']);
+  const axe = await new AxeBuilder({ page }).include('#sco').withTags(WCAG_TAGS).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)).toEqual([]);
   await frame.getByRole('button', { name: /^(Start|Continue where you left off)$/ }).click();
   await expect(frame.getByRole('heading', { level: 1 })).toHaveText('A selfie on the ward');
 });
