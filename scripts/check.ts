@@ -26,7 +26,7 @@ if (json) {
     const grades = Object.values(m.readingGrades);
     const worst = grades.length ? Math.max(...grades) : 0;
     console.log(
-      `${m.id}: ${m.title} ${m.version}: ${m.scenarios} scenarios, up to ${m.longestPath} decisions, best possible score ${m.bestScore}%, ` +
+      `${m.id}: ${m.title} ${m.version}: ${m.scenarios} scenarios, ${m.fewestDecisions} to ${m.mostDecisions} decisions, ` +
         `worst-case resume data ${m.worstCaseSuspendData} characters, hardest reading grade ${worst}`,
     );
     for (const [language, scores] of Object.entries(m.guessers ?? {}))

@@ -7,6 +7,7 @@ import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, type Plugin } from 'vite';
 import { listModules, loadCourse } from '../src/compiler/course.js';
+import { formatIssue } from '../src/compiler/errors.js';
 import { frontlineViteConfig } from '../src/compiler/vite-config.js';
 import { bundlePlayerScript, PLAYER_SCRIPTS } from '../scorm/preview-server.js';
 
@@ -46,13 +47,15 @@ function devLms(): Plugin {
         if (url === '/api/modules') {
           let info: object = { id: module, title: module, version: 'dev', scenarios: [] };
           try {
-            const { course } = loadCourse(contentRoot, module);
+            const { course, warnings } = loadCourse(contentRoot, module);
             info = {
               id: course.id,
               title: course.title,
               version: course.version,
               passMark: course.passMark,
               scenarios: course.scenarios.map((s) => ({ id: s.id, title: s.title })),
+              // The inspector lists them, so the trainer sees them beside the module, not only in the terminal.
+              warnings: warnings.map(formatIssue),
             };
           } catch {
             /* content errors show in the module's page */

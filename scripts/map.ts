@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listModules, loadCourse } from '../src/compiler/course.js';
 import { ContentError, formatIssue } from '../src/compiler/errors.js';
-import { analyse, toMermaid, toSvg } from '../src/compiler/graph.js';
+import { analyse } from '../src/compiler/graph.js';
+import { toMermaid, toSvg } from '../src/compiler/map.js';
 
 const root = process.env.FRONTLINE_ROOT ?? fileURLToPath(new URL('..', import.meta.url));
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -32,12 +32,14 @@ export function firstScreen(): HTMLElement | null {
 /**
  * Whether the first screen shows this launch as it is: an attempt, new or resumed, at the
  * introduction, in the module's language, recorded by an LMS. Anything else (review, browse,
- * no LMS, another language, a resume at a scenario) is drawn by <fl-course> at once.
+ * no LMS, another language, a resume at a scenario, answers a new version could not carry
+ * over) is drawn by <fl-course> at once.
  */
 export function fitsFirstScreen(course: Course, session: LmsSession, launch: Launch): boolean {
   return (
     launch.mode === 'normal' &&
     launch.state.screen === 'intro' &&
+    !launch.changes &&
     session.connected &&
     launchLanguage(course, launch.preferredLanguage) === course.language
   );

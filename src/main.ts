@@ -17,13 +17,16 @@ import {
 import { findApi } from './lms/find-api.js';
 import { ScormDriver, StandaloneDriver } from './lms/driver.js';
 import { LmsSession, type Launch } from './lms/session.js';
-import { initialState, nextStep } from './core/state.js';
+import { initialState, nextStep, type CourseState } from './core/state.js';
+import { rememberReturn, returnAfterEdit } from './dev-return.js';
 import { END } from './core/model.js';
 
 const loadCourseElement = () => import('./components/fl-course.js');
 const loadScenarioElement = () => import('./components/fl-scenario.js');
 
 const params = new URLSearchParams(location.search);
+/** The state on screen once the module is running (for the dev preview's reload). */
+let onScreen: () => CourseState | null = () => null;
 
 function showContentErrors(contentErrors: { file: string; line: number; col: number; message: string }[]) {
   // Dev server only: the trainer sees what to fix, with file and line, in the page.
@@ -82,6 +85,7 @@ function boot(course: Course, split: boolean) {
       state: { ...initialState(), screen: 'scenario', current: jump, shownAt: Date.now() },
     };
   }
+  if (import.meta.env.DEV && !jump) launch = returnAfterEdit(course, launch, Date.now());
   document.documentElement.lang = course.language;
   document.title = course.title;
   const loader = split
@@ -95,6 +99,7 @@ function boot(course: Course, split: boolean) {
   let element: FlCourse | null = null;
   // Leaving the page ends the session with the state on screen; hiding it retries an unsaved decision now.
   const stateNow = () => element?.courseState ?? launch.state;
+  onScreen = stateNow;
   window.addEventListener('pagehide', () => session.terminate(stateNow()));
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden' && session.saveStatus !== 'saved' && stateNow().decisions.length)
@@ -161,9 +166,15 @@ async function rehearse(course: Course, launch: Launch) {
   }
 }
 
-// Dev server: after a content edit, reload the LMS page around the module so it resumes the attempt.
+// Dev server: after a content edit, reload the LMS page around the module so it resumes the
+// attempt, and come back to the scenario edited rather than the introduction.
 if (import.meta.hot) {
+  let edited: string | null = null;
+  import.meta.hot.on('frontline:edited', (data: { scenario: string | null }) => {
+    edited = data.scenario;
+  });
   import.meta.hot.on('vite:beforeFullReload', () => {
+    rememberReturn(edited, onScreen());
     try {
       if (window.parent !== window) window.parent.location.reload();
     } catch {

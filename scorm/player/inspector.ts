@@ -20,6 +20,8 @@ export interface ModuleInfo {
   version: string;
   passMark?: number;
   scenarios?: { id: string; title: string }[];
+  /** Content warnings as file:line:col: message (the dev preview only). */
+  warnings?: string[];
 }
 
 export interface InspectorOptions {
@@ -43,6 +45,16 @@ function el<K extends keyof HTMLElementTagNameMap>(
 /** A SetValue the LMS answered with false: the value it refused and why. */
 function refusedWrites(log: readonly Call[]): Call[] {
   return log.filter((c) => /SetValue$/.test(c.fn) && c.result !== 'true');
+}
+
+/** The content's warnings, which the dev preview otherwise prints only in the terminal. */
+function contentWarnings(warnings: string[] | undefined): HTMLElement[] {
+  if (!warnings) return [];
+  const list = el('ul', { className: 'inspector__warnings' }, ...warnings.map((w) => el('li', { textContent: w })));
+  return [
+    el('h3', { textContent: `Content warnings (${warnings.length})` }),
+    warnings.length ? list : el('p', { textContent: 'None.' }),
+  ];
 }
 
 export function mountInspector({ api, version, log, module, key }: InspectorOptions): void {
@@ -81,6 +93,7 @@ export function mountInspector({ api, version, log, module, key }: InspectorOpti
     'aside',
     { className: 'inspector', ariaLabel: 'LMS inspector' },
     el('h2', { textContent: `LMS inspector (SCORM ${version})` }),
+    ...contentWarnings(module?.warnings),
     suspend,
     el('div', { className: 'inspector__buttons' }, reset, resume),
     el('label', { htmlFor: 'inspector-jump', textContent: 'Jump to a scenario (answers are not recorded)' }),

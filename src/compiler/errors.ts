@@ -49,6 +49,10 @@ export class Reporter {
   ) {
     this.lines = new LineMap(text);
   }
+  /** The line and column of an offset in the file. */
+  at(offset: number): { line: number; col: number } {
+    return this.lines.at(offset);
+  }
   /** Records an error at an offset in the file. */
   error(offset: number, message: string): void {
     this.issues.push({ file: this.file, ...this.lines.at(offset), message, severity: 'error' });

@@ -7,6 +7,10 @@ import type { Reporter } from './errors.js';
 const COMMENT = /^\s*<!--[\s\S]*?-->\s*$/;
 const SAFE_LINK = /^(https:\/\/|mailto:|tel:|#)/i;
 const MEDIA_LINK = /^media\/[A-Za-z0-9][A-Za-z0-9._-]*\.(png|jpe?g|gif|svg|webp)$/;
+/** Link words that say nothing out of context, as a screen reader's list of links reads them. */
+const VAGUE_LINK = /^(click here|here|click|link|this link|read more|more|more info|find out more|this page|this)$/i;
+/** Alt text that names the medium rather than what it shows. */
+const VAGUE_ALT = /^(image|picture|photo|photograph|img|graphic|screenshot|icon|figure|an? (image|picture|photo))$/i;
 
 /** Where the content comes from, for checks and error positions. */
 export interface MarkdownContext {
@@ -32,6 +36,11 @@ marked.use({
     },
   },
 });
+
+/** An HTML comment: a note for authors, never shipped and allowed anywhere. */
+export function isComment(token: Token): boolean {
+  return token.type === 'html' && COMMENT.test(token.raw);
+}
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -67,6 +76,12 @@ function check(tokens: Token[], parent: { raw: string }, parentOffset: number, c
       );
     } else if (token.type === 'link') {
       const link = token as Tokens.Link;
+      const words = plainText(link.text);
+      if (VAGUE_LINK.test(words))
+        ctx.report.warn(
+          at(),
+          `the link text "${words}" says nothing out of context (screen readers list links by their words): name where it goes, like [the NMC Code](${link.href})`,
+        );
       if (!SAFE_LINK.test(link.href)) {
         ctx.report.error(
           at(),
@@ -79,6 +94,13 @@ function check(tokens: Token[], parent: { raw: string }, parentOffset: number, c
         ctx.report.error(
           at(),
           `image "${image.href}" has no alt text: write it as ![what the image shows](${image.href})`,
+        );
+      const alt = image.text.trim();
+      const fileName = image.href.split('/').pop() ?? '';
+      if (alt && (VAGUE_ALT.test(alt) || alt === fileName || alt === fileName.replace(/\.[a-z]+$/i, '')))
+        ctx.report.warn(
+          at(),
+          `the alt text "${alt}" does not say what the image shows: describe it for someone who cannot see it, like "A nurse taking a selfie on a ward"`,
         );
       if (!MEDIA_LINK.test(image.href)) {
         ctx.report.error(
@@ -96,16 +118,30 @@ function check(tokens: Token[], parent: { raw: string }, parentOffset: number, c
 }
 
 /** Renders top-level tokens to HTML after checking them. */
-export function renderBlocks(items: { token: Token; offset: number }[], ctx: MarkdownContext, minDepth = 3): string {
+export function renderBlocks(
+  items: { token: Token; offset: number }[],
+  ctx: MarkdownContext,
+  minDepth = 3,
+  /** The level of the heading the text sits under in its file (## Situation, ### a choice). */
+  parentDepth = minDepth - 1,
+): string {
   let html = '';
+  // A level is skipped when a heading goes more than one deeper than the one before it.
+  let depth = parentDepth;
   for (const { token, offset } of items) {
     if (token.type === 'space' || (token.type === 'html' && COMMENT.test(token.raw))) continue;
-    if (token.type === 'heading' && (token as Tokens.Heading).depth < minDepth) {
-      ctx.report.error(
-        offset,
-        `a level ${(token as Tokens.Heading).depth} heading is not allowed here; use ${'#'.repeat(minDepth)} or deeper`,
-      );
-      continue;
+    if (token.type === 'heading') {
+      const level = (token as Tokens.Heading).depth;
+      if (level < minDepth) {
+        ctx.report.error(offset, `a level ${level} heading is not allowed here; use ${'#'.repeat(minDepth)} or deeper`);
+        continue;
+      }
+      if (level > depth + 1)
+        ctx.report.warn(
+          offset,
+          `this heading skips a level (${'#'.repeat(level)} after ${'#'.repeat(depth)}): screen reader users move by heading level, so use ${'#'.repeat(depth + 1)}`,
+        );
+      depth = level;
     }
     check([token], token, offset, ctx);
     html += marked.parser([token]);
@@ -117,7 +153,8 @@ export function renderBlocks(items: { token: Token; offset: number }[], ctx: Mar
 export function renderInline(text: string, offset: number, ctx: MarkdownContext): string {
   const tokens = marked.Lexer.lexInline(text);
   check(tokens, { raw: text }, offset, ctx);
-  return marked.Parser.parseInline(tokens, { ...marked.defaults, renderer: undefined } as never).trim();
+  // The instance's own options, so links and images get the same renderer as in blocks.
+  return marked.Parser.parseInline(tokens, marked.defaults).trim();
 }
 
 /** Renders multi-line markdown from a block's field (paragraphs allowed) after checking it. */

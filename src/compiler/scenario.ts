@@ -2,11 +2,11 @@
 import { basename } from 'node:path';
 import type { Token, Tokens } from 'marked';
 import { z } from 'zod';
-import { ACTIONS, type Action, type Choice, type Rating, type Scenario } from '../core/model.js';
+import { ACTIONS, type Action, type Choice, type Part, type Rating, type Scenario } from '../core/model.js';
 import { CHOICE_KEY_LENGTH, ID_PATTERN, SCENARIO_KEY_LENGTH, responseId, shortKey } from '../core/keys.js';
 import { suggest } from './errors.js';
-import { ACTIONS_FOR, isConsequenceHeading, parseParts, type BlockKind } from './blocks.js';
-import { lex, plainText, renderBlocks, renderInline, type MarkdownContext } from './markdown.js';
+import { ACTIONS_FOR, BLOCK_KINDS, isConsequenceHeading, parseParts, type BlockKind } from './blocks.js';
+import { isComment, lex, plainText, renderBlocks, renderInline, type MarkdownContext } from './markdown.js';
 import { checkReadingOrder } from './reading-order.js';
 import { parseYaml } from './yaml-schema.js';
 
@@ -65,6 +65,10 @@ export interface ParsedScenario {
   };
 }
 
+type Item = ReturnType<typeof lex>[number];
+type Front = z.infer<typeof frontMatterSchema> & { 'machine-translated'?: boolean };
+type ChoiceAt = { next: number; target: number; id: number };
+
 /**
  * Parses a scenario file, or with `translation` a translated one (words only: scores,
  * branches and actions come from the English file). Returns undefined when the file has
@@ -85,24 +89,85 @@ export function parseScenario(
     );
     return undefined;
   }
-  const front = translation
-    ? (() => {
-        const t = parseYaml(fm[1]!, 4, translationFrontSchema, report, 'the front matter');
-        return t && { ...t, objective: '', 'review-by': undefined, next: undefined, select: undefined };
-      })()
-    : parseYaml(fm[1]!, 4, frontMatterSchema, report, 'the front matter');
-  const fieldOffset = (name: string) => {
-    const m = new RegExp(`^${name}:`, 'm').exec(fm[1]!);
-    return m ? 4 + m.index : 0;
-  };
-  if (front && front.id !== basename(file).replace(/(\.[a-z]{2})?\.md$/, '')) {
-    report.error(fieldOffset('id'), `the id "${front.id}" must match the file name (${basename(file)})`);
+  const frontText = fm[1]!;
+  const front = readFrontMatter(frontText, file, ctx, translation);
+  const sections = splitSections(lex(text.slice(fm[0].length), fm[0].length), ctx);
+  for (const name of SECTIONS) {
+    if (!sections.has(name))
+      report.error(name === 'Situation' ? fm[0].length : text.length, `the scenario needs a "## ${name}" section`);
+  }
+  const { situation, blocks, blocksFailed } = parseSituation(sections.get('Situation'), ctx);
+  const question = parseQuestion(sections.get('Question'), ctx);
+  const select = front?.select ?? 'one';
+  const { choices, at, groups } = parseChoices(sections.get('Choices'), ctx, translation);
+  if (!translation) {
+    checkChoiceSet(sections.get('Choices'), groups, choices, at, select, ctx);
+    // A block with errors is missing from `blocks`: a choice naming it is not a second mistake.
+    if (!blocksFailed) checkActions(choices, at, blocks, ctx);
+    checkReadingOrder(sections.get('Situation')?.items ?? [], choices, report);
   }
 
-  // Split the body into sections by level 2 headings.
-  const body = lex(text.slice(fm[0].length), fm[0].length);
-  const sections = new Map<string, { offset: number; items: typeof body }>();
-  let current: { offset: number; items: typeof body } | null = null;
+  if (!front || report.failed) return undefined;
+  const fieldOffset = (name: string) => frontFieldOffset(frontText, name);
+  return {
+    scenario: {
+      id: front.id,
+      key: shortKey(front.id, SCENARIO_KEY_LENGTH),
+      title: front.title,
+      objective: front.objective,
+      reviewBy: front['review-by'],
+      select,
+      situation,
+      question,
+      choices,
+      next: front.next,
+      file,
+    },
+    machineTranslated: translation && front['machine-translated'] === true,
+    at: { id: fieldOffset('id'), objective: fieldOffset('objective'), next: fieldOffset('next'), choices: at },
+  };
+}
+
+/** Front matter starts after the opening "---" line. */
+const FRONT_OFFSET = 4;
+
+function frontFieldOffset(frontText: string, name: string): number {
+  const m = new RegExp(`^${name}:`, 'm').exec(frontText);
+  return m ? FRONT_OFFSET + m.index : 0;
+}
+
+/** The front matter's fields; a translation's lack the structural ones. The id must match the file name. */
+function readFrontMatter(
+  frontText: string,
+  file: string,
+  ctx: MarkdownContext,
+  translation: boolean,
+): Front | undefined {
+  const front: Front | undefined = translation
+    ? (() => {
+        const t = parseYaml(frontText, FRONT_OFFSET, translationFrontSchema, ctx.report, 'the front matter');
+        return t && { ...t, objective: '', 'review-by': undefined, next: undefined, select: undefined };
+      })()
+    : parseYaml(frontText, FRONT_OFFSET, frontMatterSchema, ctx.report, 'the front matter');
+  if (front && front.id !== basename(file).replace(/(\.[a-z]{2})?\.md$/, '')) {
+    ctx.report.error(
+      frontFieldOffset(frontText, 'id'),
+      `the id "${front.id}" must match the file name (${basename(file)})`,
+    );
+  }
+  return front;
+}
+
+interface Section {
+  offset: number;
+  items: Item[];
+}
+
+/** The body split into its sections by level 2 headings (Welsh names allowed). */
+function splitSections(body: Item[], ctx: MarkdownContext): Map<string, Section> {
+  const report = ctx.report;
+  const sections = new Map<string, Section>();
+  let current: Section | null = null;
   for (const item of body) {
     const { token, offset } = item;
     if (token.type === 'heading' && (token as Tokens.Heading).depth === 2) {
@@ -124,7 +189,7 @@ export function parseScenario(
       sections.set(known, current);
       continue;
     }
-    if (token.type === 'space') continue;
+    if (token.type === 'space' || (!current && isComment(token))) continue;
     if (token.type === 'heading' && (token as Tokens.Heading).depth === 1 && !current) continue; // an optional title
     if (!current) {
       report.error(offset, 'text before the first section: start the body with "## Situation"');
@@ -132,42 +197,72 @@ export function parseScenario(
     }
     current.items.push(item);
   }
-  const endOffset = text.length;
-  for (const name of SECTIONS) {
-    if (!sections.has(name))
-      report.error(name === 'Situation' ? fm[0].length : endOffset, `the scenario needs a "## ${name}" section`);
-  }
+  return sections;
+}
 
-  // Situation: prose and social media blocks.
-  const blockIds = new Map<string, { kind: BlockKind; offset: number }>();
-  const situation = parseParts(sections.get('Situation')?.items ?? [], ctx, blockIds);
-  if (sections.has('Situation') && situation.length === 0)
-    report.error(sections.get('Situation')!.offset, 'the situation is empty: say what happens');
+/** The situation: prose and social media blocks, in order; the blocks by id for actions. */
+function parseSituation(
+  section: Section | undefined,
+  ctx: MarkdownContext,
+): { situation: Part[]; blocks: Map<string, BlockKind>; blocksFailed: boolean } {
+  const ids = new Map<string, { kind: BlockKind; offset: number }>();
+  const items = section?.items ?? [];
+  const situation = parseParts(items, ctx, ids);
+  if (section && situation.length === 0) ctx.report.error(section.offset, 'the situation is empty: say what happens');
+  // parseParts leaves out a block with errors: fewer blocks than fenced block items means one failed.
+  const fenced = items.filter((i) => {
+    const lang = i.token.type === 'code' ? ((i.token as Tokens.Code).lang ?? '').trim() : '';
+    return (BLOCK_KINDS as readonly string[]).includes(lang);
+  }).length;
+  const blocksFailed = situation.filter((p) => p.kind !== 'html').length < fenced;
+  return { situation, blocks: new Map([...ids].map(([id, b]) => [id, b.kind])), blocksFailed };
+}
 
-  // Question: one paragraph of plain text.
-  const questionItems = sections.get('Question')?.items ?? [];
-  const question = questionItems
+/** The question: one paragraph of plain text. */
+function parseQuestion(section: Section | undefined, ctx: MarkdownContext): string {
+  const items = section?.items ?? [];
+  const question = items
     .map((i) => plainText((i.token as Tokens.Paragraph).text ?? i.token.raw))
     .join(' ')
     .trim();
-  if (sections.has('Question') && !question)
-    report.error(sections.get('Question')!.offset, 'the question is empty: ask what the learner does');
-  for (const i of questionItems)
-    if (i.token.type !== 'paragraph') report.error(i.offset, 'the question should be a single short paragraph');
+  if (section && !question) ctx.report.error(section.offset, 'the question is empty: ask what the learner does');
+  for (const i of items)
+    if (i.token.type !== 'paragraph') ctx.report.error(i.offset, 'the question should be a single short paragraph');
+  return question;
+}
 
-  // Choices: ### text, then a field list, then feedback.
+/** Choices: each a ### heading, then a field list, then feedback. */
+function parseChoices(
+  section: Section | undefined,
+  ctx: MarkdownContext,
+  translation: boolean,
+): { choices: Choice[]; at: Map<string, ChoiceAt>; groups: number } {
   const choices: Choice[] = [];
-  const choiceAt = new Map<string, { next: number; target: number; id: number }>();
-  const choicesSection = sections.get('Choices');
+  const at = new Map<string, ChoiceAt>();
+  const groups = groupChoices(section, ctx);
+  for (const g of groups) {
+    const parsed = parseChoice(g, ctx, translation);
+    if (!parsed) continue;
+    if (choices.some((c) => c.id === parsed.choice.id))
+      ctx.report.error(parsed.at.id, `the choice id "${parsed.choice.id}" is used twice in this scenario`);
+    choices.push(parsed.choice);
+    at.set(parsed.choice.id, parsed.at);
+  }
+  return { choices, at, groups: groups.length };
+}
+
+function groupChoices(section: Section | undefined, ctx: MarkdownContext): ChoiceGroup[] {
   let choice: ChoiceGroup | null = null;
   const groups: ChoiceGroup[] = [];
-  for (const item of choicesSection?.items ?? []) {
+  for (const item of section?.items ?? []) {
     const t = item.token;
     if (t.type === 'heading' && (t as Tokens.Heading).depth === 3) {
       choice = { heading: t as Tokens.Heading, offset: item.offset, fieldsOffset: item.offset, feedback: [] };
       groups.push(choice);
+    } else if (!choice && isComment(t)) {
+      continue;
     } else if (!choice) {
-      report.error(item.offset, 'each choice starts with a "### " heading holding the text the learner sees');
+      ctx.report.error(item.offset, 'each choice starts with a "### " heading holding the text the learner sees');
     } else if (isConsequenceHeading(t) && !choice.consequence) {
       choice.consequence = { offset: item.offset, items: [] };
     } else if (choice.consequence) {
@@ -179,93 +274,86 @@ export function parseScenario(
       choice.feedback.push(item);
     }
   }
-  for (const g of groups) {
-    const parsed = parseChoice(g, ctx, translation);
-    if (!parsed) continue;
-    if (choices.some((c) => c.id === parsed.choice.id))
-      report.error(parsed.at.id, `the choice id "${parsed.choice.id}" is used twice in this scenario`);
-    choices.push(parsed.choice);
-    choiceAt.set(parsed.choice.id, parsed.at);
+  return groups;
+}
+
+/** How many choices, and which can be rated what: a question has a best answer; a feed is pick or leave. */
+function checkChoiceSet(
+  section: Section | undefined,
+  count: number,
+  choices: Choice[],
+  at: Map<string, ChoiceAt>,
+  select: 'one' | 'many',
+  ctx: MarkdownContext,
+): void {
+  if (!section) return;
+  const report = ctx.report;
+  const max = select === 'many' ? 8 : 6;
+  if (count < 2 || count > max)
+    report.error(section.offset, `a scenario needs 2 to ${max} choices; this one has ${count}`);
+  // A choice with errors is missing from `choices`: judge the set only when all parsed.
+  if (choices.length !== count || choices.length === 0) return;
+  const best = choices.filter((c) => c.score === 100);
+  if (select === 'one' && best.length === 0) {
+    report.error(section.offset, 'no choice is rated "best" (or scored 100): mark the best choice');
   }
-  const select = front?.select ?? 'one';
-  if (choicesSection && !translation) {
-    const max = select === 'many' ? 8 : 6;
-    if (groups.length < 2 || groups.length > max)
-      report.error(choicesSection.offset, `a scenario needs 2 to ${max} choices; this one has ${groups.length}`);
-    if (choices.length === groups.length && choices.length > 0) {
-      if (select === 'one' && !choices.some((c) => c.score === 100)) {
-        report.error(choicesSection.offset, 'no choice is rated "best" (or scored 100): mark the best choice');
-      }
-      if (select === 'many') {
-        for (const c of choices) {
-          if (c.rating === 'acceptable' || (c.score !== 0 && c.score !== 100))
-            report.error(
-              choiceAt.get(c.id)!.id,
-              `in a feed (select: many) each item is "best" (pick it) or "wrong" (leave it); "${c.id}" is neither`,
-            );
-          if (c.next)
-            report.error(
-              choiceAt.get(c.id)!.next,
-              'in a feed (select: many) items cannot branch; put "next" in the front matter instead',
-            );
-          if (c.action)
-            report.error(choiceAt.get(c.id)!.target, 'in a feed (select: many) items have a "target" but no "action"');
-          if (c.consequence)
-            report.error(
-              choiceAt.get(c.id)!.id,
-              'in a feed (select: many) items have no "What happens next": the learner submits several at once',
-            );
-        }
-        if (!choices.some((c) => c.score === 100))
-          report.error(choicesSection.offset, 'a feed needs at least one item rated "best"');
-      }
-    }
-  }
-  // Actions must name a block in this scenario that takes that action.
-  for (const c of translation ? [] : choices) {
-    const at = choiceAt.get(c.id)!;
-    if (c.action && !c.target)
-      report.error(at.target, `the choice "${c.id}" has an action but no "target": name the block it acts on`);
-    if (c.target) {
-      const block = blockIds.get(c.target);
-      if (!block) {
+  if (select === 'one' && best.length > 1)
+    report.warn(
+      at.get(best[1]!.id)!.id,
+      `${best.length} choices are rated best (${best.map((c) => `"${c.id}"`).join(', ')}): if one is better, rate the others "acceptable", so the feedback and the score agree`,
+    );
+  if (select === 'many') {
+    for (const c of choices) {
+      if (c.rating === 'acceptable' || (c.score !== 0 && c.score !== 100))
         report.error(
-          at.target,
-          `the target "${c.target}" is not a block in this scenario${suggest(c.target, [...blockIds.keys()])}`,
+          at.get(c.id)!.id,
+          `in a feed (select: many) each item is "best" (pick it) or "wrong" (leave it); "${c.id}" is neither`,
         );
-      } else if (c.action) {
-        const allowed = (ACTIONS_FOR[block.kind] ?? []) as readonly string[];
-        if (!allowed.includes(c.action))
-          report.error(
-            at.target,
-            `the action "${c.action}" does not apply to a ${block.kind} block; use one of: ${allowed.join(', ')}`,
-          );
-      }
+      if (c.next)
+        report.error(
+          at.get(c.id)!.next,
+          'in a feed (select: many) items cannot branch; put "next" in the front matter instead',
+        );
+      if (c.action)
+        report.error(at.get(c.id)!.target, 'in a feed (select: many) items have a "target" but no "action"');
+      if (c.consequence)
+        report.error(
+          at.get(c.id)!.id,
+          'in a feed (select: many) items have no "What happens next": the learner submits several at once',
+        );
+    }
+    if (!choices.some((c) => c.score === 100))
+      report.error(section.offset, 'a feed needs at least one item rated "best"');
+  }
+}
+
+/** Actions must name a block in this scenario that takes that action. */
+function checkActions(
+  choices: Choice[],
+  at: Map<string, ChoiceAt>,
+  blocks: Map<string, BlockKind>,
+  ctx: MarkdownContext,
+): void {
+  for (const c of choices) {
+    const where = at.get(c.id)!;
+    if (c.action && !c.target)
+      ctx.report.error(where.target, `the choice "${c.id}" has an action but no "target": name the block it acts on`);
+    if (!c.target) continue;
+    const kind = blocks.get(c.target);
+    if (!kind) {
+      ctx.report.error(
+        where.target,
+        `the target "${c.target}" is not a block in this scenario${suggest(c.target, [...blocks.keys()])}`,
+      );
+    } else if (c.action) {
+      const allowed = (ACTIONS_FOR[kind] ?? []) as readonly string[];
+      if (!allowed.includes(c.action))
+        ctx.report.error(
+          where.target,
+          `the action "${c.action}" does not apply to a ${kind} block; use one of: ${allowed.join(', ')}`,
+        );
     }
   }
-
-  if (!translation) checkReadingOrder(sections.get('Situation')?.items ?? [], choices, report);
-
-  if (!front || report.failed) return undefined;
-  const scenario: Scenario = {
-    id: front.id,
-    key: shortKey(front.id, SCENARIO_KEY_LENGTH),
-    title: front.title,
-    objective: front.objective,
-    reviewBy: front['review-by'],
-    select,
-    situation,
-    question,
-    choices,
-    next: front.next,
-    file,
-  };
-  const machineTranslated = translation && (front as { 'machine-translated'?: boolean })['machine-translated'] === true;
-  return {
-    scenario,
-    machineTranslated,
-    at: { id: fieldOffset('id'), objective: fieldOffset('objective'), next: fieldOffset('next'), choices: choiceAt },
-  };
 }
 
 interface ChoiceGroup {
@@ -284,7 +372,8 @@ function parseChoice(
   translation: boolean,
 ): { choice: Choice; at: { next: number; target: number; id: number } } | undefined {
   const report = ctx.report;
-  const before = report.issues.length;
+  const errors = () => report.issues.filter((i) => i.severity === 'error').length;
+  const before = errors();
   const headingText = g.heading.text.trim();
   const headingOffset = g.offset + g.heading.raw.indexOf(headingText);
   const fields = new Map<string, { value: string; offset: number }>();
@@ -377,7 +466,7 @@ function parseChoice(
       g.offset,
       `the choice "${plainText(headingText)}" has no feedback: write a paragraph under its fields saying why`,
     );
-  const feedbackHtml = renderBlocks(g.feedback, ctx);
+  const feedbackHtml = renderBlocks(g.feedback, ctx, 3, 3);
   const consequence = g.consequence && parseParts(g.consequence.items, ctx, new Map());
   if (g.consequence && !consequence?.length)
     report.error(
@@ -385,7 +474,12 @@ function parseChoice(
       `"What happens next" under the choice "${plainText(headingText)}" is empty: say what happens, or remove the heading`,
     );
   const textHtml = renderInline(headingText, headingOffset, ctx);
-  if (report.issues.length > before || !idF || !sourceF) return undefined;
+  if (textHtml.includes('<a '))
+    report.warn(
+      headingOffset + Math.max(0, headingText.indexOf('[')),
+      "a link in a choice's words sits inside the button or option learners press to answer, so it is easy to open by mistake and hard to reach with a keyboard: put the link in the feedback or the situation",
+    );
+  if (errors() > before || !idF || !sourceF) return undefined;
   return {
     choice: {
       id: idF.value,

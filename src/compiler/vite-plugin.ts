@@ -53,6 +53,9 @@ export function frontline(options: FrontlineOptions): Plugin {
         if (!/[\\/](content|modules)[\\/]/.test(file)) return;
         const mod = server.moduleGraph.getModuleById(RESOLVED);
         if (mod) server.moduleGraph.invalidateModule(mod);
+        // The page comes back to the scenario whose file was saved (src/dev-return.ts).
+        const scenario = /[\\/]content[\\/][^\\/]+[\\/]([a-z][a-z0-9-]*?)(?:\.[a-z]{2})?\.md$/.exec(file)?.[1] ?? null;
+        server.ws.send({ type: 'custom', event: 'frontline:edited', data: { scenario } });
         server.ws.send({ type: 'full-reload' });
       };
       server.watcher.on('change', reload);

@@ -1,7 +1,8 @@
 /** YAML parsed and checked against a zod schema, with errors at the right line and column. */
-import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, parseDocument, type Node } from 'yaml';
 import type { z } from 'zod';
 import { suggest, type Reporter } from './errors.js';
+import { pastedCharacters, schemaProblem, yamlProblem } from './yaml-errors.js';
 
 /**
  * Parses YAML that starts at `baseOffset` in the reporter's file and validates it.
@@ -14,11 +15,17 @@ export function parseYaml<T extends z.ZodType>(
   report: Reporter,
   what: string,
 ): z.infer<T> | undefined {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors)
-      report.error(baseOffset + (e.pos?.[0] ?? 0), `${what} is not valid YAML: ${e.message.split('\n')[0]}`);
+  const pasted = pastedCharacters(text);
+  if (pasted) {
+    const { line, col } = report.at(baseOffset + pasted.offset);
+    report.error(baseOffset + pasted.offset, `in ${what}, line ${line} column ${col} ${pasted.message}`);
+    return undefined;
+  }
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const first = doc.errors[0];
+  if (first) {
+    const problem = yamlProblem(text, first);
+    report.error(baseOffset + problem.offset, `in ${what}, ${problem.message}`);
     return undefined;
   }
   const data = doc.toJS() ?? {};
@@ -42,9 +49,15 @@ export function parseYaml<T extends z.ZodType>(
       }
       continue;
     }
-    const field = path.length ? `"${path.join('.')}"` : what;
+    const field = path.length ? path.join('.') : what;
     const missing = issue.code === 'invalid_type' && valueAt(data, path) === undefined;
-    report.error(offset, missing ? `${what} needs the field ${field}` : `${field} in ${what}: ${issue.message}`);
+    const multiline = node?.range ? text.slice(node.range[0], node.range[1]).includes('\n') : false;
+    report.error(
+      offset,
+      missing
+        ? `${what} needs the field "${field}"`
+        : `in ${what}, ${schemaProblem(issue, field, valueAt(data, path), multiline)}`,
+    );
   }
   return undefined;
 }

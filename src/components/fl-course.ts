@@ -306,12 +306,30 @@ export class FlCourse extends LitElement {
     return html`
       <h1 tabindex="-1">${local.title}</h1>
       ${this.launch?.learnerName ? html`<p>${t.welcome(this.launch.learnerName)}</p>` : nothing}
+      ${this.renderChanges()}
       <div class="intro__text">${unsafeHTML(local.introHtml)}</div>
       <h2>${t.objectivesHeading}</h2>
       <ul>${this.course.objectives.map((o) => html`<li>${local.objective(o.id)}</li>`)}</ul>
       <p class="intro__facts">${t.facts(this.course.estimatedMinutes, this.course.passMark)}</p>
       <button class="nhsuk-button" @click=${this.handleStart}>${resuming ? t.continueWhereLeft : t.start}</button>
     `;
+  }
+
+  /** What a new version could not carry over of the learner's saved answers, while they still have it to redo. */
+  private renderChanges() {
+    const changes = this.launch?.changes;
+    if (!changes || this.launch?.mode !== 'normal') return nothing;
+    const t = this.strings;
+    const answered = new Set(this.state.decisions.map((d) => d.scenarioId));
+    const redo = changes.redo.filter((id) => !answered.has(id));
+    const title = (id: string) =>
+      localScenario(this.course, scenarioById(this.course, id), this.language).scenario.title;
+    return html`<div class="fl-warning" role="note" data-content-changes>
+      <strong class="fl-warning__title">${t.updatedTitle}</strong>
+      <p>${t.updatedKept(changes.kept)}</p>
+      ${redo.length ? html`<p>${t.updatedRedo}</p><ul>${redo.map((id) => html`<li>${title(id)}</li>`)}</ul>` : nothing}
+      ${changes.removed ? html`<p>${t.updatedRemoved(changes.removed)}</p>` : nothing}
+    </div>`;
   }
 
   private renderScenario() {

@@ -31,6 +31,14 @@ export const cy: Strings = {
   reviewTitle: 'Adolygu.',
   reviewText: "Rydych chi wedi gorffen y modiwl hwn. Dyma adolygiad o'ch canlyniad. Ni allwch chi newid eich atebion.",
   welcome: (name: string) => `Croeso, ${name}.`,
+  updatedTitle: "Mae'r modiwl hwn wedi newid ers eich ymweliad diwethaf.",
+  updatedKept: (kept: number) =>
+    kept === 1 ? "Rydym wedi cadw 1 o'ch atebion." : `Rydym wedi cadw ${kept} o'ch atebion.`,
+  updatedRedo: "Mae rhai o'r dewisiadau a ddewiswyd gennych wedi cael eu disodli. Atebwch y senarios hyn eto:",
+  updatedRemoved: (removed: number) =>
+    removed === 1
+      ? "Roedd 1 o'ch atebion i senario sydd wedi'i dynnu o'r modiwl. Nid yw'n cyfrif at eich sgôr mwyach."
+      : `Roedd ${removed} o'ch atebion i senarios sydd wedi'u tynnu o'r modiwl. Nid ydynt yn cyfrif at eich sgôr mwyach.`,
   objectivesHeading: "Beth fyddwch chi'n gallu ei wneud",
   facts: (minutes: number, passMark: number) =>
     `Mae'n cymryd tua ${minutes} ${minutes === 2 ? 'funud' : 'munud'}. Mae angen ${passMark}% arnoch i basio.`,

@@ -25,6 +25,13 @@ export const en = {
   reviewTitle: 'Review.',
   reviewText: 'You have finished this module. This is a read-only review of your result.',
   welcome: (name: string) => `Welcome, ${name}.`,
+  updatedTitle: 'This module has changed since your last visit.',
+  updatedKept: (kept: number) => (kept === 1 ? 'We kept 1 of your answers.' : `We kept ${kept} of your answers.`),
+  updatedRedo: 'Some choices you picked have been replaced. Please answer these scenarios again:',
+  updatedRemoved: (removed: number) =>
+    removed === 1
+      ? '1 of your answers was to a scenario that has been taken out of the module. It no longer counts towards your score.'
+      : `${removed} of your answers were to scenarios that have been taken out of the module. They no longer count towards your score.`,
   objectivesHeading: 'What you will be able to do',
   facts: (minutes: number, passMark: number) => `It takes about ${minutes} minutes. You need ${passMark}% to pass.`,
   start: 'Start',

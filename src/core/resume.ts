@@ -22,6 +22,18 @@ export interface Resumed {
   status: ResumeStatus;
   /** Why the saved data was not used as it was (for the log). */
   reason?: string;
+  /** Saved answers a new version of the content could not carry over, for the learner to be told. */
+  changes?: ContentChanges;
+}
+
+/** What a learner must redo after the content changed under their saved answers. */
+export interface ContentChanges {
+  /** Answers carried into this version. */
+  kept: number;
+  /** Scenarios still in the module whose saved answer picked a choice no longer offered: to answer again. */
+  redo: string[];
+  /** Saved answers to scenarios no longer in the module. */
+  removed: number;
 }
 
 /** The content fingerprint: changes whenever ids, keys, order or branches change. */
@@ -57,17 +69,21 @@ export function worstCaseLength(course: Course): number {
   );
 }
 
-function parseItem(course: Course, item: string): { scenario: Scenario; choiceIds: string[] } | null {
+/** A saved answer, or why it cannot be used: its scenario is gone, or the scenario is here but the answer does not fit it. */
+type Item = { scenario: Scenario; choiceIds: string[] } | { lost: Scenario | null };
+
+function parseItem(course: Course, item: string): Item {
   const scenario = course.scenarios.find((s) => s.key === item.slice(0, SCENARIO_KEY_LENGTH));
   const rest = item.slice(SCENARIO_KEY_LENGTH);
-  if (!scenario || rest.length % CHOICE_KEY_LENGTH !== 0) return null;
+  if (!scenario) return { lost: null };
+  if (rest.length % CHOICE_KEY_LENGTH !== 0) return { lost: scenario };
   const choiceIds: string[] = [];
   for (let i = 0; i < rest.length; i += CHOICE_KEY_LENGTH) {
     const choice = scenario.choices.find((c) => c.key === rest.slice(i, i + CHOICE_KEY_LENGTH));
-    if (!choice) return null;
+    if (!choice) return { lost: scenario };
     choiceIds.push(choice.id);
   }
-  if (scenario.select === 'one' && choiceIds.length !== 1) return null;
+  if (scenario.select === 'one' && choiceIds.length !== 1) return { lost: scenario };
   return { scenario, choiceIds };
 }
 
@@ -101,12 +117,14 @@ export function decode(course: Course, data: string | null | undefined): Resumed
   const sameContent = fp === course.fingerprint;
 
   const answers = new Map<string, string[]>();
-  let dropped = 0;
+  const redo: string[] = [];
+  let removed = 0;
   for (const item of body === '' ? [] : body.split(',')) {
     const parsed = parseItem(course, item);
-    if (!parsed) {
+    if ('lost' in parsed) {
       if (sameContent) return fresh('reset', `saved data is damaged (item "${item.slice(0, 20)}")`);
-      dropped++;
+      if (!parsed.lost) removed++;
+      else if (!redo.includes(parsed.lost.id)) redo.push(parsed.lost.id);
       continue;
     }
     if (!answers.has(parsed.scenario.id)) answers.set(parsed.scenario.id, parsed.choiceIds);
@@ -129,8 +147,10 @@ export function decode(course: Course, data: string | null | undefined): Resumed
     carried,
   };
   if (sameContent) return { state, status: migrated ? 'migrated' : 'resumed' };
+  const kept = decisions.length + answers.size;
+  const dropped = redo.length + removed;
   const reason =
-    `content changed since the answers were saved; kept ${decisions.length + answers.size} answer(s)` +
+    `content changed since the answers were saved; kept ${kept} answer(s)` +
     (dropped ? `, dropped ${dropped} for scenarios or choices that no longer exist` : '');
-  return { state, status: 'migrated', reason };
+  return { state, status: 'migrated', reason, ...(dropped ? { changes: { kept, redo, removed } } : {}) };
 }

@@ -44,27 +44,36 @@ export function scenarioById(course: Course, id: string): Scenario {
   return scenario;
 }
 
-function chosen(scenario: Scenario, decision: Decision): Choice[] {
+function chosen(scenario: Scenario, decision: Pick<Decision, 'choiceIds'>): Choice[] {
   return scenario.choices.filter((c) => decision.choiceIds.includes(c.id));
 }
 
 /**
- * Where a learner goes after the given decisions: a scenario id, or END. A choice's
+ * Where one decision leads, given the index of the last main-path scenario visited before
+ * it (-1 for none): a scenario id or END, and the main-path index after it. A choice's
  * `next` wins, then the scenario's own `next`; otherwise the main path continues after
  * the last main-path scenario visited.
  */
+export function stepAfter(
+  course: Course,
+  mainIndex: number,
+  decision: Pick<Decision, 'scenarioId' | 'choiceIds'>,
+): { next: string; mainIndex: number } {
+  const index = course.order.indexOf(decision.scenarioId);
+  const main = index >= 0 ? index : mainIndex;
+  const scenario = scenarioById(course, decision.scenarioId);
+  const branch = scenario.select === 'one' ? chosen(scenario, decision)[0]?.next : undefined;
+  return { next: branch ?? scenario.next ?? course.order[main + 1] ?? END, mainIndex: main };
+}
+
+/** Where a learner goes after the given decisions: a scenario id, or END. */
 export function nextStep(course: Course, decisions: readonly Decision[]): string {
-  let mainIndex = -1;
-  let next: string = course.order[0] ?? END;
+  let step = { next: course.order[0] ?? END, mainIndex: -1 };
   for (const decision of decisions) {
-    const index = course.order.indexOf(decision.scenarioId);
-    if (index >= 0) mainIndex = index;
-    const scenario = scenarioById(course, decision.scenarioId);
-    const branch = scenario.select === 'one' ? chosen(scenario, decision)[0]?.next : undefined;
-    next = branch ?? scenario.next ?? course.order[mainIndex + 1] ?? END;
-    if (next === END) return END;
+    step = stepAfter(course, step.mainIndex, decision);
+    if (step.next === END) return END;
   }
-  return next;
+  return step.next;
 }
 
 /** Normalised score (0..1) of one decision against the best available in its scenario. */

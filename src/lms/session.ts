@@ -16,7 +16,7 @@ import {
 import { isResultElement } from '../core/scorm-names.js';
 import { parseSpan } from '../core/scorm-time.js';
 import type { Course } from '../core/model.js';
-import { decode, encode, type ResumeStatus } from '../core/resume.js';
+import { decode, encode, type ContentChanges, type ResumeStatus } from '../core/resume.js';
 import { isComplete, type CourseState, type Decision } from '../core/state.js';
 import type { Driver, LmsCall } from './driver.js';
 import { Journal } from './journal.js';
@@ -73,6 +73,8 @@ export interface Launch {
   state: CourseState;
   resume: ResumeStatus;
   reason?: string;
+  /** Saved answers this version could not carry over (shown to the learner on the introduction). */
+  changes?: ContentChanges;
   /** 'review' also when a finished attempt is relaunched in normal mode: nothing is written. */
   mode: LaunchMode;
   learnerName: string;
@@ -281,6 +283,7 @@ export class LmsSession extends EventTarget {
       state,
       resume: chosen.status,
       reason: chosen.reason,
+      ...(chosen.changes ? { changes: chosen.changes } : {}),
       mode: this.mode,
       learnerName,
       recorded,

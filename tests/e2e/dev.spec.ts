@@ -1,6 +1,7 @@
 /**
  * The trainer's dev preview: `npm run dev` shows the module beside the LMS inspector and
- * reloads it, resuming the attempt, on every content edit; content errors show in the page.
+ * reloads it, resuming the attempt at the scenario edited, on every content edit; content
+ * errors and warnings show in the page.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -59,15 +60,25 @@ test('an edit reloads the module, keeps the attempt, and shows content errors wi
     file,
     original.replace('title: A friend request from a former patient', 'title: A friend request, edited'),
   );
-  await frame.getByRole('button', { name: 'Continue where you left off' }).click();
+  // The preview comes straight back to the scenario edited (the learner's next one), not the introduction.
   await expect(frame.getByRole('heading', { level: 1 })).toHaveText('A friend request, edited');
+  await expect(frame.getByRole('button', { name: 'Continue where you left off' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Content warnings (0)' })).toBeVisible();
+
+  // A warning shows in the page, beside the module, as well as in the terminal.
+  writeFileSync(file, original.replace('- rating: wrong', '- rating: best'));
+  await expect(page.getByRole('heading', { name: 'Content warnings (1)' })).toBeVisible();
+  await expect(page.locator('.inspector__warnings')).toContainText('content/sample/friend-request.md');
+  await expect(page.locator('.inspector__warnings')).toContainText('2 choices are rated best');
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('A friend request from a former patient');
 
   writeFileSync(file, original.replace('- rating: best', '- rating: bestt'));
   await expect(frame.getByRole('heading', { name: 'The content has errors' })).toBeVisible();
   await expect(frame.getByText('content/sample/friend-request.md:21:11: unknown rating "bestt"')).toBeVisible();
 
+  // Fixed: back to the scenario being edited, which only the kept first answer leads to.
   writeFileSync(file, original);
-  await expect(frame.getByRole('button', { name: 'Continue where you left off' })).toBeVisible();
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('A friend request from a former patient');
 });
 
 test('the inspector opens any scenario without recording an answer', async ({ page }) => {

@@ -10,9 +10,10 @@ import { ContentError, formatIssue } from '../../../src/compiler/errors.js';
 import { brokenCases, makeProject, issuesOf } from './fixture.js';
 
 const roots: string[] = [];
+// Over a hundred copies of the fixture: removing them outlasts the default hook timeout on a busy machine.
 afterAll(() => {
   for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
+}, 60_000);
 const project = (overlay?: string, remove: string[] = []) => {
   const root = makeProject(overlay, remove);
   roots.push(root);
@@ -49,6 +50,7 @@ describe('broken content', () => {
           message: expect.stringContaining(expected.message),
         }),
       );
+      if (expected.alone) expect(issues.map(formatIssue)).toHaveLength(1);
     });
   }
 });
@@ -111,6 +113,13 @@ describe('line endings', () => {
     expect(issuesOf(root2)).toContainEqual(
       expect.objectContaining({ line: front.expected.line, col: front.expected.col }),
     );
+  });
+
+  it('loads a file that starts with the byte order mark some Windows editors write', () => {
+    const root = project();
+    const path = join(root, 'content/base/alpha.md');
+    writeFileSync(path, `\uFEFF${readFileSync(path, 'utf8')}`);
+    expect(loadCourse(root, 'base').course.scenarios[0]!.id).toBe('alpha');
   });
 
   it('loads a valid module saved with CRLF line endings', () => {

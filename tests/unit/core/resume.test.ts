@@ -219,6 +219,12 @@ describe('decode: damaged, foreign or unknown data', () => {
     expect(result.state.decisions).toEqual([]);
     expect(result.state.carried).toEqual({});
     expect(result.reason).toMatch(/dropped 2/);
+    expect(result.changes).toEqual({ kept: 0, redo: [], removed: 2 });
+  });
+
+  it('has nothing to tell the learner when every answer is carried', () => {
+    const saved = encode(c, play(c, [['pick-best']]).state);
+    expect(decode(c, saved).changes).toBeUndefined();
   });
 });
 
@@ -238,6 +244,8 @@ describe('decode: content changed between versions', () => {
     const result = decode(v2, saved);
     expect(result.status).toBe('migrated');
     expect(result.reason).toMatch(/kept 2 answer\(s\), dropped 1/);
+    // The learner is told: one answer was to a scenario taken out, nothing to redo.
+    expect(result.changes).toEqual({ kept: 2, redo: [], removed: 1 });
     expect(result.state.decisions.map((d) => [d.scenarioId, d.choiceIds])).toEqual([
       ['first', ['pick-best']],
       ['feed', ['post-a']],
@@ -259,6 +267,8 @@ describe('decode: content changed between versions', () => {
     const result = decode(v2, saved);
     expect(result.status).toBe('migrated');
     expect(result.reason).toMatch(/dropped 1/);
+    // The learner is told which scenario to answer again.
+    expect(result.changes).toEqual({ kept: 2, redo: ['second'], removed: 0 });
     expect(path(result.state)).toEqual(['first']);
     expect(result.state.carried).toEqual({ feed: ['post-a'] });
     // The learner answers 'second' again; the carried feed answer is applied when they reach it.

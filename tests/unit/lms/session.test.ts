@@ -3,7 +3,7 @@ import { loadCourse } from '../../../src/compiler/course.js';
 import { ROOT } from '../../root.js';
 import { TABLE } from '../../../src/core/cmi.js';
 import type { ScormVersion } from '../../../src/core/scorm-names.js';
-import { encode } from '../../../src/core/resume.js';
+import { encode, fingerprint } from '../../../src/core/resume.js';
 import { reduce, score } from '../../../src/core/state.js';
 import { ScormDriver } from '../../../src/lms/driver.js';
 import { checkCalls, checkFinished } from '../../../scorm/strict.js';
@@ -184,6 +184,38 @@ describe.each(VERSIONS)('LmsSession with scorm-again (SCORM %s)', (version) => {
     expect(second.calls.filter((c) => c.error !== '0')).toEqual([]);
     expect(checkCalls(version, second.calls)).toEqual([]);
     expect(checkFinished(version, cmi)).toEqual([]);
+  });
+
+  it('after a new version retired the choice picked: tells what to redo, keeps old records, scores the new answers', () => {
+    const h = new Harness();
+    const api = makeApi(version);
+    const first = newSession(new ScormDriver(found(version, api)), course, h);
+    first.terminate(playSession(course, first, h, first.launch().state, [['crop-photo'], ['decline-and-signpost']]));
+    // Version 2 retires crop-photo.
+    const scenarios = course.scenarios.map((s) =>
+      s.id === 'ward-selfie' ? { ...s, choices: s.choices.filter((c) => c.id !== 'crop-photo') } : s,
+    );
+    const v2 = { ...course, scenarios, fingerprint: fingerprint({ order: course.order, scenarios }) };
+
+    const api2 = makeApi(version);
+    api2.loadFromFlattenedJSON({ ...api.getFlattenedCMI(), [t.entry]: 'resume' });
+    const second = newSession(new ScormDriver(found(version, api2)), v2, h);
+    const launch = second.launch();
+    expect(launch.changes).toEqual({ kept: 1, redo: ['ward-selfie'], removed: 0 });
+    const state = playSession(v2, second, h, launch.state, [['delete-and-report'], ['debrief-instead']]);
+    second.terminate(state);
+
+    const cmi = cmiOf(api2);
+    // The old version's two interactions stay; the redone and the carried answers follow them.
+    expect([0, 1, 2, 3, 4].map((n) => cmi[`cmi.interactions.${n}.id`])).toEqual([
+      'ward-selfie',
+      'friend-request',
+      'ward-selfie',
+      'friend-request',
+      'night-shift-post',
+    ]);
+    expect(cmi[t.scoreRaw]).toBe('100');
+    expect(checkCalls(version, second.calls)).toEqual([]);
   });
 
   it('restores at launch the decisions the LMS lost, from the journal, and sends them to the LMS', () => {
