@@ -2,10 +2,11 @@
  * `npm run signoff -- <module> [...]`: writes dist/<module>-signoff.html, which prints on A4,
  * and dist/<module>-signoff.pdf when a Chromium for Playwright is installed.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from './chromium.js';
 import { listModules, loadCourse } from '../src/compiler/course.js';
 import { ContentError, formatIssue } from '../src/compiler/errors.js';
 import { analyse } from '../src/compiler/graph.js';
@@ -14,12 +15,11 @@ import { toSignoffHtml } from '../src/compiler/signoff.js';
 
 const root = process.env.FRONTLINE_ROOT ?? fileURLToPath(new URL('..', import.meta.url));
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 /** The PDF, printed by Chromium from the HTML; false when no browser can be started. */
 async function printPdf(htmlPath: string, pdfPath: string): Promise<boolean> {
   try {
-    const browser = await chromium.launch(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {});
+    const browser = await chromium.launch(chromiumLaunchOptions);
     try {
       const page = await browser.newPage();
       await page.goto(`file://${htmlPath}`);
