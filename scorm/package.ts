@@ -13,6 +13,12 @@ export interface WritePackageOptions {
   version: ScormVersion;
 }
 
+/** What the manifest needs from a compiled course. */
+export function manifestInputOf(course: Omit<ManifestInput, 'files'>): Omit<ManifestInput, 'files'> {
+  const { id, title, version, passMark, language } = course;
+  return { id, title, version, passMark, language };
+}
+
 const MANIFEST = 'imsmanifest.xml';
 // A fixed timestamp (local time, as zip stores it) so the same input gives the same bytes.
 const FIXED_MTIME = new Date(2000, 0, 1);

@@ -14,7 +14,7 @@ import { frontlineViteConfig } from '../src/compiler/vite-config.js';
 import { writeModuleFolder } from '../src/compiler/module-folder.js';
 import { reportData } from '../src/core/report-data.js';
 import { worstCaseLength } from '../src/core/resume.js';
-import { writePackage } from '../scorm/package.js';
+import { manifestInputOf, writePackage } from '../scorm/package.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -63,13 +63,7 @@ for (const [id, result] of loaded) {
         dir: join(root, 'dist', id),
         outFile: out,
         version,
-        input: {
-          id: course.id,
-          title: course.title,
-          version: course.version,
-          passMark: course.passMark,
-          language: course.language,
-        },
+        input: manifestInputOf(course),
       });
       return `${out.slice(root.length)}  ${(bytes / 1024).toFixed(1)} KB, ${files.length} files`;
     }),

@@ -23,7 +23,8 @@ const text = (value: string): Cell => ({ value, type: String });
 const number = (value: number | null, format?: string): Cell =>
   value === null ? null : { value, type: Number, ...(format ? { format } : {}) };
 
-const HEADER = [
+/** The records' columns, in the CSV and the workbook alike; only the time's unit differs. */
+export const recordHeader = (time: string): string[] => [
   'Name',
   'Email or staff number',
   'Staff group',
@@ -35,9 +36,10 @@ const HEADER = [
   'First access',
   'Last access',
   'Finished',
-  'Total time (hours)',
+  time,
   'Result check',
 ];
+const HEADER = recordHeader('Total time (hours)');
 
 export function recordsSheet(rows: readonly RecordRow[]): SheetData {
   return [

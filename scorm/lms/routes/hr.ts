@@ -14,7 +14,7 @@ import {
   type RecordStatus,
 } from '../reports.js';
 import { hrLearnerPage, modulePage, recordsPage, statusLabel } from '../views.js';
-import { recordsWorkbook } from '../xlsx.js';
+import { recordHeader, recordsWorkbook } from '../xlsx.js';
 import { packagesOf } from './packages.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -76,21 +76,7 @@ export function hrRoutes(lms: LmsContext) {
     app.get('/hr/records.csv', { config: { auth: 'hr' } }, async (req, reply) => {
       const rows = records(store, catalogue, filterFrom(req.query));
       const csv = toCsv(
-        [
-          'Name',
-          'Email or staff number',
-          'Staff group',
-          'Module',
-          'Module ID',
-          'Status',
-          'Score (%)',
-          'Attempts',
-          'First access',
-          'Last access',
-          'Finished',
-          'Total time (h:mm:ss)',
-          'Result check',
-        ],
+        recordHeader('Total time (h:mm:ss)'),
         rows.map((r) => [
           r.name,
           r.login,
