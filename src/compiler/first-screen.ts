@@ -14,7 +14,7 @@ import { LANGUAGE_NAMES } from '../components/i18n.js';
 import { en, type Strings } from '../components/strings.js';
 import { cy } from '../components/strings-cy.js';
 import { NAME_MARK } from '../first-screen.js';
-import { escapeHtml } from './markdown.js';
+import { escapeHtml } from '../core/escape.js';
 
 const STRINGS: Record<string, Strings> = { en, cy };
 

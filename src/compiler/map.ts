@@ -5,6 +5,7 @@
  */
 import { END, type Course, type Scenario } from '../core/model.js';
 import type { Edge, GraphReport } from './graph.js';
+import { escapeHtml } from '../core/escape.js';
 
 /** The words of the choices that take an edge, or '' when every choice does (or a feed). */
 function edgeLabel(course: Course, edge: Edge): string {
@@ -31,13 +32,6 @@ export function toMermaid(course: Course, report: GraphReport): string {
     lines.push(`  ${name(e.from)} -->${label ? `|"${quote(label)}"|` : ''} ${name(e.to)}`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-function escapeXml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
-  );
 }
 
 /** Splits text into lines of at most `width` characters, at spaces where it can. */
@@ -194,7 +188,7 @@ export function toSvg(course: Course, report: GraphReport): string {
   const parts: string[] = [];
   for (const b of boxes) {
     const text = (x: number, y: number, size: number, fill: string, t: string, bold = false) =>
-      `<text x="${x}" y="${y}" font-size="${size}"${bold ? ' font-weight="bold"' : ''} fill="${fill}">${escapeXml(t)}</text>`;
+      `<text x="${x}" y="${y}" font-size="${size}"${bold ? ' font-weight="bold"' : ''} fill="${fill}">${escapeHtml(t)}</text>`;
     const lines: string[] = [];
     let ty = b.y + PAD + 14;
     for (const t of b.title) {
@@ -213,7 +207,7 @@ export function toSvg(course: Course, report: GraphReport): string {
       `<path d="M${a.points.map(([x, y]) => `${x},${y}`).join(' L')}" fill="none" stroke="#4c6272" stroke-width="1.5" marker-end="url(#arrow)"/>`,
     );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Arial, sans-serif" role="img" aria-labelledby="t">
-<title id="t">Scenario map: ${escapeXml(course.title)} ${escapeXml(course.version)}</title>
+<title id="t">Scenario map: ${escapeHtml(course.title)} ${escapeHtml(course.version)}</title>
 <defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#4c6272"/></marker></defs>
 <rect width="100%" height="100%" fill="#f0f4f5"/>
 ${parts.join('\n')}

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Marked, type Token, type Tokens } from 'marked';
 import type { Reporter } from './errors.js';
+import { escapeHtml } from '../core/escape.js';
 
 const COMMENT = /^\s*<!--[\s\S]*?-->\s*$/;
 const SAFE_LINK = /^(https:\/\/|mailto:|tel:|#)/i;
@@ -40,10 +41,6 @@ marked.use({
 /** An HTML comment: a note for authors, never shipped and allowed anywhere. */
 export function isComment(token: Token): boolean {
   return token.type === 'html' && COMMENT.test(token.raw);
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** Splits markdown into top-level tokens, each with its offset in the file. */

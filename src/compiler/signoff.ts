@@ -6,7 +6,7 @@
  */
 import { END, type Block, type Course, type Part, type Scenario } from '../core/model.js';
 import type { GraphReport } from './graph.js';
-import { escapeHtml as e } from './markdown.js';
+import { escapeHtml as e } from '../core/escape.js';
 
 const LANGUAGE_NAMES: Record<string, string> = { cy: 'Welsh', 'en-GB': 'English' };
 const languageName = (tag: string) => LANGUAGE_NAMES[tag] ?? LANGUAGE_NAMES[tag.slice(0, 2)] ?? tag;

@@ -1,4 +1,5 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css } from 'lit';
+import { html, unsafeStatic, type StaticValue } from 'lit/static-html.js';
 import { customElement, property } from 'lit/decorators.js';
 import type { Block, Choice } from '../core/model.js';
 import { en, type Strings } from './strings.js';
@@ -7,6 +8,15 @@ import './fl-page-post.js';
 import './fl-chat-group.js';
 import './fl-friend-request.js';
 import './fl-message-card.js';
+
+/** The element that shows each kind of block; all take the same properties. */
+const TAGS: Record<Block['kind'], StaticValue> = {
+  post: unsafeStatic('fl-social-post'),
+  'page-post': unsafeStatic('fl-page-post'),
+  chat: unsafeStatic('fl-chat-group'),
+  request: unsafeStatic('fl-friend-request'),
+  message: unsafeStatic('fl-message-card'),
+};
 
 /**
  * Shows any social media block with the element for its kind.
@@ -32,19 +42,15 @@ export class FlSocialBlock extends LitElement {
   @property({ attribute: false }) strings: Strings = en;
 
   override render() {
-    const props = { actions: this.actions, answered: this.answered, picked: this.picked, arriving: this.arriving };
-    switch (this.block.kind) {
-      case 'post':
-        return html`<fl-social-post .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving} .strings=${this.strings}></fl-social-post>`;
-      case 'page-post':
-        return html`<fl-page-post .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving} .strings=${this.strings}></fl-page-post>`;
-      case 'chat':
-        return html`<fl-chat-group .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving} .strings=${this.strings}></fl-chat-group>`;
-      case 'request':
-        return html`<fl-friend-request .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving} .strings=${this.strings}></fl-friend-request>`;
-      case 'message':
-        return html`<fl-message-card .block=${this.block} .actions=${props.actions} ?answered=${props.answered} .picked=${props.picked} ?arriving=${props.arriving} .strings=${this.strings}></fl-message-card>`;
-    }
+    const tag = TAGS[this.block.kind];
+    return html`<${tag}
+      .block=${this.block}
+      .actions=${this.actions}
+      ?answered=${this.answered}
+      .picked=${this.picked}
+      ?arriving=${this.arriving}
+      .strings=${this.strings}
+    ></${tag}>`;
   }
 }
 
