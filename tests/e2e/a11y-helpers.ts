@@ -33,9 +33,15 @@ export async function openSco(page: Page, module: string): Promise<void> {
  */
 export async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
   // Let Lit finish rendering and any arrival animation end, so colours are measured at rest.
+  // A busy machine may start a transition a frame or two late: wait until none is running.
   await page.evaluate(async () => {
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
+    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    for (let i = 0; i < 20; i++) {
+      await frames();
+      const running = document.getAnimations();
+      if (running.length === 0) return;
+      await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+    }
   });
   // The SCO page has no frames, so axe's one-pass (legacy) mode checks all of it, and sooner.
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();

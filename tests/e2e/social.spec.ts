@@ -222,11 +222,12 @@ for (const version of VERSIONS) {
 
       // Arriving content is announced: a live region (role=status or aria-live) says it came.
       const words = [...arrived.thread.map((r) => firstText(r.textHtml)), firstText(arrived.textHtml)];
-      const live = await liveRegionText(frame);
-      expect
-        .soft(
-          live.some((text) => /New:/.test(text) || words.some((w) => text.includes(w))),
-          `a live region announces the arriving ${arrived.kind} in ${follow.id}; live regions hold: ${JSON.stringify(live)}`,
+      // The announcement follows the render by a moment, so the page has settled when it is read.
+      await expect
+        .poll(
+          async () =>
+            (await liveRegionText(frame)).some((text) => /New:/.test(text) || words.some((w) => text.includes(w))),
+          { message: `a live region announces the arriving ${arrived.kind} in ${follow.id}` },
         )
         .toBe(true);
     });
