@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { END, type Course, type CourseText, type Scenario } from '../core/model.js';
 import { ID_PATTERN } from '../core/keys.js';
 import { fingerprint, worstCaseLength } from '../core/resume.js';
+import { choiceTexts } from '../core/content.js';
 import { ContentError, Reporter, suggest, type ContentIssue } from './errors.js';
 import { lex, renderBlocks, type MarkdownContext } from './markdown.js';
 import { parseScenario, type ParsedScenario } from './scenario.js';
@@ -552,18 +553,7 @@ function translateScenario(load: Load, meta: ModuleMeta, lang: string, s: Scenar
       title: tr.title,
       situation: tr.situation,
       question: tr.question,
-      choices: Object.fromEntries(
-        tr.choices.map((c) => [
-          c.id,
-          {
-            textHtml: c.textHtml,
-            text: c.text,
-            feedbackHtml: c.feedbackHtml,
-            source: c.source,
-            consequence: c.consequence,
-          },
-        ]),
-      ),
+      choices: choiceTexts(tr.choices),
       machineTranslated: parsedT.machineTranslated === true,
     },
   };

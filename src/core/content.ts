@@ -18,6 +18,22 @@ export interface LanguagePack {
 }
 
 /** Whether a scenario's longer text is present. */
+/** The words of each choice, by id: what a language pack or a translation carries. */
+export function choiceTexts(choices: readonly (ChoiceText & { id: string })[]): Record<string, ChoiceText> {
+  return Object.fromEntries(
+    choices.map((c) => [
+      c.id,
+      {
+        textHtml: c.textHtml,
+        text: c.text,
+        feedbackHtml: c.feedbackHtml,
+        source: c.source,
+        consequence: c.consequence,
+      },
+    ]),
+  );
+}
+
 export function hasText(course: Course, id: string): boolean {
   const s = course.scenarios.find((x) => x.id === id);
   return !!s && s.situation.length > 0;
@@ -50,18 +66,7 @@ export function splitCourse(course: Course): {
     scenarios: course.scenarios.map((s) => {
       scenarios[s.id] = {
         situation: s.situation,
-        choices: Object.fromEntries(
-          s.choices.map((c) => [
-            c.id,
-            {
-              textHtml: c.textHtml,
-              text: c.text,
-              feedbackHtml: c.feedbackHtml,
-              source: c.source,
-              consequence: c.consequence,
-            },
-          ]),
-        ),
+        choices: choiceTexts(s.choices),
       };
       for (const [lang, t] of Object.entries(s.translations ?? {})) languages[lang]!.scenarios[s.id] = t;
       return {
