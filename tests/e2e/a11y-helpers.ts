@@ -33,12 +33,18 @@ export async function openSco(page: Page, module: string): Promise<void> {
  */
 export async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
   // Let Lit finish rendering and any arrival animation end, so colours are measured at rest.
-  // A busy machine may start a transition a frame or two late: wait until none is running.
+  // A busy machine may start an animation a frame or two late: wait until none is running.
+  // document.getAnimations() leaves out shadow roots in Chromium, so walk them.
   await page.evaluate(async () => {
     const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const animationsIn = (root: Document | ShadowRoot): Animation[] =>
+      [...root.querySelectorAll('*')].flatMap((el) => [
+        ...el.getAnimations(),
+        ...(el.shadowRoot ? animationsIn(el.shadowRoot) : []),
+      ]);
     for (let i = 0; i < 20; i++) {
       await frames();
-      const running = document.getAnimations();
+      const running = animationsIn(document);
       if (running.length === 0) return;
       await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
     }
