@@ -3,47 +3,19 @@
  * reloads it, resuming the attempt at the scenario edited, on every content edit; content
  * errors and warnings show in the page.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startDevServer, type DevServer } from './dev-server.js';
 import { test, expect } from './helpers.js';
 
-const PORT = 5199;
-const BASE = `http://127.0.0.1:${PORT}`;
-let server: ChildProcess;
-let dir: string;
-
+let dev: DevServer;
 test.beforeAll(async () => {
-  // A copy of the sample module, so the test can edit content freely.
-  dir = mkdtempSync(join(tmpdir(), 'frontline-dev-'));
-  cpSync('modules/sample', join(dir, 'modules/sample'), { recursive: true });
-  cpSync('content/sample', join(dir, 'content/sample'), { recursive: true });
-  server = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts', 'sample'], {
-    env: { ...process.env, FRONTLINE_CONTENT_ROOT: dir, PORT: String(PORT) },
-    stdio: 'pipe',
-  });
-  await expect
-    .poll(
-      async () => {
-        try {
-          return (await fetch(`${BASE}/api/modules`)).status;
-        } catch {
-          return 0;
-        }
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(200);
+  dev = await startDevServer('dev', 1001);
 });
-
-test.afterAll(() => {
-  server?.kill();
-  rmSync(dir, { recursive: true, force: true });
-});
+test.afterAll(() => dev?.stop());
 
 test('an edit reloads the module, keeps the attempt, and shows content errors with file and line', async ({ page }) => {
-  await page.goto(`${BASE}/`);
+  await page.goto(`${dev.base}/`);
   await expect(page.getByRole('complementary', { name: 'LMS inspector' })).toBeVisible();
   const frame = page.frameLocator('#sco');
   await frame.getByRole('button', { name: 'Start' }).click();
@@ -54,7 +26,7 @@ test('an edit reloads the module, keeps the attempt, and shows content errors wi
   await expect(page.getByText(/suspend_data: \d+ of 4,096 characters/)).toBeVisible();
   await expect(page.locator('.inspector__calls')).toContainText('cmi.interactions.0.learner_response');
 
-  const file = join(dir, 'content/sample/friend-request.md');
+  const file = join(dev.dir, 'content/sample/friend-request.md');
   const original = readFileSync(file, 'utf8');
   writeFileSync(
     file,
@@ -82,7 +54,7 @@ test('an edit reloads the module, keeps the attempt, and shows content errors wi
 });
 
 test('the inspector opens any scenario without recording an answer', async ({ page }) => {
-  await page.goto(`${BASE}/`);
+  await page.goto(`${dev.base}/`);
   await page.getByLabel(/Jump to a scenario/).selectOption('night-shift-post');
   await page.getByRole('button', { name: 'Open scenario' }).click();
   const frame = page.frameLocator('#sco');
