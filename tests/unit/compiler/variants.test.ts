@@ -138,6 +138,25 @@ describe('a tailored module', () => {
   });
 });
 
+describe('what happens next', () => {
+  it('can be tailored, around its social media blocks', () => {
+    const root = project(TAILORED);
+    const file = join(root, 'content/base/social.md');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        'Sam answers within a minute.\n',
+        'Sam answers within a minute.\n\n::: for scotland\nSam works in Glasgow.\n:::\n\n::: otherwise\nSam works nearby.\n:::\n',
+      ),
+    );
+    const choice = load(root).scenarios.find((s) => s.id === 'social')!.choices[0]!;
+    expect(choice.consequence!.map((p) => p.kind)).toEqual(['html', 'post']);
+    const html = (choice.consequence![0] as { html: string }).html;
+    expect(text(tailorHtml(html, doctorInScotland))).toBe('Sam answers within a minute. Sam works in Glasgow.');
+    expect(text(tailorHtml(html, nurseInWales))).toBe('Sam answers within a minute. Sam works nearby.');
+  });
+});
+
 describe('who sees a variant, in words', () => {
   it('names nations, staff groups or both', () => {
     expect(whoSees(['wales'])).toBe('For Wales');
