@@ -129,7 +129,9 @@ describe('a tailored module', () => {
     expect(pack).toContain('For Wales or Scotland Your health board wrote it.');
     expect(pack).toContain('For doctors The medical director wrote it.');
     expect(pack).toContain('For everyone else Your trust wrote it.');
-    expect(pack).toContain('For doctors in Scotland Doctors in Scotland read it first');
+    expect(pack).toContain(
+      'For doctors in Scotland Doctors in Scotland read it first . For everyone else (nothing: this text is left out)',
+    );
     expect(pack).toContain(
       'Source For doctors: GMC, Good medical practice For nurses and midwives in Wales: NMC Code, section 16 For everyone else: Code, section 1',
     );
