@@ -14,6 +14,21 @@ describe('the NMC Code sections a module cites', () => {
     expect(sections).toEqual(['5', '5.1', '14', '16.1', '20.2', '20.6', '20.10']);
   });
 
+  it('are found in sources tailored to a staff group as well as in the fallback', () => {
+    const tailored = {
+      choices: [
+        {
+          source: "your employer's speaking-up policy",
+          sources: [
+            { for: ['nursing-midwifery'], text: 'NMC Code, section 14; NMC Code, 16.1' },
+            { for: ['medical'], text: 'GMC, Good medical practice (2024), on raising concerns' },
+          ],
+        },
+      ],
+    } as unknown as Scenario;
+    expect(citedCodeSections([tailored, scenario('NMC Code, 20.6')])).toEqual(['14', '16.1', '20.6']);
+  });
+
   it('ignores other codes and NMC guidance that has no section', () => {
     expect(
       citedCodeSections([
