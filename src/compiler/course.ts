@@ -17,6 +17,7 @@ import { parseYaml } from './yaml-schema.js';
 import { analyse } from './graph.js';
 import { checkPublished, parseLock, PUBLISHED_FILE } from './published.js';
 import { citedCodeSections } from '../core/nmc-code.js';
+import { GROUPS, NATIONS } from '../core/profile.js';
 
 /**
  * Reads a content file as UTF-8 with line endings as LF, so positions are the same on
@@ -82,6 +83,8 @@ const date = z
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
   .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'));
 
+const unique = (names: readonly string[]) => new Set(names).size === names.length;
+
 const moduleSchema = z.strictObject({
   id,
   title: z.string().min(1),
@@ -113,6 +116,12 @@ const moduleSchema = z.strictObject({
     .min(1)
     .max(10),
   scenarios: z.array(id).min(1),
+  profiles: z
+    .strictObject({
+      nations: z.array(z.enum(NATIONS)).min(1).refine(unique, 'a nation is listed twice'),
+      groups: z.array(z.enum(GROUPS)).min(1).refine(unique, 'a staff group is listed twice'),
+    })
+    .optional(),
   languages: z
     .array(z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'expected language tags like en-GB or cy'))
     .min(1)
@@ -192,7 +201,13 @@ class Load {
   }
 
   markdown(report: Reporter, meta: ModuleMeta): MarkdownContext {
-    return { report, collectionDir: this.collectionDir(meta), collection: meta.collection, media: this.media };
+    return {
+      report,
+      collectionDir: this.collectionDir(meta),
+      collection: meta.collection,
+      media: this.media,
+      profiles: meta.profiles,
+    };
   }
 
   collectionDir(meta: ModuleMeta): string {
@@ -243,6 +258,7 @@ export function loadCourse(root: string, moduleId: string): LoadedCourse {
     estimatedMinutes: meta['estimated-minutes'],
     reviewBy: meta['review-by'],
     organisation: meta.organisation,
+    ...(meta.profiles ? { profiles: meta.profiles } : {}),
     introHtml,
     summaryHtml,
     objectives: meta.objectives,
@@ -291,7 +307,8 @@ function readProse(load: Load, meta: ModuleMeta, name: string, required: boolean
   }
   const { text, report } = load.read(path);
   if (name.startsWith('introduction')) warnRepeatedFacts(text, report);
-  return renderBlocks(lex(text, 0), load.markdown(report, meta), 2);
+  const ctx = load.markdown(report, meta);
+  return renderBlocks(lex(text, 0, ctx), ctx, 2);
 }
 
 /** A sentence giving the time or the pass mark, which the first screen already shows beneath the introduction. */

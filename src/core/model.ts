@@ -1,4 +1,5 @@
 /** The compiled course model: what src/compiler produces and the SCO consumes. Pure data. */
+import type { Group, Nation, TailoredSource } from './profile.js';
 
 export type Rating = 'best' | 'acceptable' | 'wrong';
 
@@ -35,8 +36,12 @@ export interface Choice {
   /** 0..100. */
   score: number;
   rating: Rating;
+  /** May hold runs of variants (`<fl-variants>`): show it through tailorHtml (src/core/profile.ts). */
   feedbackHtml: string;
+  /** The fallback source; `sources` may hold tailored ones (show it through sourceFor). */
   source: string;
+  /** Sources for some profiles only, in the author's order: the first that matches wins. */
+  sources?: TailoredSource[];
   next?: string;
   action?: Action;
   target?: string;
@@ -50,6 +55,7 @@ export interface ChoiceText {
   text: string;
   feedbackHtml: string;
   source: string;
+  sources?: TailoredSource[];
   consequence?: Part[];
 }
 
@@ -107,7 +113,7 @@ export type Block =
       textHtml: string;
     };
 
-/** A piece of the situation: either prose (HTML) or a social media block. */
+/** A piece of the situation: either prose (HTML, which may hold runs of variants) or a social media block. */
 export type Part = { kind: 'html'; html: string } | Block;
 
 /** A scenario's words in another language; structure, scores and branches stay the English file's. */
@@ -181,6 +187,12 @@ export interface Course {
   estimatedMinutes: number;
   reviewBy?: string;
   organisation?: { name: string };
+  /**
+   * The nations and staff groups the module asks the learner to choose from (module.yaml
+   * `profiles`), in the author's order. Absent: the module asks nothing and tailors nothing.
+   */
+  profiles?: { nations: Nation[]; groups: Group[] };
+  /** May hold runs of variants, as may summaryHtml and a translation's: show them through tailorHtml. */
   introHtml: string;
   summaryHtml: string;
   objectives: Objective[];
