@@ -17,6 +17,7 @@ import { parseYaml } from './yaml-schema.js';
 import { analyse } from './graph.js';
 import { checkPublished, parseLock, PUBLISHED_FILE } from './published.js';
 import { citedCodeSections } from '../core/nmc-code.js';
+import { checkSameRuns, checkSameVariants, tailoredShapes } from './variants.js';
 import { GROUPS, NATIONS } from '../core/profile.js';
 
 /**
@@ -298,8 +299,17 @@ function readModuleYaml(load: Load): ModuleMeta {
   return meta;
 }
 
-/** A markdown file of the module (introduction, summary) as HTML; '' when it is absent. */
-function readProse(load: Load, meta: ModuleMeta, name: string, required: boolean): string {
+/**
+ * A markdown file of the module (introduction, summary) as HTML; '' when it is absent. A
+ * translation's (`english` given) must be tailored as the English file is.
+ */
+function readProse(
+  load: Load,
+  meta: ModuleMeta,
+  name: string,
+  required: boolean,
+  english?: { html: string; language: string },
+): string {
   const path = join(load.moduleDir, name);
   if (!existsSync(path)) {
     if (required) load.moduleReport.error(0, `the module needs ${load.rel(path)}: the first screen learners see`);
@@ -308,7 +318,17 @@ function readProse(load: Load, meta: ModuleMeta, name: string, required: boolean
   const { text, report } = load.read(path);
   if (name.startsWith('introduction')) warnRepeatedFacts(text, report);
   const ctx = load.markdown(report, meta);
-  return renderBlocks(lex(text, 0, ctx), ctx, 2);
+  const html = renderBlocks(lex(text, 0, ctx), ctx, 2);
+  if (english && !report.failed)
+    checkSameRuns(
+      english.html,
+      html,
+      `the ${name.split('.')[0]}`,
+      report,
+      Math.max(0, text.search(/^:::/m)),
+      english.language,
+    );
+  return html;
 }
 
 /** A sentence giving the time or the pass mark, which the first screen already shows beneath the introduction. */
@@ -517,8 +537,15 @@ function moduleTranslation(
     report.warn(0, `modules/${meta.id}/introduction.${code}.md is missing: learners will see the English introduction`);
   return {
     title: t.title,
-    introHtml: hasIntro ? readProse(load, meta, `introduction.${code}.md`, false) : english.introHtml,
-    summaryHtml: readProse(load, meta, `summary.${code}.md`, false) || english.summaryHtml,
+    introHtml: hasIntro
+      ? readProse(load, meta, `introduction.${code}.md`, false, {
+          html: english.introHtml,
+          language: languageName(lang),
+        })
+      : english.introHtml,
+    summaryHtml:
+      readProse(load, meta, `summary.${code}.md`, false, { html: english.summaryHtml, language: languageName(lang) }) ||
+      english.summaryHtml,
     objectives: t.objectives,
     machineTranslated: t['machine-translated'] === true,
   };
@@ -562,6 +589,14 @@ function translateScenario(load: Load, meta: ModuleMeta, lang: string, s: Scenar
       `the social media blocks differ from the English file: expected ids ${blockIdList(s.situation) || '(none)'}, found ${blockIdList(tr.situation) || '(none)'}`,
     );
   }
+  if (!report.failed)
+    checkSameVariants(
+      tailoredShapes(s),
+      tailoredShapes(tr),
+      report,
+      (key) => (key === 'situation' ? parsedT.at.situation : (parsedT.at.choices.get(key.split(':')[1]!)?.id ?? 0)),
+      languageName(lang),
+    );
   if (parsedT.machineTranslated)
     report.warn(0, `machine-translated: a ${languageName(lang)} speaker must review this file`);
   s.translations = {

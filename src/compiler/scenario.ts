@@ -63,6 +63,8 @@ export interface ParsedScenario {
     id: number;
     objective: number;
     next: number;
+    /** The "## Situation" heading. */
+    situation: number;
     choices: Map<string, { next: number; target: number; id: number }>;
   };
 }
@@ -126,7 +128,13 @@ export function parseScenario(
       file,
     },
     machineTranslated: translation && front['machine-translated'] === true,
-    at: { id: fieldOffset('id'), objective: fieldOffset('objective'), next: fieldOffset('next'), choices: at },
+    at: {
+      id: fieldOffset('id'),
+      objective: fieldOffset('objective'),
+      next: fieldOffset('next'),
+      situation: sections.get('Situation')?.offset ?? 0,
+      choices: at,
+    },
   };
 }
 

@@ -10,6 +10,7 @@
  */
 import type { Token } from 'marked';
 import { GROUPS, NATIONS, isGroup, isNation, type Group, type Nation } from '../core/profile.js';
+import type { Part, Scenario } from '../core/model.js';
 import { closest, type Reporter } from './errors.js';
 
 /** Which nations and staff groups a module offers (module.yaml `profiles`). */
@@ -155,14 +156,14 @@ function scanBlocks(text: string, baseOffset: number, report: Reporter | undefin
     }
     open = { kind: marker.kind, line, index: i };
     depth = 1;
-    // Unclosed to the end: report it, end it before the next heading, and read on from there.
+    // Unclosed: report it, end it before the next heading or block, and read on from there.
     if (!hasCloser(lines, i)) {
       report?.error(
         baseOffset + line.start,
         `the "${line.text.trim().slice(0, 40)}" block is not closed: end it with a line ":::"`,
       );
       let cut = i + 1;
-      while (cut < lines.length && !HEADING.test(lines[cut]!.text)) cut++;
+      while (cut < lines.length && !HEADING.test(lines[cut]!.text) && !opens(lines[cut]!.text)) cut++;
       const end = lines[cut]?.start ?? text.length;
       blocks.push({ kind: open.kind, open: line, innerStart: line.end, innerEnd: end, end });
       open = undefined;
@@ -172,6 +173,11 @@ function scanBlocks(text: string, baseOffset: number, report: Reporter | undefin
   }
   return blocks;
 }
+
+const opens = (line: string) => {
+  const kind = readMarker(line)?.kind;
+  return kind !== undefined && kind !== 'close';
+};
 
 /** Whether the block opening at line `i` has its closing `:::` (nesting counted, fences skipped). */
 function hasCloser(lines: Line[], i: number): boolean {
@@ -361,8 +367,81 @@ export function variantRuns(html: string): string[][] {
 
 /** Runs as an author reads them: "[for wales | otherwise], [for medical | otherwise]". */
 export function describeRuns(runs: string[][]): string {
-  if (runs.length === 0) return 'none';
+  if (runs.length === 0) return 'no variants';
   return runs
     .map((r) => `[${r.map((f) => (f ? `for ${f.split(' ').join(', ')}` : 'otherwise')).join(' | ')}]`)
     .join(', ');
+}
+
+/** What a field of a scenario is tailored by, for comparing a translation with its English file. */
+export interface TailoredShape {
+  /** The field as an author names it: "the situation", "the feedback of the choice \"x\"". */
+  field: string;
+  /** Its runs and tailored sources as an author reads them; 'none' when untailored. */
+  shape: string;
+}
+
+/** Every field of a scenario that can be tailored, with the variants (or sources) it holds. */
+export function tailoredShapes(s: Pick<Scenario, 'situation' | 'choices'>): Map<string, TailoredShape> {
+  const partsHtml = (parts: readonly Part[] | undefined) =>
+    (parts ?? []).map((p) => (p.kind === 'html' ? p.html : '')).join('');
+  const shapes = new Map<string, TailoredShape>();
+  shapes.set('situation', { field: 'the situation', shape: describeRuns(variantRuns(partsHtml(s.situation))) });
+  for (const c of s.choices) {
+    shapes.set(`feedback:${c.id}`, {
+      field: `the feedback of the choice "${c.id}"`,
+      shape: describeRuns(variantRuns(c.feedbackHtml)),
+    });
+    shapes.set(`consequence:${c.id}`, {
+      field: `"What happens next" under the choice "${c.id}"`,
+      shape: describeRuns(variantRuns(partsHtml(c.consequence))),
+    });
+    shapes.set(`sources:${c.id}`, {
+      field: `the sources of the choice "${c.id}"`,
+      shape: c.sources?.length
+        ? c.sources.map((t) => `"source for ${t.for.join(', ')}"`).join(', ')
+        : 'no tailored sources',
+    });
+  }
+  return shapes;
+}
+
+/**
+ * A translation carries the same tailored passages and sources as its English file, field by
+ * field: otherwise a learner would see different advice in each language. `offsetOf` says
+ * where in the translation each field (by its key) starts.
+ */
+export function checkSameVariants(
+  english: Map<string, TailoredShape>,
+  translated: Map<string, TailoredShape>,
+  report: Reporter,
+  offsetOf: (key: string) => number,
+  language: string,
+): void {
+  for (const [key, t] of translated) {
+    const e = english.get(key);
+    if (!e || e.shape === t.shape) continue;
+    report.error(
+      offsetOf(key),
+      `this file and the English file tailor ${t.field} differently: the English has ${e.shape}, this file has ${t.shape}. A ${language} file carries the same "::: for" lists and "source for" lines as its English file, in the same order`,
+    );
+  }
+}
+
+/** The same check for one field of HTML (an introduction or a summary). */
+export function checkSameRuns(
+  englishHtml: string,
+  translatedHtml: string,
+  field: string,
+  report: Reporter,
+  offset: number,
+  language: string,
+): void {
+  const e = describeRuns(variantRuns(englishHtml));
+  const t = describeRuns(variantRuns(translatedHtml));
+  if (e !== t)
+    report.error(
+      offset,
+      `this file and the English file tailor ${field} differently: the English has ${e}, this file has ${t}. A ${language} file carries the same "::: for" lists as its English file, in the same order`,
+    );
 }
