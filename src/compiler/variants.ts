@@ -10,7 +10,7 @@
  */
 import type { Token } from 'marked';
 import { GROUPS, NATIONS, isGroup, isNation, type Group, type Nation } from '../core/profile.js';
-import type { Part, Scenario } from '../core/model.js';
+import type { Course, Part, Scenario } from '../core/model.js';
 import { closest, type Reporter } from './errors.js';
 
 /** Which nations and staff groups a module offers (module.yaml `profiles`). */
@@ -444,4 +444,32 @@ export function checkSameRuns(
       offset,
       `this file and the English file tailor ${field} differently: the English has ${e}, this file has ${t}. A ${language} file carries the same "::: for" lists as its English file, in the same order`,
     );
+}
+
+/** How much of a module is tailored: for `npm run check`. */
+export interface Tailoring {
+  /** Runs of variants in the module's own language (introduction, summary, situations, feedback, consequences). */
+  passages: number;
+  /** Choices' tailored sources. */
+  sources: number;
+  /** Every name a variant or source is tailored to, in NATIONS then GROUPS order. */
+  names: string[];
+}
+
+export function tailoring(course: Course): Tailoring {
+  const html = [
+    course.introHtml,
+    course.summaryHtml,
+    ...course.scenarios.flatMap((s) => [
+      ...s.situation.map((p) => (p.kind === 'html' ? p.html : '')),
+      ...s.choices.flatMap((c) => [
+        c.feedbackHtml,
+        ...(c.consequence ?? []).map((p) => (p.kind === 'html' ? p.html : '')),
+      ]),
+    ]),
+  ];
+  const runs = html.flatMap(variantRuns);
+  const sources = course.scenarios.flatMap((s) => s.choices.flatMap((c) => c.sources ?? []));
+  const used = new Set([...runs.flat().flatMap((f) => f.split(' ')), ...sources.flatMap((t) => t.for)]);
+  return { passages: runs.length, sources: sources.length, names: KNOWN.filter((n) => used.has(n)) };
 }
