@@ -119,4 +119,12 @@ describe('the flagship tailored to the learner', () => {
       }
     },
   );
+
+  it.each(languages)('never speaks of "your regulator" to staff without one (%s)', (lang) => {
+    const yourRegulator = lang === 'en-GB' ? /\b(your|my) regulator\b/i : /(eich|fy|'ch) rheoleiddiwr/i;
+    for (const nation of NATIONS) {
+      expect(everythingReadBy({ nation, group: 'other' }, lang), nation).not.toMatch(yourRegulator);
+      expect(everythingReadBy({ nation, group: 'medical' }, lang), nation).toMatch(yourRegulator);
+    }
+  });
 });
