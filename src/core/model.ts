@@ -1,4 +1,5 @@
 /** The compiled course model: what src/compiler produces and the SCO consumes. Pure data. */
+import type { Group, Nation, TailoredSource } from './profile.js';
 
 export type Rating = 'best' | 'acceptable' | 'wrong';
 
@@ -36,7 +37,9 @@ export interface Choice {
   score: number;
   rating: Rating;
   feedbackHtml: string;
+  /** The fallback source; `sources` may tailor it to a profile (src/core/profile.ts). */
   source: string;
+  sources?: TailoredSource[];
   next?: string;
   action?: Action;
   target?: string;
@@ -50,6 +53,7 @@ export interface ChoiceText {
   text: string;
   feedbackHtml: string;
   source: string;
+  sources?: TailoredSource[];
   consequence?: Part[];
 }
 
@@ -194,6 +198,8 @@ export interface Course {
   accessibility?: StatementSettings;
   /** Sections of the NMC Code that the feedback cites ('5', '20.10'), for the certificate. */
   nmcCode?: string[];
+  /** The nations and staff groups the module offers; absent: it asks nothing and has no variants. */
+  profiles?: { nations: Nation[]; groups: Group[] };
 }
 
 /** Stands for "end of the module" in `next`. */
