@@ -2,7 +2,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Course } from '../core/model.js';
 import { codeThemes } from '../core/nmc-code.js';
+import type { Profile } from '../core/profile.js';
 import { formatDate, localCourse } from './i18n.js';
+import { citedForProfile, profileFacts } from './profile-facts.js';
 import { en, type Strings } from './strings.js';
 import { base, nhsuk, tokens } from './styles.js';
 
@@ -27,6 +29,7 @@ export class FlCertificate extends LitElement {
     .certificate dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 16px 0; }
     .certificate dt { font-weight: 600; }
     .certificate dd { margin: 0; }
+    .certificate .profile-facts { grid-template-columns: minmax(0, 16rem) 1fr; }
     .certificate ul { margin: 0 0 12px; padding-left: 20px; }
     .certificate__cpd { font-size: 0.9375rem; color: var(--fl-secondary-text); }
     label { display: block; font-weight: 600; margin: 16px 0 4px; }
@@ -65,6 +68,8 @@ export class FlCertificate extends LitElement {
   @property({ attribute: false }) strings: Strings = en;
   /** The language the learner reads in. */
   @property() language = '';
+  /** Where the learner works and their staff group: shown, with their route and code. */
+  @property({ attribute: false }) profile: Profile | undefined = undefined;
 
   @state() private reflection = '';
 
@@ -105,9 +110,13 @@ export class FlCertificate extends LitElement {
 
   override render() {
     const t = this.strings;
-    const local = localCourse(this.course, this.language || this.course.language);
+    const language = this.language || this.course.language;
+    const local = localCourse(this.course, language, this.profile);
     const minutes = Math.max(1, Math.round(this.timeMs / 60000));
-    const sections = this.course.nmcCode ?? [];
+    // The NMC Code is the nurses' and midwives' code: other staff see the guidance cited for their own group.
+    const ownCode = this.profile && this.profile.group !== 'nursing-midwifery';
+    const sections = ownCode ? [] : (this.course.nmcCode ?? []);
+    const cited = ownCode ? citedForProfile(this.course, this.profile!, language) : [];
     const themes = codeThemes(sections)
       .map((theme) => t.codeThemes[theme])
       .join(', ');
@@ -125,12 +134,19 @@ export class FlCertificate extends LitElement {
           <dt>${t.certificateTime}</dt><dd>${t.minutes(minutes)}</dd>
           <dt>${t.certificateCpdTime}</dt><dd>${t.cpdIndividual(t.minutes(this.course.estimatedMinutes))}</dd>
         </dl>
+        ${profileFacts(this.profile, t)}
         <h2>${t.certificateObjectives}</h2>
         <ul class="certificate__objectives">${this.course.objectives.map((o) => html`<li>${local.objective(o.id)}</li>`)}</ul>
         ${
           sections.length
             ? html`<h2>${t.certificateCode}</h2>
           <ul class="certificate__code">${sections.map((n) => html`<li>${t.codeSection(n, this.sectionName(n))}</li>`)}</ul>`
+            : nothing
+        }
+        ${
+          cited.length
+            ? html`<h2>${t.certificateSources}</h2>
+          <ul class="certificate__sources">${cited.map((source) => html`<li>${source}</li>`)}</ul>`
             : nothing
         }
         <p class="certificate__cpd">${t.cpdRecord}</p>

@@ -82,9 +82,17 @@ export const SHELL_CSS = `
   .footer { border-top: 4px solid var(--fl-blue); background: var(--fl-white); padding: 16px; }
   .footer a, .link-button { color: var(--fl-blue); background: none; border: 0; padding: 0; font: inherit; text-decoration: underline; cursor: pointer; min-height: 24px; }
   .link-button:focus { background: var(--fl-yellow); color: var(--fl-text); box-shadow: 0 -2px var(--fl-yellow), 0 4px var(--fl-text); outline: 4px solid transparent; text-decoration: none; }
+  .fl-profile { margin: 0 0 24px; }
+  .fl-field { margin: 0 0 16px; }
+  .fl-field label { display: block; font-weight: 600; margin: 0 0 4px; }
+  .fl-select { font: inherit; color: var(--fl-text); background: var(--fl-white); border: 2px solid var(--fl-text); min-height: 40px; padding: 4px 8px; max-width: 100%; }
+  .fl-select:focus { outline: 4px solid var(--fl-yellow); outline-offset: 0; box-shadow: inset 0 0 0 2px var(--fl-text); }
+  .profile-bar { max-width: 960px; margin: 0 auto; padding: 8px 16px 0; }
+  .profile-bar p { margin: 0; }
+  .profile-form { background: var(--fl-white); border: 1px solid var(--fl-grey-4); padding: 16px; margin: 8px 0 0; }
   @media print {
     :host { background: #fff; min-height: 0; }
-    .header, .bar, .status, .footer, .fl-warning { display: none !important; }
+    .header, .bar, .profile-bar, .status, .footer, .fl-warning { display: none !important; }
     .main { padding: 0; }
   }
 `;
