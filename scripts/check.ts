@@ -29,6 +29,10 @@ if (json) {
       `${m.id}: ${m.title} ${m.version}: ${m.scenarios} scenarios, ${m.fewestDecisions} to ${m.mostDecisions} decisions, ` +
         `worst-case resume data ${m.worstCaseSuspendData} characters, hardest reading grade ${worst}`,
     );
+    if (m.tailoring?.passages || m.tailoring?.sources)
+      console.log(
+        `  tailored: ${m.tailoring.passages} passage(s) and ${m.tailoring.sources} source(s), for ${m.tailoring.names.join(', ')}`,
+      );
     for (const [language, scores] of Object.entries(m.guessers ?? {}))
       console.log(
         `  guessers (${language}): always the ${Object.entries(scores)

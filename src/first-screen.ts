@@ -39,7 +39,7 @@ export function firstScreen(): HTMLElement | null {
  * Whether the first screen shows this launch as it is: an attempt, new or resumed, at the
  * introduction, in the module's language, recorded by an LMS. Anything else (review, browse,
  * no LMS, another language, a resume at a scenario, answers a new version could not carry
- * over) is drawn by <fl-course> at once.
+ * over, an introduction tailored to the learner's saved profile) is drawn by <fl-course> at once.
  */
 export function fitsFirstScreen(course: Course, session: LmsSession, launch: Launch): boolean {
   return (
@@ -47,7 +47,9 @@ export function fitsFirstScreen(course: Course, session: LmsSession, launch: Lau
     launch.state.screen === 'intro' &&
     !launch.changes &&
     session.connected &&
-    launchLanguage(course, launch.preferredLanguage) === course.language
+    launchLanguage(course, launch.preferredLanguage) === course.language &&
+    // The page holds the introduction everyone sees: a learner with a profile may have their own.
+    !(launch.state.profile && course.introHtml.includes('<fl-variants>'))
   );
 }
 

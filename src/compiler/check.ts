@@ -13,6 +13,8 @@ import { listModules, loadCourse } from './course.js';
 import { ContentError, LineMap, type ContentIssue } from './errors.js';
 import { analyseCueing, type CueingReport } from './cueing.js';
 import { analyse } from './graph.js';
+import { tailorHtml } from '../core/profile.js';
+import { tailoring, type Tailoring } from './variants.js';
 
 /** US grade 9 is a reading age of about 14, the top of the NHS target (9 to 14 for clinical terms). */
 export const READING_GRADE_LIMIT = 9;
@@ -33,6 +35,8 @@ export interface ModuleSummary {
   /** A random learner's average score. */
   chance?: number;
   passMark?: number;
+  /** Tailored passages and sources, and the names they are tailored to. */
+  tailoring?: Tailoring;
 }
 
 export interface CheckResult {
@@ -47,7 +51,14 @@ export const READING_WORDS_PER_MINUTE = 150;
 /** A scenario may take up to this many times its share of the module's minutes before a warning. */
 export const LENGTH_ALLOWANCE = 2;
 
-const strip = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ');
+/**
+ * Text without markup. Of tailored passages only the fallback (`::: otherwise`) counts: the
+ * text most learners read, so reading time and level are judged on one way through.
+ */
+const strip = (html: string) =>
+  tailorHtml(html, undefined)
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&[a-z#0-9]+;/gi, ' ');
 const wordCount = (text: string) => text.split(/\s+/).filter((w) => /\w/.test(w)).length;
 
 /** Minutes to read a scenario once: the situation, question, choices and the longest feedback. */
@@ -164,6 +175,7 @@ export function checkContent(root: string, options: { modules?: string[]; today?
       guessers: cueing.guessers,
       chance: cueing.chance,
       passMark: course.passMark,
+      tailoring: tailoring(course),
     });
   }
 

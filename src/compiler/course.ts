@@ -17,6 +17,8 @@ import { parseYaml } from './yaml-schema.js';
 import { analyse } from './graph.js';
 import { checkPublished, parseLock, PUBLISHED_FILE } from './published.js';
 import { citedCodeSections } from '../core/nmc-code.js';
+import { checkSameRuns, checkSameVariants, tailoredShapes } from './variants.js';
+import { GROUPS, NATIONS } from '../core/profile.js';
 
 /**
  * Reads a content file as UTF-8 with line endings as LF, so positions are the same on
@@ -82,6 +84,8 @@ const date = z
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
   .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'));
 
+const unique = (names: readonly string[]) => new Set(names).size === names.length;
+
 const moduleSchema = z.strictObject({
   id,
   title: z.string().min(1),
@@ -113,6 +117,12 @@ const moduleSchema = z.strictObject({
     .min(1)
     .max(10),
   scenarios: z.array(id).min(1),
+  profiles: z
+    .strictObject({
+      nations: z.array(z.enum(NATIONS)).min(1).refine(unique, 'a nation is listed twice'),
+      groups: z.array(z.enum(GROUPS)).min(1).refine(unique, 'a staff group is listed twice'),
+    })
+    .optional(),
   languages: z
     .array(z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'expected language tags like en-GB or cy'))
     .min(1)
@@ -192,7 +202,13 @@ class Load {
   }
 
   markdown(report: Reporter, meta: ModuleMeta): MarkdownContext {
-    return { report, collectionDir: this.collectionDir(meta), collection: meta.collection, media: this.media };
+    return {
+      report,
+      collectionDir: this.collectionDir(meta),
+      collection: meta.collection,
+      media: this.media,
+      profiles: meta.profiles,
+    };
   }
 
   collectionDir(meta: ModuleMeta): string {
@@ -243,6 +259,7 @@ export function loadCourse(root: string, moduleId: string): LoadedCourse {
     estimatedMinutes: meta['estimated-minutes'],
     reviewBy: meta['review-by'],
     organisation: meta.organisation,
+    ...(meta.profiles ? { profiles: meta.profiles } : {}),
     introHtml,
     summaryHtml,
     objectives: meta.objectives,
@@ -282,8 +299,17 @@ function readModuleYaml(load: Load): ModuleMeta {
   return meta;
 }
 
-/** A markdown file of the module (introduction, summary) as HTML; '' when it is absent. */
-function readProse(load: Load, meta: ModuleMeta, name: string, required: boolean): string {
+/**
+ * A markdown file of the module (introduction, summary) as HTML; '' when it is absent. A
+ * translation's (`english` given) must be tailored as the English file is.
+ */
+function readProse(
+  load: Load,
+  meta: ModuleMeta,
+  name: string,
+  required: boolean,
+  english?: { html: string; language: string },
+): string {
   const path = join(load.moduleDir, name);
   if (!existsSync(path)) {
     if (required) load.moduleReport.error(0, `the module needs ${load.rel(path)}: the first screen learners see`);
@@ -291,7 +317,18 @@ function readProse(load: Load, meta: ModuleMeta, name: string, required: boolean
   }
   const { text, report } = load.read(path);
   if (name.startsWith('introduction')) warnRepeatedFacts(text, report);
-  return renderBlocks(lex(text, 0), load.markdown(report, meta), 2);
+  const ctx = load.markdown(report, meta);
+  const html = renderBlocks(lex(text, 0, ctx), ctx, 2);
+  if (english && !report.failed)
+    checkSameRuns(
+      english.html,
+      html,
+      `the ${name.split('.')[0]}`,
+      report,
+      Math.max(0, text.search(/^:::/m)),
+      english.language,
+    );
+  return html;
 }
 
 /** A sentence giving the time or the pass mark, which the first screen already shows beneath the introduction. */
@@ -500,8 +537,15 @@ function moduleTranslation(
     report.warn(0, `modules/${meta.id}/introduction.${code}.md is missing: learners will see the English introduction`);
   return {
     title: t.title,
-    introHtml: hasIntro ? readProse(load, meta, `introduction.${code}.md`, false) : english.introHtml,
-    summaryHtml: readProse(load, meta, `summary.${code}.md`, false) || english.summaryHtml,
+    introHtml: hasIntro
+      ? readProse(load, meta, `introduction.${code}.md`, false, {
+          html: english.introHtml,
+          language: languageName(lang),
+        })
+      : english.introHtml,
+    summaryHtml:
+      readProse(load, meta, `summary.${code}.md`, false, { html: english.summaryHtml, language: languageName(lang) }) ||
+      english.summaryHtml,
     objectives: t.objectives,
     machineTranslated: t['machine-translated'] === true,
   };
@@ -545,6 +589,14 @@ function translateScenario(load: Load, meta: ModuleMeta, lang: string, s: Scenar
       `the social media blocks differ from the English file: expected ids ${blockIdList(s.situation) || '(none)'}, found ${blockIdList(tr.situation) || '(none)'}`,
     );
   }
+  if (!report.failed)
+    checkSameVariants(
+      tailoredShapes(s),
+      tailoredShapes(tr),
+      report,
+      (key) => (key === 'situation' ? parsedT.at.situation : (parsedT.at.choices.get(key.split(':')[1]!)?.id ?? 0)),
+      languageName(lang),
+    );
   if (parsedT.machineTranslated)
     report.warn(0, `machine-translated: a ${languageName(lang)} speaker must review this file`);
   s.translations = {

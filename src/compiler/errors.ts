@@ -80,13 +80,19 @@ function distance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/** ` (did you mean "x"?)` when a close candidate exists, else ''. */
-export function suggest(word: string, candidates: readonly string[]): string {
+/** The candidate closest to a word, when one is close enough to be a likely typo. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best = '';
   let bestDistance = Infinity;
   for (const c of candidates) {
     const d = distance(word.toLowerCase(), c);
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean "${best}"?)` : '';
+  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+/** ` (did you mean "x"?)` when a close candidate exists, else ''. */
+export function suggest(word: string, candidates: readonly string[]): string {
+  const best = closest(word, candidates);
+  return best === undefined ? '' : ` (did you mean "${best}"?)`;
 }

@@ -8,6 +8,9 @@
  * This is a second drawing of fl-course's introduction (render() and renderIntro()): change
  * both together. tests/e2e/first-screen.spec.ts fails when they differ in what a screen
  * reader meets (the accessibility tree of both, compared).
+ *
+ * A tailored introduction is drawn with its fallback (`::: otherwise`) passages: the page is
+ * the same for every learner, and the app puts the learner's own variant in once it knows them.
  */
 import type { Course } from '../core/model.js';
 import { LANGUAGE_NAMES } from '../components/i18n.js';
@@ -16,6 +19,7 @@ import { cy } from '../components/strings-cy.js';
 import { NAME_MARK } from '../first-screen.js';
 import { escapeHtml } from '../core/escape.js';
 import { defaultProfile } from '../components/profile-default.js';
+import { tailorHtml } from '../core/profile.js';
 
 const STRINGS: Record<string, Strings> = { en, cy };
 
@@ -74,7 +78,7 @@ export function firstScreenHtml(course: Course): string {
 <main class="main">
 <h1 tabindex="-1">${title}</h1>
 <p class="fl-welcome" hidden></p>
-<div class="intro__text">${course.introHtml}</div>
+<div class="intro__text">${tailorHtml(course.introHtml, undefined)}</div>
 <h2>${escapeHtml(t.objectivesHeading)}</h2>
 <ul>${course.objectives.map((o) => `<li>${escapeHtml(o.title)}</li>`).join('')}</ul>
 <p class="intro__facts">${escapeHtml(t.facts(course.estimatedMinutes, course.passMark))}</p>

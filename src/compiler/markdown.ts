@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Marked, type Token, type Tokens } from 'marked';
 import type { Reporter } from './errors.js';
 import { escapeHtml } from '../core/escape.js';
+import { isVariants, splitVariants, type Offered } from './variants.js';
 
 const COMMENT = /^\s*<!--[\s\S]*?-->\s*$/;
 const SAFE_LINK = /^(https:\/\/|mailto:|tel:|#)/i;
@@ -21,6 +22,8 @@ export interface MarkdownContext {
   collection: string;
   /** Media files referenced (collection-relative, e.g. media/x.png). */
   media: Set<string>;
+  /** The nations and staff groups the module offers (module.yaml `profiles`); none: nothing may be tailored. */
+  profiles?: Offered;
 }
 
 const marked = new Marked({ gfm: true, async: false });
@@ -44,7 +47,7 @@ export function isComment(token: Token): boolean {
 }
 
 /** Splits markdown into top-level tokens, each with its offset in the file. */
-export function lex(text: string, baseOffset: number): { token: Token; offset: number }[] {
+function lexPlain(text: string, baseOffset: number): { token: Token; offset: number }[] {
   const out: { token: Token; offset: number }[] = [];
   let offset = baseOffset;
   for (const token of marked.lexer(text)) {
@@ -52,6 +55,32 @@ export function lex(text: string, baseOffset: number): { token: Token; offset: n
     offset += token.raw.length;
   }
   return out;
+}
+
+/**
+ * Splits markdown into top-level tokens, each with its offset in the file. With a context,
+ * a run of tailored passages (`::: for …` … `::: otherwise`) is one `variants` token, its
+ * mistakes reported (src/compiler/variants.ts); `variants: false` refuses `:::` lines
+ * (a social media block's text cannot be tailored).
+ */
+export function lex(
+  text: string,
+  baseOffset: number,
+  ctx?: MarkdownContext,
+  variants = true,
+): { token: Token; offset: number }[] {
+  if (!ctx || !/^:::|\n[ \t]*:::/.test(text)) return lexPlain(text, baseOffset);
+  if (!variants) {
+    const at = /^:::|\n[ \t]*:::/.exec(text)!;
+    ctx.report.error(
+      baseOffset + at.index + (text[at.index] === '\n' ? 1 : 0),
+      "a social media block's text cannot be tailored: put the tailored passage in the prose before the block",
+    );
+    return lexPlain(text, baseOffset);
+  }
+  return splitVariants(text, baseOffset, ctx.report, ctx.profiles, lexPlain).flatMap((piece) =>
+    piece.kind === 'markdown' ? lexPlain(piece.text, piece.offset) : [{ token: piece.token, offset: piece.offset }],
+  );
 }
 
 /** Finds a nested token's position: its raw text searched for within the parent's. */
@@ -127,6 +156,15 @@ export function renderBlocks(
   let depth = parentDepth;
   for (const { token, offset } of items) {
     if (token.type === 'space' || (token.type === 'html' && COMMENT.test(token.raw))) continue;
+    if (isVariants(token)) {
+      html += `<fl-variants>${token.blocks
+        .map(
+          (b) =>
+            `<fl-when for="${escapeHtml(b.for.join(' '))}">${renderBlocks(b.items, ctx, minDepth, depth)}</fl-when>`,
+        )
+        .join('')}</fl-variants>`;
+      continue;
+    }
     if (token.type === 'heading') {
       const level = (token as Tokens.Heading).depth;
       if (level < minDepth) {
@@ -156,7 +194,7 @@ export function renderInline(text: string, offset: number, ctx: MarkdownContext)
 
 /** Renders multi-line markdown from a block's field (paragraphs allowed) after checking it. */
 export function renderText(text: string, offset: number, ctx: MarkdownContext): string {
-  return renderBlocks(lex(text, offset), ctx);
+  return renderBlocks(lex(text, offset, ctx, false), ctx);
 }
 
 /** Plain text of inline markdown, for accessible names and reports. */

@@ -45,7 +45,10 @@ export function releaseOf(course: Course, released: string): Release {
   return {
     version: course.version,
     released,
+    // Offering profiles is structure (the module asks a new question and reports it to the LMS);
+    // a module without them hashes as it did before profiles existed.
     structure: hash({
+      ...(course.profiles ? { profiles: course.profiles } : {}),
       order: course.order,
       objectives: course.objectives.map((o) => o.id),
       passMark: course.passMark,
@@ -65,8 +68,9 @@ export function releaseOf(course: Course, released: string): Release {
 type Bump = 'patch' | 'minor' | 'major';
 const BUMPS: Bump[] = ['patch', 'minor', 'major'];
 const BUMP_WORDS: Record<Bump, string> = {
-  patch: 'a patch (words only: wording, feedback, sources)',
-  minor: 'a minor version (scenarios or choices added, or scores, branches or objectives changed)',
+  patch: 'a patch (words only: wording, feedback, sources, tailored passages and sources)',
+  minor:
+    'a minor version (scenarios or choices added, or scores, branches, objectives or the profiles offered changed)',
   major: 'a major version (a published id retired)',
 };
 

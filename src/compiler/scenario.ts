@@ -9,6 +9,8 @@ import { ACTIONS_FOR, BLOCK_KINDS, isConsequenceHeading, parseParts, type BlockK
 import { isComment, lex, plainText, renderBlocks, renderInline, type MarkdownContext } from './markdown.js';
 import { checkReadingOrder } from './reading-order.js';
 import { parseYaml } from './yaml-schema.js';
+import { forList, isVariants } from './variants.js';
+import type { TailoredSource } from '../core/profile.js';
 
 const idField = z
   .string()
@@ -61,6 +63,8 @@ export interface ParsedScenario {
     id: number;
     objective: number;
     next: number;
+    /** The "## Situation" heading. */
+    situation: number;
     choices: Map<string, { next: number; target: number; id: number }>;
   };
 }
@@ -91,7 +95,7 @@ export function parseScenario(
   }
   const frontText = fm[1]!;
   const front = readFrontMatter(frontText, file, ctx, translation);
-  const sections = splitSections(lex(text.slice(fm[0].length), fm[0].length), ctx);
+  const sections = splitSections(lex(text.slice(fm[0].length), fm[0].length, ctx), ctx);
   for (const name of SECTIONS) {
     if (!sections.has(name))
       report.error(name === 'Situation' ? fm[0].length : text.length, `the scenario needs a "## ${name}" section`);
@@ -124,7 +128,13 @@ export function parseScenario(
       file,
     },
     machineTranslated: translation && front['machine-translated'] === true,
-    at: { id: fieldOffset('id'), objective: fieldOffset('objective'), next: fieldOffset('next'), choices: at },
+    at: {
+      id: fieldOffset('id'),
+      objective: fieldOffset('objective'),
+      next: fieldOffset('next'),
+      situation: sections.get('Situation')?.offset ?? 0,
+      choices: at,
+    },
   };
 }
 
@@ -222,12 +232,19 @@ function parseSituation(
 function parseQuestion(section: Section | undefined, ctx: MarkdownContext): string {
   const items = section?.items ?? [];
   const question = items
+    .filter((i) => !isVariants(i.token))
     .map((i) => plainText((i.token as Tokens.Paragraph).text ?? i.token.raw))
     .join(' ')
     .trim();
   if (section && !question) ctx.report.error(section.offset, 'the question is empty: ask what the learner does');
   for (const i of items)
-    if (i.token.type !== 'paragraph') ctx.report.error(i.offset, 'the question should be a single short paragraph');
+    if (isVariants(i.token))
+      ctx.report.error(
+        i.offset,
+        'the question cannot be tailored: it is the same for everyone, so answers compare like with like. Tailor the situation or the feedback instead',
+      );
+    else if (i.token.type !== 'paragraph')
+      ctx.report.error(i.offset, 'the question should be a single short paragraph');
   return question;
 }
 
@@ -377,6 +394,7 @@ function parseChoice(
   const headingText = g.heading.text.trim();
   const headingOffset = g.offset + g.heading.raw.indexOf(headingText);
   const fields = new Map<string, { value: string; offset: number }>();
+  const sources: (TailoredSource & { offset: number })[] = [];
   if (!g.fields) {
     report.error(
       g.offset,
@@ -388,13 +406,18 @@ function parseChoice(
       const raw = item.raw;
       const offset = g.fieldsOffset + g.fields.raw.indexOf(raw, itemOffset - g.fieldsOffset);
       itemOffset = offset + raw.length;
-      const m = /^\s*[-*+]\s+([A-Za-z-]+)\s*:\s*(.*?)\s*$/.exec(raw.split('\n')[0]!);
+      const m = /^\s*[-*+]\s+([A-Za-z-]+)(\s+for\b[^:]*)?\s*:\s*(.*?)\s*$/.exec(raw.split('\n')[0]!);
       if (!m) {
         report.error(offset, `expected a field as "- name: value" (one of: ${CHOICE_FIELDS.join(', ')})`);
         continue;
       }
       const name = m[1]!.toLowerCase();
-      const valueOffset = offset + raw.indexOf(m[2]!, raw.indexOf(':') + 1);
+      const valueOffset = offset + raw.indexOf(m[3]!, raw.indexOf(':') + 1);
+      if (m[2]) {
+        const tailored = tailoredSource(name, m[2], m[3]!, offset + raw.indexOf(m[2]), valueOffset, ctx);
+        if (tailored) sources.push(tailored);
+        continue;
+      }
       if (!(CHOICE_FIELDS as readonly string[]).includes(name)) {
         report.error(
           offset + raw.indexOf(m[1]!),
@@ -410,7 +433,7 @@ function parseChoice(
         continue;
       }
       if (fields.has(name)) report.error(offset, `the field "${name}" appears twice in this choice`);
-      fields.set(name, { value: m[2]!, offset: valueOffset });
+      fields.set(name, { value: m[3]!, offset: valueOffset });
     }
   }
   const need = (name: string) => {
@@ -428,6 +451,7 @@ function parseChoice(
       `the choice id "${idF.value}" must be lower case letters, digits and single hyphens, starting with a letter (like "tell-comms")`,
     );
   const sourceF = need('source');
+  warnRepeatedSources(sources, ctx);
   const ratingF = fields.get('rating');
   const scoreF = fields.get('score');
   let rating: Rating = 'wrong';
@@ -491,6 +515,7 @@ function parseChoice(
       rating,
       feedbackHtml,
       source: sourceF.value,
+      ...(sources.length ? { sources: sources.map((t) => ({ for: t.for, text: t.text })) } : {}),
       next: nextF?.value,
       action: actionF?.value as Action | undefined,
       target: targetF?.value,
@@ -498,4 +523,47 @@ function parseChoice(
     },
     at: { id: idF.offset, next: nextF?.offset ?? g.offset, target: targetF?.offset ?? actionF?.offset ?? g.offset },
   };
+}
+
+/**
+ * `- source for medical: GMC, Good medical practice`: a source for some learners only. `forText`
+ * is " for medical" as written, at `forOffset`; only `source` can be tailored.
+ */
+function tailoredSource(
+  name: string,
+  forText: string,
+  value: string,
+  forOffset: number,
+  valueOffset: number,
+  ctx: MarkdownContext,
+): (TailoredSource & { offset: number }) | undefined {
+  const forAt = forOffset + forText.search(/for\b/);
+  if (name !== 'source') {
+    ctx.report.error(
+      forAt,
+      `only the source can be tailored ("- source for medical: ..."); "${name}" is the same for everyone`,
+    );
+    return undefined;
+  }
+  const listAt = forText.search(/for\b/) + 3;
+  const names = forList(forText.slice(listAt), forOffset + listAt, ctx.report, ctx.profiles);
+  if (!value) {
+    ctx.report.error(valueOffset, `"- source${forText}:" needs the source after the colon`);
+    return undefined;
+  }
+  return names && { for: names, text: value, offset: forAt };
+}
+
+/** The same `for` list twice among a choice's sources: the first always wins. */
+function warnRepeatedSources(sources: (TailoredSource & { offset: number })[], ctx: MarkdownContext): void {
+  const seen = new Set<string>();
+  for (const s of sources) {
+    const key = [...s.for].sort().join(' ');
+    if (seen.has(key))
+      ctx.report.warn(
+        s.offset,
+        `a source for ${s.for.join(', ')} is given twice in this choice: the first always wins, so this one can never show`,
+      );
+    seen.add(key);
+  }
 }

@@ -4,9 +4,55 @@
  * branch, the objectives, pass mark, review date and translation status) and boxes for
  * the reviewer's name, role, date and decision.
  */
-import { END, type Block, type Course, type Part, type Scenario } from '../core/model.js';
+import { END, type Block, type Choice, type Course, type Part, type Scenario } from '../core/model.js';
 import type { GraphReport } from './graph.js';
 import { escapeHtml as e } from '../core/escape.js';
+import { isGroup, isNation, type Group, type Nation } from '../core/profile.js';
+
+const NATION_NAMES: Record<Nation, string> = {
+  england: 'England',
+  wales: 'Wales',
+  scotland: 'Scotland',
+  'northern-ireland': 'Northern Ireland',
+};
+const GROUP_NAMES: Record<Group, string> = {
+  'nursing-midwifery': 'nurses and midwives',
+  medical: 'doctors',
+  'allied-health': 'allied health professionals',
+  pharmacy: 'pharmacy staff',
+  other: 'other staff',
+};
+
+/** Who a variant is for, in words: "For Wales", "For doctors in Scotland", "For everyone else". */
+export function whoSees(names: readonly string[]): string {
+  if (names.length === 0) return 'For everyone else';
+  const nations = names.filter(isNation).map((n) => NATION_NAMES[n]);
+  const groups = names.filter(isGroup).map((g) => GROUP_NAMES[g]);
+  const or = (list: string[]) =>
+    list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]!}` : (list[0] ?? '');
+  if (groups.length === 0) return `For ${or(nations)}`;
+  return `For ${or(groups)}${nations.length ? ` in ${or(nations)}` : ''}`;
+}
+
+/** Compiled HTML with every variant shown, each labelled with who sees it. */
+function labelled(html: string): string {
+  return html
+    .replace(/<fl-variants>/g, '<div class="variants">')
+    .replace(/<\/fl-variants>/g, '</div>')
+    .replace(
+      /<fl-when for="([^"]*)">/g,
+      (_, names: string) => `<div class="variant"><p class="label">${e(whoSees(names.split(' ').filter(Boolean)))}</p>`,
+    )
+    .replace(/<\/fl-when>/g, '</div>');
+}
+
+/** A choice's source, or each of its tailored sources labelled, the fallback last. */
+function sourceHtml(c: Choice): string {
+  if (!c.sources?.length) return e(c.source);
+  return `<ul class="sources">${[...c.sources, { for: [], text: c.source }]
+    .map((t) => `<li><span class="label">${e(whoSees(t.for))}:</span> ${e(t.text)}</li>`)
+    .join('')}</ul>`;
+}
 
 const LANGUAGE_NAMES: Record<string, string> = { cy: 'Welsh', 'en-GB': 'English' };
 const languageName = (tag: string) => LANGUAGE_NAMES[tag] ?? LANGUAGE_NAMES[tag.slice(0, 2)] ?? tag;
@@ -28,7 +74,7 @@ function blockAsText(b: Block): string {
   }
 }
 
-const partHtml = (p: Part) => (p.kind === 'html' ? p.html : `<div class="block">${blockAsText(p)}</div>`);
+const partHtml = (p: Part) => (p.kind === 'html' ? labelled(p.html) : `<div class="block">${blockAsText(p)}</div>`);
 
 /** Where a choice leads, by title: one place, or several when it depends on the way the learner came. */
 function branchOf(course: Course, report: GraphReport, s: Scenario, choiceId: string | null): string {
@@ -49,11 +95,12 @@ function scenarioSection(course: Course, report: GraphReport, s: Scenario, n: nu
   <dl>
     <dt>${feed ? 'Should be picked' : 'Rating'}</dt><dd>${feed ? (c.score >= 50 ? 'Yes' : 'No') : `${e(c.rating)} (${c.score} of 100)`}</dd>
     ${c.action ? `<dt>Action</dt><dd>${e(c.action)} on ${e(c.target ?? '')}</dd>` : ''}
-    <dt>Source</dt><dd>${e(c.source)}</dd>
+    <dt>Source</dt><dd>${sourceHtml(c)}</dd>
     ${feed ? '' : `<dt>Then</dt><dd>${branchOf(course, report, s, c.id)}</dd>`}
     <dt>Id</dt><dd><code>${e(c.id)}</code></dd>
   </dl>
-  <div class="feedback"><p class="label">Feedback</p>${c.feedbackHtml}</div>
+  <div class="feedback"><p class="label">Feedback</p>${labelled(c.feedbackHtml)}</div>
+  ${c.consequence ? `<div class="consequence"><p class="label">What happens next</p>${c.consequence.map(partHtml).join('\n')}</div>` : ''}
 </li>`,
     )
     .join('\n');
@@ -68,6 +115,17 @@ ${s.situation.map(partHtml).join('\n')}
 <ol class="choices">${choices}</ol>
 ${feed ? `<p>Then: ${branchOf(course, report, s, null)}</p>` : ''}
 </section>`;
+}
+
+/** Which nations and staff groups the module asks about: every variant below is labelled with who sees it. */
+function tailoringHtml(course: Course): string {
+  if (!course.profiles) return '';
+  const names = [
+    ...course.profiles.nations.map((n) => NATION_NAMES[n]),
+    ...course.profiles.groups.map((g) => GROUP_NAMES[g]),
+  ];
+  return `<h2>Tailoring</h2>
+<p>Learners choose where they work and their staff group (${e(names.join(', '))}). A tailored passage or source shows every version below, each labelled with who sees it: review each one.</p>`;
 }
 
 function translationStatus(course: Course): string {
@@ -99,6 +157,8 @@ a[href]::after { content: " (" attr(href) ")"; font-size: 9pt; }
 .signature table { width: 100%; border-collapse: collapse; } .signature th { text-align: left; width: 34mm; }
 .signature td { border: 1px solid #212b32; height: 12mm; }
 .map svg { max-width: 100%; height: auto; }
+.variants { margin: 6pt 0; } .variant { border-left: 3pt dashed #4c6272; padding-left: 8pt; margin: 4pt 0; break-inside: avoid; }
+.sources { margin: 0; padding-left: 12pt; }
 `;
 
 /** The whole pack as one HTML document. `mapSvg` is the scenario map, drawn in it. */
@@ -121,6 +181,7 @@ export function toSignoffHtml(course: Course, report: GraphReport, mapSvg: strin
 <ul>${objectives}</ul>
 <h2>Translations</h2>
 ${translationStatus(course)}
+${tailoringHtml(course)}
 <section class="signature">
 <h2>Decision</h2>
 <table>
@@ -134,6 +195,11 @@ ${translationStatus(course)}
 <section class="scenario map">
 <h2>Map of the scenarios</h2>
 ${mapSvg.replace(/^<\?xml[^>]*>\s*/, '')}
+</section>
+<section class="scenario">
+<h2>Introduction</h2>
+${labelled(course.introHtml)}
+${course.summaryHtml ? `<h2>Summary</h2>\n${labelled(course.summaryHtml)}` : ''}
 </section>
 ${course.scenarios.map((s, i) => scenarioSection(course, report, s, i + 1)).join('\n')}
 </main>

@@ -409,7 +409,7 @@ export class FlCourse extends LitElement {
 
   private renderIntro() {
     const t = this.strings;
-    const local = localCourse(this.course, this.language, this.state.profile ?? this.draftProfile);
+    const local = localCourse(this.course, this.language, this.state.profile);
     const resuming = this.state.decisions.length > 0 || Object.keys(this.state.carried).length > 0;
     return html`
       <h1 tabindex="-1">${local.title}</h1>

@@ -28,6 +28,7 @@ export function choiceTexts(choices: readonly (ChoiceText & { id: string })[]): 
         text: c.text,
         feedbackHtml: c.feedbackHtml,
         source: c.source,
+        ...(c.sources ? { sources: c.sources } : {}),
         consequence: c.consequence,
       },
     ]),
@@ -80,6 +81,7 @@ export function splitCourse(course: Course): {
           text: '',
           feedbackHtml: '',
           source: '',
+          sources: undefined,
           consequence: undefined,
         })),
       };

@@ -36,9 +36,11 @@ export interface Choice {
   /** 0..100. */
   score: number;
   rating: Rating;
+  /** May hold runs of variants (`<fl-variants>`): show it through tailorHtml (src/core/profile.ts). */
   feedbackHtml: string;
-  /** The fallback source; `sources` may tailor it to a profile (src/core/profile.ts). */
+  /** The fallback source; `sources` may hold tailored ones (show it through sourceFor). */
   source: string;
+  /** Sources for some profiles only, in the author's order: the first that matches wins. */
   sources?: TailoredSource[];
   next?: string;
   action?: Action;
@@ -111,7 +113,7 @@ export type Block =
       textHtml: string;
     };
 
-/** A piece of the situation: either prose (HTML) or a social media block. */
+/** A piece of the situation: either prose (HTML, which may hold runs of variants) or a social media block. */
 export type Part = { kind: 'html'; html: string } | Block;
 
 /** A scenario's words in another language; structure, scores and branches stay the English file's. */
@@ -185,6 +187,12 @@ export interface Course {
   estimatedMinutes: number;
   reviewBy?: string;
   organisation?: { name: string };
+  /**
+   * The nations and staff groups the module asks the learner to choose from (module.yaml
+   * `profiles`), in the author's order. Absent: the module asks nothing and tailors nothing.
+   */
+  profiles?: { nations: Nation[]; groups: Group[] };
+  /** May hold runs of variants, as may summaryHtml and a translation's: show them through tailorHtml. */
   introHtml: string;
   summaryHtml: string;
   objectives: Objective[];
@@ -198,8 +206,6 @@ export interface Course {
   accessibility?: StatementSettings;
   /** Sections of the NMC Code that the feedback cites ('5', '20.10'), for the certificate. */
   nmcCode?: string[];
-  /** The nations and staff groups the module offers; absent: it asks nothing and has no variants. */
-  profiles?: { nations: Nation[]; groups: Group[] };
 }
 
 /** Stands for "end of the module" in `next`. */

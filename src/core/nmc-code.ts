@@ -14,11 +14,16 @@ function bySection(a: string, b: string): number {
   return a1 - b1 || a2 - b2;
 }
 
-/** Every NMC Code section cited in the scenarios' sources (the module's own language), in the Code's order. */
+/**
+ * Every NMC Code section cited in the scenarios' sources (the module's own language), tailored
+ * ones included, in the Code's order.
+ */
 export function citedCodeSections(scenarios: readonly Scenario[]): string[] {
   const found = new Set<string>();
   for (const s of scenarios)
-    for (const c of s.choices) for (const m of c.source.matchAll(CITATION)) if (m[1]) found.add(m[1]);
+    for (const c of s.choices)
+      for (const text of [c.source, ...(c.sources ?? []).map((t) => t.text)])
+        for (const m of text.matchAll(CITATION)) if (m[1]) found.add(m[1]);
   return [...found].sort(bySection);
 }
 

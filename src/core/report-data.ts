@@ -7,6 +7,7 @@
  */
 import type { Course, Rating } from './model.js';
 import { correctChoices } from './state.js';
+import { tailorHtml } from './profile.js';
 
 export const REPORT_FORMAT = 1;
 
@@ -19,7 +20,9 @@ export interface ReportChoice {
   rating: Rating;
   /** 0..100: the answer key. */
   score: number;
+  /** The fallback of any tailored passage (what a learner with no matching profile reads). */
   feedbackHtml: string;
+  /** The fallback source. */
   source: string;
   next: string | null;
 }
@@ -70,7 +73,7 @@ export function reportData(course: Course): ReportData {
         text: c.text,
         rating: c.rating,
         score: c.score,
-        feedbackHtml: c.feedbackHtml,
+        feedbackHtml: tailorHtml(c.feedbackHtml, undefined),
         source: c.source,
         next: c.next ?? null,
       })),
