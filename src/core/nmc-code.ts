@@ -1,11 +1,11 @@
 /**
  * The sections of the NMC Code that a module's feedback cites, found in the sources its
- * choices give ("NMC Code, section 5", "NMC Code, 20.10"), and the Code's four themes
+ * choices give ("NMC Code, section 5", "NMC Code, 20.10", "NMC Code, paragraph 5.3"), and the Code's four themes
  * they sit under. Pure; the build stores the sections on the course for the certificate.
  */
 import type { Scenario } from './model.js';
 
-const CITATION = /\bNMC Code\b[,:]?\s*(?:sections?\s*)?(\d{1,2}(?:\.\d{1,2})?)/gi;
+const CITATION = /\bNMC Code\b[,:]?\s*(?:(?:sections?|paragraphs?)\s*)?(\d{1,2}(?:\.\d{1,2})?)/gi;
 
 /** Orders section numbers as the Code does: 5 before 5.1 before 14 before 20.2 before 20.10. */
 function bySection(a: string, b: string): number {

@@ -10,8 +10,24 @@ describe('the NMC Code sections a module cites', () => {
       scenario('NMC Code, 20.10; UK GDPR, Article 9', 'NMC Code, section 5; NMC Code, 16.1'),
       scenario('GMC, Using social media as a medical professional (2024); NMC Code, section 5.1', 'NMC Code, 20.2'),
       scenario('NMC Code, 14', 'nmc code sections 20.6', 'NMC Code, section 5'),
+      scenario('NMC Code, paragraph 5.3; NMC Code, paragraph 21.5'),
     ]);
-    expect(sections).toEqual(['5', '5.1', '14', '16.1', '20.2', '20.6', '20.10']);
+    expect(sections).toEqual(['5', '5.1', '5.3', '14', '16.1', '20.2', '20.6', '20.10', '21.5']);
+  });
+
+  it('are found in sources tailored to a staff group as well as in the fallback', () => {
+    const tailored = {
+      choices: [
+        {
+          source: "your employer's speaking-up policy",
+          sources: [
+            { for: ['nursing-midwifery'], text: 'NMC Code, section 14; NMC Code, 16.1' },
+            { for: ['medical'], text: 'GMC, Good medical practice (2024), on raising concerns' },
+          ],
+        },
+      ],
+    } as unknown as Scenario;
+    expect(citedCodeSections([tailored, scenario('NMC Code, 20.6')])).toEqual(['14', '16.1', '20.6']);
   });
 
   it('ignores other codes and NMC guidance that has no section', () => {
