@@ -20,7 +20,7 @@ import type { FirstScreenAction, FirstScreenControl } from '../first-screen.js';
 import { launchLanguage, storeLanguage } from './language.js';
 import { LANGUAGE_NAMES, hasStrings, loadStrings, localCourse, localScenario, stringsFor } from './i18n.js';
 import type { Strings } from './strings.js';
-import { SHELL_CSS } from './shell-css.js';
+import { PROFILE_BAR_CSS, SHELL_CSS } from './shell-css.js';
 import { statementContent } from './statement.js';
 import { base, nhsuk, tokens } from './styles.js';
 import './fl-progress-bar.js';
@@ -60,7 +60,7 @@ const SAVE_MESSAGES: Record<SaveStatus, (t: Strings) => string> = {
  */
 @customElement('fl-course')
 export class FlCourse extends LitElement {
-  static override styles = [tokens, nhsuk, base, unsafeCSS(SHELL_CSS)];
+  static override styles = [tokens, nhsuk, base, unsafeCSS(SHELL_CSS), unsafeCSS(PROFILE_BAR_CSS)];
 
   /** The compiled course. */
   @property({ attribute: false }) course!: Course;
@@ -265,6 +265,7 @@ export class FlCourse extends LitElement {
       this.busy = false;
     }
     this.state = after;
+    this.profileMessage = '';
     this.focusPending = true;
     if (this.session && !this.readOnly) {
       if (action.type === 'choose') this.session.recordDecision(this.state);
@@ -297,7 +298,8 @@ export class FlCourse extends LitElement {
   private async closeProfileForm(saved: boolean) {
     if (saved && this.draftProfile) this.changeProfile(this.draftProfile);
     this.changingProfile = false;
-    this.profileMessage = saved ? this.strings.profileSaved : '';
+    // Review and browse record nothing: the words change, but nothing is said to be saved.
+    this.profileMessage = saved && !this.readOnly ? this.strings.profileSaved : '';
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.profile-bar .link-button')?.focus();
   }

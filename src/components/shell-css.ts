@@ -87,12 +87,9 @@ export const SHELL_CSS = `
   .fl-field label { display: block; font-weight: 600; margin: 0 0 4px; }
   .fl-select { font: inherit; color: var(--fl-text); background: var(--fl-white); border: 2px solid var(--fl-text); min-height: 40px; padding: 4px 8px; max-width: 100%; }
   .fl-select:focus { outline: 4px solid var(--fl-yellow); outline-offset: 0; box-shadow: inset 0 0 0 2px var(--fl-text); }
-  .profile-bar { max-width: 960px; margin: 0 auto; padding: 8px 16px 0; }
-  .profile-bar p { margin: 0; }
-  .profile-form { background: var(--fl-white); border: 1px solid var(--fl-grey-4); padding: 16px; margin: 8px 0 0; }
   @media print {
     :host { background: #fff; min-height: 0; }
-    .header, .bar, .profile-bar, .status, .footer, .fl-warning { display: none !important; }
+    .header, .bar, .status, .footer, .fl-warning { display: none !important; }
     .main { padding: 0; }
   }
 `;
@@ -105,6 +102,14 @@ export const PROGRESS_CSS = `
   .progress__bar { height: 100%; width: 0; background: var(--fl-blue); transition: width 0.3s ease; }
   @media (prefers-reduced-motion: reduce) { .progress__bar { transition: none; } }
   @media (forced-colors: active) { .progress__track { border: 1px solid CanvasText; } .progress__bar { background: Highlight; } }
+`;
+
+/** The learner's profile under the bar, with its Change form (fl-course only: never on the first screen). */
+export const PROFILE_BAR_CSS = `
+  .profile-bar { max-width: 960px; margin: 0 auto; padding: 8px 16px 0; }
+  .profile-bar p { margin: 0; }
+  .profile-form { background: var(--fl-white); border: 1px solid var(--fl-grey-4); padding: 16px; margin: 8px 0 0; }
+  @media print { .profile-bar { display: none !important; } }
 `;
 
 /**
