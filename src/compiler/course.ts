@@ -119,8 +119,8 @@ const moduleSchema = z.strictObject({
   scenarios: z.array(id).min(1),
   profiles: z
     .strictObject({
-      nations: z.array(z.enum(NATIONS)).min(1).refine(unique, 'a nation is listed twice'),
-      groups: z.array(z.enum(GROUPS)).min(1).refine(unique, 'a staff group is listed twice'),
+      nations: z.array(z.enum(NATIONS)).min(1).refine(unique, 'lists a nation twice'),
+      groups: z.array(z.enum(GROUPS)).min(1).refine(unique, 'lists a staff group twice'),
     })
     .optional(),
   languages: z

@@ -37,6 +37,7 @@ export function whoSees(names: readonly string[]): string {
 /** Compiled HTML with every variant shown, each labelled with who sees it. */
 function labelled(html: string): string {
   return html
+    .replace(/(<fl-when for="[^"]*">)\s*(<\/fl-when>)/g, '$1<p><em>(nothing: this text is left out)</em></p>$2')
     .replace(/<fl-variants>/g, '<div class="variants">')
     .replace(/<\/fl-variants>/g, '</div>')
     .replace(

@@ -100,7 +100,7 @@ function scanBlocks(text: string, baseOffset: number, report: Reporter | undefin
   const lines = linesOf(text);
   const blocks: RawBlock[] = [];
   let fence: string | undefined;
-  let open: { kind: RawBlock['kind']; line: Line; index: number } | undefined;
+  let open: { kind: RawBlock['kind']; line: Line } | undefined;
   let depth = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -154,7 +154,7 @@ function scanBlocks(text: string, baseOffset: number, report: Reporter | undefin
       );
       continue;
     }
-    open = { kind: marker.kind, line, index: i };
+    open = { kind: marker.kind, line };
     depth = 1;
     // Unclosed: report it, end it before the next heading or block, and read on from there.
     if (!hasCloser(lines, i)) {
@@ -249,6 +249,7 @@ export function splitVariants(
 function checkRun(run: RawBlock[], blocks: VariantBlock[], baseOffset: number, report: Reporter | undefined): void {
   const first = run[0]!;
   const last = run[run.length - 1]!;
+  if (run.some((b) => b.kind === 'unknown')) return; // reported as it is
   if (first.kind === 'otherwise')
     report?.error(
       baseOffset + first.open.start,

@@ -129,12 +129,33 @@ describe('a tailored module', () => {
     expect(pack).toContain('For Wales or Scotland Your health board wrote it.');
     expect(pack).toContain('For doctors The medical director wrote it.');
     expect(pack).toContain('For everyone else Your trust wrote it.');
-    expect(pack).toContain('For doctors in Scotland Doctors in Scotland read it first');
+    expect(pack).toContain(
+      'For doctors in Scotland Doctors in Scotland read it first . For everyone else (nothing: this text is left out)',
+    );
     expect(pack).toContain(
       'Source For doctors: GMC, Good medical practice For nurses and midwives in Wales: NMC Code, section 16 For everyone else: Code, section 1',
     );
     expect(pack).toContain('For Wales It follows the NHS Wales policy.');
     expect(pack).toContain('For Scotland The National Whistleblowing Standards.');
+  });
+});
+
+describe('what happens next', () => {
+  it('can be tailored, around its social media blocks', () => {
+    const root = project(TAILORED);
+    const file = join(root, 'content/base/social.md');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        'Sam answers within a minute.\n',
+        'Sam answers within a minute.\n\n::: for scotland\nSam works in Glasgow.\n:::\n\n::: otherwise\nSam works nearby.\n:::\n',
+      ),
+    );
+    const choice = load(root).scenarios.find((s) => s.id === 'social')!.choices[0]!;
+    expect(choice.consequence!.map((p) => p.kind)).toEqual(['html', 'post']);
+    const html = (choice.consequence![0] as { html: string }).html;
+    expect(text(tailorHtml(html, doctorInScotland))).toBe('Sam answers within a minute. Sam works in Glasgow.');
+    expect(text(tailorHtml(html, nurseInWales))).toBe('Sam answers within a minute. Sam works nearby.');
   });
 });
 
