@@ -50,6 +50,10 @@ export class FlCertificate extends LitElement {
       .certificate__name { font-size: 16pt; margin: 2px 0 6px; }
       .certificate__module { font-size: 14pt; }
       label { margin: 10px 0 4px; }
+      /* Room for the learner's profile facts on the one page: the cited lists in two columns. */
+      .certificate__code, .certificate__sources { columns: 2; column-gap: 24px; }
+      .certificate li { break-inside: avoid; }
+      .certificate .profile-facts { gap: 0 12px; }
     }
   `,
   ];
@@ -120,6 +124,9 @@ export class FlCertificate extends LitElement {
     const themes = codeThemes(sections)
       .map((theme) => t.codeThemes[theme])
       .join(', ');
+    const prompts = t.reflectivePrompts(themes);
+    // "The Code" is the NMC's: other staff reflect against their own code, or their employer's policies.
+    if (ownCode) prompts.splice(-1, 1, t.reflectiveOwnCode);
     return html`
       <section class="certificate" aria-labelledby="certificate-title">
         <h1 class="certificate__title" id="certificate-title" tabindex="-1">${t.certificateTitle}</h1>
@@ -151,8 +158,8 @@ export class FlCertificate extends LitElement {
         }
         <p class="certificate__cpd">${t.cpdRecord}</p>
         <h2>${t.reflectiveHeading}</h2>
-        <p>${t.reflectiveIntro}</p>
-        <ol class="certificate__prompts">${t.reflectivePrompts(themes).map((prompt) => html`<li>${prompt}</li>`)}</ol>
+        <p>${ownCode ? t.reflectiveIntroOther : t.reflectiveIntro}</p>
+        <ol class="certificate__prompts">${prompts.map((prompt) => html`<li>${prompt}</li>`)}</ol>
         <label for="reflection">${t.reflectionHeading}</label>
         <p class="hint" id="reflection-hint">${t.reflectionHere}</p>
         <textarea id="reflection" aria-describedby="reflection-hint" .value=${this.reflection} @input=${this.handleReflection}></textarea>

@@ -89,6 +89,10 @@ export const cy: Strings = {
     other: 'Polisïau eich cyflogwr (canllawiau NHS Employers); nid oes gan eich rôl reoleiddiwr proffesiynol',
   },
   certificateSources: 'Canllawiau ar gyfer eich grŵp staff a ddyfynnir yn y modiwl hwn',
+  reflectiveIntroOther:
+    "Mae myfyrio ar eich dysgu yn rhan o'ch DPP ac, i weithwyr proffesiynol cofrestredig, o ailddilysu neu adnewyddu. Gall y modiwl hwn fod yn destun myfyrdod. Atebwch y cwestiynau hyn:",
+  reflectiveOwnCode:
+    "Sut mae hyn yn berthnasol i'ch cod proffesiynol neu, os nad oes gennych un, i bolisïau eich cyflogwr?",
   facts: (minutes: number, passMark: number) =>
     `Mae'n cymryd tua ${minutes} ${minutes === 2 ? 'funud' : 'munud'}. Mae angen ${passMark}% arnoch i basio.`,
   start: 'Dechrau',

@@ -85,6 +85,11 @@ export const en = {
     other: "Your employer's policies (NHS Employers guidance); your role has no professional regulator",
   } satisfies Record<Group, string> as Record<Group, string>,
   certificateSources: 'Guidance for your staff group cited in this module',
+  /** The reflective account for staff other than nurses and midwives (no NMC revalidation). */
+  reflectiveIntroOther:
+    'Reflecting on your learning is part of your CPD and, for registered professionals, of revalidation or renewal. This module can be the subject of a reflection. Answer these questions:',
+  reflectiveOwnCode:
+    "How is this relevant to your professional code or, if you have none, to your employer's policies?",
   facts: (minutes: number, passMark: number) => `It takes about ${minutes} minutes. You need ${passMark}% to pass.`,
   start: 'Start',
   continueWhereLeft: 'Continue where you left off',

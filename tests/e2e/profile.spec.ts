@@ -77,7 +77,7 @@ const PERSONAS: Persona[] = [
     certificateRoute: en.speakUpRoutes.scotland,
     code: /^GMC/,
     nmcSections: false,
-    cited: 'GMC, Good medical practice (2024)',
+    cited: 'GMC, Good medical practice',
   },
   {
     name: 'an admin worker in England',
@@ -209,6 +209,36 @@ for (const version of VERSIONS) {
     );
     expect(cmi['cmi.suspend_data']).toMatch(/^2:[0-9a-z]{4}:10:/);
     await expectCleanLog(page, version);
+  });
+}
+
+for (const persona of [PERSONAS[0]!, PERSONAS[1]!]) {
+  test(`the certificate of ${persona.name} prints on one A4 page, with their facts and a reflection`, async ({
+    page,
+  }) => {
+    const course = flagship();
+    const t = persona.language === 'cy' ? cy : en;
+    await openSco(page, MODULE);
+    if (persona.language === 'cy') await page.getByRole('button', { name: 'Cymraeg', exact: true }).click();
+    await chooseOnIntro(page, persona.profile, t);
+    await startIn(page, t);
+    for (const step of meetingPlan(course)) {
+      await answerStep(page, step, persona.language, t);
+      await continueIn(page, t);
+    }
+    await page.getByRole('button', { name: t.certificateButton }).click();
+    await page
+      .getByRole('textbox', { name: t.reflectionHeading })
+      .fill('I will raise concerns through the proper route.\nI will not post about patients.');
+    await expect(page.locator('.certificate__prompts li').last()).toHaveText(
+      persona.nmcSections ? /Cod/ : t.reflectiveOwnCode,
+    );
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('[data-profile-facts]')).toBeVisible();
+    await expect(page.locator('.profile-bar')).toBeHidden();
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? [];
+    expect(pages.length, 'pages in the printed certificate').toBe(1);
   });
 }
 
