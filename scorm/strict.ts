@@ -6,6 +6,7 @@
 
 import { ELEMENTS, METHODS, RESPONSE_SEPARATOR, type ScormVersion } from '../src/core/scorm-names.js';
 import { DURATION_2004, TIME_12, TIMESPAN_12, TIMESTAMP_2004 } from '../src/core/scorm-time.js';
+import { PROFILE_INTERACTION } from '../src/core/profile.js';
 
 export type Version = ScormVersion;
 
@@ -17,7 +18,8 @@ export interface Call {
 }
 
 const REAL_2004 = /^-?\d{1,5}(\.\d{1,7})?$/;
-const RESPONSE_ITEM = /^[A-Za-z0-9_]+$/;
+/** Moodle 4.5 takes letters, digits, `_` and `.` in a response item (a hyphen gives 406). */
+const RESPONSE_ITEM = /^[A-Za-z0-9_.]+$/;
 const DECIMAL_12 = /^-?\d+(\.\d+)?$/;
 
 type Rule = (value: string) => string | null;
@@ -55,13 +57,13 @@ const identifier2004: Rule = (v) =>
     : v.length > 4000
       ? 'is too long'
       : null;
-/** Choice responses: items of letters, digits and _, separated as the version wants (a `[,]` in 1.2 or a `,` in 2004 leaves a bad item). */
+/** Choice responses: items of letters, digits, _ and ., separated as the version wants (a `[,]` in 1.2 or a `,` in 2004 leaves a bad item). */
 const responses =
   (version: Version): Rule =>
   (v) => {
     const bad = v.split(RESPONSE_SEPARATOR[version]).filter((item) => !RESPONSE_ITEM.test(item));
     return bad.length
-      ? `has response ids with characters other than letters, digits and _ (items are separated by ${JSON.stringify(RESPONSE_SEPARATOR[version])}): ${bad.map((b) => JSON.stringify(b)).join(', ')}`
+      ? `has response ids with characters other than letters, digits, _ and . (items are separated by ${JSON.stringify(RESPONSE_SEPARATOR[version])}): ${bad.map((b) => JSON.stringify(b)).join(', ')}`
       : null;
   };
 
@@ -185,7 +187,10 @@ export function checkCalls(version: Version, calls: readonly Call[]): string[] {
     const problem = checkValue(version, element, value);
     if (problem) problems.push(`${where}: ${problem}`);
     const interaction = /^cmi\.interactions\.(\d+)\.id$/.exec(element);
-    if (interaction) problems.push(...unique(interactionIds, interaction[1]!, value, where, 'interaction'));
+    // A 1.2 SCO cannot read or rewrite an interaction, so each change of profile is a new one with the same id.
+    const journaled = version === '1.2' && value === PROFILE_INTERACTION;
+    if (interaction && !journaled)
+      problems.push(...unique(interactionIds, interaction[1]!, value, where, 'interaction'));
     const objective = /^cmi\.objectives\.(\d+)\.id$/.exec(element);
     if (objective) problems.push(...unique(objectiveIds, objective[1]!, value, where, 'objective'));
   });

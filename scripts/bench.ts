@@ -336,7 +336,11 @@ function suspendData(
     at: 0,
     latencyMs: 0,
   }));
-  const typical = resume.encode(course, { ...state.initialState(), decisions }).length;
+  // A learner of a module that offers profiles has chosen one at Start: it is in their data.
+  const offered = course.profiles;
+  const profile =
+    offered?.nations[0] && offered.groups[0] ? { nation: offered.nations[0], group: offered.groups[0] } : null;
+  const typical = resume.encode(course, { ...state.initialState(), decisions, ...(profile ? { profile } : {}) }).length;
   const perScenario = course.scenarios.map((s) => {
     const step = best.find((b) => b.scenarioId === s.id);
     const picked = step ? step.texts.length : s.select === 'many' ? state.correctChoices(s).length : 1;

@@ -6,20 +6,26 @@
  * is not between the learner and the introduction. No Lit here: this runs before it loads.
  */
 import { launchLanguage } from './components/language.js';
+import { defaultProfile, hintFromAddress } from './components/profile-default.js';
 import type { Course } from './core/model.js';
+import { isGroup, isNation, type Profile } from './core/profile.js';
 import { progress } from './core/state.js';
 import type { Launch, LmsSession, SaveStatus } from './lms/session.js';
 
 /** A control of the first screen; <fl-course> has the same ones. */
-export type FirstScreenControl = 'start' | 'language' | 'statement';
+export type FirstScreenControl = 'start' | 'language' | 'statement' | 'nation' | 'group';
 
-/** What the learner pressed on the first screen, for <fl-course> to carry on with. */
-export type FirstScreenAction =
+/**
+ * What the learner pressed on the first screen, for <fl-course> to carry on with, and the
+ * profile its question shows (touched: the learner changed it there).
+ */
+export type FirstScreenAction = (
   | { type: 'start' }
   | { type: 'statement' }
   | { type: 'language'; language: string }
   /** Nothing pressed (the save status needs the full shell): keep the focus where it was. */
-  | { type: 'none'; focus: FirstScreenControl | null };
+  | { type: 'none'; focus: FirstScreenControl | null }
+) & { profile?: Profile; profileTouched?: boolean };
 
 /** The marker the learner's name replaces in the welcome line (data-welcome). */
 export const NAME_MARK = '{name}';
@@ -33,7 +39,7 @@ export function firstScreen(): HTMLElement | null {
  * Whether the first screen shows this launch as it is: an attempt, new or resumed, at the
  * introduction, in the module's language, recorded by an LMS. Anything else (review, browse,
  * no LMS, another language, a resume at a scenario, answers a new version could not carry
- * over) is drawn by <fl-course> at once.
+ * over, an introduction tailored to the learner's saved profile) is drawn by <fl-course> at once.
  */
 export function fitsFirstScreen(course: Course, session: LmsSession, launch: Launch): boolean {
   return (
@@ -41,7 +47,9 @@ export function fitsFirstScreen(course: Course, session: LmsSession, launch: Lau
     launch.state.screen === 'intro' &&
     !launch.changes &&
     session.connected &&
-    launchLanguage(course, launch.preferredLanguage) === course.language
+    launchLanguage(course, launch.preferredLanguage) === course.language &&
+    // The page holds the introduction everyone sees: a learner with a profile may have their own.
+    !(launch.state.profile && course.introHtml.includes('<fl-variants>'))
   );
 }
 
@@ -52,6 +60,8 @@ function focusedControl(screen: HTMLElement): FirstScreenControl | null {
   if (focused.matches('[data-start]')) return 'start';
   if (focused.matches('[data-language]')) return 'language';
   if (focused.matches('[data-statement]')) return 'statement';
+  if (focused.matches('#fl-nation')) return 'nation';
+  if (focused.matches('#fl-group')) return 'group';
   return null;
 }
 
@@ -117,13 +127,30 @@ export function enhanceFirstScreen(
     screen.querySelector<HTMLElement>('.progress__bar')!.style.width = `${percent}%`;
   }
 
+  // The profile question starts at the learner's saved profile, or what the launch says of them.
+  const nation = screen.querySelector<HTMLSelectElement>('#fl-nation');
+  const group = screen.querySelector<HTMLSelectElement>('#fl-group');
+  const profile = defaultProfile(course, course.language, state.profile, hintFromAddress(location.search));
+  if (nation && group && profile) {
+    nation.value = profile.nation;
+    group.value = profile.group;
+  }
+  let profileTouched = false;
+  for (const select of [nation, group]) select?.addEventListener('change', () => (profileTouched = true));
+  const chosen = (): Profile | undefined =>
+    nation && group && isNation(nation.value) && isGroup(group.value)
+      ? { nation: nation.value, group: group.value }
+      : undefined;
+
   let handing = false;
-  const go = (action: FirstScreenAction) => {
+  const go = (pressed: FirstScreenAction) => {
     if (handing) return;
     handing = true;
+    const profile = chosen();
+    const action: FirstScreenAction = { ...pressed, ...(profile ? { profile } : {}), profileTouched };
     handOver(action).catch((error: unknown) => {
       handing = false;
-      showNotLoaded(screen, error, () => go(action));
+      showNotLoaded(screen, error, () => go(pressed));
     });
   };
 
@@ -148,5 +175,6 @@ export function enhanceFirstScreen(
     b.addEventListener('click', () => go({ type: 'language', language: b.dataset.language ?? '' }));
   }
   screen.querySelector('[data-statement]')?.addEventListener('click', () => go({ type: 'statement' }));
-  for (const b of screen.querySelectorAll<HTMLButtonElement>('button[disabled]')) b.disabled = false;
+  for (const b of screen.querySelectorAll<HTMLButtonElement | HTMLSelectElement>('button[disabled], select[disabled]'))
+    b.disabled = false;
 }

@@ -18,9 +18,35 @@ import { en, type Strings } from '../components/strings.js';
 import { cy } from '../components/strings-cy.js';
 import { NAME_MARK } from '../first-screen.js';
 import { escapeHtml } from '../core/escape.js';
+import { defaultProfile } from '../components/profile-default.js';
 import { tailorHtml } from '../core/profile.js';
 
 const STRINGS: Record<string, Strings> = { en, cy };
+
+/**
+ * The profile question as fl-course draws it (renderIntro, renderProfileFields), with the
+ * default for a new learner selected; src/first-screen.ts selects a saved or hinted one.
+ */
+function profileQuestion(course: Course, t: Strings): string {
+  const offered = course.profiles;
+  const draft = defaultProfile(course, course.language, undefined);
+  if (!offered || !draft) return '';
+  const select = (name: 'nation' | 'group', label: string, options: [string, string][], selected: string) =>
+    `<div class="fl-field"><label for="fl-${name}">${escapeHtml(label)}</label><select class="fl-select" id="fl-${name}" name="${name}" disabled>${options
+      .map(([v, text]) => `<option value="${v}"${v === selected ? ' selected' : ''}>${escapeHtml(text)}</option>`)
+      .join('')}</select></div>`;
+  return `<div class="fl-profile"><h2>${escapeHtml(t.profileFormTitle)}</h2><p>${escapeHtml(t.profileHint)}</p>${select(
+    'nation',
+    t.profileNation,
+    offered.nations.map((n) => [n, t.nations[n]]),
+    draft.nation,
+  )}${select(
+    'group',
+    t.profileGroup,
+    offered.groups.map((g) => [g, t.groups[g]]),
+    draft.group,
+  )}</div>`;
+}
 
 /** The first screen's HTML for a course in its own language. */
 export function firstScreenHtml(course: Course): string {
@@ -56,6 +82,7 @@ export function firstScreenHtml(course: Course): string {
 <h2>${escapeHtml(t.objectivesHeading)}</h2>
 <ul>${course.objectives.map((o) => `<li>${escapeHtml(o.title)}</li>`).join('')}</ul>
 <p class="intro__facts">${escapeHtml(t.facts(course.estimatedMinutes, course.passMark))}</p>
+${profileQuestion(course, t)}
 <button class="nhsuk-button" data-start disabled>${escapeHtml(t.start)}</button>
 </main>
 <footer class="footer"><div class="footer__inner"><button class="link-button" data-statement disabled>${escapeHtml(t.accessibilityLink)}</button></div></footer>

@@ -2,7 +2,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Course } from '../core/model.js';
 import { codeThemes } from '../core/nmc-code.js';
+import type { Profile } from '../core/profile.js';
 import { formatDate, localCourse } from './i18n.js';
+import { citedForProfile, profileFacts } from './profile-facts.js';
 import { en, type Strings } from './strings.js';
 import { base, nhsuk, tokens } from './styles.js';
 
@@ -27,6 +29,7 @@ export class FlCertificate extends LitElement {
     .certificate dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 16px 0; }
     .certificate dt { font-weight: 600; }
     .certificate dd { margin: 0; }
+    .certificate .profile-facts { grid-template-columns: minmax(0, 16rem) 1fr; }
     .certificate ul { margin: 0 0 12px; padding-left: 20px; }
     .certificate__cpd { font-size: 0.9375rem; color: var(--fl-secondary-text); }
     label { display: block; font-weight: 600; margin: 16px 0 4px; }
@@ -47,6 +50,10 @@ export class FlCertificate extends LitElement {
       .certificate__name { font-size: 16pt; margin: 2px 0 6px; }
       .certificate__module { font-size: 14pt; }
       label { margin: 10px 0 4px; }
+      /* Room for the learner's profile facts on the one page: the cited lists in two columns. */
+      .certificate__code, .certificate__sources { columns: 2; column-gap: 24px; }
+      .certificate li { break-inside: avoid; }
+      .certificate .profile-facts { gap: 0 12px; }
     }
   `,
   ];
@@ -65,6 +72,8 @@ export class FlCertificate extends LitElement {
   @property({ attribute: false }) strings: Strings = en;
   /** The language the learner reads in. */
   @property() language = '';
+  /** Where the learner works and their staff group: shown, with their route and code. */
+  @property({ attribute: false }) profile: Profile | undefined = undefined;
 
   @state() private reflection = '';
 
@@ -105,12 +114,19 @@ export class FlCertificate extends LitElement {
 
   override render() {
     const t = this.strings;
-    const local = localCourse(this.course, this.language || this.course.language);
+    const language = this.language || this.course.language;
+    const local = localCourse(this.course, language, this.profile);
     const minutes = Math.max(1, Math.round(this.timeMs / 60000));
-    const sections = this.course.nmcCode ?? [];
+    // The NMC Code is the nurses' and midwives' code: other staff see the guidance cited for their own group.
+    const ownCode = this.profile && this.profile.group !== 'nursing-midwifery';
+    const sections = ownCode ? [] : (this.course.nmcCode ?? []);
+    const cited = ownCode ? citedForProfile(this.course, this.profile!, language) : [];
     const themes = codeThemes(sections)
       .map((theme) => t.codeThemes[theme])
       .join(', ');
+    const prompts = t.reflectivePrompts(themes);
+    // "The Code" is the NMC's: other staff reflect against their own code, or their employer's policies.
+    if (ownCode) prompts.splice(-1, 1, t.reflectiveOwnCode);
     return html`
       <section class="certificate" aria-labelledby="certificate-title">
         <h1 class="certificate__title" id="certificate-title" tabindex="-1">${t.certificateTitle}</h1>
@@ -125,6 +141,7 @@ export class FlCertificate extends LitElement {
           <dt>${t.certificateTime}</dt><dd>${t.minutes(minutes)}</dd>
           <dt>${t.certificateCpdTime}</dt><dd>${t.cpdIndividual(t.minutes(this.course.estimatedMinutes))}</dd>
         </dl>
+        ${profileFacts(this.profile, t)}
         <h2>${t.certificateObjectives}</h2>
         <ul class="certificate__objectives">${this.course.objectives.map((o) => html`<li>${local.objective(o.id)}</li>`)}</ul>
         ${
@@ -133,10 +150,16 @@ export class FlCertificate extends LitElement {
           <ul class="certificate__code">${sections.map((n) => html`<li>${t.codeSection(n, this.sectionName(n))}</li>`)}</ul>`
             : nothing
         }
+        ${
+          cited.length
+            ? html`<h2>${t.certificateSources}</h2>
+          <ul class="certificate__sources">${cited.map((source) => html`<li>${source}</li>`)}</ul>`
+            : nothing
+        }
         <p class="certificate__cpd">${t.cpdRecord}</p>
         <h2>${t.reflectiveHeading}</h2>
-        <p>${t.reflectiveIntro}</p>
-        <ol class="certificate__prompts">${t.reflectivePrompts(themes).map((prompt) => html`<li>${prompt}</li>`)}</ol>
+        <p>${ownCode ? t.reflectiveIntroOther : t.reflectiveIntro}</p>
+        <ol class="certificate__prompts">${prompts.map((prompt) => html`<li>${prompt}</li>`)}</ol>
         <label for="reflection">${t.reflectionHeading}</label>
         <p class="hint" id="reflection-hint">${t.reflectionHere}</p>
         <textarea id="reflection" aria-describedby="reflection-hint" .value=${this.reflection} @input=${this.handleReflection}></textarea>

@@ -14,11 +14,13 @@ import {
   type CourseState,
 } from '../core/state.js';
 import type { Launch, LmsSession, SaveStatus } from '../lms/session.js';
+import type { Group, Nation, Profile } from '../core/profile.js';
+import { defaultProfile, hintFromAddress } from './profile-default.js';
 import type { FirstScreenAction, FirstScreenControl } from '../first-screen.js';
 import { launchLanguage, storeLanguage } from './language.js';
 import { LANGUAGE_NAMES, hasStrings, loadStrings, localCourse, localScenario, stringsFor } from './i18n.js';
 import type { Strings } from './strings.js';
-import { SHELL_CSS } from './shell-css.js';
+import { PROFILE_BAR_CSS, SHELL_CSS } from './shell-css.js';
 import { statementContent } from './statement.js';
 import { base, nhsuk, tokens } from './styles.js';
 import './fl-progress-bar.js';
@@ -58,7 +60,7 @@ const SAVE_MESSAGES: Record<SaveStatus, (t: Strings) => string> = {
  */
 @customElement('fl-course')
 export class FlCourse extends LitElement {
-  static override styles = [tokens, nhsuk, base, unsafeCSS(SHELL_CSS)];
+  static override styles = [tokens, nhsuk, base, unsafeCSS(SHELL_CSS), unsafeCSS(PROFILE_BAR_CSS)];
 
   /** The compiled course. */
   @property({ attribute: false }) course!: Course;
@@ -81,6 +83,14 @@ export class FlCourse extends LitElement {
   private retryLoad: (() => void) | null = null;
   private focusPending = false;
   private busy = false;
+  /** The profile the question on the introduction shows (the learner's choice once they start). */
+  @state() private draftProfile: Profile | undefined = undefined;
+  /** The form that changes the profile from any screen is open. */
+  @state() private changingProfile = false;
+  /** Said once a changed profile is saved. */
+  @state() private profileMessage = '';
+  /** The learner has changed the question on the introduction: a change of language leaves it. */
+  private profileTouched = false;
   /** What is selected on the scenario on screen but not submitted: kept while the statement is open. */
   private draft: { scenarioId: string; choiceIds: readonly string[] } = { scenarioId: '', choiceIds: NO_DRAFT };
 
@@ -94,6 +104,8 @@ export class FlCourse extends LitElement {
    * does what the learner pressed there, or puts the focus back where it was.
    */
   continueFrom(action: FirstScreenAction) {
+    if (action.profile) this.draftProfile = action.profile;
+    if (action.profileTouched) this.profileTouched = true;
     switch (action.type) {
       case 'start':
         return this.handleStart();
@@ -108,9 +120,13 @@ export class FlCourse extends LitElement {
 
   private async focusControl(control: FirstScreenControl) {
     await this.updateComplete;
-    const selector = { start: 'main .nhsuk-button', language: '.header__language', statement: '.footer .link-button' }[
-      control
-    ];
+    const selector = {
+      start: 'main .nhsuk-button',
+      language: '.header__language',
+      statement: '.footer .link-button',
+      nation: '#fl-nation',
+      group: '#fl-group',
+    }[control];
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
@@ -120,6 +136,7 @@ export class FlCourse extends LitElement {
       let state = this.launch.state;
       if (this.launch.mode === 'review') state = { ...state, screen: 'results', current: null };
       this.language = launchLanguage(this.course, this.launch.preferredLanguage);
+      this.draftProfile = defaultProfile(this.course, this.language, state.profile, hintFromAddress(location.search));
       // The usual launch (the introduction in the module's language) is shown in this update.
       if (this.prepared(state, this.language)) this.show(state);
       else {
@@ -248,13 +265,43 @@ export class FlCourse extends LitElement {
       this.busy = false;
     }
     this.state = after;
+    this.profileMessage = '';
     this.focusPending = true;
-    if (action.type === 'choose' && this.session && !this.readOnly) this.session.recordDecision(this.state);
+    if (this.session && !this.readOnly) {
+      if (action.type === 'choose') this.session.recordDecision(this.state);
+      else if (after.profile !== before.profile) this.session.recordProfile(this.state);
+    }
     this.prefetch();
   }
 
   private handleStart() {
-    void this.dispatch({ type: 'start', at: Date.now() });
+    void this.dispatch({ type: 'start', at: Date.now(), ...(this.draftProfile ? { profile: this.draftProfile } : {}) });
+  }
+
+  /** Sets the learner's profile from the form on any screen: the answers and the screen stay. */
+  private changeProfile(profile: Profile) {
+    const after = reduce(this.course, this.state, { type: 'profile', profile });
+    if (after === this.state) return;
+    this.state = after;
+    this.draftProfile = profile;
+    if (this.session && !this.readOnly) this.session.recordProfile(after);
+  }
+
+  private async openProfileForm() {
+    this.profileMessage = '';
+    this.draftProfile = this.state.profile ?? this.draftProfile;
+    this.changingProfile = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#profile-form-title')?.focus();
+  }
+
+  private async closeProfileForm(saved: boolean) {
+    if (saved && this.draftProfile) this.changeProfile(this.draftProfile);
+    this.changingProfile = false;
+    // Review and browse record nothing: the words change, but nothing is said to be saved.
+    this.profileMessage = saved && !this.readOnly ? this.strings.profileSaved : '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.profile-bar .link-button')?.focus();
   }
 
   private handleChoose(event: CustomEvent<{ scenarioId: string; choiceIds: string[] }>) {
@@ -292,6 +339,8 @@ export class FlCourse extends LitElement {
     }
     this.language = language;
     storeLanguage(this.course, language);
+    if (!this.profileTouched && !this.state.profile)
+      this.draftProfile = defaultProfile(this.course, language, undefined, hintFromAddress(location.search));
   }
 
   private showOverlay(overlay: Overlay) {
@@ -299,9 +348,70 @@ export class FlCourse extends LitElement {
     this.focusPending = true;
   }
 
+  /**
+   * The two questions, where the learner works and their staff group, as selects with the
+   * draft profile selected. `prefix` keeps the ids apart (the introduction's and the form's).
+   */
+  private renderProfileFields(prefix: string) {
+    const t = this.strings;
+    const offered = this.course.profiles;
+    const draft = this.draftProfile;
+    if (!offered || !draft) return nothing;
+    const pick = (event: Event) => {
+      const select = event.target as HTMLSelectElement;
+      this.profileTouched = true;
+      this.draftProfile =
+        select.name === 'nation'
+          ? { ...draft, nation: select.value as Nation }
+          : { ...draft, group: select.value as Group };
+    };
+    return html`<div class="fl-field">
+        <label for="${prefix}nation">${t.profileNation}</label>
+        <select class="fl-select" id="${prefix}nation" name="nation" @change=${pick}>
+          ${offered.nations.map((n) => html`<option value=${n} ?selected=${n === draft.nation}>${t.nations[n]}</option>`)}
+        </select>
+      </div>
+      <div class="fl-field">
+        <label for="${prefix}group">${t.profileGroup}</label>
+        <select class="fl-select" id="${prefix}group" name="group" @change=${pick}>
+          ${offered.groups.map((g) => html`<option value=${g} ?selected=${g === draft.group}>${t.groups[g]}</option>`)}
+        </select>
+      </div>`;
+  }
+
+  /** The learner's profile in the bar on every screen after the introduction, with Change. */
+  private renderProfileBar() {
+    const profile = this.state.profile;
+    if (!this.course.profiles || !profile || this.state.screen === 'intro' || this.overlay === 'statement')
+      return nothing;
+    const t = this.strings;
+    return html`<div class="profile-bar">
+      <p><span data-profile-line>${t.profileLine(t.nations[profile.nation], t.groups[profile.group])}</span> —
+        <button class="link-button" aria-label=${t.profileChangeLabel} aria-expanded=${this.changingProfile ? 'true' : 'false'}
+          aria-controls="profile-form" @click=${() => (this.changingProfile ? this.closeProfileForm(false) : this.openProfileForm())}>${t.profileChange}</button></p>
+      <div role="status">${this.profileMessage ? html`<p>${this.profileMessage}</p>` : nothing}</div>
+      ${
+        this.changingProfile
+          ? html`<form class="profile-form" id="profile-form" aria-labelledby="profile-form-title"
+          @submit=${(e: Event) => {
+            e.preventDefault();
+            void this.closeProfileForm(true);
+          }}
+          @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && void this.closeProfileForm(false)}>
+          <h2 id="profile-form-title" tabindex="-1">${t.profileFormTitle}</h2>
+          <p>${t.profileHint}</p>
+          ${this.renderProfileFields('fl-change-')}
+          <button class="nhsuk-button" type="submit">${t.profileSave}</button>
+          <button class="nhsuk-button nhsuk-button--secondary" type="button" @click=${() => this.closeProfileForm(false)}>${t.profileCancel}</button>
+        </form>`
+          : nothing
+      }
+    </div>`;
+  }
+
   private renderIntro() {
     const t = this.strings;
-    const local = localCourse(this.course, this.language);
+    const local = localCourse(this.course, this.language, this.state.profile);
     const resuming = this.state.decisions.length > 0 || Object.keys(this.state.carried).length > 0;
     return html`
       <h1 tabindex="-1">${local.title}</h1>
@@ -311,6 +421,15 @@ export class FlCourse extends LitElement {
       <h2>${t.objectivesHeading}</h2>
       <ul>${this.course.objectives.map((o) => html`<li>${local.objective(o.id)}</li>`)}</ul>
       <p class="intro__facts">${t.facts(this.course.estimatedMinutes, this.course.passMark)}</p>
+      ${
+        this.course.profiles && this.draftProfile
+          ? html`<div class="fl-profile">
+        <h2>${t.profileFormTitle}</h2>
+        <p>${t.profileHint}</p>
+        ${this.renderProfileFields('fl-')}
+      </div>`
+          : nothing
+      }
       <button class="nhsuk-button" @click=${this.handleStart}>${resuming ? t.continueWhereLeft : t.start}</button>
     `;
   }
@@ -323,7 +442,7 @@ export class FlCourse extends LitElement {
     const answered = new Set(this.state.decisions.map((d) => d.scenarioId));
     const redo = changes.redo.filter((id) => !answered.has(id));
     const title = (id: string) =>
-      localScenario(this.course, scenarioById(this.course, id), this.language).scenario.title;
+      localScenario(this.course, scenarioById(this.course, id), this.language, this.state.profile).scenario.title;
     return html`<div class="fl-warning" role="note" data-content-changes>
       <strong class="fl-warning__title">${t.updatedTitle}</strong>
       <p>${t.updatedKept(changes.kept)}</p>
@@ -335,7 +454,12 @@ export class FlCourse extends LitElement {
   private renderScenario() {
     const t = this.strings;
     const id = this.state.current!;
-    const { scenario, contentLang } = localScenario(this.course, scenarioById(this.course, id), this.language);
+    const { scenario, contentLang } = localScenario(
+      this.course,
+      scenarioById(this.course, id),
+      this.language,
+      this.state.profile,
+    );
     const decision = this.state.answered ? this.state.decisions[this.state.decisions.length - 1]! : null;
     const mainIndex = this.course.order.indexOf(id);
     const kicker = mainIndex >= 0 ? t.scenarioOf(mainIndex + 1, this.course.order.length) : t.whatHappensNext;
@@ -354,12 +478,12 @@ export class FlCourse extends LitElement {
       return html`<fl-certificate .course=${this.course} learnerName=${this.launch?.learnerName ?? ''}
         .completedAt=${last?.at || Date.now()} .score=${score(this.course, this.state.decisions).raw}
         .timeMs=${(this.launch?.earlierTimeMs ?? 0) + (this.session?.elapsedMs() ?? 0)}
-        .strings=${this.strings} language=${this.language} @fl-back=${() => this.showOverlay('none')}></fl-certificate>`;
+        .strings=${this.strings} language=${this.language} .profile=${this.state.profile} @fl-back=${() => this.showOverlay('none')}></fl-certificate>`;
     }
     return html`<fl-results .course=${this.course} .decisions=${this.state.decisions} .saved=${saved}
       ?standalone=${this.saveStatus === 'standalone'}
       ?review=${this.launch?.mode === 'review'} ?browse=${this.launch?.mode === 'browse'}
-      recorded=${this.launch?.recorded ?? ''} .strings=${this.strings} language=${this.language === this.course.language ? '' : this.language}
+      recorded=${this.launch?.recorded ?? ''} .profile=${this.state.profile} .strings=${this.strings} language=${this.language === this.course.language ? '' : this.language}
       @fl-exit=${this.handleExit} @fl-certificate=${() => this.showOverlay('certificate')}></fl-results>`;
   }
 
@@ -412,6 +536,7 @@ export class FlCourse extends LitElement {
         ${otherLanguages.map((l) => html`<button class="header__language" lang=${l} @click=${() => this.handleLanguage(l)}>${LANGUAGE_NAMES[l.slice(0, 2)] ?? l}</button>`)}
       </div></header>
       <div class="bar" role="region" aria-label=${t.progress}><fl-progress-bar .value=${this.launch?.mode === 'review' ? 1 : progress(c, this.state.decisions)} label=${t.progress}></fl-progress-bar></div>
+      ${this.renderProfileBar()}
       <div class="status" data-save-status=${this.saveStatus}>${this.renderSaveStatus(message, loud)}</div>
       ${
         this.saveStatus === 'retrying' || this.saveStatus === 'unresponsive'

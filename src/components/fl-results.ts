@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Choice, Course, Scenario } from '../core/model.js';
+import type { Profile } from '../core/profile.js';
 import {
   correctChoices,
   decisionScore,
@@ -14,6 +15,7 @@ import {
 } from '../core/state.js';
 import { localCourse, localScenario } from './i18n.js';
 import { localLmsPage } from './local-lms.js';
+import { profileFacts } from './profile-facts.js';
 import { en, type Strings } from './strings.js';
 import { base, nhsuk, tokens } from './styles.js';
 
@@ -52,6 +54,9 @@ export class FlResults extends LitElement {
     .review__item { border-top: 1px solid var(--fl-grey-4); padding: 16px 0; }
     .review__rating { font-weight: 600; }
     .review__source { color: var(--fl-secondary-text); font-size: 1rem; }
+    .profile-facts { margin: 0 0 24px; }
+    .profile-facts dt { font-weight: 600; }
+    .profile-facts dd { margin: 0 0 8px; }
     .review__best { border-left: 4px solid var(--fl-green); padding-left: 12px; margin-top: 16px; }
     .review__items { padding-left: 20px; }
     .pending { font-weight: 600; }
@@ -81,6 +86,8 @@ export class FlResults extends LitElement {
   @property({ attribute: false }) strings: Strings = en;
   /** The language to show content in (an untranslated scenario is shown in English). */
   @property() language = '';
+  /** Where the learner works and their staff group: the content is tailored to it, and what follows from it shown. */
+  @property({ attribute: false }) profile: Profile | undefined = undefined;
 
   /**
    * The certificate replaces this element while it shows, so whether the learner is coming
@@ -119,13 +126,18 @@ export class FlResults extends LitElement {
   }
 
   private local(id: string): { scenario: Scenario; lang: string | typeof nothing } {
-    const { scenario, contentLang } = localScenario(this.course, scenarioById(this.course, id), this.contentLanguage);
+    const { scenario, contentLang } = localScenario(
+      this.course,
+      scenarioById(this.course, id),
+      this.contentLanguage,
+      this.profile,
+    );
     return { scenario, lang: contentLang || nothing };
   }
 
   private renderRecordedOnly() {
     const t = this.strings;
-    const local = localCourse(this.course, this.contentLanguage);
+    const local = localCourse(this.course, this.contentLanguage, this.profile);
     return html`
       <h1 tabindex="-1">${t.completedTitle}</h1>
       <div class="results__panel">
@@ -171,7 +183,7 @@ export class FlResults extends LitElement {
 
   private renderObjectives() {
     const t = this.strings;
-    const local = localCourse(this.course, this.contentLanguage);
+    const local = localCourse(this.course, this.contentLanguage, this.profile);
     const scores = objectiveScores(this.course, this.decisions);
     return html`<h2>${t.objectiveResultsHeading}</h2>
       <ul class="objectives">${this.course.objectives.map((o) => {
@@ -242,12 +254,13 @@ export class FlResults extends LitElement {
     if (this.decisions.length === 0) return this.renderRecordedOnly();
     const t = this.strings;
     const s = score(this.course, this.decisions);
-    const summaryHtml = localCourse(this.course, this.contentLanguage).summaryHtml;
+    const summaryHtml = localCourse(this.course, this.contentLanguage, this.profile).summaryHtml;
     return html`
       <h1 tabindex="-1">${t.resultsTitle}</h1>
       ${this.renderPanel(s)}
       ${s.passed || this.browse ? nothing : this.renderTryAgain()}
       ${this.renderObjectives()}
+      ${this.profile ? html`<h2>${t.profileFormTitle}</h2>${profileFacts(this.profile, t)}` : nothing}
       ${summaryHtml ? html`<div class="results__summary">${unsafeHTML(summaryHtml)}</div>` : nothing}
       <h2>${t.decisionsHeading}</h2>
       <details class="review">

@@ -1,5 +1,6 @@
-/** The interface's words and the content's words in the learner's language. */
-import type { Course, Scenario } from '../core/model.js';
+/** The interface's words, and the content's words in the learner's language and tailored to their profile. */
+import type { Choice, Course, Part, Scenario } from '../core/model.js';
+import { sourceFor, tailorHtml, type Profile } from '../core/profile.js';
 import { en, type Strings } from './strings.js';
 
 const STRINGS: Record<string, Strings> = { en };
@@ -30,34 +31,59 @@ export function stringsFor(language: string): Strings {
 /**
  * A scenario in the learner's language, and the language its words are really in: when a
  * scenario has no translation it stays in the module's language, marked so with `lang`.
+ * Every tailored passage and source is the one for the learner's profile (none: the fallback).
  */
 export function localScenario(
   course: Course,
   scenario: Scenario,
   language: string,
+  profile?: Profile,
 ): { scenario: Scenario; contentLang: string } {
-  if (language === course.language) return { scenario, contentLang: '' };
-  const t = scenario.translations?.[language];
-  if (!t) return { scenario, contentLang: course.language };
+  const t = language === course.language ? undefined : scenario.translations?.[language];
+  const contentLang = language === course.language || t ? '' : course.language;
+  const words = t
+    ? {
+        ...scenario,
+        title: t.title,
+        situation: t.situation,
+        question: t.question,
+        choices: scenario.choices.map((c) => ({ ...c, ...t.choices[c.id] })),
+      }
+    : scenario;
+  return { scenario: course.profiles ? tailorScenario(words, profile) : words, contentLang };
+}
+
+function tailorParts(parts: readonly Part[], profile: Profile | undefined): Part[] {
+  return parts.map((p) => (p.kind === 'html' ? { ...p, html: tailorHtml(p.html, profile) } : p));
+}
+
+function tailorChoice(c: Choice, profile: Profile | undefined): Choice {
   return {
-    scenario: {
-      ...scenario,
-      title: t.title,
-      situation: t.situation,
-      question: t.question,
-      choices: scenario.choices.map((c) => ({ ...c, ...t.choices[c.id] })),
-    },
-    contentLang: '',
+    ...c,
+    textHtml: tailorHtml(c.textHtml, profile),
+    feedbackHtml: tailorHtml(c.feedbackHtml, profile),
+    source: sourceFor(c, profile),
+    ...(c.consequence ? { consequence: tailorParts(c.consequence, profile) } : {}),
   };
 }
 
-/** The module's title, introduction, summary and objectives in the learner's language. */
-export function localCourse(course: Course, language: string) {
+/** A scenario's words for a profile: each run of variants gives the passage that applies. */
+export function tailorScenario(scenario: Scenario, profile: Profile | undefined): Scenario {
+  return {
+    ...scenario,
+    situation: tailorParts(scenario.situation, profile),
+    question: tailorHtml(scenario.question, profile),
+    choices: scenario.choices.map((c) => tailorChoice(c, profile)),
+  };
+}
+
+/** The module's title, introduction, summary and objectives in the learner's language, for their profile. */
+export function localCourse(course: Course, language: string, profile?: Profile) {
   const t = language === course.language ? undefined : course.translations[language];
   return {
     title: t?.title ?? course.title,
-    introHtml: t?.introHtml ?? course.introHtml,
-    summaryHtml: t?.summaryHtml ?? course.summaryHtml,
+    introHtml: tailorHtml(t?.introHtml ?? course.introHtml, profile),
+    summaryHtml: tailorHtml(t?.summaryHtml ?? course.summaryHtml, profile),
     objective: (id: string) => t?.objectives[id] ?? course.objectives.find((o) => o.id === id)?.title ?? id,
   };
 }

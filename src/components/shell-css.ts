@@ -82,6 +82,11 @@ export const SHELL_CSS = `
   .footer { border-top: 4px solid var(--fl-blue); background: var(--fl-white); padding: 16px; }
   .footer a, .link-button { color: var(--fl-blue); background: none; border: 0; padding: 0; font: inherit; text-decoration: underline; cursor: pointer; min-height: 24px; }
   .link-button:focus { background: var(--fl-yellow); color: var(--fl-text); box-shadow: 0 -2px var(--fl-yellow), 0 4px var(--fl-text); outline: 4px solid transparent; text-decoration: none; }
+  .fl-profile { margin: 0 0 24px; }
+  .fl-field { margin: 0 0 16px; }
+  .fl-field label { display: block; font-weight: 600; margin: 0 0 4px; }
+  .fl-select { font: inherit; color: var(--fl-text); background: var(--fl-white); border: 2px solid var(--fl-text); min-height: 40px; padding: 4px 8px; max-width: 100%; }
+  .fl-select:focus { outline: 4px solid var(--fl-yellow); outline-offset: 0; box-shadow: inset 0 0 0 2px var(--fl-text); }
   @media print {
     :host { background: #fff; min-height: 0; }
     .header, .bar, .status, .footer, .fl-warning { display: none !important; }
@@ -97,6 +102,14 @@ export const PROGRESS_CSS = `
   .progress__bar { height: 100%; width: 0; background: var(--fl-blue); transition: width 0.3s ease; }
   @media (prefers-reduced-motion: reduce) { .progress__bar { transition: none; } }
   @media (forced-colors: active) { .progress__track { border: 1px solid CanvasText; } .progress__bar { background: Highlight; } }
+`;
+
+/** The learner's profile under the bar, with its Change form (fl-course only: never on the first screen). */
+export const PROFILE_BAR_CSS = `
+  .profile-bar { max-width: 960px; margin: 0 auto; padding: 8px 16px 0; }
+  .profile-bar p { margin: 0; }
+  .profile-form { background: var(--fl-white); border: 1px solid var(--fl-grey-4); padding: 16px; margin: 8px 0 0; }
+  @media print { .profile-bar { display: none !important; } }
 `;
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { Action, ComplianceStatus, Rating } from '../core/model.js';
 import type { CodeTheme } from '../core/nmc-code.js';
+import type { Group, Nation } from '../core/profile.js';
 
 export const en = {
   languageName: 'English',
@@ -33,6 +34,62 @@ export const en = {
       ? '1 of your answers was to a scenario that has been taken out of the module. It no longer counts towards your score.'
       : `${removed} of your answers were to scenarios that have been taken out of the module. They no longer count towards your score.`,
   objectivesHeading: 'What you will be able to do',
+  profileNation: 'Where do you work?',
+  profileGroup: 'Your staff group',
+  profileHint:
+    'We use this to show the rules and the people to contact that apply to you. It does not change how your answers are marked.',
+  nations: {
+    england: 'England',
+    wales: 'Wales',
+    scotland: 'Scotland',
+    'northern-ireland': 'Northern Ireland',
+  } satisfies Record<Nation, string> as Record<Nation, string>,
+  groups: {
+    'nursing-midwifery': 'Nursing and midwifery',
+    medical: 'Doctors',
+    'allied-health': 'Allied health professions',
+    pharmacy: 'Pharmacy',
+    other: 'Other staff, for example admin, estates or support',
+  } satisfies Record<Group, string> as Record<Group, string>,
+  /** The line in the bar: "Wales · Nursing and midwifery". */
+  profileLine: (nation: string, group: string) => `${nation} · ${group}`,
+  profileChange: 'Change',
+  profileChangeLabel: 'Change where you work and your staff group',
+  profileFormTitle: 'Where you work and your staff group',
+  profileSave: 'Save',
+  profileCancel: 'Cancel',
+  profileSaved: 'Saved. Your answers are kept.',
+  /** What follows from the profile, on the results and the certificate. */
+  profileWhere: 'Where you work',
+  profileStaffGroup: 'Staff group',
+  speakUpRouteFor: (nation: string) => `Speak Up route for ${nation}`,
+  speakUpRoutes: {
+    england: "your organisation's Freedom to Speak Up Guardian and the national Speak Up policy",
+    wales: 'the Speaking Up Safely framework',
+    scotland: 'the National Whistleblowing Standards',
+    'northern-ireland': "your Health and Social Care organisation's whistleblowing arrangements",
+  } satisfies Record<Nation, string> as Record<Nation, string>,
+  prescribedBodyFor: (nation: string) => `Body you can raise concerns with outside your employer in ${nation}`,
+  prescribedBodies: {
+    england: 'Care Quality Commission (CQC)',
+    wales: 'Healthcare Inspectorate Wales (HIW)',
+    scotland: 'Healthcare Improvement Scotland (HIS)',
+    'northern-ireland': 'Regulation and Quality Improvement Authority (RQIA)',
+  } satisfies Record<Nation, string> as Record<Nation, string>,
+  professionalCode: 'Your professional code',
+  professionalCodes: {
+    'nursing-midwifery': 'NMC Code (Nursing and Midwifery Council)',
+    medical: 'GMC, Good medical practice (General Medical Council)',
+    'allied-health': 'HCPC Standards of conduct, performance and ethics (Health and Care Professions Council)',
+    pharmacy: 'GPhC Standards for pharmacy professionals (General Pharmaceutical Council)',
+    other: "Your employer's policies (NHS Employers guidance); your role has no professional regulator",
+  } satisfies Record<Group, string> as Record<Group, string>,
+  certificateSources: 'Guidance for your staff group cited in this module',
+  /** The reflective account for staff other than nurses and midwives (no NMC revalidation). */
+  reflectiveIntroOther:
+    'Reflecting on your learning is part of your CPD and, for registered professionals, of revalidation or renewal. This module can be the subject of a reflection. Answer these questions:',
+  reflectiveOwnCode:
+    "How is this relevant to your professional code or, if you have none, to your employer's policies?",
   facts: (minutes: number, passMark: number) => `It takes about ${minutes} minutes. You need ${passMark}% to pass.`,
   start: 'Start',
   continueWhereLeft: 'Continue where you left off',

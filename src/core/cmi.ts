@@ -3,6 +3,7 @@
  * write lives in TABLE; the names themselves come from scorm-names.ts, times from scorm-time.ts.
  */
 import type { Course, Scenario } from './model.js';
+import { PROFILE_INTERACTION, profileResponse, type Profile } from './profile.js';
 import { encode } from './resume.js';
 import {
   ELEMENTS,
@@ -226,6 +227,27 @@ export function interactionWrites(course: Course, decision: Decision, n: number,
     [`${base}.result`, t.result(isCorrect(scenario, decision))],
     [`${base}.latency`, t.latency(decision.latencyMs)],
   );
+  return writes;
+}
+
+/** What HR reads in the LMS's interaction report beside the profile (2004 only has a description). */
+export const PROFILE_DESCRIPTION = 'Where the learner works and their staff group (not a decision, not scored)';
+
+/**
+ * The writes that report the learner's profile as interaction number n: a fill-in with the
+ * response `<nation>.<group>` (src/core/profile.ts), and no result, weighting or objective,
+ * so no LMS counts it towards a score.
+ */
+export function profileWrites(profile: Profile, n: number, at: number, version: ScormVersion): CmiWrite[] {
+  const t = TABLE[version].interaction;
+  const base = `cmi.interactions.${n}`;
+  const writes: CmiWrite[] = [
+    [`${base}.id`, PROFILE_INTERACTION],
+    [`${base}.type`, 'fill-in'],
+    [`${base}.${TABLE[version].interactionTime}`, t.time(at)],
+  ];
+  if (t.description) writes.push([`${base}.${t.description}`, PROFILE_DESCRIPTION]);
+  writes.push([`${base}.${TABLE[version].response}`, profileResponse(profile)]);
   return writes;
 }
 

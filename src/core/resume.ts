@@ -1,19 +1,47 @@
 /**
- * The resume codec: a learner's answers as a short string for cmi.suspend_data.
+ * The resume codec: a learner's answers (and profile) as a short string for cmi.suspend_data.
  *
- * Format 1: `1:<fingerprint>:<decision>,<decision>,...` where a decision is the scenario's
- * three-character key followed by the two-character key of each choice picked. Keys are
- * hashes of the authors' ids, so answers survive content edits that keep the ids.
+ * Format 2: `2:<fingerprint>:<profile>:<decision>,<decision>,...` where a decision is the
+ * scenario's three-character key followed by the two-character key of each choice picked, and
+ * the profile is two digits, the nation's and the staff group's place in NATIONS and GROUPS
+ * (src/core/profile.ts; `13` = Wales, pharmacy), or empty when none is chosen. Keys are hashes
+ * of the authors' ids, so answers survive content edits that keep the ids.
+ *
+ * Format 1 (before profiles): `1:<fingerprint>:<decisions>`; upgraded to format 2 with no profile.
  */
 import type { Course, Scenario } from './model.js';
 import { fnv1a, SCENARIO_KEY_LENGTH, CHOICE_KEY_LENGTH } from './keys.js';
 import { END } from './model.js';
-import { initialState, isComplete, nextStep, type CourseState, type Decision } from './state.js';
+import { GROUPS, NATIONS, type Profile } from './profile.js';
+import { initialState, isComplete, nextStep, offersProfile, type CourseState, type Decision } from './state.js';
 
-export const FORMAT_VERSION = '1';
+export const FORMAT_VERSION = '2';
 
 /** Upgraders from older formats to the current one, by format version. Add one per change. */
-const MIGRATIONS: Record<string, (data: string) => string> = {};
+const MIGRATIONS: Record<string, (data: string) => string> = {
+  // Format 1 had no profile: the same answers, no profile chosen yet (the learner is asked on the introduction).
+  '1': (data) => {
+    const parts = data.split(':');
+    if (parts.length !== 3) throw new Error('damaged');
+    return `${FORMAT_VERSION}:${parts[1]}:${PROFILE_NONE}:${parts[2]}`;
+  },
+};
+
+const PROFILE_NONE = '';
+/** Characters the profile takes in the saved data. */
+const PROFILE_LENGTH = 2;
+
+/** The profile as two digits (its nation's and group's places), or empty. */
+export function encodeProfile(profile: Profile | undefined): string {
+  return profile ? `${NATIONS.indexOf(profile.nation)}${GROUPS.indexOf(profile.group)}` : PROFILE_NONE;
+}
+
+/** The profile two digits name, or undefined for empty or unknown digits. */
+export function decodeProfile(text: string): Profile | undefined {
+  const nation = NATIONS[Number(text[0])];
+  const group = GROUPS[Number(text[1])];
+  return text.length === PROFILE_LENGTH && nation && group ? { nation, group } : undefined;
+}
 
 export type ResumeStatus = 'fresh' | 'resumed' | 'migrated' | 'reset';
 
@@ -56,16 +84,19 @@ export function encode(course: Course, state: CourseState): string {
   };
   for (const d of state.decisions) write(d.scenarioId, d.choiceIds);
   for (const [id, choiceIds] of Object.entries(state.carried)) write(id, choiceIds);
-  return `${FORMAT_VERSION}:${course.fingerprint}:${items.join(',')}`;
+  return `${FORMAT_VERSION}:${course.fingerprint}:${encodeProfile(state.profile)}:${items.join(',')}`;
 }
 
-/** The longest suspend_data this course can produce: every scenario answered, feeds fully picked. */
+/** The longest suspend_data this course can produce: every scenario answered, feeds fully picked, a profile chosen. */
 export function worstCaseLength(course: Course): number {
   const items = course.scenarios.map(
     (s) => SCENARIO_KEY_LENGTH + CHOICE_KEY_LENGTH * (s.select === 'many' ? s.choices.length : 1),
   );
   return (
-    `${FORMAT_VERSION}:${course.fingerprint}:`.length + items.reduce((a, b) => a + b, 0) + Math.max(0, items.length - 1)
+    `${FORMAT_VERSION}:${course.fingerprint}::`.length +
+    (course.profiles ? PROFILE_LENGTH : 0) +
+    items.reduce((a, b) => a + b, 0) +
+    Math.max(0, items.length - 1)
   );
 }
 
@@ -112,9 +143,13 @@ export function decode(course: Course, data: string | null | undefined): Resumed
     }
   }
   const parts = text.split(':');
-  if (parts.length !== 3 || !/^[0-9a-z]{4}$/.test(parts[1]!)) return fresh('reset', 'saved data is damaged');
-  const [, fp, body] = parts as [string, string, string];
+  if (parts.length !== 4 || !/^[0-9a-z]{4}$/.test(parts[1]!) || !/^(\d\d)?$/.test(parts[2]!))
+    return fresh('reset', 'saved data is damaged');
+  const [, fp, profileText, body] = parts as [string, string, string, string];
   const sameContent = fp === course.fingerprint;
+  // A profile this module no longer offers is dropped (the learner is asked again); the answers stay.
+  const saved = decodeProfile(profileText);
+  const profile = saved && offersProfile(course, saved) ? saved : undefined;
 
   const answers = new Map<string, string[]>();
   const redo: string[] = [];
@@ -145,6 +180,7 @@ export function decode(course: Course, data: string | null | undefined): Resumed
     screen: isComplete(course, decisions) ? 'results' : 'intro',
     decisions,
     carried,
+    ...(profile ? { profile } : {}),
   };
   if (sameContent) return { state, status: migrated ? 'migrated' : 'resumed' };
   const kept = decisions.length + answers.size;

@@ -1,5 +1,6 @@
 /** Course state, the reducer for learner actions, branching, scoring and progress. Pure. */
 import { END, type Choice, type Course, type Scenario } from './model.js';
+import type { Profile } from './profile.js';
 
 export interface Decision {
   scenarioId: string;
@@ -25,12 +26,29 @@ export interface CourseState {
   carried: Record<string, string[]>;
   /** When the current scenario was shown (ms since the epoch). */
   shownAt: number;
+  /** Where the learner works and their staff group, once chosen (modules that offer profiles). Never scored. */
+  profile?: Profile;
 }
 
 export type CourseAction =
-  | { type: 'start'; at: number }
+  | { type: 'start'; at: number; profile?: Profile }
   | { type: 'choose'; choiceIds: string[]; at: number }
-  | { type: 'continue'; at: number };
+  | { type: 'continue'; at: number }
+  /** The learner chose or changed where they work and their staff group: the screen stays. */
+  | { type: 'profile'; profile: Profile };
+
+/** Whether the module offers this profile (a module without profiles offers none). */
+export function offersProfile(course: Pick<Course, 'profiles'>, profile: Profile): boolean {
+  const offered = course.profiles;
+  return !!offered && offered.nations.includes(profile.nation) && offered.groups.includes(profile.group);
+}
+
+/** The state with the profile set, if the module offers it. */
+function withProfile(course: Course, state: CourseState, profile: Profile | undefined): CourseState {
+  if (!profile || !offersProfile(course, profile)) return state;
+  if (state.profile?.nation === profile.nation && state.profile.group === profile.group) return state;
+  return { ...state, profile: { nation: profile.nation, group: profile.group } };
+}
 
 /** The state of a learner who has not started. */
 export function initialState(): CourseState {
@@ -187,7 +205,7 @@ export function reduce(course: Course, state: CourseState, action: CourseAction)
   switch (action.type) {
     case 'start':
       if (state.screen !== 'intro') return state;
-      return applyCarried(course, state, action.at);
+      return applyCarried(course, withProfile(course, state, action.profile), action.at);
     case 'choose': {
       if (state.screen !== 'scenario' || state.answered || !state.current) return state;
       const scenario = scenarioById(course, state.current);
@@ -206,5 +224,7 @@ export function reduce(course: Course, state: CourseState, action: CourseAction)
     case 'continue':
       if (state.screen !== 'scenario' || !state.answered) return state;
       return applyCarried(course, state, action.at);
+    case 'profile':
+      return withProfile(course, state, action.profile);
   }
 }

@@ -8,6 +8,7 @@ import {
   interactionWrites,
   launchWrites,
   objectiveSlots,
+  profileWrites,
   progressWrites,
   resumeWrites,
   type CmiWrite,
@@ -16,6 +17,7 @@ import {
 import { isResultElement } from '../core/scorm-names.js';
 import { parseSpan } from '../core/scorm-time.js';
 import type { Course } from '../core/model.js';
+import { PROFILE_INTERACTION, profileResponse } from '../core/profile.js';
 import { decode, encode, type ContentChanges, type ResumeStatus } from '../core/resume.js';
 import { isComplete, type CourseState, type Decision } from '../core/state.js';
 import type { Driver, LmsCall } from './driver.js';
@@ -157,6 +159,12 @@ export class LmsSession extends EventTarget {
   private nextInteraction = 0;
   /** Decisions the LMS has accepted. */
   private reported = 0;
+  /** The profile's response the LMS holds ('' for none). */
+  private reportedProfile = '';
+  /** 2004: the interaction slot holding the profile, once there is one (1.2 appends one per change). */
+  private profileSlot: number | null = null;
+  /** Interaction slots that hold the profile: not part of the learner's result. */
+  private readonly profileSlots = new Set<number>();
   /** Values the LMS accepted at the last successful commit (only changes are written). */
   private confirmed = new Map<string, string>();
   private latest: CourseState | null = null;
@@ -203,7 +211,13 @@ export class LmsSession extends EventTarget {
   }
   /** Values of the learner's result the LMS refused in this session: its record may be incomplete. */
   get resultRefusals(): Refusal[] {
-    return [...this.refused.values()].filter((r) => isResultElement(r.element));
+    return [...this.refused.values()].filter((r) => this.affectsResult(r.element));
+  }
+
+  /** Whether an element is part of the learner's result: not the profile's interaction. */
+  private affectsResult(element: string): boolean {
+    const slot = /^cmi\.interactions\.(\d+)\./.exec(element)?.[1];
+    return isResultElement(element) && !(slot !== undefined && this.profileSlots.has(Number(slot)));
   }
 
   override addEventListener<K extends keyof SessionEventMap>(
@@ -255,6 +269,9 @@ export class LmsSession extends EventTarget {
     this.nextInteraction = Number.parseInt(get(table.interactionCount), 10) || 0;
     if (this.mode === 'normal' && recorded === null) this.slots = objectiveSlots(this.course, this.objectiveIds(get));
     this.reported = fromLms.state.decisions.length;
+    this.reportedProfile = fromLms.state.profile ? profileResponse(fromLms.state.profile) : '';
+    if (this.mode === 'normal' && recorded === null && this.course.profiles && this.driver.version === '2004')
+      this.findProfileSlot(get);
 
     // Reconcile with the journal: keep any decisions the LMS lost, if they extend its path.
     let chosen = fromLms;
@@ -305,6 +322,17 @@ export class LmsSession extends EventTarget {
     return launched;
   }
 
+  /** 2004: the slot an earlier session wrote the profile in, if any (its id may not move). */
+  private findProfileSlot(get: (element: string) => string) {
+    const count = Math.min(this.nextInteraction, 250);
+    for (let n = count - 1; n >= 0; n--) {
+      if (get(`cmi.interactions.${n}.id`) !== PROFILE_INTERACTION) continue;
+      this.profileSlot = n;
+      this.profileSlots.add(n);
+      return;
+    }
+  }
+
   /** The objective ids the LMS holds, slot by slot (some LMSs fill slots before launch). */
   private objectiveIds(get: (element: string) => string): string[] {
     const count = Math.min(Number.parseInt(get(TABLE[this.driver.version].objectiveCount), 10) || 0, 100);
@@ -323,6 +351,14 @@ export class LmsSession extends EventTarget {
     this.journalWrite(state);
     this.setStatus(this.driver.connected ? 'saving' : 'standalone');
     this.schedule(0);
+  }
+
+  /**
+   * Records the learner's profile, chosen on the introduction or changed later: the journal, the
+   * resume data and the `learner-profile` interaction. Review and browse record nothing.
+   */
+  recordProfile(state: CourseState): void {
+    this.recordDecision(state);
   }
 
   /** Tries to save now (the learner pressed "Try again", or the page is being hidden). */
@@ -390,9 +426,22 @@ export class LmsSession extends EventTarget {
     const state = this.latest;
     const version = this.driver.version;
     const writes: CmiWrite[] = [];
+    const added = state.decisions.length - this.reported;
     state.decisions
       .slice(this.reported)
       .forEach((d, i) => writes.push(...interactionWrites(this.course, d, this.nextInteraction + i, version)));
+    // The profile after the decisions: in its own 2004 slot once it has one, else a new interaction.
+    const profile = state.profile ? profileResponse(state.profile) : '';
+    const profileAt =
+      state.profile && profile !== this.reportedProfile
+        ? version === '2004' && this.profileSlot !== null
+          ? this.profileSlot
+          : this.nextInteraction + added
+        : null;
+    if (state.profile && profileAt !== null) {
+      this.profileSlots.add(profileAt);
+      writes.push(...profileWrites(state.profile, profileAt, this.now(), version));
+    }
     const table = TABLE[version];
     writes.push(
       ...progressWrites(this.course, state, version, this.slots),
@@ -408,7 +457,12 @@ export class LmsSession extends EventTarget {
     const saved = this.send([...launch, ...writes]);
     if (saved) {
       this.launchPending = null;
-      this.nextInteraction += state.decisions.length - this.reported;
+      this.nextInteraction += added;
+      if (profileAt !== null) {
+        this.reportedProfile = profile;
+        if (profileAt === this.nextInteraction) this.nextInteraction++;
+        if (version === '2004') this.profileSlot = profileAt;
+      }
       this.reported = state.decisions.length;
       // The journal keeps an attempt whose result the LMS refused in part, unacknowledged.
       if (this.resultRefusals.length === 0) this.journal?.acknowledge(encode(this.course, state));
@@ -459,7 +513,7 @@ export class LmsSession extends EventTarget {
   private refuse(refusal: Refusal) {
     const hadResultRefusal = this.resultRefusals.length > 0;
     this.refused.set(refusal.element, refusal);
-    const affectsResult = isResultElement(refusal.element);
+    const affectsResult = this.affectsResult(refusal.element);
     console.warn(
       `[frontline lms] the learning system refused ${refusal.element} = ${JSON.stringify(refusal.value)} (error ${refusal.code})`,
     );

@@ -11,6 +11,7 @@ import { expect, type FrameLocator, type Locator, type Page } from '@playwright/
 import { en, type Strings } from '../../src/components/strings.js';
 import { cy } from '../../src/components/strings-cy.js';
 import { interactions, type Interaction } from './helpers.js';
+import { PROFILE_INTERACTION } from '../../src/core/profile.js';
 
 export { en, cy, type Strings };
 
@@ -287,7 +288,12 @@ export function reported(cmi: Record<string, string>) {
   const found = interactions('2004', cmi);
   return {
     interactions: found.map(({ objective: _objective, ...rest }) => rest),
-    descriptions: found.map((_, n) => cmi[`cmi.interactions.${n}.description`] ?? ''),
+    // The decisions' slots: the learner's profile (written at the start) takes one too.
+    descriptions: Object.keys(cmi)
+      .filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k) && cmi[k] !== PROFILE_INTERACTION)
+      .map((k) => Number(k.split('.')[2]))
+      .sort((a, b) => a - b)
+      .map((n) => cmi[`cmi.interactions.${n}.description`] ?? ''),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { test as base, expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import { checkCalls, checkFinished, type Call, type Version } from '../../scorm/strict.js';
+import { PROFILE_INTERACTION } from '../../src/core/profile.js';
 
 export type { Call, Version };
 export const VERSIONS: readonly Version[] = ['2004', '1.2'];
@@ -169,8 +170,19 @@ export interface Interaction {
   objective: string;
 }
 
-/** The interactions in the LMS data, in order. */
+/** The decisions in the LMS data, in order (the learner's profile, not a decision, left out: profileResponses). */
 export function interactions(version: Version, cmi: Record<string, string>): Interaction[] {
+  return allInteractions(version, cmi).filter((i) => i.id !== PROFILE_INTERACTION);
+}
+
+/** The responses of the `learner-profile` interactions, in order (1.2 adds one per change; 2004 keeps one). */
+export function profileResponses(version: Version, cmi: Record<string, string>): string[] {
+  return allInteractions(version, cmi)
+    .filter((i) => i.id === PROFILE_INTERACTION)
+    .map((i) => i.response);
+}
+
+function allInteractions(version: Version, cmi: Record<string, string>): Interaction[] {
   const out: Interaction[] = [];
   const response = version === '1.2' ? 'student_response' : 'learner_response';
   for (let n = 0; `cmi.interactions.${n}.id` in cmi; n++) {

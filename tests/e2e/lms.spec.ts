@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { test, type Browser, type BrowserContext, type FrameLocator, type Page } from '@playwright/test';
 import { loadCourse } from '../../src/compiler/course.js';
 import type { Course, Scenario } from '../../src/core/model.js';
+import { PROFILE_INTERACTION } from '../../src/core/profile.js';
 // The pages here come from contexts of our own (one per learner), each watched for console errors by open().
 import { expectNoAxeViolations } from './a11y-helpers.js';
 import { answer, expect, finishAndExit, heading, pressContinue, start } from './helpers.js';
@@ -176,7 +177,17 @@ async function attemptData(
   page: Page,
   id: number,
 ): Promise<{ status: string; commits: number; cmi: Record<string, string>; interactions: unknown[] }> {
-  return (await page.request.get(`/api/attempts/${id}`)).json();
+  const data = (await page.request.get(`/api/attempts/${id}`)).json() as Promise<{
+    status: string;
+    commits: number;
+    cmi: Record<string, string>;
+    interactions: { interaction_id: string }[];
+  }>;
+  // The decisions: the learner's profile is an interaction too, but not a decision.
+  return data.then((d) => ({
+    ...d,
+    interactions: d.interactions.filter((i) => i.interaction_id !== PROFILE_INTERACTION),
+  }));
 }
 
 test('an admin signs in and adds two learners and an HR officer', async ({ browser }) => {

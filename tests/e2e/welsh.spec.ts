@@ -163,20 +163,27 @@ test("switching to Cymraeg and back keeps the learner's place, and the whole mod
   // Written out here: browsers without Welsh locale data (Chromium, Chrome) must still show a Welsh date.
   const now = new Date();
   const cyToday = `${now.getDate()} ${CY_MONTHS[now.getMonth()]} ${now.getFullYear()}`;
-  await expect(frame.locator('fl-certificate dt')).toHaveText([
+  await expect(frame.locator('fl-certificate dl:not([data-profile-facts]) dt')).toHaveText([
     'Dyddiad cwblhau',
     'Sgôr',
     'Amser a dreuliwyd',
     'Amser DPP',
   ]);
   expect
-    .soft(await frame.locator('fl-certificate dd').first().textContent(), 'the Welsh certificate dates itself in Welsh')
+    .soft(
+      await frame.locator('fl-certificate dl:not([data-profile-facts]) dd').first().textContent(),
+      'the Welsh certificate dates itself in Welsh',
+    )
     .toBe(cyToday);
-  await expect(frame.locator('fl-certificate dd')).toHaveText([
+  await expect(frame.locator('fl-certificate dl:not([data-profile-facts]) dd')).toHaveText([
     /\d{4}/,
     '100%',
     /^\d+ (munud|funud)$/,
     '25 munud o ddysgu unigol',
+  ]);
+  // The Welsh interface chose Wales on the introduction: the learner's route, in Welsh.
+  await expect(frame.locator('fl-certificate [data-profile-facts] dt')).toContainText([
+    'Llwybr codi llais ar gyfer Cymru',
   ]);
   await expect(
     frame.getByRole('heading', { name: "Adrannau Cod yr NMC sy'n cael eu cynnwys", level: 2 }),

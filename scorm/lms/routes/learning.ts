@@ -113,7 +113,8 @@ export function learningRoutes(lms: LmsContext) {
               : null,
           csrf: ctx.csrf,
           cmi,
-          scoUrl: `/content/${encodeURIComponent(attempt.module_id)}/index.html`,
+          // The learner's staff group, for the module's profile question to start at (src/components/profile-default.ts).
+          scoUrl: `/content/${encodeURIComponent(attempt.module_id)}/index.html${user.staff_group ? `?staff_group=${encodeURIComponent(user.staff_group)}` : ''}`,
           title: module?.title ?? attempt.module_id,
         }),
       );

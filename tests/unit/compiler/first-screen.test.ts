@@ -30,6 +30,21 @@ describe('firstScreenHtml', () => {
     expect(html.match(/<button/g)).toHaveLength(3);
   });
 
+  it('asks where the learner works and their staff group, labelled, with the first offered (Wales in Welsh) selected and off until the app runs', () => {
+    const course = flagship();
+    const html = firstScreenHtml(course);
+    expect(html).toContain('<label for="fl-nation">Where do you work?</label>');
+    expect(html).toContain('<select class="fl-select" id="fl-nation" name="nation" disabled>');
+    expect(html).toContain('<option value="england" selected>England</option>');
+    expect(html).toContain('<label for="fl-group">Your staff group</label>');
+    expect(html).toContain('<option value="nursing-midwifery" selected>Nursing and midwifery</option>');
+    expect(html.match(/<option /g)).toHaveLength(course.profiles!.nations.length + course.profiles!.groups.length);
+    const welsh = firstScreenHtml({ ...course, language: 'cy' });
+    expect(welsh).toContain('<label for="fl-nation">Ble ydych chi&#39;n gweithio?</label>');
+    expect(welsh).toContain('<option value="wales" selected>Cymru</option>');
+    expect(firstScreenHtml({ ...course, profiles: undefined })).not.toContain('<select');
+  });
+
   it('escapes what the course says, in text and in attributes', () => {
     const course = {
       ...flagship(),

@@ -36,13 +36,13 @@ describe('encode', () => {
   it('writes the format version, the fingerprint and one short item per decision', () => {
     const { state } = play(c, [['pick-best'], ['some-marks']]);
     const data = encode(c, state);
-    expect(data).toMatch(new RegExp(`^${FORMAT_VERSION}:${c.fingerprint}:[0-9a-z]{5},[0-9a-z]{5}$`));
+    expect(data).toMatch(new RegExp(`^${FORMAT_VERSION}:${c.fingerprint}::[0-9a-z]{5},[0-9a-z]{5}$`));
     const first = scenarioById(c, 'first');
-    expect(data.split(':')[2]!.split(',')[0]).toBe(first.key + first.choices.find((x) => x.id === 'pick-best')!.key);
+    expect(data.split(':')[3]!.split(',')[0]).toBe(first.key + first.choices.find((x) => x.id === 'pick-best')!.key);
   });
 
   it('writes an empty body before any decision', () => {
-    expect(encode(c, initialState())).toBe(`1:${c.fingerprint}:`);
+    expect(encode(c, initialState())).toBe(`2:${c.fingerprint}::`);
   });
 
   it('writes a feed item with every key picked, in the order of the items', () => {
@@ -112,7 +112,7 @@ describe('decode: answers not on the path yet', () => {
     const follow = scenarioById(c, 'first-follow-up');
     const result = decode(
       c,
-      `1:${c.fingerprint}:${first.key}${first.choices[0]!.key},${follow.key}${follow.choices[0]!.key}`,
+      `2:${c.fingerprint}::${first.key}${first.choices[0]!.key},${follow.key}${follow.choices[0]!.key}`,
     );
     expect(result.status).toBe('resumed');
     expect(result.state.decisions.map((d) => d.scenarioId)).toEqual(['first']);
@@ -130,10 +130,14 @@ describe('decode: damaged, foreign or unknown data', () => {
     ['JSON from another SCO', '{"page":3,"answers":[1,2]}', /not in a format/],
     ['an upper-case fingerprint', valid.toUpperCase(), /damaged/],
     ['an unknown format version', `7:${c.fingerprint}:`, /unknown format version "7"/],
-    ['a later format version', `2:${c.fingerprint}:${valid.split(':')[2]}`, /unknown format version "2"/],
+    ['a later format version', `3:${c.fingerprint}::${valid.split(':')[3]}`, /unknown format version "3"/],
     ['too few parts', `1:${c.fingerprint}`, /damaged/],
     ['too many parts', `${valid}:extra`, /damaged/],
-    ['a bad fingerprint', `1:ab:${valid.split(':')[2]}`, /damaged/],
+    ['a bad fingerprint', `1:ab:${valid.split(':')[3]}`, /damaged/],
+    ['a bad fingerprint (format 2)', `2:ab::${valid.split(':')[3]}`, /damaged/],
+    ['a profile of one digit', `2:${c.fingerprint}:1:${valid.split(':')[3]}`, /damaged/],
+    ['a profile of letters', `2:${c.fingerprint}:ab:${valid.split(':')[3]}`, /damaged/],
+    ['format 1 with too many parts', `1:${c.fingerprint}::${valid.split(':')[3]}`, /damaged/],
     ['a truncated item', valid.slice(0, -1), /damaged/],
     ['an unknown choice key', `1:${c.fingerprint}:${first.key}zz`, /damaged/],
     ['an unknown scenario key', `1:${c.fingerprint}:!!!${first.choices[0]!.key}`, /damaged/],
@@ -166,7 +170,7 @@ describe('decode: damaged, foreign or unknown data', () => {
       }, JSON.stringify(text)).not.toThrow();
       expect(['fresh', 'resumed', 'migrated', 'reset']).toContain(result!.status);
       expectConsistent(c, result!.state);
-      if (text !== '' && !/^1:[0-9a-z]{4}:[0-9a-z,]*$/.test(text)) {
+      if (text !== '' && !/^(1:[0-9a-z]{4}:|2:[0-9a-z]{4}:(\d\d)?:)[0-9a-z,]*$/.test(text)) {
         expect(result!.status, JSON.stringify(text)).toBe('reset');
         expect(result!.reason).toEqual(expect.any(String));
         expect(result!.state).toEqual(initialState());
@@ -252,7 +256,7 @@ describe('decode: content changed between versions', () => {
     ]);
     const s = reduce(v2, result.state, { type: 'start', at: 1 });
     expect(s.current).toBe('new-one');
-    expect(encode(v2, s)).toMatch(new RegExp(`^1:${v2.fingerprint}:`));
+    expect(encode(v2, s)).toMatch(new RegExp(`^2:${v2.fingerprint}::`));
   });
 
   it('drops an answer whose choice was removed, and carries later answers until the learner reaches them', () => {
@@ -375,5 +379,51 @@ describe('worstCaseLength', () => {
     const { state } = play(loop, [['again'], ['again'], ['again'], ['right'], ['right']]);
     expect(state.screen).toBe('results');
     expect(encode(loop, state).length).toBeLessThanOrEqual(worstCaseLength(loop));
+  });
+});
+
+describe('the profile in the saved data (format 2)', () => {
+  const offered = {
+    ...c,
+    profiles: { nations: ['england', 'wales'], groups: ['nursing-midwifery', 'other'] },
+  } as Course;
+  const wales = { nation: 'wales', group: 'other' } as const;
+
+  it('keeps the profile with the answers, in two characters', () => {
+    const started = reduce(offered, initialState(), { type: 'start', at: 0, profile: wales });
+    const answered = reduce(offered, started, { type: 'choose', choiceIds: ['pick-best'], at: 1 });
+    const data = encode(offered, answered);
+    expect(data.split(':')[2]).toBe('14');
+    const result = decode(offered, data);
+    expect(result.status).toBe('resumed');
+    expect(result.state.profile).toEqual(wales);
+    expect(result.state.decisions.map((d) => d.choiceIds)).toEqual([['pick-best']]);
+  });
+
+  it('loads format 1 data (saved before profiles) with every answer and no profile: the learner is asked', () => {
+    const { state } = play(c, FULL_BRANCH);
+    const v1 = `1:${c.fingerprint}:${encode(c, state).split(':')[3]}`;
+    const result = decode(offered, v1);
+    expect(result.status).toBe('migrated');
+    expect(result.reason).toBeUndefined();
+    expect(result.state.profile).toBeUndefined();
+    expect(result.state.decisions).toEqual(decode(c, encode(c, state)).state.decisions);
+    expect(encode(offered, result.state)).toBe(encode(c, state));
+  });
+
+  it('drops a saved profile the module no longer offers and keeps the answers', () => {
+    const first = scenarioById(c, 'first');
+    const result = decode(offered, `2:${c.fingerprint}:23:${first.key}${first.choices[0]!.key}`);
+    expect(result.status).toBe('resumed');
+    expect(result.state.profile).toBeUndefined();
+    expect(result.state.decisions).toHaveLength(1);
+  });
+
+  it('counts the profile in the worst case only for a module that offers profiles', () => {
+    expect(worstCaseLength(offered)).toBe(worstCaseLength(c) + 2);
+    const { state } = play(c, FULL_BRANCH);
+    expect(encode(offered, reduce(offered, state, { type: 'profile', profile: wales })).length).toBeLessThanOrEqual(
+      worstCaseLength(offered),
+    );
   });
 });

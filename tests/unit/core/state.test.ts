@@ -352,3 +352,26 @@ describe('progress', () => {
     for (let i = 1; i < values.length; i++) expect(values[i]!).toBeGreaterThanOrEqual(values[i - 1]!);
   });
 });
+
+describe('the profile in the state', () => {
+  const offered = course(['a'], [scenario('a', [choice('right', 'best'), choice('wrong', 'wrong')])], {
+    profiles: { nations: ['wales', 'england'], groups: ['medical'] },
+  });
+  const wales = { nation: 'wales', group: 'medical' } as const;
+
+  it('is set at the start and changed on any screen, keeping the screen and every answer', () => {
+    const started = reduce(offered, initialState(), { type: 'start', at: 1, profile: wales });
+    expect(started.profile).toEqual(wales);
+    const answered = reduce(offered, started, { type: 'choose', choiceIds: ['right'], at: 2 });
+    const changed = reduce(offered, answered, { type: 'profile', profile: { nation: 'england', group: 'medical' } });
+    expect(changed).toEqual({ ...answered, profile: { nation: 'england', group: 'medical' } });
+  });
+
+  it('refuses a profile the module does not offer, or any profile in a module without profiles', () => {
+    const state = initialState();
+    expect(reduce(offered, state, { type: 'profile', profile: { nation: 'scotland', group: 'medical' } })).toBe(state);
+    const plain = course(['a'], [scenario('a', [choice('right', 'best')])]);
+    expect(reduce(plain, state, { type: 'profile', profile: wales })).toBe(state);
+    expect(reduce(plain, state, { type: 'start', at: 1, profile: wales }).profile).toBeUndefined();
+  });
+});

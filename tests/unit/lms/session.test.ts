@@ -101,7 +101,7 @@ describe.each(VERSIONS)('LmsSession with scorm-again (SCORM %s)', (version) => {
 
     it('keeps the resume data the codec wrote', () => {
       expect(cmi['cmi.suspend_data']).toBe(encode(course, state));
-      expect(cmi['cmi.suspend_data']!.length).toBe(7 + run.ids.length * 5 + run.ids.length - 1);
+      expect(cmi['cmi.suspend_data']!.length).toBe(8 + run.ids.length * 5 + run.ids.length - 1);
     });
 
     it('makes no call the LMS refused, and passes the strict checks', () => {
