@@ -61,7 +61,7 @@ function pg(program: string, args: string[]): string {
     return execFileSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
     const e = error as { stderr?: string; message: string };
-    throw new Error(`${program} failed: ${e.stderr?.trim() || e.message}`);
+    throw new Error(`${program} failed: ${e.stderr?.trim() || e.message}`, { cause: error });
   }
 }
 
