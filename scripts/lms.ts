@@ -7,6 +7,8 @@
  *   FRONTLINE_ADMIN_PASSWORD   the first admin's password (otherwise one is generated and shown once)
  *   FRONTLINE_TRUST_PROXY      behind a TLS proxy: the proxy's address(es), comma-separated, or a number
  *                              of proxy hops; X-Forwarded-For is believed that far only; HSTS is sent
+ *   FRONTLINE_HOSTS            the host names a proxy in front serves (comma-separated): answered to as
+ *                              well as the loopback names (otherwise, on loopback, only those)
  *   FRONTLINE_SIGNIN_LIMIT     failed sign-ins per address per 15 minutes (default 100)
  *   FRONTLINE_LOG=1            log every request (warnings and errors are always logged)
  *   FRONTLINE_LOG_FILE         where the log goes (default <data folder>/lms.log; "-" for the terminal)
@@ -55,6 +57,10 @@ function trustProxy(value: string): number | string[] | undefined {
 }
 
 const host = process.env.HOST ?? '127.0.0.1';
+const publicHosts = (process.env.FRONTLINE_HOSTS ?? '')
+  .split(',')
+  .map((h) => h.trim().toLowerCase())
+  .filter(Boolean);
 const port = Number(process.env.PORT ?? 4173);
 const loopback = host === 'localhost' || host === '::1' || host.startsWith('127.');
 const logFile = process.env.FRONTLINE_LOG_FILE ?? join(dataDir, 'lms.log');
@@ -76,8 +82,8 @@ try {
       perAddress: Number(process.env.FRONTLINE_SIGNIN_LIMIT ?? 100),
       windowMs: 15 * 60_000,
     },
-    // On loopback, answer only to loopback names (no DNS rebinding); elsewhere the admin decides.
-    allowedHosts: loopback ? ['127.0.0.1', 'localhost', '::1', host] : undefined,
+    // On loopback, answer only to loopback names (no DNS rebinding) and the proxy's; elsewhere the admin decides.
+    allowedHosts: loopback || publicHosts.length ? ['127.0.0.1', 'localhost', '::1', host, ...publicHosts] : undefined,
   });
 } catch (error) {
   // Something the person starting the LMS can put right: say it in one sentence.
