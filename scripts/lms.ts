@@ -2,7 +2,10 @@
  * `npm run lms`: the local LMS for modules already built into dist/ (`npm start` builds first).
  *
  *   HOST, PORT                 where to listen (default 127.0.0.1:4173; loopback only unless set)
- *   FRONTLINE_DATA             the data folder (default .data): lms.sqlite and secret.key
+ *   DATABASE_URL               postgres://user:password@host:5432/db keeps the records in PostgreSQL, which
+ *                              several LMS processes may share; unset: SQLite in the data folder
+ *   FRONTLINE_DB_POOL          PostgreSQL connections per process (default 10)
+ *   FRONTLINE_DATA             the data folder (default .data): lms.sqlite (unless DATABASE_URL), the log, backups
  *   FRONTLINE_DIST             where the built modules are (default dist)
  *   FRONTLINE_ADMIN_PASSWORD   the first admin's password (otherwise one is generated and shown once)
  *   FRONTLINE_TRUST_PROXY      behind a TLS proxy: the proxy's address(es), comma-separated, or a number
@@ -15,18 +18,20 @@
  *   FRONTLINE_BACKUP_HOURS     a backup every so many hours into <data folder>/backups (default: none)
  *   FRONTLINE_BACKUP_KEEP      how many of those to keep (default 14)
  *
- *   npm run lms -- --backup <file>   a consistent copy of the database, safe while the LMS runs
+ *   npm run lms -- --backup <file>   a consistent copy of the SQLite database, safe while the LMS runs
+ *                                    (PostgreSQL: use pg_dump)
  */
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { backupInto, LmsStartError, openDatabase } from '../scorm/lms/db.js';
+import { backupInto, closeDatabase, isPostgresUrl, LmsStartError, openDatabase, PG_BACKUP } from '../scorm/lms/db.js';
 import { createLms, type Lms } from '../scorm/lms/server.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = resolve(root, process.env.FRONTLINE_DATA ?? '.data');
 const args = process.argv.slice(2);
+const databaseUrl = process.env.DATABASE_URL || undefined;
 
 if (args[0] === '--backup') {
   const target = args[1];
@@ -34,15 +39,30 @@ if (args[0] === '--backup') {
     console.error('Usage: npm run lms -- --backup <file>');
     process.exit(1);
   }
+  if (isPostgresUrl(databaseUrl)) {
+    console.error(PG_BACKUP);
+    process.exit(1);
+  }
   if (!existsSync(resolve(dataDir, 'lms.sqlite'))) {
     console.error(`No database in ${dataDir}`);
     process.exit(1);
   }
-  const db = openDatabase(dataDir);
-  await db.backup(resolve(target));
-  db.close();
+  const db = await openDatabase(dataDir);
+  await db.sqlite!.backup(resolve(target));
+  await closeDatabase(db);
   console.log(`Backed up ${resolve(dataDir, 'lms.sqlite')} to ${resolve(target)}`);
   process.exit(0);
+}
+
+/** A database URL without its password, to show. */
+function redacted(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'DATABASE_URL';
+  }
 }
 
 /** FRONTLINE_TRUST_PROXY: a number of hops, or proxy addresses (1 was "trust everything" before: now one hop). */
@@ -69,6 +89,7 @@ try {
   lms = await createLms({
     root,
     dataDir,
+    databaseUrl,
     distDir: resolve(root, process.env.FRONTLINE_DIST ?? 'dist'),
     adminPassword: process.env.FRONTLINE_ADMIN_PASSWORD,
     // Errors always go somewhere that outlives the terminal; every request only when asked.
@@ -97,6 +118,7 @@ const shown = isIP(host) === 6 ? `[${host}]` : host === '0.0.0.0' || host === ':
 const url = `http://${shown}:${port}/`;
 console.log(`\nFrontline local LMS: ${url}`);
 console.log(`Data folder: ${dataDir}`);
+if (lms.db.postgres) console.log(`Records: PostgreSQL (${redacted(databaseUrl!)})`);
 const modules = lms.catalogue.modules();
 console.log(
   modules.length
@@ -119,7 +141,9 @@ if (!loopback) {
 }
 
 const backupHours = Number(process.env.FRONTLINE_BACKUP_HOURS ?? 0);
-if (backupHours > 0) {
+if (backupHours > 0 && lms.db.postgres) {
+  console.warn(`\nFRONTLINE_BACKUP_HOURS is for SQLite. ${PG_BACKUP}`);
+} else if (backupHours > 0) {
   const keep = Math.max(1, Number(process.env.FRONTLINE_BACKUP_KEEP ?? 14));
   const dir = join(dataDir, 'backups');
   setInterval(

@@ -1,8 +1,17 @@
-/** A throwaway LMS for unit tests: a temp data folder, a fake built module, and a cookie-keeping client over inject. */
+/**
+ * A throwaway LMS for unit tests: a temp data folder, a fake built module, and a cookie-keeping
+ * client over inject. Its records are in SQLite; in the `lms-postgres` test project (run when
+ * FRONTLINE_TEST_DATABASE_URL names a PostgreSQL server, see vitest.config.ts) each LMS gets a
+ * fresh PostgreSQL database of its own, dropped when it is disposed.
+ */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { closeDatabase, openDatabase, type Db } from '../../../scorm/lms/db.js';
 import { createLms, type Lms, type LmsOptions } from '../../../scorm/lms/server.js';
 import { ModuleSettings } from '../../../scorm/lms/settings.js';
 import { loadCourse } from '../../../src/compiler/course.js';
@@ -10,6 +19,45 @@ import { reportData } from '../../../src/core/report-data.js';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
+
+/** The PostgreSQL server to test against too (a URL to one of its databases), when there is one. */
+export const PG_SERVER = process.env.FRONTLINE_TEST_DATABASE_URL || undefined;
+/** True in the test project whose LMSs keep their records in PostgreSQL. */
+export const ON_POSTGRES = process.env.FRONTLINE_TEST_DB === 'postgres' && !!PG_SERVER;
+
+/** A new, empty PostgreSQL database on PG_SERVER, and how to drop it. */
+export async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!PG_SERVER) throw new Error('FRONTLINE_TEST_DATABASE_URL is not set');
+  const name = `frontline_test_${randomBytes(6).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: PG_SERVER });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(PG_SERVER);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** A database of the kind under test, up to date and empty, and how to be rid of it. */
+export async function testDatabase(): Promise<{ db: Db; dispose(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'frontline-db-'));
+  const database = ON_POSTGRES ? await freshPostgres() : null;
+  const db = await openDatabase(dir, database?.url);
+  return {
+    db,
+    async dispose() {
+      await closeDatabase(db);
+      await database?.drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 export interface TestLms extends Lms {
   dir: string;
@@ -28,19 +76,25 @@ export async function startLms(options: Partial<LmsOptions> = {}): Promise<TestL
   );
   writeFileSync(join(dist, 'sample.report.json'), JSON.stringify(reportData(loadCourse(ROOT, 'sample').course)));
   writeFileSync(join(dist, 'sample-scorm2004.zip'), 'PK');
+  const database = ON_POSTGRES && !options.databaseUrl && !options.dataDir ? await freshPostgres() : null;
   const lms = await createLms({
     root: ROOT,
     distDir: dist,
     dataDir: join(dir, 'data'),
     adminPassword: ADMIN_PASSWORD,
+    databaseUrl: database?.url,
     ...options,
+  }).catch(async (error: unknown) => {
+    await database?.drop();
+    throw error;
   });
   // The sample is not offered by default; here it stands in for a real module.
-  new ModuleSettings(lms.db).set('sample', { live: true, scormVersion: '2004' });
+  await new ModuleSettings(lms.db).set('sample', { live: true, scormVersion: '2004' });
   return Object.assign(lms, {
     dir,
     async dispose() {
       await lms.close();
+      await database?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   });
@@ -170,14 +224,21 @@ export async function launch(
  * Moves back the start of every launch of an attempt, as if the learner had spent `seconds` more
  * in it (a session counts no longer than the time since its launch). All move, so the newest stays newest.
  */
-export function backdateLaunch(lms: Lms, launchId: string, seconds: number): void {
-  const launch = lms.store.launch(launchId)!;
-  const all = lms.db.prepare('SELECT id, started_at FROM launches WHERE attempt_id = ?').all(launch.attempt_id) as {
-    id: string;
-    started_at: string;
-  }[];
+export async function backdateLaunch(lms: Lms, launchId: string, seconds: number): Promise<void> {
+  const launch = (await lms.store.launch(launchId))!;
+  const k = lms.db.k;
+  const all = await k
+    .selectFrom('launches')
+    .select(['id', 'started_at'])
+    .where('attempt_id', '=', launch.attempt_id)
+    .execute();
   for (const l of all) {
     const started = new Date(Date.parse(l.started_at) - seconds * 1000).toISOString();
-    lms.db.prepare('UPDATE launches SET started_at = ? WHERE id = ?').run(started, l.id);
+    await k.updateTable('launches').set({ started_at: started }).where('id', '=', l.id).execute();
   }
+}
+
+/** Runs one SQL statement on the LMS's database (for tests that set up or inspect rows directly). */
+export async function query<T = Record<string, unknown>>(lms: Lms, statement: ReturnType<typeof sql>): Promise<T[]> {
+  return (await statement.execute(lms.db.k)).rows as T[];
 }
