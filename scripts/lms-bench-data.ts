@@ -3,9 +3,8 @@
  * password hash (scrypt per account would take minutes) and attempts behind them, so HR's pages
  * have rows; and reading back what was stored, to check it equals what was sent.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { closeDatabase, openDatabase } from '../scorm/lms/db.js';
+import { resetSequences } from '../scorm/lms/copy.js';
+import { closeDatabase, openDatabase, type Db, type Tables } from '../scorm/lms/db.js';
 
 export interface StoredAttempt {
   id: number;
@@ -30,9 +29,11 @@ const STATUSES = ['passed', 'failed', 'incomplete', 'completed'] as const;
 const INTERACTIONS = 5;
 
 /** Rows for the seed, table by table, in insertion order. */
-export function seedRows(seed: Seed): { table: string; rows: Record<string, string | number | null>[] }[] {
+export function seedRows(seed: Seed): { table: keyof Tables; rows: Record<string, string | number | null>[] }[] {
   const at = '2026-03-01T09:00:00.000Z';
+  let id = 0;
   const user = (login: string, name: string, group: string, role: string) => ({
+    id: ++id,
     login,
     name,
     staff_group: group,
@@ -56,9 +57,9 @@ export function seedRows(seed: Seed): { table: string; rows: Record<string, stri
   for (let i = seed.learners; i < seed.accounts; i++) {
     const status = STATUSES[i % STATUSES.length]!;
     const finished = status !== 'incomplete';
-    const id = attempts.length + 1;
+    const attemptId = attempts.length + 1;
     attempts.push({
-      id,
+      id: attemptId,
       user_id: i + 3,
       module_id: seed.module,
       module_version: '1.0.0',
@@ -76,7 +77,7 @@ export function seedRows(seed: Seed): { table: string; rows: Record<string, stri
     });
     for (let n = 0; n < INTERACTIONS; n++)
       interactions.push({
-        attempt_id: id,
+        attempt_id: attemptId,
         n,
         interaction_id: `scenario-${n}`,
         type: 'choice',
@@ -92,46 +93,46 @@ export function seedRows(seed: Seed): { table: string; rows: Record<string, stri
   ];
 }
 
-/** The bench's view of one database: SQLite in a data folder. */
+/** The bench's view of one database: SQLite in the data folder, or PostgreSQL at `url`. */
 export class BenchData {
-  private constructor(private readonly db: Database.Database) {}
+  private constructor(private readonly db: Db) {}
 
-  /** Creates the schema (the LMS's own migrations) and seeds it. */
-  static async create(dataDir: string, seed: Seed): Promise<void> {
-    const db = openDatabase(dataDir);
-    db.transaction(() => {
-      for (const { table, rows } of seedRows(seed)) {
-        const first = rows[0];
-        if (!first) continue;
-        const columns = Object.keys(first);
-        const insert = db.prepare(
-          `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
-        );
-        for (const row of rows) insert.run(row);
-      }
-    })();
-    closeDatabase(db);
+  static async open(dataDir: string, url?: string): Promise<BenchData> {
+    return new BenchData(await openDatabase(dataDir, url));
   }
 
-  static open(dataDir: string): BenchData {
-    return new BenchData(new Database(join(dataDir, 'lms.sqlite'), { readonly: true }));
+  /** Creates the schema (the LMS's own migrations) and seeds it, ids given, in one transaction. */
+  async seed(seed: Seed): Promise<void> {
+    await this.db.k.transaction().execute(async (trx) => {
+      for (const { table, rows } of seedRows(seed))
+        for (let i = 0; i < rows.length; i += 500)
+          await trx
+            .insertInto(table)
+            .values(rows.slice(i, i + 500) as never)
+            .execute();
+      if (this.db.postgres) await resetSequences(trx);
+    });
   }
 
   /** The learner's attempt at the module and its interactions, as stored. */
   async stored(login: string): Promise<StoredAttempt | null> {
-    const row = this.db
-      .prepare(
-        'SELECT a.id, a.cmi, a.status, a.commits FROM attempts a JOIN users u ON u.id = a.user_id WHERE u.login = ?',
-      )
-      .get(login) as Omit<StoredAttempt, 'interactions'> | undefined;
+    const row = await this.db.k
+      .selectFrom('attempts as a')
+      .innerJoin('users as u', 'u.id', 'a.user_id')
+      .select(['a.id', 'a.cmi', 'a.status', 'a.commits'])
+      .where('u.login', '=', login)
+      .executeTakeFirst();
     if (!row) return null;
-    const interactions = this.db
-      .prepare('SELECT n, interaction_id, response, result FROM interactions WHERE attempt_id = ? ORDER BY n')
-      .all(row.id) as StoredAttempt['interactions'];
-    return { ...row, interactions };
+    const interactions = await this.db.k
+      .selectFrom('interactions')
+      .select(['n', 'interaction_id', 'response', 'result'])
+      .where('attempt_id', '=', row.id)
+      .orderBy('n')
+      .execute();
+    return { ...row, interactions: interactions as StoredAttempt['interactions'] };
   }
 
   async close(): Promise<void> {
-    this.db.close();
+    await closeDatabase(this.db);
   }
 }

@@ -31,6 +31,7 @@ import { validateCommit } from '../scorm/lms/cmi.js';
 import { hashPassword } from '../scorm/lms/passwords.js';
 import { freePort } from './free-port.js';
 import { BenchData, benchLogin, HR_LOGIN } from './lms-bench-data.js';
+import { startCluster, stopCluster } from './pg-cluster.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name: string, fallback: number, min = 1) => {
@@ -393,13 +394,23 @@ async function runConfig(config: Config): Promise<{ figures: Figures; ok: boolea
     JSON.stringify({ id: MODULE, title: 'Bench module', version: '1.0.0' }),
   );
   const seed = { accounts: ACCOUNTS, learners: LEARNERS, module: MODULE, passwordHash: await hashPassword(PASSWORD) };
+  const cluster = config.database === 'postgres' ? await startCluster() : null;
+  const url = cluster?.url;
   const seeding = performance.now();
-  await BenchData.create(dataDir, seed);
+  const seeder = await BenchData.open(dataDir, url);
+  await seeder.seed(seed);
+  await seeder.close();
   console.log(
     `\n[${config.database}, ${config.processes} process${config.processes > 1 ? 'es' : ''}] seeded ${ACCOUNTS} accounts (${ACCOUNTS - LEARNERS} with an attempt) in ${((performance.now() - seeding) / 1000).toFixed(1)} s`,
   );
-  if (config.database === 'postgres') throw new Error('PostgreSQL: not yet (the LMS runs on SQLite only)');
-  const servers = await startServers(config, { FRONTLINE_DATA: dataDir, FRONTLINE_DIST: distDir });
+  const servers = await startServers(config, {
+    FRONTLINE_DATA: dataDir,
+    FRONTLINE_DIST: distDir,
+    ...(url ? { DATABASE_URL: url } : {}),
+  }).catch((error: unknown) => {
+    if (cluster) stopCluster(cluster.dir);
+    throw error;
+  });
   let ok = true;
   try {
     const { bases } = servers;
@@ -438,7 +449,7 @@ async function runConfig(config: Config): Promise<{ figures: Figures; ok: boolea
     const latencies = learners.flatMap((l) => l.latencies).sort((a, b) => a - b);
     const failures = learners.flatMap((l) => l.failures.map((f) => `${l.login}: ${f}`));
     const bytes = JSON.stringify(learners[0]!.payload(COMMITS)).length;
-    const data = BenchData.open(dataDir);
+    const data = await BenchData.open(dataDir, url);
     const mismatches = await mismatchesOf(data, learners);
     await data.close();
 
@@ -492,6 +503,7 @@ async function runConfig(config: Config): Promise<{ figures: Figures; ok: boolea
     return { figures, ok };
   } finally {
     await servers.stop();
+    if (cluster) stopCluster(cluster.dir);
     if (KEEP) console.log(`  data kept in ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
   }

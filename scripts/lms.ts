@@ -21,9 +21,9 @@
  *   npm run lms -- --backup <file>   a consistent copy of the SQLite database, safe while the LMS runs
  *                                    (PostgreSQL: use pg_dump)
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backupInto, closeDatabase, isPostgresUrl, LmsStartError, openDatabase, PG_BACKUP } from '../scorm/lms/db.js';
 import { createLms, type Lms } from '../scorm/lms/server.js';
@@ -84,6 +84,8 @@ const publicHosts = (process.env.FRONTLINE_HOSTS ?? '')
 const port = Number(process.env.PORT ?? 4173);
 const loopback = host === 'localhost' || host === '::1' || host.startsWith('127.');
 const logFile = process.env.FRONTLINE_LOG_FILE ?? join(dataDir, 'lms.log');
+// On PostgreSQL nothing else makes the data folder, and the log cannot open without it.
+if (logFile !== '-') mkdirSync(dirname(logFile), { recursive: true, mode: 0o700 });
 let lms: Lms;
 try {
   lms = await createLms({
