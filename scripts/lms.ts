@@ -20,12 +20,15 @@
  *
  *   npm run lms -- --backup <file>   a consistent copy of the SQLite database, safe while the LMS runs
  *                                    (PostgreSQL: use pg_dump)
+ *   npm run lms -- --copy-to <url>   copies the SQLite database (LMS stopped) into an empty PostgreSQL
+ *                                    database, every table, and compares the counts (scorm/lms/copy.ts)
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backupInto, closeDatabase, isPostgresUrl, LmsStartError, openDatabase, PG_BACKUP } from '../scorm/lms/db.js';
+import { CopyError, copyToPostgres } from '../scorm/lms/copy.js';
 import { createLms, type Lms } from '../scorm/lms/server.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -52,6 +55,44 @@ if (args[0] === '--backup') {
   await closeDatabase(db);
   console.log(`Backed up ${resolve(dataDir, 'lms.sqlite')} to ${resolve(target)}`);
   process.exit(0);
+}
+
+if (args[0] === '--copy-to') {
+  const target = args[1];
+  if (!isPostgresUrl(target)) {
+    console.error("Usage: npm run lms -- --copy-to 'postgres://user:password@host:5432/database'");
+    process.exit(1);
+  }
+  if (!existsSync(resolve(dataDir, 'lms.sqlite'))) {
+    console.error(`No database in ${dataDir} (set FRONTLINE_DATA to the data folder to copy)`);
+    process.exit(1);
+  }
+  process.exit(await copyTo(target));
+}
+
+/** `--copy-to`: the SQLite database in the data folder into an empty PostgreSQL one, counts printed. */
+async function copyTo(target: string): Promise<number> {
+  const source = await openDatabase(dataDir);
+  try {
+    const destination = await openDatabase(dataDir, target);
+    try {
+      const counts = await copyToPostgres(source, destination);
+      console.log(`Copied ${resolve(dataDir, 'lms.sqlite')} to ${redacted(target)}`);
+      console.log(`  ${'table'.padEnd(18)}${'SQLite'.padStart(10)}${'PostgreSQL'.padStart(12)}`);
+      for (const c of counts)
+        console.log(`  ${c.table.padEnd(18)}${String(c.source).padStart(10)}${String(c.target).padStart(12)}`);
+      console.log('Every table has the same number of rows in both. Start the LMS with DATABASE_URL set to it.');
+      return 0;
+    } finally {
+      await closeDatabase(destination);
+    }
+  } catch (error) {
+    if (!(error instanceof CopyError || error instanceof LmsStartError)) throw error;
+    console.error(error.message);
+    return 1;
+  } finally {
+    await closeDatabase(source);
+  }
 }
 
 /** A database URL without its password, to show. */
