@@ -6,6 +6,7 @@ import type { Rating } from '../../src/core/model.js';
 import type { ReportChoice, ReportData, ReportScenario } from '../../src/core/report-data.js';
 import { shouldPick } from '../../src/core/state.js';
 import { lookupDecision, type BuiltModule, type Catalogue } from './catalogue.js';
+import { isProfileInteraction, latestProfile, type Group, type Nation, type Profile } from './profiles.js';
 import { ModuleSettings } from './settings.js';
 import type { Attempt, Store, StoredInteraction, User } from './store.js';
 import { resultProblems } from './verify.js';
@@ -29,6 +30,8 @@ export interface RecordRow {
   totalSeconds: number;
   /** Attempts whose reported result does not follow from their answers (verify.ts), for HR to check. */
   check: string | null;
+  /** Where they work and their staff group, as they last told the module (profiles.ts); null if it never said. */
+  profile: Profile | null;
 }
 
 export interface RecordFilter {
@@ -41,6 +44,9 @@ export interface RecordFilter {
   dateField?: 'completed' | 'accessed';
   /** One person's rows only (their page). */
   user?: number;
+  /** The profile the learner chose in the module: its nation, its staff group. */
+  nation?: Nation;
+  staff?: Group;
 }
 
 const statusOf = (a: Attempt): RecordStatus =>
@@ -122,6 +128,21 @@ export async function reportedModules(
 
 const day = (iso: string | null) => (iso ? localDate(iso) : null);
 
+/** Each learner's profile per module, keyed like the records: the last one they reported wins. */
+async function profilesByKey(store: Store): Promise<Map<string, Profile>> {
+  const byKey = new Map<string, { response: string | null }[]>();
+  for (const r of await store.profileRecords()) {
+    const key = `${r.user_id}\u0000${r.module_id}`;
+    (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(r);
+  }
+  const out = new Map<string, Profile>();
+  for (const [key, list] of byKey) {
+    const profile = latestProfile(list);
+    if (profile) out.set(key, profile);
+  }
+  return out;
+}
+
 export async function records(store: Store, catalogue: Catalogue, filter: RecordFilter = {}): Promise<RecordRow[]> {
   const attempts = await store.allAttempts(filter.user);
   const modules = (await reportedModules(catalogue, store)).filter((m) => !filter.module || m.id === filter.module);
@@ -140,6 +161,7 @@ export async function records(store: Store, catalogue: Catalogue, filter: Record
       .filter((a) => problems.has(a.id))
       .map((a) => `Attempt ${a.number}: ${problems.get(a.id)}`)
       .join(' ') || null;
+  const profiles = await profilesByKey(store);
   const rows: RecordRow[] = [];
   for (const user of await reportedUsers(store, attempts)) {
     if (filter.group && user.staff_group !== filter.group) continue;
@@ -156,8 +178,11 @@ export async function records(store: Store, catalogue: Catalogue, filter: Record
         moduleTitle: m.title,
         ...summarise(list),
         check: checkOf(list),
+        profile: profiles.get(`${user.id}\u0000${m.id}`) ?? null,
       };
       if (filter.status && row.status !== filter.status) continue;
+      if (filter.nation && row.profile?.nation !== filter.nation) continue;
+      if (filter.staff && row.profile?.group !== filter.staff) continue;
       if (filter.from || filter.to) {
         const d = day(filter.dateField === 'accessed' ? row.lastAccess : row.completedAt);
         if (!d || (filter.from && d < filter.from) || (filter.to && d > filter.to)) continue;
@@ -231,7 +256,12 @@ export async function moduleStats(
   moduleId: string,
   filter: Omit<RecordFilter, 'module' | 'status'> = {},
 ): Promise<ModuleStats> {
-  const rows = await records(store, catalogue, { module: moduleId, group: filter.group });
+  const rows = await records(store, catalogue, {
+    module: moduleId,
+    group: filter.group,
+    nation: filter.nation,
+    staff: filter.staff,
+  });
   const inRange = (iso: string | null) => {
     const d = day(iso);
     return !!d && (!filter.from || d >= filter.from) && (!filter.to || d <= filter.to);
@@ -280,6 +310,7 @@ export async function moduleStats(
   const index = new BuildIndex(catalogue);
   let unmatched = 0;
   for (const i of await store.interactionsForModule(moduleId)) {
+    if (isProfileInteraction(i)) continue;
     if (!users.has(i.user_id) || ((filter.from || filter.to) && !inRange(i.recorded_at))) continue;
     const scenario = await index.scenario(i, i.interaction_id);
     if (!scenario) {
@@ -368,7 +399,8 @@ async function attemptView(
   problems: Map<number, string>,
 ): Promise<AttemptView> {
   const data = await catalogue.forAttempt(attempt);
-  const decisions = (await store.interactionsOf(attempt.id)).map((i: StoredInteraction): DecisionView => {
+  const recorded = (await store.interactionsOf(attempt.id)).filter((i) => !isProfileInteraction(i));
+  const decisions = recorded.map((i: StoredInteraction): DecisionView => {
     const { scenario, choices } = lookupDecision(data, i.interaction_id, i.response);
     const many = scenario?.select === 'many';
     // A feed is marked as a whole: the items to pick that were left are as much the result as those picked.

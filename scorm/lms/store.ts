@@ -20,6 +20,7 @@ import {
   type InteractionRow,
   type ValidCommit,
 } from './cmi.js';
+import { PROFILE_INTERACTION } from './profiles.js';
 
 export type { Role };
 export const ROLES: readonly Role[] = ['learner', 'hr', 'admin'];
@@ -530,6 +531,23 @@ export class Store {
       for (const { attempt_id, ...rest } of rows) out.get(attempt_id)?.push(rest);
     }
     return out;
+  }
+
+  /**
+   * Every `learner-profile` record (profiles.ts), with whose and which module's it is, in the
+   * order recorded: by attempt number, then by index.
+   */
+  profileRecords(): Promise<{ user_id: number; module_id: string; response: string | null }[]> {
+    return this.q
+      .selectFrom('interactions as i')
+      .innerJoin('attempts as a', 'a.id', 'i.attempt_id')
+      .select(['a.user_id', 'a.module_id', 'i.response'])
+      .where('i.interaction_id', '=', PROFILE_INTERACTION)
+      .orderBy('a.user_id')
+      .orderBy('a.module_id')
+      .orderBy('a.number')
+      .orderBy('i.n')
+      .execute();
   }
 
   /** Every recorded decision for a module, with its attempt's owner. */

@@ -9,6 +9,7 @@ import type { ReportData } from '../../src/core/report-data.js';
 import { isComplete, score, type Decision } from '../../src/core/state.js';
 import { FINISHED } from './cmi.js';
 import type { Catalogue } from './catalogue.js';
+import { isProfileInteraction } from './profiles.js';
 import type { Attempt, Store, StoredInteraction } from './store.js';
 
 /** What src/core/state.ts reads to score and follow a path: the answer key, no words. */
@@ -40,6 +41,8 @@ function decisionsOf(
   const decisions = new Map<string, Decision>();
   let unknown = 0;
   for (const i of interactions) {
+    // The learner's profile is reported as an interaction too, but it is not an answer.
+    if (isProfileInteraction(i)) continue;
     const choices = scenarios.get(i.interaction_id);
     if (!choices) {
       unknown++;

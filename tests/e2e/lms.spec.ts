@@ -319,6 +319,7 @@ test('HR sees the right rows, filters them, downloads the CSV, and reads the cha
     PRIYA.login,
     PRIYA.group,
     TITLE,
+    /^(|.+, .+)$/, // the nation and profession the module reported, if it reports one
     'Passed',
     '100%',
     '1',
@@ -332,6 +333,7 @@ test('HR sees the right rows, filters them, downloads the CSV, and reads the cha
     TOM.login,
     TOM.group,
     TITLE,
+    /^(|.+, .+)$/,
     'Failed',
     '0%',
     '1',
@@ -378,7 +380,7 @@ test('HR sees the right rows, filters them, downloads the CSV, and reads the cha
   const lines = csv.slice(1).trimEnd().split('\r\n');
   expect(lines).toHaveLength(3);
   expect(lines[0]).toBe(
-    'Name,Email or staff number,Staff group,Module,Module ID,Status,Score (%),Attempts,First access,Last access,Finished,Total time (h:mm:ss),Result check',
+    'Name,Email or staff number,Staff group,Module,Module ID,Status,Score (%),Attempts,First access,Last access,Finished,Total time (h:mm:ss),Result check,Nation (chosen in the module),Profession (chosen in the module)',
   );
   // Both results follow from the answers the module recorded: the LMS's own scoring agrees.
   expect(lines.slice(1).every((l) => l.endsWith(','))).toBe(true);

@@ -15,6 +15,8 @@ import {
 } from '../reports.js';
 import { hrLearnerPage, modulePage, recordsPage, statusLabel } from '../views.js';
 import { recordHeader, recordsWorkbook } from '../xlsx.js';
+import { isGroup, isNation } from '../../../src/core/profile.js';
+import { GROUP_LABELS, NATION_LABELS } from '../profiles.js';
 import { packagesOf } from './packages.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -28,6 +30,10 @@ export function filterFrom(query: unknown): RecordFilter {
   if (RECORD_STATUSES.includes(status)) f.status = status;
   const group = str(q.group, 100);
   if (group) f.group = group;
+  const nation = str(q.nation, 30);
+  if (isNation(nation)) f.nation = nation;
+  const staff = str(q.staff, 30);
+  if (isGroup(staff)) f.staff = staff;
   const from = str(q.from, 10);
   const to = str(q.to, 10);
   if (DATE.test(from)) f.from = from;
@@ -42,6 +48,8 @@ const queryOf = (f: RecordFilter) =>
       module: f.module,
       status: f.status,
       group: f.group,
+      nation: f.nation,
+      staff: f.staff,
       from: f.from,
       to: f.to,
       dates: f.from || f.to ? f.dateField : undefined,
@@ -83,6 +91,8 @@ export function hrRoutes(lms: LmsContext) {
           localDateTime(r.completedAt),
           r.attempts ? formatDuration(r.totalSeconds) : '',
           r.check ?? '',
+          r.profile ? NATION_LABELS[r.profile.nation] : '',
+          r.profile ? GROUP_LABELS[r.profile.group] : '',
         ]),
       );
       const stamp = new Date().toISOString().slice(0, 10);

@@ -340,7 +340,7 @@ describe('the local LMS server', () => {
     expect(csv.body.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.body.slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      'Name,Email or staff number,Staff group,Module,Module ID,Status,Score (%),Attempts,First access,Last access,Finished,Total time (h:mm:ss),Result check',
+      'Name,Email or staff number,Staff group,Module,Module ID,Status,Score (%),Attempts,First access,Last access,Finished,Total time (h:mm:ss),Result check,Nation (chosen in the module),Profession (chosen in the module)',
     );
     expect(lines.find((l) => l.includes('alice@'))).toMatch(
       /^Alice Adams,alice@example\.nhs\.uk,Nursing,Frontline sample module,sample,Passed,100,2,/,
