@@ -92,6 +92,8 @@ const types = {
 
 async function openPostgres(url: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.FRONTLINE_DB_POOL ?? 10), types });
+  // An idle connection dropped by the server (a restart, a failover) is replaced at the next query; not a crash.
+  pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
   try {
     const client = await pool.connect();
     client.release();
