@@ -151,6 +151,35 @@ describe.skipIf(!PG_SERVER || ON_POSTGRES)('two LMS processes on one PostgreSQL 
     expect(records.body).toContain('data-learner="rhys@example.nhs.uk" data-module="sample" data-status="passed"');
   });
 
+  it('keeps the newest of many commits sent at once through both processes, in any order', async () => {
+    const admin = new Client(b.base);
+    await admin.signIn('admin', ADMIN_PASSWORD);
+    const onB = await learner(b.base, admin, { name: 'Tomos Hughes', login: 'tomos@example.nhs.uk' });
+    const onA = via(onB, a.base);
+    const launched = await onA.post('/learn/sample/launch', { action: 'new' });
+    const page = await onA.get(String(launched.headers.location));
+    const { commitUrl, csrf } = JSON.parse(
+      /<script type="application\/json" id="launch-config">(.*?)<\/script>/s.exec(page.body)![1]!,
+    ) as { commitUrl: string; csrf: string };
+    const sequences = Array.from({ length: 30 }, (_, i) => i + 1).sort(() => Math.random() - 0.5);
+    const replies = await Promise.all(
+      sequences.map((seq, i) =>
+        (i % 2 ? onA : onB).request('POST', commitUrl, {
+          json: commit(seq, `page-${seq}`),
+          headers: { 'x-csrf-token': csrf, accept: '*/*' },
+        }),
+      ),
+    );
+    expect(replies.map((r) => r.status)).toEqual(sequences.map(() => 200));
+    const attempt = (await onA.get('/api/me/attempts')).json<{ id: number }[]>()[0]!;
+    const stored = (await onB.get(`/api/attempts/${attempt.id}`)).json<{
+      cmi: Record<string, string>;
+      interactions: unknown[];
+    }>();
+    expect(stored.cmi['cmi.location']).toBe('page-30');
+    expect(stored.interactions).toHaveLength(30);
+  });
+
   it('holds a sign-in lockout made through one process on the other', async () => {
     const admin = new Client(b.base);
     await admin.signIn('admin', ADMIN_PASSWORD);
