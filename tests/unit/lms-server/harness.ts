@@ -8,7 +8,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
 import { freshPostgres, PG_SERVER } from '../../postgres.js';
 import { closeDatabase, openDatabase, type Db } from '../../../scorm/lms/db.js';
 import { createLms, type Lms, type LmsOptions } from '../../../scorm/lms/server.js';
@@ -260,9 +259,4 @@ export async function backdateLaunch(lms: Lms, launchId: string, seconds: number
     const started = new Date(Date.parse(l.started_at) - seconds * 1000).toISOString();
     await k.updateTable('launches').set({ started_at: started }).where('id', '=', l.id).execute();
   }
-}
-
-/** Runs one SQL statement on the LMS's database (for tests that set up or inspect rows directly). */
-export async function query<T = Record<string, unknown>>(lms: Lms, statement: ReturnType<typeof sql>): Promise<T[]> {
-  return (await statement.execute(lms.db.k)).rows as T[];
 }
