@@ -19,9 +19,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
-import { MIGRATIONS, type DbKind, type Tables } from './schema.js';
+import { MIGRATIONS, NUMBERED_TABLES, TABLES, type DbKind, type Tables } from './schema.js';
 
-export { MIGRATIONS, type Tables };
+export { MIGRATIONS, NUMBERED_TABLES, TABLES, type Tables };
 
 /** A problem at start that the person starting the LMS can put right: shown as one sentence, not a stack trace. */
 export class LmsStartError extends Error {}
@@ -92,6 +92,8 @@ const types = {
 
 async function openPostgres(url: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.FRONTLINE_DB_POOL ?? 10), types });
+  // An idle connection dropped by the server (a restart, a failover) is replaced at the next query; not a crash.
+  pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
   try {
     const client = await pool.connect();
     client.release();
@@ -149,6 +151,19 @@ async function migratePostgres(db: Db): Promise<number> {
       .execute();
     return MIGRATIONS.length - current;
   });
+}
+
+/**
+ * After rows were copied in with their own ids (moving SQLite's records into PostgreSQL): each
+ * numbered table's next id comes after the largest there. SQLite needs nothing: it numbers from
+ * the largest id already.
+ */
+export async function continueNumbering(db: Db): Promise<void> {
+  if (!db.postgres) return;
+  for (const table of NUMBERED_TABLES)
+    await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), COALESCE((SELECT MAX(id) FROM ${sql.table(table)}), 0) + 1, false)`.execute(
+      db.k,
+    );
 }
 
 /** The schema version the database is at. */

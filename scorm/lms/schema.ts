@@ -316,5 +316,25 @@ async function shared(db: AnyDb, kind: DbKind): Promise<void> {
     .execute();
 }
 
+/** Every table of the records, parents before the tables that refer to them: the order to copy them in. */
+export const TABLES = [
+  'users',
+  'sessions',
+  'attempts',
+  'launches',
+  'interactions',
+  'audit',
+  'builds',
+  'module_settings',
+  'health',
+  'secrets',
+  'signin_accounts',
+  'signin_addresses',
+  'import_jobs',
+] as const satisfies readonly (keyof Tables)[];
+
+/** The tables whose integer key the database numbers (`serial` above). */
+export const NUMBERED_TABLES = ['users', 'attempts', 'audit'] as const satisfies readonly (keyof Tables)[];
+
 /** Every schema change, in order. Never edit one that has shipped: add the next. */
 export const MIGRATIONS: readonly Migration[] = [accounts, builds, moduleSettings, shared];

@@ -108,9 +108,12 @@ export class Store {
     return this.q.transaction().execute((trx) => fn(new Store(this.db, trx)));
   }
 
-  /** Locks a row until the transaction ends (PostgreSQL; SQLite's writer lock already serialises). */
+  /**
+   * Locks a row against other lockers until the transaction ends (PostgreSQL; SQLite's writer
+   * lock already serialises). NO KEY: rows that only refer to it (a new session) need not wait.
+   */
   private async lock(table: 'users' | 'attempts', id: number): Promise<void> {
-    if (this.db.postgres) await this.q.selectFrom(table).select('id').where('id', '=', id).forUpdate().execute();
+    if (this.db.postgres) await this.q.selectFrom(table).select('id').where('id', '=', id).forNoKeyUpdate().execute();
   }
 
   // Users

@@ -5,11 +5,13 @@
  * wrong-role requests get 401/403; malformed and foreign commits get 400 and change nothing.
  *
  * It starts its own LMS (scripts/lms.ts) on a free port with a fresh data folder, and needs
- * the modules built (`npm run build`).
+ * the modules built (`npm run build`). When FRONTLINE_TEST_DATABASE_URL names a PostgreSQL
+ * server, the LMS keeps its records in a fresh database there (dropped after) instead of SQLite.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { freePort } from '../../scripts/free-port.js';
+import { freshPostgres, PG_SERVER } from '../postgres.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type Browser, type BrowserContext, type FrameLocator, type Page } from '@playwright/test';
@@ -37,6 +39,7 @@ const HELEN = {
 };
 
 let server: ChildProcess | undefined;
+let database: Awaited<ReturnType<typeof freshPostgres>> | undefined;
 let dataDir = '';
 let base = '';
 let serverLog = '';
@@ -53,9 +56,11 @@ test.beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'frontline-lms-e2e-'));
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
+  if (PG_SERVER) database = await freshPostgres();
   server = spawn(process.execPath, ['--import', 'tsx', 'scripts/lms.ts'], {
     env: {
       ...process.env,
+      DATABASE_URL: database?.url ?? '',
       HOST: '127.0.0.1',
       PORT: String(port),
       FRONTLINE_DATA: dataDir,
@@ -83,9 +88,10 @@ test.beforeAll(async () => {
     .toBe(200);
 });
 
-test.afterAll(() => {
+test.afterAll(async () => {
   server?.kill();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await database?.drop();
 });
 
 /** A browser context of our own, failing the test on console errors (a CSP violation is one). */

@@ -4,45 +4,23 @@
  * FRONTLINE_TEST_DATABASE_URL names a PostgreSQL server, see vitest.config.ts) each LMS gets a
  * fresh PostgreSQL database of its own, dropped when it is disposed.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
-import pg from 'pg';
+import { freshPostgres, PG_SERVER } from '../../postgres.js';
 import { closeDatabase, openDatabase, type Db } from '../../../scorm/lms/db.js';
 import { createLms, type Lms, type LmsOptions } from '../../../scorm/lms/server.js';
 import { ModuleSettings } from '../../../scorm/lms/settings.js';
 import { loadCourse } from '../../../src/compiler/course.js';
 import { reportData } from '../../../src/core/report-data.js';
 
+export { freshPostgres, PG_SERVER };
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 
-/** The PostgreSQL server to test against too (a URL to one of its databases), when there is one. */
-export const PG_SERVER = process.env.FRONTLINE_TEST_DATABASE_URL || undefined;
 /** True in the test project whose LMSs keep their records in PostgreSQL. */
 export const ON_POSTGRES = process.env.FRONTLINE_TEST_DB === 'postgres' && !!PG_SERVER;
-
-/** A new, empty PostgreSQL database on PG_SERVER, and how to drop it. */
-export async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
-  if (!PG_SERVER) throw new Error('FRONTLINE_TEST_DATABASE_URL is not set');
-  const name = `frontline_test_${randomBytes(6).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: PG_SERVER });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(PG_SERVER);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
 
 /** A database of the kind under test, up to date and empty, and how to be rid of it. */
 export async function testDatabase(): Promise<{ db: Db; dispose(): Promise<void> }> {
@@ -64,9 +42,8 @@ export interface TestLms extends Lms {
   dispose(): Promise<void>;
 }
 
-/** An LMS over a temp folder, with the sample module "built" as a stub SCO beside its real report data. */
-export async function startLms(options: Partial<LmsOptions> = {}): Promise<TestLms> {
-  const dir = mkdtempSync(join(tmpdir(), 'frontline-lms-unit-'));
+/** `dir`/dist with the sample module "built" as a stub SCO beside its real report data; returns the folder. */
+export function writeDist(dir: string): string {
   const dist = join(dir, 'dist');
   mkdirSync(join(dist, 'sample'), { recursive: true });
   writeFileSync(join(dist, 'sample', 'index.html'), '<!doctype html><title>stub</title>');
@@ -76,6 +53,13 @@ export async function startLms(options: Partial<LmsOptions> = {}): Promise<TestL
   );
   writeFileSync(join(dist, 'sample.report.json'), JSON.stringify(reportData(loadCourse(ROOT, 'sample').course)));
   writeFileSync(join(dist, 'sample-scorm2004.zip'), 'PK');
+  return dist;
+}
+
+/** An LMS over a temp folder, with the sample module "built" as a stub SCO beside its real report data. */
+export async function startLms(options: Partial<LmsOptions> = {}): Promise<TestLms> {
+  const dir = mkdtempSync(join(tmpdir(), 'frontline-lms-unit-'));
+  const dist = writeDist(dir);
   const database = ON_POSTGRES && !options.databaseUrl && !options.dataDir ? await freshPostgres() : null;
   const lms = await createLms({
     root: ROOT,
@@ -107,12 +91,51 @@ export interface Reply {
   json<T = unknown>(): T;
 }
 
+type SetCookie = { name: string; value: string; maxAge?: number; expires?: Date };
+
 /** A browser-like client: keeps cookies, reads the CSRF token from the last page. */
 export class Client {
   cookies = new Map<string, string>();
   csrf = '';
 
-  constructor(readonly lms: Lms) {}
+  /** An LMS in this process (requests by inject), or the base URL of one running elsewhere (requests by fetch). */
+  constructor(readonly lms: Lms | string) {}
+
+  private async send(method: 'GET' | 'POST', url: string, headers: Record<string, string>, payload?: string | Buffer) {
+    if (typeof this.lms !== 'string') {
+      const res = await this.lms.app.inject({
+        method,
+        url,
+        headers,
+        payload,
+        cookies: Object.fromEntries(this.cookies),
+      });
+      return {
+        status: res.statusCode,
+        body: res.body,
+        headers: res.headers as Record<string, unknown>,
+        cookies: res.cookies as SetCookie[],
+      };
+    }
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await fetch(this.lms + url, {
+      method,
+      headers: { ...headers, ...(cookie ? { cookie } : {}) },
+      body: typeof payload === 'string' || payload === undefined ? payload : new Uint8Array(payload),
+      redirect: 'manual',
+    });
+    const cookies = res.headers.getSetCookie().map((line): SetCookie => {
+      const [pair = '', ...attributes] = line.split(';');
+      const at = pair.indexOf('=');
+      const maxAge = attributes.find((x) => /^\s*max-age=/i.test(x))?.split('=')[1];
+      return {
+        name: pair.slice(0, at).trim(),
+        value: pair.slice(at + 1).trim(),
+        maxAge: maxAge ? Number(maxAge) : undefined,
+      };
+    });
+    return { status: res.status, body: await res.text(), headers: Object.fromEntries(res.headers), cookies };
+  }
 
   async request(
     method: 'GET' | 'POST',
@@ -135,15 +158,15 @@ export class Client {
     } else if (opts.body !== undefined) {
       payload = opts.body;
     }
-    const res = await this.lms.app.inject({ method, url, headers, payload, cookies: Object.fromEntries(this.cookies) });
-    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+    const res = await this.send(method, url, headers, payload);
+    for (const c of res.cookies) {
       if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()))
         this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
     const token = /name="_csrf" value="([^"]+)"/.exec(res.body) ?? /"csrf":"([^"]+)"/.exec(res.body);
     if (token) this.csrf = token[1]!;
-    return { status: res.statusCode, body: res.body, headers: res.headers, json: <T>() => JSON.parse(res.body) as T };
+    return { status: res.status, body: res.body, headers: res.headers, json: <T>() => JSON.parse(res.body) as T };
   }
 
   get(url: string) {
@@ -181,7 +204,7 @@ export async function addPerson(
 
 /** A learner signed in with their own password (the forced change done). */
 export async function learner(
-  lms: Lms,
+  lms: Lms | string,
   admin: Client,
   person: { name: string; login: string; group?: string },
 ): Promise<Client> {
@@ -236,9 +259,4 @@ export async function backdateLaunch(lms: Lms, launchId: string, seconds: number
     const started = new Date(Date.parse(l.started_at) - seconds * 1000).toISOString();
     await k.updateTable('launches').set({ started_at: started }).where('id', '=', l.id).execute();
   }
-}
-
-/** Runs one SQL statement on the LMS's database (for tests that set up or inspect rows directly). */
-export async function query<T = Record<string, unknown>>(lms: Lms, statement: ReturnType<typeof sql>): Promise<T[]> {
-  return (await statement.execute(lms.db.k)).rows as T[];
 }

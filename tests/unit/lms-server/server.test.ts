@@ -96,7 +96,7 @@ describe('the local LMS server', () => {
   it('session cookies are HttpOnly and SameSite=Strict', async () => {
     const c = new Client(lms);
     await c.get('/signin');
-    const res = await c.lms.app.inject({
+    const res = await lms.app.inject({
       method: 'POST',
       url: '/signin',
       cookies: Object.fromEntries(c.cookies),
