@@ -3,8 +3,7 @@
  * password hash (scrypt per account would take minutes) and attempts behind them, so HR's pages
  * have rows; and reading back what was stored, to check it equals what was sent.
  */
-import { resetSequences } from '../scorm/lms/copy.js';
-import { closeDatabase, openDatabase, type Db, type Tables } from '../scorm/lms/db.js';
+import { closeDatabase, continueNumbering, openDatabase, type Db, type Tables } from '../scorm/lms/db.js';
 
 export interface StoredAttempt {
   id: number;
@@ -110,8 +109,8 @@ export class BenchData {
             .insertInto(table)
             .values(rows.slice(i, i + 500) as never)
             .execute();
-      if (this.db.postgres) await resetSequences(trx);
     });
+    await continueNumbering(this.db);
   }
 
   /** The learner's attempt at the module and its interactions, as stored. */

@@ -5,47 +5,18 @@
  * counts of every table are compared before the transaction commits: any difference and
  * nothing is written.
  */
-import { sql, type Transaction } from 'kysely';
-import type { Db, Tables } from './db.js';
+import type { Transaction } from 'kysely';
+import { continueNumbering, TABLES, type Db, type Tables } from './db.js';
 
-/** Every table the LMS keeps, parents before children; schema_version is each database's own. */
-export const COPIED_TABLES = [
-  'users',
-  'sessions',
-  'attempts',
-  'launches',
-  'interactions',
-  'audit',
-  'builds',
-  'module_settings',
-  'health',
-  'secrets',
-  'signin_accounts',
-  'signin_addresses',
-  'import_jobs',
-] as const satisfies readonly (keyof Tables)[];
-
-type Copied = (typeof COPIED_TABLES)[number];
-/** A table added to Tables and not to the list above fails to compile here. */
+type Copied = (typeof TABLES)[number];
+/** A table added to Tables and not to TABLES fails to compile here, so the copy never leaves one behind. */
 const everyTable: Record<Exclude<keyof Tables, 'schema_version'>, Copied> = Object.fromEntries(
-  COPIED_TABLES.map((t) => [t, t]),
+  TABLES.map((t) => [t, t]),
 ) as Record<Copied, Copied>;
 void everyTable;
 
-/** Tables whose ids PostgreSQL numbers (identity columns). */
-const NUMBERED: readonly Copied[] = ['users', 'attempts', 'audit'];
-
 /** Rows per INSERT: well under PostgreSQL's 65,535 parameters for the widest table. */
 const BATCH = 500;
-
-/** After rows were written with their ids: PostgreSQL's next id for each numbered table is past the highest. */
-export async function resetSequences(trx: Transaction<Tables> | Db): Promise<void> {
-  const k = 'k' in trx ? trx.k : trx;
-  for (const table of NUMBERED)
-    await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), COALESCE(MAX(id), 0) + 1, false) FROM ${sql.table(table)}`.execute(
-      k,
-    );
-}
 
 export interface TableCount {
   table: Copied;
@@ -74,18 +45,18 @@ export async function copyToPostgres(source: Db, target: Db): Promise<TableCount
     }[]
   )
     .map((r) => r.name)
-    .filter((name) => !(COPIED_TABLES as readonly string[]).includes(name));
+    .filter((name) => !(TABLES as readonly string[]).includes(name));
   if (stray.length)
     throw new CopyError(`The SQLite database has tables this Frontline does not know: ${stray.join(', ')}.`);
-  for (const table of COPIED_TABLES)
+  for (const table of TABLES)
     if ((await count(target, table)) > 0)
       throw new CopyError(
         `The PostgreSQL database already holds records (${table} is not empty): copy into a new, empty database.`,
       );
 
-  return target.k.transaction().execute(async (trx) => {
+  const counts = await target.k.transaction().execute(async (trx) => {
     const counts: TableCount[] = [];
-    for (const table of COPIED_TABLES) {
+    for (const table of TABLES) {
       let batch: Record<string, unknown>[] = [];
       const flush = async () => {
         // The rows are the SQLite table's own columns, which the same migrations made on both.
@@ -103,7 +74,6 @@ export async function copyToPostgres(source: Db, target: Db): Promise<TableCount
       await flush();
       counts.push({ table, source: await count(source, table), target: await count(trx, table) });
     }
-    await resetSequences(trx);
     const differ = counts.filter((c) => c.source !== c.target);
     if (differ.length)
       throw new CopyError(
@@ -111,4 +81,6 @@ export async function copyToPostgres(source: Db, target: Db): Promise<TableCount
       );
     return counts;
   });
+  await continueNumbering(target);
+  return counts;
 }

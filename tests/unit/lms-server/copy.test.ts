@@ -2,8 +2,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COPIED_TABLES, CopyError, copyToPostgres } from '../../../scorm/lms/copy.js';
-import { closeDatabase, openDatabase } from '../../../scorm/lms/db.js';
+import { CopyError, copyToPostgres } from '../../../scorm/lms/copy.js';
+import { closeDatabase, openDatabase, TABLES } from '../../../scorm/lms/db.js';
 import {
   addPerson,
   ADMIN_PASSWORD,
@@ -56,7 +56,7 @@ describe.skipIf(!PG_SERVER || ON_POSTGRES)('copying a SQLite installation to Pos
     const to = await openDatabase(source.dir, target.url);
     try {
       const counts = await copyToPostgres(from, to);
-      expect(counts.map((c) => c.table)).toEqual([...COPIED_TABLES]);
+      expect(counts.map((c) => c.table)).toEqual([...TABLES]);
       for (const c of counts) expect(c.target, c.table).toBe(c.source);
       const of = (table: string) => counts.find((c) => c.table === table)!.source;
       expect(of('users')).toBe(2);
