@@ -409,6 +409,7 @@ async function runConfig(config: Config): Promise<{ figures: Figures; ok: boolea
     ...(url ? { DATABASE_URL: url } : {}),
   }).catch((error: unknown) => {
     if (cluster) stopCluster(cluster.dir);
+    rmSync(dir, { recursive: true, force: true });
     throw error;
   });
   let ok = true;
