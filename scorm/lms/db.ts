@@ -17,7 +17,16 @@
 import { accessSync, chmodSync, constants, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  sql,
+  type DatabaseConnection,
+  type SqliteDialectConfig,
+} from 'kysely';
 import pg from 'pg';
 import { MIGRATIONS, NUMBERED_TABLES, TABLES, type DbKind, type Tables } from './schema.js';
 
@@ -36,6 +45,27 @@ export class Db {
 
   get postgres(): boolean {
     return this.kind === 'postgres';
+  }
+}
+
+/**
+ * SQLite transactions that take the write lock at BEGIN (IMMEDIATE): one that reads and then
+ * writes (a commit's checks, then its writes) waits its turn behind another connection's writer
+ * (busy_timeout) instead of failing with SQLITE_BUSY half way.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver(): SqliteDriver {
+    return new ImmediateSqliteDriver(this.settings);
   }
 }
 
@@ -79,7 +109,7 @@ function openSqlite(dataDir: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Db('sqlite', new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) }), sqlite);
+  return new Db('sqlite', new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) }), sqlite);
 }
 
 /** COUNT(*) and other int8 results as numbers (they stay far below 2^53 here), not strings. */
