@@ -1,44 +1,55 @@
 /**
- * `npm run bench:lms [-- --learners 50 --commits 15 --seconds 60 --arrivals 10 --import 1000]`: a
- * bounded load test of the local LMS on loopback. It starts the LMS (scripts/lms.ts) in a child
- * process with a fresh data folder and a stub module. N learners arrive spread over `arrivals`
- * seconds and sign in (timed: sign-in p50 / p99), launch the module, then have
+ * `npm run bench:lms [-- --learners 50 --commits 15 --seconds 60 --arrivals 10 --import 1000
+ * --accounts N --db sqlite|postgres --processes 2]`: a bounded load test of the local LMS on
+ * loopback. It seeds a fresh database with `accounts` accounts (one password hash shared) and an
+ * attempt for each beyond the bench's own learners, then starts the LMS (scripts/lms.ts) in
+ * `processes` child processes on that database, with a stub module. N learners arrive spread
+ * over `arrivals` seconds and sign in (timed: sign-in p50 / p99), launch the module, then have
  * them all commit at once, K commits each, as a SCO does after every decision: each commit is
- * the whole flattened CMI, growing by one interaction. It reports commits per second and the
- * p50 / p99 latency, then reads the SQLite file and checks that what is stored for every
- * learner equals what was last sent. Last, an admin imports `import` new learners from a CSV
- * file while learners keep signing in: it reports the time until every one is added and the
- * sign-in latency meanwhile. Sign-ins all come from one address (a shift behind one NAT
- * address), and none may be refused: only failed sign-ins are limited. It stops by itself:
- * K commits per learner, or the time limit, whichever comes first. Exits 1 on any failed
- * commit, sign-in or import, or a mismatch.
+ * the whole flattened CMI, growing by one interaction. With several processes a learner's
+ * requests go to each in turn (no sticky sessions). It reports commits per second and the
+ * p50 / p99 latency, then reads the database and checks that what is stored for every
+ * learner equals what was last sent, and times HR's records page for everyone. Last, an admin
+ * imports `import` new learners from a CSV file while learners keep signing in: it reports the
+ * time until every one is added and the sign-in latency meanwhile (`--import 0` leaves it out).
+ * Sign-ins all come from one address (a shift behind one NAT address), and none may be
+ * refused: only failed sign-ins are limited. It stops by itself: K commits per learner, or the
+ * time limit, whichever comes first. Exits 1 on any failed commit, sign-in or import, or a mismatch.
+ *
+ * `--scale`: 10,000 accounts and 200 learners committing, on SQLite (one process) and on
+ * PostgreSQL (one process, then two), each on a fresh database; PostgreSQL is a throwaway
+ * cluster (scripts/pg-cluster.ts, durable settings). Writes the figures into bench/results.json
+ * as `lms.scale`, leaving the other sections as they are.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
-import { freePort } from './free-port.js';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { validateCommit } from '../scorm/lms/cmi.js';
-import { closeDatabase, openDatabase } from '../scorm/lms/db.js';
 import { hashPassword } from '../scorm/lms/passwords.js';
-import { Store } from '../scorm/lms/store.js';
+import { freePort } from './free-port.js';
+import { BenchData, benchLogin, HR_LOGIN } from './lms-bench-data.js';
+import { startCluster, stopCluster } from './pg-cluster.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const arg = (name: string, fallback: number) => {
+const arg = (name: string, fallback: number, min = 1) => {
   const i = process.argv.indexOf(`--${name}`);
   const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number`);
+  if (!Number.isFinite(v) || v < min) throw new Error(`--${name} must be a number, at least ${min}`);
   return v;
 };
-const LEARNERS = Math.min(500, Math.floor(arg('learners', 50)));
-const COMMITS = Math.min(200, Math.floor(arg('commits', 15)));
-const SECONDS = Math.min(600, arg('seconds', 60));
-const ARRIVALS = Math.min(120, arg('arrivals', 10));
-const IMPORT = Math.min(5000, Math.floor(arg('import', 1000)));
+const SCALE = process.argv.includes('--scale');
+const LEARNERS = Math.min(500, Math.floor(arg('learners', SCALE ? 200 : 50)));
+const COMMITS = Math.min(200, Math.floor(arg('commits', SCALE ? 10 : 15)));
+const SECONDS = Math.min(600, arg('seconds', SCALE ? 120 : 60));
+const ARRIVALS = Math.min(120, arg('arrivals', SCALE ? 20 : 10));
+const IMPORT = Math.min(5000, Math.floor(arg('import', SCALE ? 0 : 1000, 0)));
+const ACCOUNTS = Math.min(50_000, Math.max(LEARNERS, Math.floor(arg('accounts', SCALE ? 10_000 : LEARNERS))));
+const PROCESSES = Math.min(8, Math.floor(arg('processes', 1)));
+const dbArg = process.argv[process.argv.indexOf('--db') + 1];
+const DATABASE = process.argv.includes('--db') && dbArg === 'postgres' ? 'postgres' : 'sqlite';
 const KEEP = process.argv.includes('--keep');
 const PASSWORD = 'bench-password-123';
 const MODULE = 'bench';
@@ -52,11 +63,18 @@ class Learner {
   failures: string[] = [];
   lastSent: Record<string, unknown> = {};
 
+  private calls = 0;
+
   constructor(
-    readonly base: string,
+    readonly bases: readonly string[],
     readonly login: string,
     readonly index: number,
   ) {}
+
+  /** The next server: each request goes to the processes in turn. */
+  get base(): string {
+    return this.bases[this.calls++ % this.bases.length]!;
+  }
 
   async request(
     method: string,
@@ -195,8 +213,9 @@ const percentile = (sorted: number[], p: number) =>
  * An admin imports IMPORT new learners while the bench's learners sign in again, one every
  * half second: the time until the last is added, and the sign-ins meanwhile.
  */
-async function benchImport(base: string, learners: readonly Learner[]): Promise<boolean> {
-  const admin = new Learner(base, 'admin', -1);
+async function benchImport(bases: string[], learners: readonly Learner[]): Promise<boolean> {
+  const admin = new Learner(bases, 'admin', -1);
+  const base = bases[0]!;
   await admin.signIn();
   await admin.request('GET', '/admin/users');
   const csv = [
@@ -223,7 +242,7 @@ async function benchImport(base: string, learners: readonly Learner[]): Promise<
   type Progress = { added: number; finishedAt: string | null; error: string | null };
   let finished = null as Progress | null;
   for (let i = 0; !finished?.finishedAt; i++) {
-    const fresh = new Learner(base, learners[i % learners.length]!.login, i);
+    const fresh = new Learner(bases, learners[i % learners.length]!.login, i);
     during.push(await fresh.signIn());
     await new Promise((r) => setTimeout(r, 500));
     finished = JSON.parse((await admin.request('GET', `${job}/progress.json`)).text) as Progress;
@@ -240,123 +259,80 @@ async function benchImport(base: string, learners: readonly Learner[]): Promise<
   return finished?.added === IMPORT && !finished.error;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'frontline-lms-bench-'));
-const dataDir = join(dir, 'data');
-const distDir = join(dir, 'dist');
-mkdirSync(join(distDir, MODULE), { recursive: true });
-writeFileSync(join(distDir, MODULE, 'index.html'), '<!doctype html><title>Bench module</title>');
-writeFileSync(join(distDir, `${MODULE}.json`), JSON.stringify({ id: MODULE, title: 'Bench module', version: '1.0.0' }));
-
-// The learners, written straight into a fresh database (one password hash shared: this measures commits, not scrypt).
-{
-  const db = openDatabase(dataDir);
-  const store = new Store(db);
-  const hash = await hashPassword(PASSWORD);
-  store.createUser({
-    login: 'admin',
-    name: 'Administrator',
-    staffGroup: '',
-    role: 'admin',
-    passwordHash: hash,
-    mustChange: false,
-  });
-  db.transaction(() => {
-    for (let i = 0; i < LEARNERS; i++)
-      store.createUser({
-        login: `bench${i}@example.nhs.uk`,
-        name: `Learner ${i}`,
-        staffGroup: `Group ${i % 5}`,
-        role: 'learner',
-        passwordHash: hash,
-        mustChange: false,
-      });
-  })();
-  closeDatabase(db);
+interface Config {
+  database: 'sqlite' | 'postgres';
+  processes: number;
 }
 
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/lms.ts'], {
-  cwd: root,
-  env: {
-    ...process.env,
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    FRONTLINE_DATA: dataDir,
-    FRONTLINE_DIST: distDir,
-    FRONTLINE_LOG: '0',
-  },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-let serverOutput = '';
-server.stdout.on('data', (d: Buffer) => {
-  serverOutput += d.toString();
-});
-server.stderr.on('data', (d: Buffer) => {
-  serverOutput += d.toString();
-});
-const stop = () => {
-  if (server.exitCode === null) server.kill('SIGTERM');
-};
-process.on('exit', stop);
+/** What one configuration measured: what `--scale` writes into bench/results.json. */
+interface Figures extends Config {
+  accounts: number;
+  learners: number;
+  commitsEach: number;
+  signInP50Ms: number;
+  signInP99Ms: number;
+  commits: number;
+  commitsPerSecond: number;
+  commitP50Ms: number;
+  commitP99Ms: number;
+  commitMaxMs: number;
+  serverCpuMsPerCommit: number | null;
+  failedCommits: number;
+  storedEqualsSent: boolean;
+  hrRecordsRows: number | null;
+  hrRecordsMs: number[];
+  loadAverage: number;
+}
 
-let exitCode = 0;
-try {
-  const ready = performance.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch {
-      /* not yet */
-    }
-    if (performance.now() > ready || server.exitCode !== null)
-      throw new Error(`the LMS did not start:\n${serverOutput}`);
-    await new Promise((r) => setTimeout(r, 200));
+/** The servers of one configuration: each a `npm run lms` process on its own port, on one database. */
+async function startServers(
+  config: Config,
+  env: Record<string, string>,
+): Promise<{ bases: string[]; stop(): Promise<void>; pids: (number | undefined)[] }> {
+  const servers: { child: ReturnType<typeof spawn>; base: string; output: () => string }[] = [];
+  for (let p = 0; p < config.processes; p++) {
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/lms.ts'], {
+      cwd: root,
+      env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port), FRONTLINE_LOG: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const keep = (d: Buffer) => void (output += d.toString());
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    servers.push({ child, base: `http://127.0.0.1:${port}`, output: () => output });
   }
+  const kill = () => servers.forEach((s) => s.child.exitCode === null && s.child.kill('SIGTERM'));
+  process.on('exit', kill);
+  const stop = async () => {
+    kill();
+    await Promise.all(
+      servers.map((s) => new Promise((r) => (s.child.exitCode === null ? s.child.once('exit', r) : r(null)))),
+    );
+  };
+  const ready = performance.now() + 60_000;
+  for (const s of servers)
+    for (;;) {
+      try {
+        if ((await fetch(`${s.base}/healthz`)).ok) break;
+      } catch {
+        /* not yet */
+      }
+      if (performance.now() > ready || s.child.exitCode !== null) {
+        await stop();
+        throw new Error(`the LMS did not start:\n${s.output()}`);
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  return { bases: servers.map((s) => s.base), stop, pids: servers.map((s) => s.child.pid) };
+}
 
-  console.log(
-    `Frontline LMS bench: ${LEARNERS} concurrent learners x ${COMMITS} commits each, on ${base} (limit ${SECONDS} s)`,
-  );
-  const learners = Array.from({ length: LEARNERS }, (_, i) => new Learner(base, `bench${i}@example.nhs.uk`, i));
-  // Arrivals: learner i starts signing in at i/N of the arrival window, whatever the others are doing.
-  const arrivalStart = performance.now();
-  const signIns = await Promise.all(
-    learners.map(async (l, i) => {
-      await new Promise((r) => setTimeout(r, (i * ARRIVALS * 1000) / LEARNERS));
-      return l.signIn();
-    }),
-  );
-  signIns.sort((a, b) => a - b);
-  console.log(
-    `  sign-in, ${LEARNERS} learners arriving over ${ARRIVALS} s (done in ${((performance.now() - arrivalStart) / 1000).toFixed(1)} s): p50 ${percentile(signIns, 50).toFixed(0)} ms, p99 ${percentile(signIns, 99).toFixed(0)} ms (load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores), none refused`,
-  );
-  const setUpStart = performance.now();
-  for (let i = 0; i < learners.length; i += 10) await Promise.all(learners.slice(i, i + 10).map((l) => l.setUp()));
-  console.log(
-    `  signed in and launched ${LEARNERS} learners in ${((performance.now() - setUpStart) / 1000).toFixed(1)} s`,
-  );
-
-  const cpuBefore = cpuSeconds(server.pid);
-  const started = performance.now();
-  await Promise.all(learners.map((l) => l.run(started + SECONDS * 1000)));
-  const wall = (performance.now() - started) / 1000;
-  const cpuAfter = cpuSeconds(server.pid);
-  const latencies = learners.flatMap((l) => l.latencies).sort((a, b) => a - b);
-  const failures = learners.flatMap((l) => l.failures.map((f) => `${l.login}: ${f}`));
-  const bytes = JSON.stringify(learners[0]!.payload(COMMITS)).length;
-
-  // What is stored must equal what was last sent: the writable elements, exactly; the interactions, one row each.
-  const db = new Database(join(dataDir, 'lms.sqlite'), { readonly: true });
+/** What is stored must equal what was last sent: the writable elements, exactly; the interactions, one row each. */
+async function mismatchesOf(data: BenchData, learners: readonly Learner[]): Promise<string[]> {
   const mismatches: string[] = [];
-  const attemptOf = db.prepare(
-    'SELECT a.id, a.cmi, a.status, a.score_raw, a.commits FROM attempts a JOIN users u ON u.id = a.user_id WHERE u.login = ?',
-  );
-  const interactionsOf = db.prepare(
-    'SELECT n, interaction_id, response, result FROM interactions WHERE attempt_id = ? ORDER BY n',
-  );
   for (const l of learners) {
-    const row = attemptOf.get(l.login) as
-      { id: number; cmi: string; status: string; score_raw: number; commits: number } | undefined;
+    const row = await data.stored(l.login);
     if (!row) {
       mismatches.push(`${l.login}: no attempt stored`);
       continue;
@@ -368,66 +344,207 @@ try {
     }
     const expected = check.commit.data;
     const stored = JSON.parse(row.cmi) as Record<string, string>;
-    const keys = new Set([...Object.keys(expected), ...Object.keys(stored)]);
-    for (const k of keys)
+    for (const k of new Set([...Object.keys(expected), ...Object.keys(stored)]))
       if (stored[k] !== expected[k])
         mismatches.push(
           `${l.login}: ${k} stored ${JSON.stringify(stored[k])?.slice(0, 40)}, sent ${JSON.stringify(expected[k])?.slice(0, 40)}`,
         );
-    if (row.commits !== l.latencies.length - l.failures.length)
-      mismatches.push(`${l.login}: ${row.commits} commits stored, ${l.latencies.length} sent`);
-    const sentCount = l.latencies.length;
-    const rows = interactionsOf.all(row.id) as {
-      n: number;
-      interaction_id: string;
-      response: string;
-      result: string;
-    }[];
-    if (rows.length !== sentCount) mismatches.push(`${l.login}: ${rows.length} interactions stored, ${sentCount} sent`);
-    for (const r of rows) {
+    const sent = l.latencies.length;
+    if (row.commits !== sent - l.failures.length)
+      mismatches.push(`${l.login}: ${row.commits} commits stored, ${sent} sent`);
+    if (row.interactions.length !== sent)
+      mismatches.push(`${l.login}: ${row.interactions.length} interactions stored, ${sent} sent`);
+    for (const r of row.interactions)
       if (
         r.interaction_id !== expected[`cmi.interactions.${r.n}.id`] ||
         r.response !== expected[`cmi.interactions.${r.n}.learner_response`] ||
         r.result !== expected[`cmi.interactions.${r.n}.result`]
-      ) {
+      )
         mismatches.push(`${l.login}: interaction ${r.n} differs`);
-      }
-    }
-    if (sentCount === COMMITS && row.status !== (l.index % 2 ? 'failed' : 'passed'))
+    if (sent === COMMITS && row.status !== (l.index % 2 ? 'failed' : 'passed'))
       mismatches.push(`${l.login}: status ${row.status}`);
   }
-  db.close();
-
-  const total = latencies.length;
-  console.log(
-    `  commits: ${total} in ${wall.toFixed(2)} s = ${(total / wall).toFixed(0)} commits/s (last commit ${(bytes / 1024).toFixed(1)} KB of JSON)`,
-  );
-  console.log(
-    `  latency: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${(latencies.at(-1) ?? 0).toFixed(1)} ms`,
-  );
-  if (cpuBefore !== null && cpuAfter !== null) {
-    const perCommit = ((cpuAfter - cpuBefore) * 1000) / total;
-    console.log(
-      `  server CPU: ${perCommit.toFixed(2)} ms per commit (about ${Math.floor(1000 / perCommit)} commits/s on one free core); load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
-    );
-  }
-  console.log(
-    `  failed commits: ${failures.length}${failures.length ? `\n    ${failures.slice(0, 5).join('\n    ')}` : ''}`,
-  );
-  console.log(
-    `  stored = sent: ${mismatches.length ? `NO, ${mismatches.length} differences\n    ${mismatches.slice(0, 10).join('\n    ')}` : `yes, for all ${LEARNERS} learners (CMI, interactions, status)`}`,
-  );
-  if (total < LEARNERS * COMMITS)
-    console.log(`  stopped at the time limit after ${total} of ${LEARNERS * COMMITS} commits`);
-  if (failures.length || mismatches.length) exitCode = 1;
-  if (IMPORT && !(await benchImport(base, learners))) exitCode = 1;
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  exitCode = 1;
-} finally {
-  stop();
-  await new Promise((r) => (server.exitCode === null ? server.once('exit', r) : r(null)));
-  if (KEEP) console.log(`  data kept in ${dir}`);
-  else rmSync(dir, { recursive: true, force: true });
+  return mismatches;
 }
+
+/** HR opens the records of everyone (one row per learner for the one module), three times. */
+async function timeRecordsPage(bases: string[]): Promise<{ rows: number | null; ms: number[] }> {
+  const hr = new Learner(bases, HR_LOGIN, -1);
+  await hr.signIn();
+  const ms = [];
+  let rows: number | null = null;
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    const page = await hr.request('GET', '/hr/records');
+    ms.push(Math.round(performance.now() - started));
+    if (page.status !== 200) throw new Error(`/hr/records gave ${page.status}`);
+    rows = Number(/<span id="record-count">(\d+) rows?</.exec(page.text)?.[1] ?? NaN);
+  }
+  return { rows: Number.isNaN(rows) ? null : rows, ms };
+}
+
+async function runConfig(config: Config): Promise<{ figures: Figures; ok: boolean }> {
+  const dir = mkdtempSync(join(tmpdir(), 'frontline-lms-bench-'));
+  const dataDir = join(dir, 'data');
+  const distDir = join(dir, 'dist');
+  mkdirSync(join(distDir, MODULE), { recursive: true });
+  writeFileSync(join(distDir, MODULE, 'index.html'), '<!doctype html><title>Bench module</title>');
+  writeFileSync(
+    join(distDir, `${MODULE}.json`),
+    JSON.stringify({ id: MODULE, title: 'Bench module', version: '1.0.0' }),
+  );
+  const seed = { accounts: ACCOUNTS, learners: LEARNERS, module: MODULE, passwordHash: await hashPassword(PASSWORD) };
+  const cluster = config.database === 'postgres' ? await startCluster() : null;
+  const url = cluster?.url;
+  const seeding = performance.now();
+  const seeder = await BenchData.open(dataDir, url);
+  await seeder.seed(seed);
+  await seeder.close();
+  console.log(
+    `\n[${config.database}, ${config.processes} process${config.processes > 1 ? 'es' : ''}] seeded ${ACCOUNTS} accounts (${ACCOUNTS - LEARNERS} with an attempt) in ${((performance.now() - seeding) / 1000).toFixed(1)} s`,
+  );
+  const servers = await startServers(config, {
+    FRONTLINE_DATA: dataDir,
+    FRONTLINE_DIST: distDir,
+    ...(url ? { DATABASE_URL: url } : {}),
+  }).catch((error: unknown) => {
+    if (cluster) stopCluster(cluster.dir);
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  });
+  let ok = true;
+  try {
+    const { bases } = servers;
+    console.log(
+      `Frontline LMS bench: ${LEARNERS} concurrent learners x ${COMMITS} commits each, on ${bases.join(' and ')} (limit ${SECONDS} s)`,
+    );
+    const learners = Array.from({ length: LEARNERS }, (_, i) => new Learner(bases, benchLogin(i), i));
+    // Arrivals: learner i starts signing in at i/N of the arrival window, whatever the others are doing.
+    const arrivalStart = performance.now();
+    const signIns = await Promise.all(
+      learners.map(async (l, i) => {
+        await new Promise((r) => setTimeout(r, (i * ARRIVALS * 1000) / LEARNERS));
+        return l.signIn();
+      }),
+    );
+    signIns.sort((a, b) => a - b);
+    console.log(
+      `  sign-in, ${LEARNERS} learners arriving over ${ARRIVALS} s (done in ${((performance.now() - arrivalStart) / 1000).toFixed(1)} s): p50 ${percentile(signIns, 50).toFixed(0)} ms, p99 ${percentile(signIns, 99).toFixed(0)} ms (load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores), none refused`,
+    );
+    const setUpStart = performance.now();
+    for (let i = 0; i < learners.length; i += 10) await Promise.all(learners.slice(i, i + 10).map((l) => l.setUp()));
+    console.log(
+      `  signed in and launched ${LEARNERS} learners in ${((performance.now() - setUpStart) / 1000).toFixed(1)} s`,
+    );
+
+    const cpu = () =>
+      servers.pids.reduce<number | null>(
+        (t, pid) => (t === null ? null : ((c) => (c === null ? null : t + c))(cpuSeconds(pid))),
+        0,
+      );
+    const cpuBefore = cpu();
+    const started = performance.now();
+    await Promise.all(learners.map((l) => l.run(started + SECONDS * 1000)));
+    const wall = (performance.now() - started) / 1000;
+    const cpuAfter = cpu();
+    const latencies = learners.flatMap((l) => l.latencies).sort((a, b) => a - b);
+    const failures = learners.flatMap((l) => l.failures.map((f) => `${l.login}: ${f}`));
+    const bytes = JSON.stringify(learners[0]!.payload(COMMITS)).length;
+    const data = await BenchData.open(dataDir, url);
+    const mismatches = await mismatchesOf(data, learners);
+    await data.close();
+
+    const total = latencies.length;
+    console.log(
+      `  commits: ${total} in ${wall.toFixed(2)} s = ${(total / wall).toFixed(0)} commits/s (last commit ${(bytes / 1024).toFixed(1)} KB of JSON)`,
+    );
+    console.log(
+      `  latency: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${(latencies.at(-1) ?? 0).toFixed(1)} ms`,
+    );
+    const perCommit = cpuBefore !== null && cpuAfter !== null ? ((cpuAfter - cpuBefore) * 1000) / total : null;
+    if (perCommit !== null)
+      console.log(
+        `  server CPU: ${perCommit.toFixed(2)} ms per commit (about ${Math.floor(1000 / perCommit)} commits/s on one free core); load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
+      );
+    console.log(
+      `  failed commits: ${failures.length}${failures.length ? `\n    ${failures.slice(0, 5).join('\n    ')}` : ''}`,
+    );
+    console.log(
+      `  stored = sent: ${mismatches.length ? `NO, ${mismatches.length} differences\n    ${mismatches.slice(0, 10).join('\n    ')}` : `yes, for all ${LEARNERS} learners (CMI, interactions, status)`}`,
+    );
+    if (total < LEARNERS * COMMITS)
+      console.log(`  stopped at the time limit after ${total} of ${LEARNERS * COMMITS} commits`);
+    const records = await timeRecordsPage(bases);
+    console.log(`  HR records page, ${records.rows ?? '?'} rows: ${records.ms.join(' ms, ')} ms (three loads)`);
+    if (records.rows !== ACCOUNTS) {
+      console.log(`  HR records page: ${records.rows} rows, expected ${ACCOUNTS}`);
+      ok = false;
+    }
+    if (failures.length || mismatches.length) ok = false;
+    if (IMPORT && !(await benchImport(bases, learners))) ok = false;
+    const figures: Figures = {
+      ...config,
+      accounts: ACCOUNTS,
+      learners: LEARNERS,
+      commitsEach: COMMITS,
+      signInP50Ms: Math.round(percentile(signIns, 50)),
+      signInP99Ms: Math.round(percentile(signIns, 99)),
+      commits: total,
+      commitsPerSecond: Math.round(total / wall),
+      commitP50Ms: Math.round(percentile(latencies, 50) * 10) / 10,
+      commitP99Ms: Math.round(percentile(latencies, 99) * 10) / 10,
+      commitMaxMs: Math.round((latencies.at(-1) ?? 0) * 10) / 10,
+      serverCpuMsPerCommit: perCommit === null ? null : Math.round(perCommit * 100) / 100,
+      failedCommits: failures.length,
+      storedEqualsSent: mismatches.length === 0,
+      hrRecordsRows: records.rows,
+      hrRecordsMs: records.ms,
+      loadAverage: Math.round(loadavg()[0]! * 10) / 10,
+    };
+    return { figures, ok };
+  } finally {
+    await servers.stop();
+    if (cluster) stopCluster(cluster.dir);
+    if (KEEP) console.log(`  data kept in ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Adds the scale figures to bench/results.json as `lms.scale`, keeping every other section. */
+function writeResults(runs: Figures[]): void {
+  const file = join(root, 'bench', 'results.json');
+  const results = (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}) as Record<string, unknown>;
+  const lms = (results.lms ?? {}) as Record<string, unknown>;
+  lms.scale = {
+    generated: new Date().toISOString(),
+    command: `npm run bench:lms -- ${process.argv.slice(2).join(' ')}`,
+    machine: { cpus: availableParallelism(), loadAverageAtStart: LOAD_AT_START },
+    runs,
+  };
+  results.lms = lms;
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nWrote lms.scale into ${file}`);
+}
+
+const LOAD_AT_START = Math.round(loadavg()[0]! * 10) / 10;
+const configs: Config[] = SCALE
+  ? [
+      { database: 'sqlite', processes: 1 },
+      { database: 'postgres', processes: 1 },
+      { database: 'postgres', processes: 2 },
+    ]
+  : [{ database: DATABASE, processes: PROCESSES }];
+let exitCode = 0;
+const runs: Figures[] = [];
+for (const config of configs) {
+  try {
+    const { figures, ok } = await runConfig(config);
+    runs.push(figures);
+    if (!ok) exitCode = 1;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    exitCode = 1;
+  }
+}
+if (SCALE) writeResults(runs);
 process.exit(exitCode);

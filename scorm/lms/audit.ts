@@ -12,20 +12,32 @@ export interface AuditEntry {
 
 export const AUDIT_PAGE = 50;
 
-const SELECT = `SELECT a.id, a.at, u.name AS actor, u.login AS actorLogin, a.action, a.detail
-  FROM audit a LEFT JOIN users u ON u.id = a.actor_id`;
+const entries = (db: Db) =>
+  db.k
+    .selectFrom('audit as a')
+    .leftJoin('users as u', 'u.id', 'a.actor_id')
+    .select(['a.id', 'a.at', 'u.name as actor', 'u.login as actorLogin', 'a.action', 'a.detail'])
+    .orderBy('a.id', 'desc');
 
 /** Page `page` (1-based) of the log, and how many pages there are. */
-export function auditPage(db: Db, page: number): { entries: AuditEntry[]; page: number; pages: number; total: number } {
-  const total = (db.prepare('SELECT COUNT(*) AS n FROM audit').get() as { n: number }).n;
+export async function auditPage(
+  db: Db,
+  page: number,
+): Promise<{ entries: AuditEntry[]; page: number; pages: number; total: number }> {
+  const { n } = await db.k
+    .selectFrom('audit')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const total = Number(n);
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
-  const entries = db
-    .prepare(`${SELECT} ORDER BY a.id DESC LIMIT ? OFFSET ?`)
-    .all(AUDIT_PAGE, (current - 1) * AUDIT_PAGE) as AuditEntry[];
-  return { entries, page: current, pages, total };
+  const list = await entries(db)
+    .limit(AUDIT_PAGE)
+    .offset((current - 1) * AUDIT_PAGE)
+    .execute();
+  return { entries: list, page: current, pages, total };
 }
 
-export function allAudit(db: Db): AuditEntry[] {
-  return db.prepare(`${SELECT} ORDER BY a.id DESC`).all() as AuditEntry[];
+export function allAudit(db: Db): Promise<AuditEntry[]> {
+  return entries(db).execute();
 }

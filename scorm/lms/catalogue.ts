@@ -79,7 +79,7 @@ export class Catalogue {
    * The hash of the module's build in dist/ now, kept in the database the first time it is
    * seen; null when the module has no report file (built before reports had one).
    */
-  currentBuild(id: string): string | null {
+  async currentBuild(id: string): Promise<string | null> {
     if (!ID.test(id)) return null;
     const file = join(this.distDir, `${id}.report.json`);
     let stamp: number;
@@ -96,7 +96,7 @@ export class Catalogue {
       const data = parseReport(text);
       if (data && data.id === id) {
         hash = createHash('sha256').update(text).digest('hex');
-        this.store.keepBuild(hash, id, data.version, text);
+        await this.store.keepBuild(hash, id, data.version, text);
         this.builds.set(hash, data);
       }
     } catch {
@@ -107,13 +107,13 @@ export class Catalogue {
   }
 
   /** Copies every built module's report data into the database (at start). */
-  keepCurrentBuilds(): void {
-    for (const m of this.modules()) this.currentBuild(m.id);
+  async keepCurrentBuilds(): Promise<void> {
+    for (const m of this.modules()) await this.currentBuild(m.id);
   }
 
-  build(hash: string): ReportData | null {
+  async build(hash: string): Promise<ReportData | null> {
     if (!this.builds.has(hash)) {
-      const text = this.store.buildData(hash);
+      const text = await this.store.buildData(hash);
       this.builds.set(hash, text === undefined ? null : parseReport(text));
     }
     return this.builds.get(hash) ?? null;
@@ -123,22 +123,22 @@ export class Catalogue {
    * What an attempt was taken on: its own build; for attempts from before builds were kept,
    * the newest kept build of its version.
    */
-  forAttempt(attempt: Pick<Attempt, 'build' | 'module_id' | 'module_version'>): ReportData | null {
+  async forAttempt(attempt: Pick<Attempt, 'build' | 'module_id' | 'module_version'>): Promise<ReportData | null> {
     if (attempt.build) return this.build(attempt.build);
-    this.currentBuild(attempt.module_id);
-    const hash = this.store.latestBuild(attempt.module_id, attempt.module_version);
+    await this.currentBuild(attempt.module_id);
+    const hash = await this.store.latestBuild(attempt.module_id, attempt.module_version);
     return hash ? this.build(hash) : null;
   }
 
   /** The newest a module's reports know: today's build, or the last one kept. */
-  latest(id: string): ReportData | null {
-    const hash = this.currentBuild(id) ?? this.store.latestBuild(id);
+  async latest(id: string): Promise<ReportData | null> {
+    const hash = (await this.currentBuild(id)) ?? (await this.store.latestBuild(id));
     return hash ? this.build(hash) : null;
   }
 
   /** The title of a module, built or not. */
-  title(id: string): string {
-    return this.module(id)?.title ?? this.latest(id)?.title ?? id;
+  async title(id: string): Promise<string> {
+    return this.module(id)?.title ?? (await this.latest(id))?.title ?? id;
   }
 }
 

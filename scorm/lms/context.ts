@@ -31,6 +31,11 @@ export const home = (u: User) => (isStaff(u) ? '/hr/records' : '/learn');
 export const str = (v: unknown, max = 1000) => (typeof v === 'string' ? v.slice(0, max) : '');
 export const param = (req: FastifyRequest, name: string, max = 100) =>
   str((req.params as Record<string, unknown>)[name], max);
+/** A row id from the route (a positive 32-bit integer, as both databases store it), or 0, which no row has. */
+export const idParam = (req: FastifyRequest, name: string) => {
+  const n = Number(param(req, name, 20));
+  return Number.isInteger(n) && n > 0 && n <= 2 ** 31 - 1 ? n : 0;
+};
 export const bodyOf = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 /** The signed-in user of a route declared `auth: 'user'` or above (onRequest has checked it). */
 export const userOf = (req: FastifyRequest) => req.lms!.user;

@@ -6,6 +6,7 @@ import type { Rating } from '../../src/core/model.js';
 import type { ReportChoice, ReportData, ReportScenario } from '../../src/core/report-data.js';
 import { shouldPick } from '../../src/core/state.js';
 import { lookupDecision, type BuiltModule, type Catalogue } from './catalogue.js';
+import { isProfileInteraction, latestProfile, type Group, type Nation, type Profile } from './profiles.js';
 import { ModuleSettings } from './settings.js';
 import type { Attempt, Store, StoredInteraction, User } from './store.js';
 import { resultProblems } from './verify.js';
@@ -29,6 +30,8 @@ export interface RecordRow {
   totalSeconds: number;
   /** Attempts whose reported result does not follow from their answers (verify.ts), for HR to check. */
   check: string | null;
+  /** Where they work and their staff group, as they last told the module (profiles.ts); null if it never said. */
+  profile: Profile | null;
 }
 
 export interface RecordFilter {
@@ -39,6 +42,11 @@ export interface RecordFilter {
   from?: string;
   to?: string;
   dateField?: 'completed' | 'accessed';
+  /** One person's rows only (their page). */
+  user?: number;
+  /** The profile the learner chose in the module: its nation, its staff group. */
+  nation?: Nation;
+  staff?: Group;
 }
 
 const statusOf = (a: Attempt): RecordStatus =>
@@ -90,42 +98,60 @@ export function summarise(
 }
 
 /** Learners in the records: every active learner, and anyone else who has taken a module. */
-function reportedUsers(store: Store, attempts: readonly Attempt[]): User[] {
+async function reportedUsers(store: Store, attempts: readonly Attempt[]): Promise<User[]> {
   const withAttempts = new Set(attempts.map((a) => a.user_id));
-  return store.users().filter((u) => (u.role === 'learner' && u.active) || withAttempts.has(u.id));
+  return (await store.users()).filter((u) => (u.role === 'learner' && u.active) || withAttempts.has(u.id));
 }
 
 /**
  * Modules in the records: the live ones (assigned to every learner), and any other with
  * attempts (a module taken down, or the sample tried out), which shows only its takers' rows.
  */
-export function reportedModules(catalogue: Catalogue, store: Store): { id: string; title: string; live: boolean }[] {
+export async function reportedModules(
+  catalogue: Catalogue,
+  store: Store,
+): Promise<{ id: string; title: string; live: boolean }[]> {
   const settings = new ModuleSettings(store.db);
-  const taken = new Set(
-    (store.db.prepare('SELECT DISTINCT module_id FROM attempts').all() as { module_id: string }[]).map(
-      (r) => r.module_id,
-    ),
+  const taken = new Set(await store.takenModules());
+  const modules = catalogue.modules();
+  const built = (
+    await Promise.all(
+      modules.map(async (m: BuiltModule) => ({ id: m.id, title: m.title, live: await settings.isLive(m.id) })),
+    )
+  ).filter((m) => m.live || taken.has(m.id));
+  const ids = new Set(modules.map((m) => m.id));
+  const extra = await Promise.all(
+    [...taken].filter((id) => !ids.has(id)).map(async (id) => ({ id, title: await catalogue.title(id), live: false })),
   );
-  const built = catalogue
-    .modules()
-    .map((m: BuiltModule) => ({ id: m.id, title: m.title, live: settings.isLive(m.id) }))
-    .filter((m) => m.live || taken.has(m.id));
-  const ids = new Set(catalogue.modules().map((m) => m.id));
-  const extra = [...taken].filter((id) => !ids.has(id)).map((id) => ({ id, title: catalogue.title(id), live: false }));
   return [...built, ...extra];
 }
 
 const day = (iso: string | null) => (iso ? localDate(iso) : null);
 
-export function records(store: Store, catalogue: Catalogue, filter: RecordFilter = {}): RecordRow[] {
-  const attempts = store.allAttempts();
-  const modules = reportedModules(catalogue, store).filter((m) => !filter.module || m.id === filter.module);
+/** Each learner's profile per module, keyed like the records: the last one they reported wins. */
+async function profilesByKey(store: Store): Promise<Map<string, Profile>> {
+  const byKey = new Map<string, { response: string | null }[]>();
+  for (const r of await store.profileRecords()) {
+    const key = `${r.user_id}\u0000${r.module_id}`;
+    (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(r);
+  }
+  const out = new Map<string, Profile>();
+  for (const [key, list] of byKey) {
+    const profile = latestProfile(list);
+    if (profile) out.set(key, profile);
+  }
+  return out;
+}
+
+export async function records(store: Store, catalogue: Catalogue, filter: RecordFilter = {}): Promise<RecordRow[]> {
+  const attempts = await store.allAttempts(filter.user);
+  const modules = (await reportedModules(catalogue, store)).filter((m) => !filter.module || m.id === filter.module);
   const byKey = new Map<string, Attempt[]>();
   for (const a of attempts) {
     const key = `${a.user_id}\u0000${a.module_id}`;
     (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(a);
   }
-  const problems = resultProblems(
+  const problems = await resultProblems(
     store,
     catalogue,
     attempts.filter((a) => !filter.module || a.module_id === filter.module),
@@ -135,9 +161,11 @@ export function records(store: Store, catalogue: Catalogue, filter: RecordFilter
       .filter((a) => problems.has(a.id))
       .map((a) => `Attempt ${a.number}: ${problems.get(a.id)}`)
       .join(' ') || null;
+  const profiles = await profilesByKey(store);
   const rows: RecordRow[] = [];
-  for (const user of reportedUsers(store, attempts)) {
+  for (const user of await reportedUsers(store, attempts)) {
     if (filter.group && user.staff_group !== filter.group) continue;
+    if (filter.user !== undefined && user.id !== filter.user) continue;
     for (const m of modules) {
       const list = byKey.get(`${user.id}\u0000${m.id}`) ?? [];
       if (!m.live && !list.length) continue;
@@ -150,8 +178,11 @@ export function records(store: Store, catalogue: Catalogue, filter: RecordFilter
         moduleTitle: m.title,
         ...summarise(list),
         check: checkOf(list),
+        profile: profiles.get(`${user.id}\u0000${m.id}`) ?? null,
       };
       if (filter.status && row.status !== filter.status) continue;
+      if (filter.nation && row.profile?.nation !== filter.nation) continue;
+      if (filter.staff && row.profile?.group !== filter.staff) continue;
       if (filter.from || filter.to) {
         const d = day(filter.dateField === 'accessed' ? row.lastAccess : row.completedAt);
         if (!d || (filter.from && d < filter.from) || (filter.to && d > filter.to)) continue;
@@ -203,14 +234,14 @@ class BuildIndex {
   private byKey = new Map<string, Map<string, ReportScenario> | null>();
   constructor(private readonly catalogue: Catalogue) {}
 
-  scenario(
+  async scenario(
     attempt: Pick<Attempt, 'build' | 'module_id' | 'module_version'>,
     scenarioId: string,
-  ): ReportScenario | undefined {
+  ): Promise<ReportScenario | undefined> {
     const key = attempt.build ?? `version:${attempt.module_version}`;
     let scenarios = this.byKey.get(key);
     if (scenarios === undefined) {
-      const data = this.catalogue.forAttempt(attempt);
+      const data = await this.catalogue.forAttempt(attempt);
       scenarios = data ? new Map(data.scenarios.map((s) => [s.id, s])) : null;
       this.byKey.set(key, scenarios);
     }
@@ -219,13 +250,18 @@ class BuildIndex {
 }
 
 /** A module's summary: how many finished and passed, when, and how often each choice was picked. */
-export function moduleStats(
+export async function moduleStats(
   store: Store,
   catalogue: Catalogue,
   moduleId: string,
   filter: Omit<RecordFilter, 'module' | 'status'> = {},
-): ModuleStats {
-  const rows = records(store, catalogue, { module: moduleId, group: filter.group });
+): Promise<ModuleStats> {
+  const rows = await records(store, catalogue, {
+    module: moduleId,
+    group: filter.group,
+    nation: filter.nation,
+    staff: filter.staff,
+  });
   const inRange = (iso: string | null) => {
     const d = day(iso);
     return !!d && (!filter.from || d >= filter.from) && (!filter.to || d <= filter.to);
@@ -270,12 +306,13 @@ export function moduleStats(
     }
     return stats;
   };
-  for (const s of catalogue.latest(moduleId)?.scenarios ?? []) statsOf(s);
+  for (const s of (await catalogue.latest(moduleId))?.scenarios ?? []) statsOf(s);
   const index = new BuildIndex(catalogue);
   let unmatched = 0;
-  for (const i of store.interactionsForModule(moduleId)) {
+  for (const i of await store.interactionsForModule(moduleId)) {
+    if (isProfileInteraction(i)) continue;
     if (!users.has(i.user_id) || ((filter.from || filter.to) && !inRange(i.recorded_at))) continue;
-    const scenario = index.scenario(i, i.interaction_id);
+    const scenario = await index.scenario(i, i.interaction_id);
     if (!scenario) {
       unmatched++;
       continue;
@@ -349,38 +386,46 @@ export interface AttemptView {
 }
 
 /** A learner's attempts, each with every decision and the feedback the module gave for it. */
-export function learnerHistory(store: Store, catalogue: Catalogue, userId: number): AttemptView[] {
-  const attempts = store.attemptsOf(userId);
-  const problems = resultProblems(store, catalogue, attempts);
-  return attempts.map((attempt) => {
-    const data = catalogue.forAttempt(attempt);
-    const decisions = store.interactionsOf(attempt.id).map((i: StoredInteraction): DecisionView => {
-      const { scenario, choices } = lookupDecision(data, i.interaction_id, i.response);
-      const many = scenario?.select === 'many';
-      // A feed is marked as a whole: the items to pick that were left are as much the result as those picked.
-      const toPick = many ? scenario.choices.filter(shouldPick) : [];
-      const missed = toPick.filter((c) => !choices.includes(c));
-      return {
-        n: i.n,
-        scenarioId: i.interaction_id,
-        scenarioTitle: scenario?.title ?? i.interaction_id,
-        question: scenario?.question ?? i.description ?? '',
-        select: many ? 'many' : 'one',
-        picked: choices.map((c) => pickedChoice(c, many)),
-        missed: missed.map((c) => pickedChoice(c, true)),
-        found: many ? { of: toPick.length, picked: toPick.length - missed.length } : null,
-        result: i.result,
-        at: i.recorded_at,
-      };
-    });
+export async function learnerHistory(store: Store, catalogue: Catalogue, userId: number): Promise<AttemptView[]> {
+  const attempts = await store.attemptsOf(userId);
+  const problems = await resultProblems(store, catalogue, attempts);
+  return Promise.all(attempts.map((attempt) => attemptView(store, catalogue, attempt, problems)));
+}
+
+async function attemptView(
+  store: Store,
+  catalogue: Catalogue,
+  attempt: Attempt,
+  problems: Map<number, string>,
+): Promise<AttemptView> {
+  const data = await catalogue.forAttempt(attempt);
+  const recorded = (await store.interactionsOf(attempt.id)).filter((i) => !isProfileInteraction(i));
+  const decisions = recorded.map((i: StoredInteraction): DecisionView => {
+    const { scenario, choices } = lookupDecision(data, i.interaction_id, i.response);
+    const many = scenario?.select === 'many';
+    // A feed is marked as a whole: the items to pick that were left are as much the result as those picked.
+    const toPick = many ? scenario.choices.filter(shouldPick) : [];
+    const missed = toPick.filter((c) => !choices.includes(c));
     return {
-      attempt,
-      moduleTitle: data?.title ?? catalogue.title(attempt.module_id),
-      data,
-      check: problems.get(attempt.id) ?? null,
-      decisions,
+      n: i.n,
+      scenarioId: i.interaction_id,
+      scenarioTitle: scenario?.title ?? i.interaction_id,
+      question: scenario?.question ?? i.description ?? '',
+      select: many ? 'many' : 'one',
+      picked: choices.map((c) => pickedChoice(c, many)),
+      missed: missed.map((c) => pickedChoice(c, true)),
+      found: many ? { of: toPick.length, picked: toPick.length - missed.length } : null,
+      result: i.result,
+      at: i.recorded_at,
     };
   });
+  return {
+    attempt,
+    moduleTitle: data?.title ?? (await catalogue.title(attempt.module_id)),
+    data,
+    check: problems.get(attempt.id) ?? null,
+    decisions,
+  };
 }
 
 // Dates and times, shown in the server's time zone (set TZ=Europe/London for NHS use).

@@ -45,7 +45,7 @@ export function guard(app: FastifyInstance, lms: LmsContext, allowedHostNames: s
     }
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
-      const resolved = store.resolveSession(token);
+      const resolved = await store.resolveSession(token);
       req.lms = resolved ? { sessionId: resolved.id, user: resolved.user } : null;
     }
     const auth = req.routeOptions.config?.auth ?? 'none';

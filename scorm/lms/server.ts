@@ -1,6 +1,8 @@
 /**
  * The local LMS: learners sign in, take the built modules with scorm-again as the SCORM API,
- * and every commit is stored per attempt in SQLite; HR sees the records, charts and CSV.
+ * and every commit is stored per attempt in SQLite or PostgreSQL (db.ts); HR sees the records,
+ * charts and CSV. Nothing several processes must share is kept in one's memory: sessions, the
+ * signing secret, sign-in failures, import jobs and commit ordering are all in the database.
  * createLms only wires it up: the checks every request meets are in security.ts, the routes
  * are Fastify plugins by area in routes/, sharing what context.ts gives them.
  *
@@ -18,7 +20,7 @@
  * - the commit endpoint takes only the owner's attempt, from its newest launch, with a
  *   bounded body whose every element and value is checked (cmi.ts) before anything is written.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -46,8 +48,10 @@ export interface LmsOptions {
   root: string;
   /** The built modules: root/dist by default. */
   distDir?: string;
-  /** Where the database and the secret key live. */
+  /** The data folder: the SQLite database (unless `databaseUrl` names PostgreSQL), the log, backups. */
   dataDir: string;
+  /** postgres://… to keep the records in PostgreSQL (DATABASE_URL); otherwise SQLite in the data folder. */
+  databaseUrl?: string;
   /** The first admin's password; generated (and returned once) when absent. */
   adminPassword?: string;
   /** Fastify's logger: false, true, or pino's options (scripts/lms.ts logs warnings and errors to a file). */
@@ -89,41 +93,72 @@ function trusted(setting: LmsOptions['trustProxy']): string[] | ((address: strin
   return hops > 0 ? (_address, hop) => hop < hops : false;
 }
 
-/** The secret that signs cookies and CSRF tokens: made once, kept in the data folder. */
-function loadSecret(dataDir: string): string {
+/**
+ * The secret that signs cookies and CSRF tokens: made once and kept in the database, so every
+ * process serving it signs alike. A data folder from before keeps the key in its secret.key
+ * file, so no one is signed out by the upgrade.
+ */
+async function loadSecret(db: Db, dataDir: string): Promise<string> {
+  const read = () => db.k.selectFrom('secrets').select('value').where('name', '=', 'signing').executeTakeFirst();
+  const known = await read();
+  if (known) return known.value;
   const file = join(dataDir, 'secret.key');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
-  return readFileSync(file, 'utf8').trim();
+  const value =
+    db.sqlite && existsSync(file) ? readFileSync(file, 'utf8').trim() : randomBytes(48).toString('base64url');
+  // Two processes starting at once: the first to write wins, and both use its key.
+  await db.k
+    .insertInto('secrets')
+    .values({ name: 'signing', value })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  return (await read())!.value;
 }
 
 /** First start: an admin account, so someone can sign in and add everyone else. */
 async function firstAdmin(store: Store, given: string | undefined): Promise<Lms['firstStart']> {
-  if (store.users().length > 0) return null;
+  if ((await store.countUsers()) > 0) return null;
   const weak = given ? passwordProblem(given, 'admin', 'Administrator') : null;
   if (weak) throw new LmsStartError(`FRONTLINE_ADMIN_PASSWORD is not strong enough: ${weak}`);
   const password = given || generatePassword();
-  store.createUser({
-    login: 'admin',
-    name: 'Administrator',
-    staffGroup: '',
-    role: 'admin',
-    passwordHash: await hashPassword(password),
-    mustChange: false,
-  });
-  store.audit(null, 'created the first admin account', 'admin');
+  try {
+    await store.createUser({
+      login: 'admin',
+      name: 'Administrator',
+      staffGroup: '',
+      role: 'admin',
+      passwordHash: await hashPassword(password),
+      mustChange: false,
+    });
+  } catch (error) {
+    // Another process starting on the same database made it first.
+    if (await store.userByLogin('admin')) return null;
+    throw error;
+  }
+  await store.audit(null, 'created the first admin account', 'admin');
   return { login: 'admin', password: given ? null : password };
 }
 
 export { LmsStartError };
 
+/** The database brought up to date, with what the LMS keeps in it at start; closed again if any of that fails. */
+async function openRecords(options: LmsOptions) {
+  const db = await openDatabase(options.dataDir, options.databaseUrl);
+  try {
+    const store = new Store(db);
+    const catalogue = new Catalogue(options.distDir ?? join(options.root, 'dist'), store);
+    await catalogue.keepCurrentBuilds();
+    const secret = await loadSecret(db, options.dataDir);
+    const firstStart = await firstAdmin(store, options.adminPassword);
+    await store.pruneSessions();
+    return { db, store, catalogue, secret, firstStart };
+  } catch (error) {
+    await closeDatabase(db);
+    throw error;
+  }
+}
+
 export async function createLms(options: LmsOptions): Promise<Lms> {
-  const db = openDatabase(options.dataDir);
-  const store = new Store(db);
-  const catalogue = new Catalogue(options.distDir ?? join(options.root, 'dist'), store);
-  catalogue.keepCurrentBuilds();
-  const secret = loadSecret(options.dataDir);
-  const firstStart = await firstAdmin(store, options.adminPassword);
-  store.pruneSessions();
+  const { db, store, catalogue, secret, firstStart } = await openRecords(options);
 
   const app = Fastify({
     logger: options.logger ?? false,
@@ -166,7 +201,7 @@ export async function createLms(options: LmsOptions): Promise<Lms> {
   });
 
   app.get('/healthz', async (_req, reply) =>
-    canWrite(db) ? { ok: true } : reply.code(503).send({ ok: false, error: 'The database cannot be written.' }),
+    (await canWrite(db)) ? { ok: true } : reply.code(503).send({ ok: false, error: 'The database cannot be written.' }),
   );
   await app.register(
     accountRoutes(lms, options.signInLimit ?? { perAccount: 10, perAddress: 100, windowMs: 15 * 60_000 }),
@@ -184,7 +219,7 @@ export async function createLms(options: LmsOptions): Promise<Lms> {
     firstStart,
     async close() {
       await app.close();
-      closeDatabase(db);
+      await closeDatabase(db);
     },
   };
 }

@@ -22,22 +22,29 @@ export const defaultSetting = (moduleId: string): ModuleSetting => ({
 export class ModuleSettings {
   constructor(private readonly db: Db) {}
 
-  get(moduleId: string): ModuleSetting {
-    const row = this.db.prepare('SELECT live, scorm_version FROM module_settings WHERE module_id = ?').get(moduleId) as
-      { live: number; scorm_version: Version } | undefined;
+  async get(moduleId: string): Promise<ModuleSetting> {
+    const row = await this.db.k
+      .selectFrom('module_settings')
+      .select(['live', 'scorm_version'])
+      .where('module_id', '=', moduleId)
+      .executeTakeFirst();
     return row ? { live: row.live === 1, scormVersion: row.scorm_version } : defaultSetting(moduleId);
   }
 
-  set(moduleId: string, setting: ModuleSetting): void {
-    this.db
-      .prepare(
-        `INSERT INTO module_settings (module_id, live, scorm_version, updated_at) VALUES (?, ?, ?, ?)
-        ON CONFLICT (module_id) DO UPDATE SET live = excluded.live, scorm_version = excluded.scorm_version, updated_at = excluded.updated_at`,
-      )
-      .run(moduleId, setting.live ? 1 : 0, setting.scormVersion, new Date().toISOString());
+  async set(moduleId: string, setting: ModuleSetting): Promise<void> {
+    const values = {
+      live: setting.live ? 1 : 0,
+      scorm_version: setting.scormVersion,
+      updated_at: new Date().toISOString(),
+    };
+    await this.db.k
+      .insertInto('module_settings')
+      .values({ module_id: moduleId, ...values })
+      .onConflict((oc) => oc.column('module_id').doUpdateSet(values))
+      .execute();
   }
 
-  isLive(moduleId: string): boolean {
-    return this.get(moduleId).live;
+  async isLive(moduleId: string): Promise<boolean> {
+    return (await this.get(moduleId)).live;
   }
 }

@@ -6,8 +6,12 @@
  *   failure doubles the wait (30 s, 1 min, 2 min ... up to `windowMs`); a success clears it;
  * - each address may fail `perAddress` times per `windowMs`; successes do not count, and do
  *   not clear it (one good account must not buy more guesses at others).
- * Kept in memory: a restart forgets, which costs an attacker a restart of someone else's server.
+ * Kept in the database, so every process serving it counts the same failures and a lockout made
+ * through one holds on the others; each count is read and written under a row lock.
  */
+import type { Kysely } from 'kysely';
+import type { Db } from './db.js';
+import type { Tables } from './schema.js';
 
 export interface SignInLimits {
   perAccount: number;
@@ -15,80 +19,115 @@ export interface SignInLimits {
   windowMs: number;
 }
 
-interface Account {
-  failures: number;
-  last: number;
-  until: number;
-}
-interface Address {
-  failures: number;
-  start: number;
-}
+type Account = Tables['signin_accounts'];
+type Address = Tables['signin_addresses'];
 
 /** The first wait once an account has failed `perAccount` times. */
 const BACKOFF_START_MS = 30_000;
-/** How many accounts and addresses are remembered before the oldest are forgotten. */
-const MAX_ENTRIES = 50_000;
+/** Every so many failures, the counts whose window has passed are deleted. */
+const PRUNE_EVERY = 50;
 
 export class SignInGuard {
-  private accounts = new Map<string, Account>();
-  private addresses = new Map<string, Address>();
+  private failures = 0;
 
   constructor(
+    private readonly db: Db,
     private readonly limits: SignInLimits,
     private readonly clock: () => number = Date.now,
   ) {}
 
   /** Milliseconds to wait before this account may try from this address, or 0. */
-  wait(login: string, address: string): number {
+  async wait(login: string, address: string): Promise<number> {
     const t = this.clock();
-    const account = this.account(login, t);
-    const place = this.address(address, t);
-    const forAddress = place && place.failures >= this.limits.perAddress ? place.start + this.limits.windowMs - t : 0;
-    return Math.max(0, account ? account.until - t : 0, forAddress);
+    const account = this.live(await this.account(this.db.k, login, false), t);
+    const place = this.liveAddress(await this.address(this.db.k, address, false), t);
+    const forAddress =
+      place && place.failures >= this.limits.perAddress ? place.start_ms + this.limits.windowMs - t : 0;
+    return Math.max(0, account ? account.until_ms - t : 0, forAddress);
   }
 
-  failed(login: string, address: string): void {
+  async failed(login: string, address: string): Promise<void> {
     const t = this.clock();
-    const account = this.account(login, t) ?? { failures: 0, last: t, until: 0 };
-    account.failures++;
-    account.last = t;
-    const over = account.failures - this.limits.perAccount;
-    if (over >= 0) account.until = t + Math.min(this.limits.windowMs, BACKOFF_START_MS * 2 ** Math.min(over, 20));
-    remember(this.accounts, key(login), account);
-    const place = this.address(address, t) ?? { failures: 0, start: t };
-    place.failures++;
-    remember(this.addresses, address, place);
+    await this.db.k.transaction().execute(async (trx) => {
+      const before = this.live(await this.account(trx, login, true), t);
+      const failures = (before?.failures ?? 0) + 1;
+      const over = failures - this.limits.perAccount;
+      const until_ms =
+        over >= 0
+          ? t + Math.min(this.limits.windowMs, BACKOFF_START_MS * 2 ** Math.min(over, 20))
+          : (before?.until_ms ?? 0);
+      await trx
+        .updateTable('signin_accounts')
+        .set({ failures, last_ms: t, until_ms })
+        .where('login_key', '=', key(login))
+        .execute();
+      const place = this.liveAddress(await this.address(trx, address, true), t);
+      await trx
+        .updateTable('signin_addresses')
+        .set({ failures: (place?.failures ?? 0) + 1, start_ms: place?.start_ms ?? t })
+        .where('address', '=', address)
+        .execute();
+    });
+    if (++this.failures % PRUNE_EVERY === 0) await this.prune(t);
   }
 
-  succeeded(login: string): void {
-    this.accounts.delete(key(login));
+  async succeeded(login: string): Promise<void> {
+    await this.db.k.deleteFrom('signin_accounts').where('login_key', '=', key(login)).execute();
   }
 
-  private account(login: string, t: number): Account | undefined {
-    const a = this.accounts.get(key(login));
-    if (a && a.last + this.limits.windowMs < t && a.until < t) {
-      this.accounts.delete(key(login));
-      return undefined;
-    }
-    return a;
+  /** The account's row; when `forWrite`, made if missing and locked until the transaction ends. */
+  private async account(q: Kysely<Tables>, login: string, forWrite: boolean): Promise<Account | undefined> {
+    const k = key(login);
+    if (forWrite)
+      await q
+        .insertInto('signin_accounts')
+        .values({ login_key: k, failures: 0, last_ms: 0, until_ms: 0 })
+        .onConflict((oc) => oc.column('login_key').doNothing())
+        .execute();
+    return q
+      .selectFrom('signin_accounts')
+      .selectAll()
+      .where('login_key', '=', k)
+      .$if(forWrite && this.db.postgres, (qb) => qb.forUpdate())
+      .executeTakeFirst();
   }
 
-  private address(address: string, t: number): Address | undefined {
-    const a = this.addresses.get(address);
-    if (a && a.start + this.limits.windowMs < t) {
-      this.addresses.delete(address);
-      return undefined;
-    }
-    return a;
+  private async address(q: Kysely<Tables>, address: string, forWrite: boolean): Promise<Address | undefined> {
+    if (forWrite)
+      await q
+        .insertInto('signin_addresses')
+        .values({ address, failures: 0, start_ms: 0 })
+        .onConflict((oc) => oc.column('address').doNothing())
+        .execute();
+    return q
+      .selectFrom('signin_addresses')
+      .selectAll()
+      .where('address', '=', address)
+      .$if(forWrite && this.db.postgres, (qb) => qb.forUpdate())
+      .executeTakeFirst();
+  }
+
+  /** An account's count, unless its window has passed (then it starts again). */
+  private live(a: Account | undefined, t: number): Account | undefined {
+    return a && a.failures > 0 && !(a.last_ms + this.limits.windowMs < t && a.until_ms < t) ? a : undefined;
+  }
+
+  private liveAddress(a: Address | undefined, t: number): Address | undefined {
+    return a && a.failures > 0 && !(a.start_ms + this.limits.windowMs < t) ? a : undefined;
+  }
+
+  private async prune(t: number): Promise<void> {
+    const { windowMs } = this.limits;
+    await this.db.k
+      .deleteFrom('signin_accounts')
+      .where('last_ms', '<', t - windowMs)
+      .where('until_ms', '<', t)
+      .execute();
+    await this.db.k
+      .deleteFrom('signin_addresses')
+      .where('start_ms', '<', t - windowMs)
+      .execute();
   }
 }
 
 const key = (login: string) => login.trim().toLowerCase();
-
-/** Sets a value as the newest; past the bound, forgets the oldest (Maps keep insertion order). */
-function remember<T>(map: Map<string, T>, k: string, value: T): void {
-  map.delete(k);
-  map.set(k, value);
-  if (map.size > MAX_ENTRIES) map.delete(map.keys().next().value!);
-}

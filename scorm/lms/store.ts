@@ -1,8 +1,15 @@
-/** Every read and write of the LMS's records, as prepared statements over the SQLite file. */
+/**
+ * Every read and write of the LMS's records, through Kysely, the same on SQLite and PostgreSQL.
+ * What must stay consistent when several processes serve one database (a commit's sequence
+ * check and write, numbering attempts and launches) runs in a transaction that first locks the
+ * row it depends on: SELECT ... FOR UPDATE on PostgreSQL; on SQLite one connection per process
+ * and the database's single writer give the same.
+ */
 import { createHash, randomBytes } from 'node:crypto';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Version } from '../strict.js';
-import type Database from 'better-sqlite3';
 import type { Db } from './db.js';
+import type { Role, Tables } from './schema.js';
 import {
   ATTEMPT_LIMITS,
   derive,
@@ -13,75 +20,18 @@ import {
   type InteractionRow,
   type ValidCommit,
 } from './cmi.js';
+import { PROFILE_INTERACTION } from './profiles.js';
 
-export type Role = 'learner' | 'hr' | 'admin';
+export type { Role };
 export const ROLES: readonly Role[] = ['learner', 'hr', 'admin'];
 /** HR and admins see everyone's records. */
 export const isStaff = (u: { role: Role } | null | undefined) => u?.role === 'hr' || u?.role === 'admin';
 
-export interface User {
-  id: number;
-  login: string;
-  name: string;
-  staff_group: string;
-  role: Role;
-  password_hash: string;
-  must_change_password: number;
-  active: number;
-  created_at: string;
-  updated_at: string;
-  last_sign_in_at: string | null;
-}
-
-export interface Attempt {
-  id: number;
-  user_id: number;
-  module_id: string;
-  module_version: string;
-  scorm_version: Version;
-  number: number;
-  status: string;
-  completion_status: string | null;
-  success_status: string | null;
-  score_raw: number | null;
-  score_scaled: number | null;
-  progress: number | null;
-  exit: string | null;
-  cmi: string;
-  total_seconds: number;
-  commits: number;
-  created_at: string;
-  last_access_at: string;
-  completed_at: string | null;
-  /** The module build it was launched on (catalogue.ts); null for attempts from before builds were kept. */
-  build: string | null;
-}
-
-export interface Launch {
-  id: string;
-  attempt_id: number;
-  mode: 'normal' | 'review';
-  started_at: string;
-  last_commit_at: string | null;
-  last_sequence: number;
-  session_seconds: number;
-}
-
-export interface StoredInteraction {
-  attempt_id: number;
-  n: number;
-  interaction_id: string;
-  type: string | null;
-  response: string | null;
-  correct_pattern: string | null;
-  result: string | null;
-  weighting: string | null;
-  latency: string | null;
-  timestamp: string | null;
-  description: string | null;
-  objective_id: string | null;
-  recorded_at: string;
-}
+export type User = Selectable<Tables['users']>;
+/** `build`: the module build it was launched on (catalogue.ts); null for attempts from before builds were kept. */
+export type Attempt = Selectable<Tables['attempts']>;
+export type Launch = Selectable<Tables['launches']>;
+export type StoredInteraction = Selectable<Tables['interactions']>;
 
 export type ModuleInteraction = StoredInteraction & Pick<Attempt, 'user_id' | 'module_id' | 'module_version' | 'build'>;
 
@@ -116,326 +66,549 @@ function afterFinish(version: Attempt['scorm_version'], status: string, previous
   return kept;
 }
 
+/** Rows of the attempt list without their CMI (HR reads thousands: the CMI is the bulk of a row). */
+const ATTEMPT_SUMMARY = [
+  'id',
+  'user_id',
+  'module_id',
+  'module_version',
+  'scorm_version',
+  'number',
+  'status',
+  'completion_status',
+  'success_status',
+  'score_raw',
+  'score_scaled',
+  'progress',
+  'exit',
+  'total_seconds',
+  'commits',
+  'created_at',
+  'last_access_at',
+  'completed_at',
+  'build',
+] as const;
+
+/** How many ids go in one `IN (...)` list: well under either database's limit on parameters. */
+const CHUNK = 500;
+
 export class Store {
-  private statements = new Map<string, Database.Statement>();
+  constructor(
+    readonly db: Db,
+    /** The database, or the transaction this store is bound to (see `transaction`). */
+    private readonly q: Kysely<Tables> = db.k,
+  ) {}
 
-  constructor(readonly db: Db) {}
+  /**
+   * Runs `fn` in one transaction, with a store bound to it (the same store when already in one).
+   * Inside, use only that store: on SQLite the transaction holds the one connection.
+   */
+  transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    if (this.q.isTransaction) return fn(this);
+    return this.q.transaction().execute((trx) => fn(new Store(this.db, trx)));
+  }
 
-  /** A prepared statement, compiled once. */
-  private sql(source: string): Database.Statement {
-    let statement = this.statements.get(source);
-    if (!statement) {
-      statement = this.db.prepare(source);
-      this.statements.set(source, statement);
-    }
-    return statement;
+  /**
+   * Locks a row against other lockers until the transaction ends (PostgreSQL; SQLite's writer
+   * lock already serialises). NO KEY: rows that only refer to it (a new session) need not wait.
+   */
+  private async lock(table: 'users' | 'attempts', id: number): Promise<void> {
+    if (this.db.postgres) await this.q.selectFrom(table).select('id').where('id', '=', id).forNoKeyUpdate().execute();
   }
 
   // Users
 
-  createUser(u: {
+  async createUser(u: {
     login: string;
     name: string;
     staffGroup: string;
     role: Role;
     passwordHash: string;
     mustChange: boolean;
-  }): User {
+  }): Promise<User> {
     const at = now();
-    const info = this.sql(
-      `INSERT INTO users (login, name, staff_group, role, password_hash, must_change_password, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(u.login.trim(), u.name.trim(), u.staffGroup.trim(), u.role, u.passwordHash, u.mustChange ? 1 : 0, at, at);
-    return this.userById(Number(info.lastInsertRowid))!;
+    return this.q
+      .insertInto('users')
+      .values({
+        login: u.login.trim(),
+        name: u.name.trim(),
+        staff_group: u.staffGroup.trim(),
+        role: u.role,
+        password_hash: u.passwordHash,
+        must_change_password: u.mustChange ? 1 : 0,
+        created_at: at,
+        updated_at: at,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 
-  userById(id: number): User | undefined {
-    return this.sql('SELECT * FROM users WHERE id = ?').get(id) as User | undefined;
+  userById(id: number): Promise<User | undefined> {
+    return this.q.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  userByLogin(login: string): User | undefined {
-    return this.sql('SELECT * FROM users WHERE login = ? COLLATE NOCASE').get(login.trim()) as User | undefined;
+  /** Logins match whatever their case (the unique index is on lower(login)). */
+  userByLogin(login: string): Promise<User | undefined> {
+    return this.q
+      .selectFrom('users')
+      .selectAll()
+      .where(sql<boolean>`lower(login) = lower(${login.trim()})`)
+      .executeTakeFirst();
   }
 
-  users(): User[] {
-    return this.sql('SELECT * FROM users ORDER BY name COLLATE NOCASE, id').all() as User[];
+  users(): Promise<User[]> {
+    return this.q
+      .selectFrom('users')
+      .selectAll()
+      .orderBy(sql`lower(name)`)
+      .orderBy('id')
+      .execute();
   }
 
-  countAdmins(): number {
-    return (this.sql("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND active = 1").get() as { n: number }).n;
+  async countUsers(): Promise<number> {
+    const row = await this.q
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
-  updateUser(id: number, fields: Partial<{ name: string; staff_group: string; role: Role; active: number }>): void {
-    const sets = Object.keys(fields).map((k) => `${k} = @${k}`);
-    if (!sets.length) return;
-    this.sql(`UPDATE users SET ${sets.join(', ')}, updated_at = @at WHERE id = @id`).run({ ...fields, at: now(), id });
+  /** The staff groups people are in, sorted. */
+  async staffGroups(): Promise<string[]> {
+    const rows = await this.q
+      .selectFrom('users')
+      .select('staff_group')
+      .distinct()
+      .where('staff_group', '<>', '')
+      .execute();
+    return rows.map((r) => r.staff_group).sort((a, b) => a.localeCompare(b));
   }
 
-  setPassword(id: number, hash: string, mustChange: boolean): void {
-    this.sql('UPDATE users SET password_hash = ?, must_change_password = ?, updated_at = ? WHERE id = ?').run(
-      hash,
-      mustChange ? 1 : 0,
-      now(),
-      id,
-    );
+  async countAdmins(): Promise<number> {
+    const row = await this.q
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('role', '=', 'admin')
+      .where('active', '=', 1)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async updateUser(
+    id: number,
+    fields: Partial<{ name: string; staff_group: string; role: Role; active: number }>,
+  ): Promise<void> {
+    if (!Object.keys(fields).length) return;
+    await this.q
+      .updateTable('users')
+      .set({ ...fields, updated_at: now() })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async setPassword(id: number, hash: string, mustChange: boolean): Promise<void> {
+    await this.q
+      .updateTable('users')
+      .set({ password_hash: hash, must_change_password: mustChange ? 1 : 0, updated_at: now() })
+      .where('id', '=', id)
+      .execute();
   }
 
   // Sessions: the cookie holds a random token; the table holds only its hash.
 
-  createSession(userId: number): { token: string; id: string; expires: Date } {
+  async createSession(userId: number): Promise<{ token: string; id: string; expires: Date }> {
     const token = randomBytes(32).toString('base64url');
     const id = sha256(token);
-    const at = new Date();
-    const expires = new Date(at.getTime() + SESSION_HOURS * 3600_000);
-    this.sql('INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(
-      id,
-      userId,
-      at.toISOString(),
-      at.toISOString(),
-      expires.toISOString(),
-    );
-    this.sql('UPDATE users SET last_sign_in_at = ? WHERE id = ?').run(at.toISOString(), userId);
+    const at = new Date().toISOString();
+    const expires = new Date(Date.parse(at) + SESSION_HOURS * 3600_000);
+    await this.q
+      .insertInto('sessions')
+      .values({ id, user_id: userId, created_at: at, last_seen_at: at, expires_at: expires.toISOString() })
+      .execute();
+    await this.q.updateTable('users').set({ last_sign_in_at: at }).where('id', '=', userId).execute();
     return { token, id, expires };
   }
 
   /** The session and its user for a cookie token, when it is live and the account active. */
-  resolveSession(token: string): { id: string; user: User } | null {
+  async resolveSession(token: string): Promise<{ id: string; user: User } | null> {
     if (!token || token.length > 100) return null;
     const id = sha256(token);
-    const row = this.sql('SELECT * FROM sessions WHERE id = ?').get(id) as
-      { id: string; user_id: number; last_seen_at: string; expires_at: string } | undefined;
+    const row = await this.q
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .selectAll('u')
+      .select(['s.last_seen_at', 's.expires_at'])
+      .where('s.id', '=', id)
+      .executeTakeFirst();
     if (!row) return null;
+    const { last_seen_at, expires_at, ...user } = row;
     const t = Date.now();
-    if (Date.parse(row.expires_at) < t || Date.parse(row.last_seen_at) + IDLE_MINUTES * 60_000 < t) {
-      this.deleteSession(id);
+    if (Date.parse(expires_at) < t || Date.parse(last_seen_at) + IDLE_MINUTES * 60_000 < t) {
+      await this.deleteSession(id);
       return null;
     }
-    const user = this.userById(row.user_id);
-    if (!user || !user.active) return null;
-    if (t - Date.parse(row.last_seen_at) > 60_000)
-      this.sql('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(new Date(t).toISOString(), id);
+    if (!user.active) return null;
+    if (t - Date.parse(last_seen_at) > 60_000)
+      await this.q
+        .updateTable('sessions')
+        .set({ last_seen_at: new Date(t).toISOString() })
+        .where('id', '=', id)
+        .execute();
     return { id, user };
   }
 
-  deleteSession(id: string): void {
-    this.sql('DELETE FROM sessions WHERE id = ?').run(id);
+  async deleteSession(id: string): Promise<void> {
+    await this.q.deleteFrom('sessions').where('id', '=', id).execute();
   }
 
-  deleteSessionsOf(userId: number, except?: string): void {
-    this.sql('DELETE FROM sessions WHERE user_id = ? AND id IS NOT ?').run(userId, except ?? null);
+  async deleteSessionsOf(userId: number, except?: string): Promise<void> {
+    await this.q
+      .deleteFrom('sessions')
+      .where('user_id', '=', userId)
+      .$if(except !== undefined, (qb) => qb.where('id', '<>', except!))
+      .execute();
   }
 
-  pruneSessions(): void {
-    this.sql('DELETE FROM sessions WHERE expires_at < ?').run(now());
+  async pruneSessions(): Promise<void> {
+    await this.q.deleteFrom('sessions').where('expires_at', '<', now()).execute();
   }
 
   // Attempts and launches
 
-  attempt(id: number): Attempt | undefined {
-    return this.sql('SELECT * FROM attempts WHERE id = ?').get(id) as Attempt | undefined;
+  attempt(id: number): Promise<Attempt | undefined> {
+    return this.q.selectFrom('attempts').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  attemptsOf(userId: number, moduleId?: string): Attempt[] {
-    return moduleId
-      ? (this.sql('SELECT * FROM attempts WHERE user_id = ? AND module_id = ? ORDER BY number').all(
-          userId,
-          moduleId,
-        ) as Attempt[])
-      : (this.sql('SELECT * FROM attempts WHERE user_id = ? ORDER BY module_id, number').all(userId) as Attempt[]);
+  attemptsOf(userId: number, moduleId?: string): Promise<Attempt[]> {
+    return this.q
+      .selectFrom('attempts')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .$if(moduleId !== undefined, (qb) => qb.where('module_id', '=', moduleId!))
+      .orderBy('module_id')
+      .orderBy('number')
+      .execute();
   }
 
-  allAttempts(): Attempt[] {
-    return this.sql(
-      "SELECT id, user_id, module_id, module_version, scorm_version, number, status, completion_status, success_status, score_raw, score_scaled, progress, exit, '' AS cmi, total_seconds, commits, created_at, last_access_at, completed_at, build FROM attempts ORDER BY user_id, module_id, number",
-    ).all() as Attempt[];
+  /** Every attempt (or every one of a person's), without its CMI (an empty string in its place). */
+  async allAttempts(userId?: number): Promise<Attempt[]> {
+    const rows = await this.q
+      .selectFrom('attempts')
+      .select(ATTEMPT_SUMMARY)
+      .$if(userId !== undefined, (qb) => qb.where('user_id', '=', userId!))
+      .orderBy('user_id')
+      .orderBy('module_id')
+      .orderBy('number')
+      .execute();
+    return rows.map((r) => ({ ...r, cmi: '' }));
   }
 
-  createAttempt(
+  /** The modules anyone has an attempt at. */
+  async takenModules(): Promise<string[]> {
+    const rows = await this.q.selectFrom('attempts').select('module_id').distinct().execute();
+    return rows.map((r) => r.module_id);
+  }
+
+  async createAttempt(
     userId: number,
     moduleId: string,
     moduleVersion: string,
     version: Version,
     build: string | null = null,
-  ): Attempt {
-    const at = now();
-    return this.db.transaction(() => {
-      const last = this.sql('SELECT MAX(number) AS n FROM attempts WHERE user_id = ? AND module_id = ?').get(
-        userId,
-        moduleId,
-      ) as { n: number | null };
-      const info = this.sql(
-        `INSERT INTO attempts (user_id, module_id, module_version, scorm_version, number, created_at, last_access_at, build)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(userId, moduleId, moduleVersion, version, (last.n ?? 0) + 1, at, at, build);
-      return this.attempt(Number(info.lastInsertRowid))!;
-    })();
-  }
-
-  createLaunch(attemptId: number, mode: 'normal' | 'review'): Launch {
-    const id = randomBytes(16).toString('base64url');
-    const at = now();
-    this.sql('INSERT INTO launches (id, attempt_id, mode, started_at) VALUES (?, ?, ?, ?)').run(
-      id,
-      attemptId,
-      mode,
-      at,
-    );
-    if (mode === 'normal') this.sql('UPDATE attempts SET last_access_at = ? WHERE id = ?').run(at, attemptId);
-    return this.launch(id)!;
-  }
-
-  launch(id: string): Launch | undefined {
-    return this.sql('SELECT * FROM launches WHERE id = ?').get(id) as Launch | undefined;
-  }
-
-  /** The newest normal launch of an attempt: the only one allowed to write to it. */
-  latestLaunch(attemptId: number): Launch | undefined {
-    return this.sql(
-      "SELECT * FROM launches WHERE attempt_id = ? AND mode = 'normal' ORDER BY started_at DESC, rowid DESC LIMIT 1",
-    ).get(attemptId) as Launch | undefined;
+  ): Promise<Attempt> {
+    return this.transaction(async (s) => {
+      await s.lock('users', userId);
+      const last = await s.q
+        .selectFrom('attempts')
+        .select((eb) => eb.fn.max('number').as('n'))
+        .where('user_id', '=', userId)
+        .where('module_id', '=', moduleId)
+        .executeTakeFirst();
+      const at = now();
+      return s.q
+        .insertInto('attempts')
+        .values({
+          user_id: userId,
+          module_id: moduleId,
+          module_version: moduleVersion,
+          scorm_version: version,
+          number: Number(last?.n ?? 0) + 1,
+          created_at: at,
+          last_access_at: at,
+          build,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    });
   }
 
   /**
-   * Stores a validated commit in one transaction: the merged CMI, the derived status and
-   * score, the session's time, and the interactions (upserted by index: they are append-only).
-   * A launch that another launch of the same attempt has replaced (the learner went on in
-   * another browser) may no longer write, so an old tab cannot overwrite newer progress.
+   * The learner's unfinished attempt at a module, to continue; or, when there is none and
+   * `start` is given, a new one. One transaction, so two clicks (or two processes) make one.
    */
-  applyCommit(attempt: Attempt, launch: Launch, commit: ValidCommit): CommitOutcome {
-    return this.db
-      .transaction((): CommitOutcome => {
-        if (launch.mode !== 'normal') return { outcome: 'review' };
-        const latest = this.latestLaunch(attempt.id);
-        if (latest?.id !== launch.id) return { outcome: 'superseded' };
-        const fresh = this.launch(launch.id)!;
-        if (commit.sequence !== null && commit.sequence <= fresh.last_sequence) return { outcome: 'stale' };
-        if (commit.sequence !== null && commit.sequence > fresh.last_sequence + ATTEMPT_LIMITS.sequenceGap)
-          return { outcome: 'ahead', next: fresh.last_sequence + 1 };
-        const current = this.attempt(attempt.id)!;
-        const version = current.scorm_version;
-        const previous = JSON.parse(current.cmi) as Flat;
-        const wasFinished = FINISHED.has(current.status);
-        const cmi: Flat = wasFinished
-          ? afterFinish(version, current.status, previous, commit.data)
-          : { ...previous, ...commit.data };
-        const json = JSON.stringify(cmi);
-        const bytes = Buffer.byteLength(json);
-        if (bytes > ATTEMPT_LIMITS.storedBytes) return { outcome: 'too-large', bytes };
-        const d = derive(version, cmi);
-        const at = now();
-        const finished = FINISHED.has(d.status);
-        // A session lasts no longer than the time since its launch, whatever the SCO says.
-        const elapsed = Math.max(0, (Date.parse(at) - Date.parse(fresh.started_at)) / 1000);
-        const sessionSeconds = d.sessionSeconds === null ? null : Math.min(d.sessionSeconds, Math.ceil(elapsed));
-        this.sql(
-          'UPDATE launches SET last_commit_at = ?, last_sequence = ?, session_seconds = COALESCE(?, session_seconds) WHERE id = ?',
-        ).run(at, commit.sequence ?? fresh.last_sequence, sessionSeconds, launch.id);
-        this.sql(
-          `UPDATE attempts SET status = @status, completion_status = @completion, success_status = @success, score_raw = @raw,
-          score_scaled = @scaled, progress = @progress, exit = @exit, cmi = @cmi, commits = commits + 1, last_access_at = @at,
-          completed_at = COALESCE(completed_at, @completedAt),
-          total_seconds = (SELECT COALESCE(SUM(session_seconds), 0) FROM launches WHERE attempt_id = @id)
-        WHERE id = @id`,
-        ).run({
-          status: d.status,
-          completion: d.completion,
-          success: d.success,
-          raw: d.scoreRaw,
-          scaled: d.scoreScaled,
-          progress: d.progress,
-          exit: d.exit,
-          cmi: json,
-          at,
-          completedAt: finished ? at : null,
-          id: attempt.id,
-        });
-        const upsert = this
-          .sql(`INSERT INTO interactions (attempt_id, n, interaction_id, type, response, correct_pattern, result, weighting, latency, timestamp, description, objective_id, recorded_at)
-        VALUES (@attempt, @n, @id, @type, @response, @pattern, @result, @weighting, @latency, @timestamp, @description, @objective, @at)
-        ON CONFLICT (attempt_id, n) DO UPDATE SET interaction_id = excluded.interaction_id, type = excluded.type, response = excluded.response,
-          correct_pattern = excluded.correct_pattern, result = excluded.result, weighting = excluded.weighting, latency = excluded.latency,
-          timestamp = excluded.timestamp, description = excluded.description, objective_id = excluded.objective_id
-        WHERE interactions.response IS NOT excluded.response OR interactions.result IS NOT excluded.result OR interactions.interaction_id IS NOT excluded.interaction_id
-          OR interactions.correct_pattern IS NOT excluded.correct_pattern OR interactions.timestamp IS NOT excluded.timestamp`);
-        // Only new or changed interactions are written: most commits add one.
-        const before = new Map(interactionsOf(version, previous).map((r) => [r.n, JSON.stringify(r)]));
-        for (const row of interactionsOf(version, cmi)) {
-          if (before.get(row.n) !== JSON.stringify(row)) upsert.run({ attempt: attempt.id, ...row, at });
-        }
-        return { outcome: wasFinished ? 'finished' : 'stored' };
+  continueOrStart(
+    userId: number,
+    moduleId: string,
+    start: { moduleVersion: string; version: Version; build: string | null } | null,
+  ): Promise<Attempt | undefined> {
+    return this.transaction(async (s) => {
+      await s.lock('users', userId);
+      const latest = (await s.attemptsOf(userId, moduleId)).at(-1);
+      if (latest && !FINISHED.has(latest.status)) return latest;
+      return start ? s.createAttempt(userId, moduleId, start.moduleVersion, start.version, start.build) : undefined;
+    });
+  }
+
+  createLaunch(attemptId: number, mode: 'normal' | 'review'): Promise<Launch> {
+    return this.transaction(async (s) => {
+      await s.lock('attempts', attemptId);
+      const last = await s.q
+        .selectFrom('launches')
+        .select((eb) => eb.fn.max('n').as('n'))
+        .where('attempt_id', '=', attemptId)
+        .executeTakeFirst();
+      const at = now();
+      const launch = await s.q
+        .insertInto('launches')
+        .values({
+          id: randomBytes(16).toString('base64url'),
+          attempt_id: attemptId,
+          mode,
+          started_at: at,
+          n: Number(last?.n ?? 0) + 1,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (mode === 'normal')
+        await s.q.updateTable('attempts').set({ last_access_at: at }).where('id', '=', attemptId).execute();
+      return launch;
+    });
+  }
+
+  launch(id: string): Promise<Launch | undefined> {
+    return this.q.selectFrom('launches').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** The newest normal launch of an attempt: the only one allowed to write to it. */
+  latestLaunch(attemptId: number): Promise<Launch | undefined> {
+    return this.q
+      .selectFrom('launches')
+      .selectAll()
+      .where('attempt_id', '=', attemptId)
+      .where('mode', '=', 'normal')
+      .orderBy('n', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
+  /**
+   * Stores a validated commit in one transaction, with the attempt locked: the merged CMI, the
+   * derived status and score, the session's time, and the interactions (upserted by index: they
+   * are append-only). A launch that another launch of the same attempt has replaced (the
+   * learner went on in another browser) may no longer write, so an old tab cannot overwrite
+   * newer progress; nor may a commit whose sequence is not above the last stored, whichever
+   * process stored that.
+   */
+  applyCommit(attempt: Attempt, launch: Launch, commit: ValidCommit): Promise<CommitOutcome> {
+    if (launch.mode !== 'normal') return Promise.resolve({ outcome: 'review' });
+    return this.transaction(async (s) => {
+      await s.lock('attempts', attempt.id);
+      const latest = await s.latestLaunch(attempt.id);
+      if (latest?.id !== launch.id) return { outcome: 'superseded' };
+      if (commit.sequence !== null && commit.sequence <= latest.last_sequence) return { outcome: 'stale' };
+      if (commit.sequence !== null && commit.sequence > latest.last_sequence + ATTEMPT_LIMITS.sequenceGap)
+        return { outcome: 'ahead', next: latest.last_sequence + 1 };
+      return s.writeCommit((await s.attempt(attempt.id))!, latest, commit);
+    });
+  }
+
+  /** The writes of a commit already checked, inside applyCommit's transaction. */
+  private async writeCommit(current: Attempt, launch: Launch, commit: ValidCommit): Promise<CommitOutcome> {
+    const version = current.scorm_version;
+    const previous = JSON.parse(current.cmi) as Flat;
+    const wasFinished = FINISHED.has(current.status);
+    const cmi: Flat = wasFinished
+      ? afterFinish(version, current.status, previous, commit.data)
+      : { ...previous, ...commit.data };
+    const json = JSON.stringify(cmi);
+    const bytes = Buffer.byteLength(json);
+    if (bytes > ATTEMPT_LIMITS.storedBytes) return { outcome: 'too-large', bytes };
+    const d = derive(version, cmi);
+    const at = now();
+    // A session lasts no longer than the time since its launch, whatever the SCO says.
+    const elapsed = Math.max(0, (Date.parse(at) - Date.parse(launch.started_at)) / 1000);
+    const sessionSeconds = d.sessionSeconds === null ? null : Math.min(d.sessionSeconds, Math.ceil(elapsed));
+    await this.q
+      .updateTable('launches')
+      .set({
+        last_commit_at: at,
+        last_sequence: commit.sequence ?? launch.last_sequence,
+        session_seconds: sessionSeconds ?? launch.session_seconds,
       })
-      .immediate();
+      .where('id', '=', launch.id)
+      .execute();
+    const totals = this.q
+      .selectFrom('launches')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('session_seconds'), eb.lit(0)).as('t'))
+      .where('attempt_id', '=', current.id);
+    await this.q
+      .updateTable('attempts')
+      .set((eb) => ({
+        status: d.status,
+        completion_status: d.completion,
+        success_status: d.success,
+        score_raw: d.scoreRaw,
+        score_scaled: d.scoreScaled,
+        progress: d.progress,
+        exit: d.exit,
+        cmi: json,
+        commits: eb('commits', '+', 1),
+        last_access_at: at,
+        completed_at: current.completed_at ?? (FINISHED.has(d.status) ? at : null),
+        total_seconds: totals,
+      }))
+      .where('id', '=', current.id)
+      .execute();
+    // Only new or changed interactions are written: most commits add one.
+    const before = new Map(interactionsOf(version, previous).map((r) => [r.n, JSON.stringify(r)]));
+    const changed = interactionsOf(version, cmi).filter((row) => before.get(row.n) !== JSON.stringify(row));
+    await this.upsertInteractions(current.id, changed, at);
+    return { outcome: wasFinished ? 'finished' : 'stored' };
   }
 
-  interactionsOf(attemptId: number): StoredInteraction[] {
-    return this.sql('SELECT * FROM interactions WHERE attempt_id = ? ORDER BY n').all(attemptId) as StoredInteraction[];
+  private async upsertInteractions(attemptId: number, rows: readonly InteractionRow[], at: string): Promise<void> {
+    if (!rows.length) return;
+    await this.q
+      .insertInto('interactions')
+      .values(
+        rows.map((r) => ({
+          attempt_id: attemptId,
+          n: r.n,
+          interaction_id: r.id,
+          type: r.type,
+          response: r.response,
+          correct_pattern: r.pattern,
+          result: r.result,
+          weighting: r.weighting,
+          latency: r.latency,
+          timestamp: r.timestamp,
+          description: r.description,
+          objective_id: r.objective,
+          recorded_at: at,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['attempt_id', 'n']).doUpdateSet((eb) => ({
+          interaction_id: eb.ref('excluded.interaction_id'),
+          type: eb.ref('excluded.type'),
+          response: eb.ref('excluded.response'),
+          correct_pattern: eb.ref('excluded.correct_pattern'),
+          result: eb.ref('excluded.result'),
+          weighting: eb.ref('excluded.weighting'),
+          latency: eb.ref('excluded.latency'),
+          timestamp: eb.ref('excluded.timestamp'),
+          description: eb.ref('excluded.description'),
+          objective_id: eb.ref('excluded.objective_id'),
+        })),
+      )
+      .execute();
   }
 
-  /** The recorded decisions of the given attempts, by attempt, in order. */
-  interactionsOfAttempts(
+  interactionsOf(attemptId: number): Promise<StoredInteraction[]> {
+    return this.q.selectFrom('interactions').selectAll().where('attempt_id', '=', attemptId).orderBy('n').execute();
+  }
+
+  /** The recorded decisions of the given attempts, by attempt, in order: a query per 500 attempts. */
+  async interactionsOfAttempts(
     ids: readonly number[],
-  ): Map<number, Pick<StoredInteraction, 'interaction_id' | 'response'>[]> {
-    const statement = this.sql('SELECT interaction_id, response FROM interactions WHERE attempt_id = ? ORDER BY n');
-    return new Map(
-      ids.map((id) => [id, statement.all(id) as Pick<StoredInteraction, 'interaction_id' | 'response'>[]]),
-    );
+  ): Promise<Map<number, Pick<StoredInteraction, 'interaction_id' | 'response'>[]>> {
+    const out = new Map<number, Pick<StoredInteraction, 'interaction_id' | 'response'>[]>(ids.map((id) => [id, []]));
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const rows = await this.q
+        .selectFrom('interactions')
+        .select(['attempt_id', 'interaction_id', 'response'])
+        .where('attempt_id', 'in', ids.slice(i, i + CHUNK))
+        .orderBy('attempt_id')
+        .orderBy('n')
+        .execute();
+      for (const { attempt_id, ...rest } of rows) out.get(attempt_id)?.push(rest);
+    }
+    return out;
+  }
+
+  /**
+   * Every `learner-profile` record (profiles.ts), with whose and which module's it is, in the
+   * order recorded: by attempt number, then by index.
+   */
+  profileRecords(): Promise<{ user_id: number; module_id: string; response: string | null }[]> {
+    return this.q
+      .selectFrom('interactions as i')
+      .innerJoin('attempts as a', 'a.id', 'i.attempt_id')
+      .select(['a.user_id', 'a.module_id', 'i.response'])
+      .where('i.interaction_id', '=', PROFILE_INTERACTION)
+      .orderBy('a.user_id')
+      .orderBy('a.module_id')
+      .orderBy('a.number')
+      .orderBy('i.n')
+      .execute();
   }
 
   /** Every recorded decision for a module, with its attempt's owner. */
-  interactionsForModule(moduleId: string): ModuleInteraction[] {
-    return this.sql(
-      `SELECT i.*, a.user_id, a.module_id, a.module_version, a.build FROM interactions i JOIN attempts a ON a.id = i.attempt_id
-      WHERE a.module_id = ? ORDER BY i.attempt_id, i.n`,
-    ).all(moduleId) as ModuleInteraction[];
+  interactionsForModule(moduleId: string): Promise<ModuleInteraction[]> {
+    return this.q
+      .selectFrom('interactions as i')
+      .innerJoin('attempts as a', 'a.id', 'i.attempt_id')
+      .selectAll('i')
+      .select(['a.user_id', 'a.module_id', 'a.module_version', 'a.build'])
+      .where('a.module_id', '=', moduleId)
+      .orderBy('i.attempt_id')
+      .orderBy('i.n')
+      .execute();
   }
 
   // Module builds: what reports know of each version (catalogue.ts)
 
   /** Keeps a build's report data, once: the first copy of a hash is the one kept. */
-  keepBuild(hash: string, moduleId: string, version: string, data: string): void {
-    this.sql('INSERT OR IGNORE INTO builds (hash, module_id, version, data, first_seen_at) VALUES (?, ?, ?, ?, ?)').run(
-      hash,
-      moduleId,
-      version,
-      data,
-      now(),
-    );
+  async keepBuild(hash: string, moduleId: string, version: string, data: string): Promise<void> {
+    await this.q
+      .insertInto('builds')
+      .values({ hash, module_id: moduleId, version, data, first_seen_at: now() })
+      .onConflict((oc) => oc.column('hash').doNothing())
+      .execute();
   }
 
-  buildData(hash: string): string | undefined {
-    return (this.sql('SELECT data FROM builds WHERE hash = ?').get(hash) as { data: string } | undefined)?.data;
+  async buildData(hash: string): Promise<string | undefined> {
+    return (await this.q.selectFrom('builds').select('data').where('hash', '=', hash).executeTakeFirst())?.data;
   }
 
   /** The hash of the newest kept build of a module (of one version, when given). */
-  latestBuild(moduleId: string, version?: string): string | undefined {
-    const row = (
-      version === undefined
-        ? this.sql('SELECT hash FROM builds WHERE module_id = ? ORDER BY first_seen_at DESC, rowid DESC LIMIT 1').get(
-            moduleId,
-          )
-        : this.sql(
-            'SELECT hash FROM builds WHERE module_id = ? AND version = ? ORDER BY first_seen_at DESC, rowid DESC LIMIT 1',
-          ).get(moduleId, version)
-    ) as { hash: string } | undefined;
+  async latestBuild(moduleId: string, version?: string): Promise<string | undefined> {
+    const row = await this.q
+      .selectFrom('builds')
+      .select('hash')
+      .where('module_id', '=', moduleId)
+      .$if(version !== undefined, (qb) => qb.where('version', '=', version!))
+      .orderBy('first_seen_at', 'desc')
+      .orderBy('hash', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return row?.hash;
   }
 
   // Audit
 
-  audit(actorId: number | null, action: string, detail = ''): void {
-    this.sql('INSERT INTO audit (at, actor_id, action, detail) VALUES (?, ?, ?, ?)').run(
-      now(),
-      actorId,
-      action,
-      detail,
-    );
+  async audit(actorId: number | null, action: string, detail = ''): Promise<void> {
+    await this.q.insertInto('audit').values({ at: now(), actor_id: actorId, action, detail }).execute();
   }
 
-  recentAudit(limit = 30): { at: string; actor: string | null; action: string; detail: string }[] {
-    return this.sql(
-      `SELECT a.at, u.name AS actor, a.action, a.detail FROM audit a LEFT JOIN users u ON u.id = a.actor_id
-      ORDER BY a.id DESC LIMIT ?`,
-    ).all(limit) as { at: string; actor: string | null; action: string; detail: string }[];
+  recentAudit(limit = 30): Promise<{ at: string; actor: string | null; action: string; detail: string }[]> {
+    return this.q
+      .selectFrom('audit as a')
+      .leftJoin('users as u', 'u.id', 'a.actor_id')
+      .select(['a.at', 'u.name as actor', 'a.action', 'a.detail'])
+      .orderBy('a.id', 'desc')
+      .limit(limit)
+      .execute();
   }
 }
 

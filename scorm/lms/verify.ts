@@ -9,6 +9,7 @@ import type { ReportData } from '../../src/core/report-data.js';
 import { isComplete, score, type Decision } from '../../src/core/state.js';
 import { FINISHED } from './cmi.js';
 import type { Catalogue } from './catalogue.js';
+import { isProfileInteraction } from './profiles.js';
 import type { Attempt, Store, StoredInteraction } from './store.js';
 
 /** What src/core/state.ts reads to score and follow a path: the answer key, no words. */
@@ -40,6 +41,8 @@ function decisionsOf(
   const decisions = new Map<string, Decision>();
   let unknown = 0;
   for (const i of interactions) {
+    // The learner's profile is reported as an interaction too, but it is not an answer.
+    if (isProfileInteraction(i)) continue;
     const choices = scenarios.get(i.interaction_id);
     if (!choices) {
       unknown++;
@@ -84,13 +87,24 @@ export function resultProblem(
   return text.charAt(0).toUpperCase() + text.slice(1) + '.';
 }
 
-/** resultProblem for many attempts at once: one query for their interactions. */
-export function resultProblems(store: Store, catalogue: Catalogue, attempts: readonly Attempt[]): Map<number, string> {
+/** resultProblem for many attempts at once: a query per 500 attempts for their interactions. */
+export async function resultProblems(
+  store: Store,
+  catalogue: Catalogue,
+  attempts: readonly Attempt[],
+): Promise<Map<number, string>> {
   const finished = attempts.filter((a) => FINISHED.has(a.status));
-  const interactions = store.interactionsOfAttempts(finished.map((a) => a.id));
+  const interactions = await store.interactionsOfAttempts(finished.map((a) => a.id));
   const out = new Map<number, string>();
+  // Each build looked up once: old attempts without one share their version's.
+  const builds = new Map<string, Promise<ReportData | null>>();
+  const buildOf = (a: Attempt) => {
+    const key = a.build ?? `${a.module_id}\u0000${a.module_version}`;
+    if (!builds.has(key)) builds.set(key, catalogue.forAttempt(a));
+    return builds.get(key)!;
+  };
   for (const a of finished) {
-    const problem = resultProblem(catalogue.forAttempt(a), a, interactions.get(a.id) ?? []);
+    const problem = resultProblem(await buildOf(a), a, interactions.get(a.id) ?? []);
     if (problem) out.set(a.id, problem);
   }
   return out;

@@ -16,6 +16,7 @@ import {
   type RecordStatus,
 } from './reports.js';
 import type { AuditEntry } from './audit.js';
+import { GROUP_LABELS, GROUPS, NATION_LABELS, NATIONS, profileLabel } from './profiles.js';
 import type { ImportJob } from './imports.js';
 import { isStaff, type Role, type User } from './store.js';
 
@@ -346,14 +347,14 @@ function recordTable(rows: readonly RecordRow[], withName: boolean): Html {
   return html`<div class="table-scroll"><table class="table" id="records">
   <thead><tr>
     ${withName ? html`<th scope="col">Name</th><th scope="col">Email or staff number</th><th scope="col">Staff group</th>` : ''}
-    <th scope="col">Module</th><th scope="col">Status</th><th scope="col" class="num">Score</th><th scope="col" class="num">Attempts</th>
+    <th scope="col">Module</th><th scope="col">Nation and profession (chosen in the module)</th><th scope="col">Status</th><th scope="col" class="num">Score</th><th scope="col" class="num">Attempts</th>
     <th scope="col">First access</th><th scope="col">Last access</th><th scope="col">Finished</th><th scope="col" class="num">Total time</th>
   </tr></thead>
   <tbody>
   ${rows.map(
     (r) => html`<tr data-learner="${r.login}" data-module="${r.moduleId}" data-status="${r.status}">
     ${withName ? html`<td><a href="/hr/learners/${r.userId}">${r.name}</a></td><td class="login">${r.login}</td><td>${r.staffGroup}</td>` : ''}
-    <td><a href="/hr/modules/${r.moduleId}">${r.moduleTitle}</a></td><td>${statusTag(r.status)}${r.check ? html`<p class="check" data-check="">Check this result: ${r.check}</p>` : ''}</td><td class="num">${score(r.score)}</td>
+    <td><a href="/hr/modules/${r.moduleId}">${r.moduleTitle}</a></td><td class="profile">${profileLabel(r.profile)}</td><td>${statusTag(r.status)}${r.check ? html`<p class="check" data-check="">Check this result: ${r.check}</p>` : ''}</td><td class="num">${score(r.score)}</td>
     <td class="num">${r.attempts}</td><td>${localDateTime(r.firstAccess)}</td><td>${localDateTime(r.lastAccess)}</td><td>${localDateTime(r.completedAt)}</td>
     <td class="num">${r.attempts ? formatDuration(r.totalSeconds) : ''}</td>
   </tr>`,
@@ -384,6 +385,12 @@ function filterForm(
   }
   <div class="form-group"><label class="label" for="f-group">Staff group</label>
     <select class="select" id="f-group" name="group">${opt('', 'All staff groups', filter.group)}${options.groups.map((g) => opt(g, g, filter.group))}</select></div>
+  <div class="form-group"><label class="label" for="f-nation">Nation</label>
+    <div class="hint" id="f-nation-hint">As the learner chose in the module</div>
+    <select class="select" id="f-nation" name="nation" aria-describedby="f-nation-hint">${opt('', 'All nations', filter.nation)}${NATIONS.map((n) => opt(n, NATION_LABELS[n], filter.nation))}</select></div>
+  <div class="form-group"><label class="label" for="f-staff">Profession</label>
+    <div class="hint" id="f-staff-hint">As the learner chose in the module</div>
+    <select class="select" id="f-staff" name="staff" aria-describedby="f-staff-hint">${opt('', 'All professions', filter.staff)}${GROUPS.map((g) => opt(g, GROUP_LABELS[g], filter.staff))}</select></div>
   <div class="form-group"><label class="label" for="f-from">From</label><input class="input input--date" id="f-from" name="from" type="date" value="${filter.from ?? ''}"></div>
   <div class="form-group"><label class="label" for="f-to">To</label><input class="input input--date" id="f-to" name="to" type="date" value="${filter.to ?? ''}"></div>
   ${

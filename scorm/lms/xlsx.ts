@@ -7,6 +7,7 @@
  */
 import writeXlsxFile, { type Cell, type SheetData } from 'write-excel-file/node';
 import { statusLabel } from './views.js';
+import { GROUP_LABELS, NATION_LABELS } from './profiles.js';
 import type { RecordRow } from './reports.js';
 
 const DATE_TIME = 'd mmm yyyy hh:mm';
@@ -38,6 +39,8 @@ export const recordHeader = (time: string): string[] => [
   'Finished',
   time,
   'Result check',
+  'Nation (chosen in the module)',
+  'Profession (chosen in the module)',
 ];
 const HEADER = recordHeader('Total time (hours)');
 
@@ -58,6 +61,8 @@ export function recordsSheet(rows: readonly RecordRow[]): SheetData {
       excelDate(r.completedAt),
       r.attempts ? number(Math.round((r.totalSeconds / 3600) * 100) / 100, '0.00') : null,
       r.check ? text(r.check) : null,
+      r.profile ? text(NATION_LABELS[r.profile.nation]) : null,
+      r.profile ? text(GROUP_LABELS[r.profile.group]) : null,
     ]),
   ];
 }
@@ -66,7 +71,7 @@ export function recordsSheet(rows: readonly RecordRow[]): SheetData {
 export function recordsWorkbook(rows: readonly RecordRow[]): Promise<Buffer> {
   return writeXlsxFile(recordsSheet(rows), {
     sheet: 'Records',
-    columns: [24, 30, 22, 30, 16, 12, 10, 9, 18, 18, 18, 12, 40].map((width) => ({ width })),
+    columns: [24, 30, 22, 30, 16, 12, 10, 9, 18, 18, 18, 12, 40, 18, 26].map((width) => ({ width })),
     stickyRowsCount: 1,
   }).toBuffer();
 }

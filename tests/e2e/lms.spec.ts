@@ -5,11 +5,13 @@
  * wrong-role requests get 401/403; malformed and foreign commits get 400 and change nothing.
  *
  * It starts its own LMS (scripts/lms.ts) on a free port with a fresh data folder, and needs
- * the modules built (`npm run build`).
+ * the modules built (`npm run build`). When FRONTLINE_TEST_DATABASE_URL names a PostgreSQL
+ * server, the LMS keeps its records in a fresh database there (dropped after) instead of SQLite.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { freePort } from '../../scripts/free-port.js';
+import { freshPostgres, PG_SERVER } from '../postgres.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type Browser, type BrowserContext, type FrameLocator, type Page } from '@playwright/test';
@@ -38,6 +40,7 @@ const HELEN = {
 };
 
 let server: ChildProcess | undefined;
+let database: Awaited<ReturnType<typeof freshPostgres>> | undefined;
 let dataDir = '';
 let base = '';
 let serverLog = '';
@@ -54,9 +57,11 @@ test.beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'frontline-lms-e2e-'));
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
+  if (PG_SERVER) database = await freshPostgres();
   server = spawn(process.execPath, ['--import', 'tsx', 'scripts/lms.ts'], {
     env: {
       ...process.env,
+      DATABASE_URL: database?.url ?? '',
       HOST: '127.0.0.1',
       PORT: String(port),
       FRONTLINE_DATA: dataDir,
@@ -84,9 +89,10 @@ test.beforeAll(async () => {
     .toBe(200);
 });
 
-test.afterAll(() => {
+test.afterAll(async () => {
   server?.kill();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await database?.drop();
 });
 
 /** A browser context of our own, failing the test on console errors (a CSP violation is one). */
@@ -330,6 +336,7 @@ test('HR sees the right rows, filters them, downloads the CSV, and reads the cha
     PRIYA.login,
     PRIYA.group,
     TITLE,
+    /^(|.+, .+)$/, // the nation and profession the module reported, if it reports one
     'Passed',
     '100%',
     '1',
@@ -343,6 +350,7 @@ test('HR sees the right rows, filters them, downloads the CSV, and reads the cha
     TOM.login,
     TOM.group,
     TITLE,
+    /^(|.+, .+)$/,
     'Failed',
     '0%',
     '1',
@@ -389,7 +397,7 @@ test('HR sees the right rows, filters them, downloads the CSV, and reads the cha
   const lines = csv.slice(1).trimEnd().split('\r\n');
   expect(lines).toHaveLength(3);
   expect(lines[0]).toBe(
-    'Name,Email or staff number,Staff group,Module,Module ID,Status,Score (%),Attempts,First access,Last access,Finished,Total time (h:mm:ss),Result check',
+    'Name,Email or staff number,Staff group,Module,Module ID,Status,Score (%),Attempts,First access,Last access,Finished,Total time (h:mm:ss),Result check,Nation (chosen in the module),Profession (chosen in the module)',
   );
   // Both results follow from the answers the module recorded: the LMS's own scoring agrees.
   expect(lines.slice(1).every((l) => l.endsWith(','))).toBe(true);

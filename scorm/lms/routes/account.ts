@@ -13,7 +13,7 @@ const safeNext = (next: string) =>
 export function accountRoutes(lms: LmsContext, limits: SignInLimits) {
   const { store, page, sendPage } = lms;
   return async (app: FastifyInstance) => {
-    const guard = new SignInGuard(limits);
+    const guard = new SignInGuard(lms.db, limits);
 
     app.get('/', async (req, reply) => reply.redirect(req.lms ? home(req.lms.user) : '/signin'));
 
@@ -30,7 +30,7 @@ export function accountRoutes(lms: LmsContext, limits: SignInLimits) {
       const login = str(body.login, 200).trim();
       const password = str(body.password, 1000);
       const next = str(body.next, 300);
-      const wait = guard.wait(login, req.ip);
+      const wait = await guard.wait(login, req.ip);
       if (wait > 0) {
         const seconds = Math.ceil(wait / 1000);
         reply.header('Retry-After', seconds);
@@ -45,11 +45,11 @@ export function accountRoutes(lms: LmsContext, limits: SignInLimits) {
           429,
         );
       }
-      const user = login ? store.userByLogin(login) : undefined;
+      const user = login ? await store.userByLogin(login) : undefined;
       const ok = await verifyPassword(password, user?.password_hash ?? (await dummyHash()));
       if (!ok || !user || !user.active) {
-        guard.failed(login, req.ip);
-        if (user) store.audit(user.id, 'failed sign-in', req.ip);
+        await guard.failed(login, req.ip);
+        if (user) await store.audit(user.id, 'failed sign-in', req.ip);
         return sendPage(
           reply,
           signInPage(page(req, reply), {
@@ -60,10 +60,10 @@ export function accountRoutes(lms: LmsContext, limits: SignInLimits) {
           401,
         );
       }
-      guard.succeeded(login);
-      if (req.lms) store.deleteSession(req.lms.sessionId);
-      const session = store.createSession(user.id);
-      store.audit(user.id, 'signed in', req.ip);
+      await guard.succeeded(login);
+      if (req.lms) await store.deleteSession(req.lms.sessionId);
+      const session = await store.createSession(user.id);
+      await store.audit(user.id, 'signed in', req.ip);
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
         httpOnly: true,
@@ -75,7 +75,7 @@ export function accountRoutes(lms: LmsContext, limits: SignInLimits) {
     });
 
     app.post('/signout', { config: { auth: 'user', beforePasswordChange: true } }, async (req, reply) => {
-      store.deleteSession(req.lms!.sessionId);
+      await store.deleteSession(req.lms!.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       req.lms = null;
       return sendPage(reply, signInPage(page(req, reply), { notice: 'You have signed out.' }));
@@ -97,9 +97,9 @@ export function accountRoutes(lms: LmsContext, limits: SignInLimits) {
       if (problem) return fail(problem);
       if (password !== str(body.confirm, 1000)) return fail('The two new passwords are different.');
       if (password === current) return fail('Choose a password different from the one you were given.');
-      store.setPassword(user.id, await hashPassword(password), false);
-      store.deleteSessionsOf(user.id, req.lms!.sessionId);
-      store.audit(user.id, 'changed their password');
+      await store.setPassword(user.id, await hashPassword(password), false);
+      await store.deleteSessionsOf(user.id, req.lms!.sessionId);
+      await store.audit(user.id, 'changed their password');
       if (forced) return reply.code(303).redirect(home(user));
       return sendPage(reply, passwordPage(page(req, reply), { forced: false, done: true }));
     });

@@ -1,6 +1,6 @@
 /** HR: the records table and its CSV, a module's report, one learner's decisions. */
 import type { FastifyInstance } from 'fastify';
-import { MODULE_ID, param, str, userOf, type LmsContext } from '../context.js';
+import { idParam, MODULE_ID, param, str, userOf, type LmsContext } from '../context.js';
 import { toCsv } from '../csv.js';
 import {
   formatDuration,
@@ -15,6 +15,8 @@ import {
 } from '../reports.js';
 import { hrLearnerPage, modulePage, recordsPage, statusLabel } from '../views.js';
 import { recordHeader, recordsWorkbook } from '../xlsx.js';
+import { isGroup, isNation } from '../../../src/core/profile.js';
+import { GROUP_LABELS, NATION_LABELS } from '../profiles.js';
 import { packagesOf } from './packages.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -28,6 +30,10 @@ export function filterFrom(query: unknown): RecordFilter {
   if (RECORD_STATUSES.includes(status)) f.status = status;
   const group = str(q.group, 100);
   if (group) f.group = group;
+  const nation = str(q.nation, 30);
+  if (isNation(nation)) f.nation = nation;
+  const staff = str(q.staff, 30);
+  if (isGroup(staff)) f.staff = staff;
   const from = str(q.from, 10);
   const to = str(q.to, 10);
   if (DATE.test(from)) f.from = from;
@@ -42,6 +48,8 @@ const queryOf = (f: RecordFilter) =>
       module: f.module,
       status: f.status,
       group: f.group,
+      nation: f.nation,
+      staff: f.staff,
       from: f.from,
       to: f.to,
       dates: f.from || f.to ? f.dateField : undefined,
@@ -50,31 +58,23 @@ const queryOf = (f: RecordFilter) =>
 
 export function hrRoutes(lms: LmsContext) {
   const { store, catalogue, page, sendPage, deny } = lms;
-  const groups = () =>
-    [
-      ...new Set(
-        store
-          .users()
-          .map((u) => u.staff_group)
-          .filter(Boolean),
-      ),
-    ].sort((a, b) => a.localeCompare(b));
+  const groups = () => store.staffGroups();
 
   return async (app: FastifyInstance) => {
     app.get('/hr/records', { config: { auth: 'hr' } }, async (req, reply) => {
       const filter = filterFrom(req.query);
       return sendPage(
         reply,
-        recordsPage(page(req, reply), records(store, catalogue, filter), filter, {
-          modules: reportedModules(catalogue, store),
-          groups: groups(),
+        recordsPage(page(req, reply), await records(store, catalogue, filter), filter, {
+          modules: await reportedModules(catalogue, store),
+          groups: await groups(),
           query: queryOf(filter),
         }),
       );
     });
 
     app.get('/hr/records.csv', { config: { auth: 'hr' } }, async (req, reply) => {
-      const rows = records(store, catalogue, filterFrom(req.query));
+      const rows = await records(store, catalogue, filterFrom(req.query));
       const csv = toCsv(
         recordHeader('Total time (h:mm:ss)'),
         rows.map((r) => [
@@ -91,10 +91,12 @@ export function hrRoutes(lms: LmsContext) {
           localDateTime(r.completedAt),
           r.attempts ? formatDuration(r.totalSeconds) : '',
           r.check ?? '',
+          r.profile ? NATION_LABELS[r.profile.nation] : '',
+          r.profile ? GROUP_LABELS[r.profile.group] : '',
         ]),
       );
       const stamp = new Date().toISOString().slice(0, 10);
-      store.audit(userOf(req).id, 'exported records', `${rows.length} rows`);
+      await store.audit(userOf(req).id, 'exported records', `${rows.length} rows`);
       return reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="frontline-records-${stamp}.csv"`)
@@ -102,10 +104,10 @@ export function hrRoutes(lms: LmsContext) {
     });
 
     app.get('/hr/records.xlsx', { config: { auth: 'hr' } }, async (req, reply) => {
-      const rows = records(store, catalogue, filterFrom(req.query));
+      const rows = await records(store, catalogue, filterFrom(req.query));
       const workbook = await recordsWorkbook(rows);
       const stamp = new Date().toISOString().slice(0, 10);
-      store.audit(userOf(req).id, 'exported records', `${rows.length} rows (Excel)`);
+      await store.audit(userOf(req).id, 'exported records', `${rows.length} rows (Excel)`);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('Content-Disposition', `attachment; filename="frontline-records-${stamp}.xlsx"`)
@@ -114,7 +116,7 @@ export function hrRoutes(lms: LmsContext) {
 
     app.get('/hr/modules/:module', { config: { auth: 'hr' } }, async (req, reply) => {
       const id = param(req, 'module');
-      const known = reportedModules(catalogue, store).find((m) => m.id === id);
+      const known = (await reportedModules(catalogue, store)).find((m) => m.id === id);
       if (!known) return deny(req, reply, 404, 'There is no such module.');
       const filter = filterFrom(req.query);
       delete filter.status;
@@ -125,24 +127,22 @@ export function hrRoutes(lms: LmsContext) {
         modulePage(
           page(req, reply),
           module,
-          moduleStats(store, catalogue, id, filter),
+          await moduleStats(store, catalogue, id, filter),
           filter,
-          groups(),
+          await groups(),
           packagesOf(catalogue, id),
         ),
       );
     });
 
     app.get('/hr/learners/:id', { config: { auth: 'hr' } }, async (req, reply) => {
-      const learner = store.userById(Number(param(req, 'id', 20)));
+      const learner = await store.userById(idParam(req, 'id'));
       if (!learner) return deny(req, reply, 404, 'There is no such person.');
       // Who looked at whose record is itself a record: it holds every answer the learner gave.
-      store.audit(userOf(req).id, "viewed a learner's record", learner.login);
-      const rows = records(store, catalogue).filter((r) => r.userId === learner.id);
-      return sendPage(
-        reply,
-        hrLearnerPage(page(req, reply), learner, rows, learnerHistory(store, catalogue, learner.id)),
-      );
+      await store.audit(userOf(req).id, "viewed a learner's record", learner.login);
+      const rows = await records(store, catalogue, { user: learner.id });
+      const history = await learnerHistory(store, catalogue, learner.id);
+      return sendPage(reply, hrLearnerPage(page(req, reply), learner, rows, history));
     });
   };
 }

@@ -1,7 +1,7 @@
 /** Learners: their modules, launching, the commit endpoint scorm-again calls, their answers. */
 import type { FastifyInstance } from 'fastify';
 import { ATTEMPT_LIMITS, COMMIT_LIMITS, FINISHED, launchData, validateCommit } from '../cmi.js';
-import { bodyOf, MODULE_ID, param, str, userOf, type LmsContext } from '../context.js';
+import { bodyOf, idParam, MODULE_ID, param, str, userOf, type LmsContext } from '../context.js';
 import { learnerHistory, summarise } from '../reports.js';
 import { ModuleSettings } from '../settings.js';
 import { isStaff, type Attempt, type User } from '../store.js';
@@ -14,35 +14,41 @@ export function learningRoutes(lms: LmsContext) {
 
   const settings = new ModuleSettings(store.db);
   // Live modules, and any other the learner has taken, so their record stays in reach.
-  const cardsFor = (user: User): LearnCard[] =>
-    catalogue.modules().flatMap((m) => {
-      const attempts = store.attemptsOf(user.id, m.id);
-      if (!attempts.length && !settings.isLive(m.id)) return [];
-      const latest = attempts.at(-1);
-      const open = latest && !FINISHED.has(latest.status) ? latest : null;
-      const finished = [...attempts].reverse().find((a) => FINISHED.has(a.status)) ?? null;
-      const s = summarise(attempts);
-      return {
-        live: settings.isLive(m.id),
-        id: m.id,
-        title: m.title,
-        version: m.version,
-        status: s.status,
-        score: s.score,
-        attempts: s.attempts,
-        lastAccess: s.lastAccess,
-        open: open ? { id: open.id, scormVersion: open.scorm_version } : null,
-        finished: finished ? { id: finished.id } : null,
-      };
-    });
+  const cardsFor = async (user: User): Promise<LearnCard[]> => {
+    const all = await store.attemptsOf(user.id);
+    const cards = await Promise.all(
+      catalogue.modules().map(async (m) => {
+        const attempts = all.filter((a) => a.module_id === m.id);
+        const live = await settings.isLive(m.id);
+        if (!attempts.length && !live) return [];
+        const latest = attempts.at(-1);
+        const open = latest && !FINISHED.has(latest.status) ? latest : null;
+        const finished = [...attempts].reverse().find((a) => FINISHED.has(a.status)) ?? null;
+        const s = summarise(attempts);
+        return {
+          live,
+          id: m.id,
+          title: m.title,
+          version: m.version,
+          status: s.status,
+          score: s.score,
+          attempts: s.attempts,
+          lastAccess: s.lastAccess,
+          open: open ? { id: open.id, scormVersion: open.scorm_version } : null,
+          finished: finished ? { id: finished.id } : null,
+        };
+      }),
+    );
+    return cards.flat();
+  };
 
   return async (app: FastifyInstance) => {
     app.get('/learn', { config: { auth: 'user' } }, async (req, reply) =>
-      sendPage(reply, learnPage(page(req, reply), cardsFor(userOf(req)))),
+      sendPage(reply, learnPage(page(req, reply), await cardsFor(userOf(req)))),
     );
 
     app.get('/learn/history', { config: { auth: 'user' } }, async (req, reply) =>
-      sendPage(reply, historyPage(page(req, reply), learnerHistory(store, catalogue, userOf(req).id))),
+      sendPage(reply, historyPage(page(req, reply), await learnerHistory(store, catalogue, userOf(req).id))),
     );
 
     /**
@@ -58,39 +64,39 @@ export function learningRoutes(lms: LmsContext) {
       if (!module) return deny(req, reply, 404, 'There is no such module.');
       const body = bodyOf(req);
       const action = str(body.action, 20);
-      const setting = settings.get(module.id);
-      const attempts = store.attemptsOf(user.id, module.id);
-      const latest = attempts.at(-1);
       if (action === 'review') {
+        const attempts = await store.attemptsOf(user.id, module.id);
         const finished = [...attempts].reverse().find((a) => FINISHED.has(a.status));
         if (!finished) return reply.code(303).redirect('/learn');
-        return reply.code(303).redirect(`/learn/launch/${store.createLaunch(finished.id, 'review').id}`);
+        return reply.code(303).redirect(`/learn/launch/${(await store.createLaunch(finished.id, 'review')).id}`);
       }
-      const open = latest && !FINISHED.has(latest.status) ? latest : null;
-      if (!open && !setting.live) return deny(req, reply, 404, 'This module is not offered at the moment.');
+      const setting = await settings.get(module.id);
       // The admin chooses the SCORM version per module; an attempt under way keeps the one it began in.
-      const attempt =
-        open ??
-        store.createAttempt(
-          user.id,
-          module.id,
-          module.version,
-          setting.scormVersion,
-          catalogue.currentBuild(module.id),
-        );
-      return reply.code(303).redirect(`/learn/launch/${store.createLaunch(attempt.id, 'normal').id}`);
+      const start = setting.live
+        ? {
+            moduleVersion: module.version,
+            version: setting.scormVersion,
+            build: await catalogue.currentBuild(module.id),
+          }
+        : null;
+      const attempt = await store.continueOrStart(user.id, module.id, start);
+      if (!attempt) return deny(req, reply, 404, 'This module is not offered at the moment.');
+      return reply.code(303).redirect(`/learn/launch/${(await store.createLaunch(attempt.id, 'normal')).id}`);
     });
 
     app.get('/learn/launch/:launch', { config: { auth: 'user' } }, async (req, reply) => {
       const user = userOf(req);
-      const launch = store.launch(param(req, 'launch'));
-      const attempt = launch ? store.attempt(launch.attempt_id) : undefined;
+      const launch = await store.launch(param(req, 'launch'));
+      const attempt = launch ? await store.attempt(launch.attempt_id) : undefined;
       if (!launch || !attempt || attempt.user_id !== user.id)
         return deny(req, reply, 404, 'This launch link is not yours, or has expired. Start again from your modules.');
       // A reload after the module has saved is a new session of the attempt (its own session time).
-      if (launch.mode === 'normal' && (launch.last_commit_at || store.latestLaunch(attempt.id)?.id !== launch.id)) {
+      if (
+        launch.mode === 'normal' &&
+        (launch.last_commit_at || (await store.latestLaunch(attempt.id))?.id !== launch.id)
+      ) {
         if (FINISHED.has(attempt.status)) return reply.code(303).redirect('/learn');
-        return reply.code(303).redirect(`/learn/launch/${store.createLaunch(attempt.id, 'normal').id}`);
+        return reply.code(303).redirect(`/learn/launch/${(await store.createLaunch(attempt.id, 'normal')).id}`);
       }
       const ctx = page(req, reply);
       const module = catalogue.module(attempt.module_id);
@@ -99,7 +105,7 @@ export function learningRoutes(lms: LmsContext) {
         learnerName: user.name,
         learnerId: user.login,
         totalSeconds: attempt.total_seconds,
-        passMark: catalogue.forAttempt(attempt)?.passMark ?? null,
+        passMark: (await catalogue.forAttempt(attempt))?.passMark ?? null,
         fresh: attempt.commits === 0,
       });
       return sendPage(
@@ -132,10 +138,10 @@ export function learningRoutes(lms: LmsContext) {
         { config: { auth: 'user' }, bodyLimit: COMMIT_LIMITS.bodyBytes },
         async (req, reply) => {
           const user = userOf(req);
-          const attemptId = Number(param(req, 'attempt', 20));
+          const attemptId = idParam(req, 'attempt');
           const launchId = str((req.query as Record<string, unknown>).launch, 100);
-          const attempt = Number.isSafeInteger(attemptId) ? store.attempt(attemptId) : undefined;
-          const launch = launchId ? store.launch(launchId) : undefined;
+          const attempt = await store.attempt(attemptId);
+          const launch = launchId ? await store.launch(launchId) : undefined;
           const refuse = (status: number, error: string, extra: Record<string, unknown> = {}, errorCode = 101) =>
             reply.code(status).send({ result: false, errorCode, error, ...extra });
           // Someone else's attempt looks the same as one that does not exist.
@@ -155,7 +161,7 @@ export function learningRoutes(lms: LmsContext) {
                 problems: check.problems,
               },
             );
-          const stored = store.applyCommit(attempt, launch, check.commit);
+          const stored = await store.applyCommit(attempt, launch, check.commit);
           switch (stored.outcome) {
             case 'superseded':
               // `reason` tells the launch page which refusal this is: only 'superseded' can be put right, by continuing here.
@@ -186,7 +192,7 @@ export function learningRoutes(lms: LmsContext) {
     /** An attempt's stored data: for its owner, and for HR. */
     app.get('/api/attempts/:attempt', { config: { auth: 'user' } }, async (req, reply) => {
       const user = userOf(req);
-      const attempt = store.attempt(Number(param(req, 'attempt', 20)));
+      const attempt = await store.attempt(idParam(req, 'attempt'));
       if (!attempt || (attempt.user_id !== user.id && !isStaff(user)))
         return reply.code(404).send({ result: false, errorCode: 101, error: 'no such attempt' });
       return {
@@ -199,13 +205,15 @@ export function learningRoutes(lms: LmsContext) {
         totalSeconds: attempt.total_seconds,
         commits: attempt.commits,
         cmi: JSON.parse(attempt.cmi) as Record<string, string>,
-        interactions: store.interactionsOf(attempt.id).map(({ attempt_id: _a, recorded_at: _r, ...rest }) => rest),
+        interactions: (await store.interactionsOf(attempt.id)).map(
+          ({ attempt_id: _a, recorded_at: _r, ...rest }) => rest,
+        ),
       };
     });
 
     /** The signed-in learner's attempts (for the learner's own tools and the tests). */
     app.get('/api/me/attempts', { config: { auth: 'user' } }, async (req) =>
-      store.attemptsOf(userOf(req).id).map((a: Attempt) => ({
+      (await store.attemptsOf(userOf(req).id)).map((a: Attempt) => ({
         id: a.id,
         module: a.module_id,
         number: a.number,

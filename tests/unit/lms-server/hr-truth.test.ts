@@ -55,7 +55,7 @@ describe('HR pages that tell the truth', () => {
     const clients: Client[] = [];
     for (const p of people) {
       clients.push(await learner(lms, admin, p));
-      ids[p.login] = lms.store.userByLogin(p.login)!.id;
+      ids[p.login] = (await lms.store.userByLogin(p.login))!.id;
     }
     // One of four passes, two fail, one has not started.
     const feedDecision = {
@@ -73,7 +73,7 @@ describe('HR pages that tell the truth', () => {
       expect(res.status, res.body).toBe(200);
     }
     hr = await learner(lms, admin, { name: 'Hana HR', login: 'hana@example.nhs.uk' });
-    lms.store.updateUser(lms.store.userByLogin('hana@example.nhs.uk')!.id, { role: 'hr' });
+    await lms.store.updateUser((await lms.store.userByLogin('hana@example.nhs.uk'))!.id, { role: 'hr' });
     // Five people, each with two password hashes: slow on a busy machine.
   }, 60_000);
   afterAll(() => lms.dispose());

@@ -11,7 +11,7 @@ describe('live modules and their SCORM version', () => {
   beforeAll(async () => {
     lms = await startLms();
     // As on a fresh install: the sample is not offered.
-    lms.db.prepare('DELETE FROM module_settings').run();
+    await lms.db.k.deleteFrom('module_settings').execute();
     admin = new Client(lms);
     await admin.signIn('admin', ADMIN_PASSWORD);
     ann = await learner(lms, admin, { name: 'Ann Bell', login: 'ann@example.nhs.uk', group: 'Nursing' });
@@ -19,7 +19,7 @@ describe('live modules and their SCORM version', () => {
   afterAll(() => lms.dispose());
 
   it('does not offer the sample by default, nor give HR a row for it', async () => {
-    expect(new ModuleSettings(lms.db).get('sample')).toEqual({ live: false, scormVersion: '2004' });
+    expect(await new ModuleSettings(lms.db).get('sample')).toEqual({ live: false, scormVersion: '2004' });
     const learn = await ann.get('/learn');
     expect(learn.body).not.toContain('data-module="sample"');
     expect((await ann.post('/learn/sample/launch', { action: 'new' })).status).toBe(404);
@@ -40,10 +40,12 @@ describe('live modules and their SCORM version', () => {
   });
 
   it('after a fail, makes Take again the main button and Review the secondary one', async () => {
-    const [attempt] = lms.store.attemptsOf(lms.store.userByLogin('ann@example.nhs.uk')!.id, 'sample');
-    lms.db
-      .prepare("UPDATE attempts SET status = 'failed', completed_at = ?, score_raw = 20 WHERE id = ?")
-      .run(new Date().toISOString(), attempt!.id);
+    const [attempt] = await lms.store.attemptsOf((await lms.store.userByLogin('ann@example.nhs.uk'))!.id, 'sample');
+    await lms.db.k
+      .updateTable('attempts')
+      .set({ status: 'failed', completed_at: new Date().toISOString(), score_raw: 20 })
+      .where('id', '=', attempt!.id)
+      .execute();
     const learn = await ann.get('/learn');
     const actions = /<div class="card__actions">([\s\S]*?)<\/div>\s*<\/li>/.exec(learn.body)![1]!;
     const buttons = [...actions.matchAll(/<button class="([^"]+)" type="submit">([^<]+)</g)].map((m) => [m[1], m[2]]);

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import * as scorm12 from 'scorm-again/scorm12';
 import * as scorm2004 from 'scorm-again/scorm2004';
 import { derive, interactionsOf, launchData, validateCommit } from '../../../scorm/lms/cmi.js';
-import { closeDatabase, MIGRATIONS, openDatabase } from '../../../scorm/lms/db.js';
+import { closeDatabase, migrate, MIGRATIONS, openDatabase, schemaVersion, type Db } from '../../../scorm/lms/db.js';
+import { ON_POSTGRES } from './harness.js';
+import { LEGACY_MIGRATIONS } from './legacy-schema.js';
 import { neutralise, parseLearnersCsv, toCsv } from '../../../scorm/lms/csv.js';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from '../../../scorm/lms/passwords.js';
 import { summarise } from '../../../scorm/lms/reports.js';
@@ -295,57 +297,60 @@ describe('records', () => {
   });
 });
 
-describe('the database', () => {
-  it('applies every migration once, and refuses a newer schema', () => {
+describe.skipIf(ON_POSTGRES)('the SQLite database', () => {
+  it('applies every migration once, and refuses a newer schema', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'frontline-db-'));
     try {
-      const db = openDatabase(dir);
-      expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      closeDatabase(db);
-      const again = openDatabase(dir);
+      const db = await openDatabase(dir);
+      expect(await schemaVersion(db)).toBe(MIGRATIONS.length);
+      expect(db.sqlite!.pragma('journal_mode', { simple: true })).toBe('wal');
+      await closeDatabase(db);
+      const again = await openDatabase(dir);
+      expect(await migrate(again)).toBe(0);
       expect(
         (
           again
-            .prepare(
+            .sqlite!.prepare(
               "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('users', 'sessions', 'attempts', 'launches', 'interactions', 'audit')",
             )
             .get() as { n: number }
         ).n,
       ).toBe(6);
-      again.pragma(`user_version = ${MIGRATIONS.length + 1}`);
-      closeDatabase(again);
-      expect(() => openDatabase(dir)).toThrow(/newer Frontline/);
+      again.sqlite!.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+      await closeDatabase(again);
+      await expect(openDatabase(dir)).rejects.toThrow(/newer Frontline/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('upgrades a folder at schema 2 from either order the builds and module settings were added in', () => {
-    const tables = (db: ReturnType<typeof openDatabase>) =>
-      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+  it('upgrades a folder at schema 2 from either order the builds and module settings were added in', async () => {
+    const tables = (db: Db) =>
+      (db.sqlite!.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
         (t) => t.name,
       );
     // Schema 2 as released (builds), and as the branch that added module settings first wrote it.
-    for (const second of [MIGRATIONS[1]!, MIGRATIONS[2]!]) {
+    for (const second of [LEGACY_MIGRATIONS[1]!, LEGACY_MIGRATIONS[2]!]) {
       const dir = mkdtempSync(join(tmpdir(), 'frontline-db-'));
       try {
         const old = new Database(join(dir, 'lms.sqlite'));
-        old.exec(MIGRATIONS[0]!);
+        old.exec(LEGACY_MIGRATIONS[0]!);
         old.exec(second);
         old.pragma('user_version = 2');
-        if (second === MIGRATIONS[2]) {
+        if (second === LEGACY_MIGRATIONS[2]) {
           old.prepare("INSERT INTO module_settings VALUES ('sample', 1, '1.2', '2026-01-05T10:00:00.000Z')").run();
         }
         old.close();
-        const db = openDatabase(dir);
-        expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-        expect(tables(db)).toEqual(expect.arrayContaining(['builds', 'module_settings', 'health']));
-        expect(() => db.prepare('SELECT build FROM attempts').all()).not.toThrow();
-        if (second === MIGRATIONS[2]) {
-          expect(db.prepare('SELECT scorm_version FROM module_settings').get()).toEqual({ scorm_version: '1.2' });
+        const db = await openDatabase(dir);
+        expect(await schemaVersion(db)).toBe(MIGRATIONS.length);
+        expect(tables(db)).toEqual(expect.arrayContaining(['builds', 'module_settings', 'health', 'secrets']));
+        expect(() => db.sqlite!.prepare('SELECT build FROM attempts').all()).not.toThrow();
+        if (second === LEGACY_MIGRATIONS[2]) {
+          expect(db.sqlite!.prepare('SELECT scorm_version FROM module_settings').get()).toEqual({
+            scorm_version: '1.2',
+          });
         }
-        closeDatabase(db);
+        await closeDatabase(db);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -146,7 +146,7 @@ describe('a record one learner cannot hurt', () => {
 
   it('counts a session as no longer than the time since its launch', async () => {
     const l = await launch(alice);
-    backdateLaunch(lms, l.launch, 600);
+    await backdateLaunch(lms, l.launch, 600);
     expect((await post(l, { 'cmi.session_time': 'P1000Y', commitSequence: 1 })).status).toBe(200);
     const s = await stored(l.attempt);
     expect(s.totalSeconds).toBeGreaterThanOrEqual(600);
@@ -201,10 +201,10 @@ describe('a record one learner cannot hurt', () => {
     ).toBe(400);
     // SCORM 1.2 in a fresh attempt, once the admin runs the module in 1.2 (learners do not choose).
     await post(l, { ...finished(0, false), 'cmi.exit': 'normal' });
-    new ModuleSettings(lms.db).set('sample', { live: true, scormVersion: '1.2' });
+    await new ModuleSettings(lms.db).set('sample', { live: true, scormVersion: '1.2' });
     const l12 = await launch(alice, 'sample');
     // The attempt keeps the version it began in; the other tests' new attempts are 2004 again.
-    new ModuleSettings(lms.db).set('sample', { live: true, scormVersion: '2004' });
+    await new ModuleSettings(lms.db).set('sample', { live: true, scormVersion: '2004' });
     const ok12 = await post(l12, {
       'cmi.interactions.0.id': 'dose',
       'cmi.interactions.0.type': 'numeric',
@@ -277,7 +277,7 @@ describe('a record one learner cannot hurt', () => {
       /,"?Attempt 1: .*reported passed, but the recorded answers fail/,
     );
     expect(csv.find((line) => line.includes('bob@'))).toMatch(/,$/);
-    const carolId = lms.store.userByLogin('carol@example.nhs.uk')!.id;
+    const carolId = (await lms.store.userByLogin('carol@example.nhs.uk'))!.id;
     expect((await hr.get(`/hr/learners/${carolId}`)).body).toMatch(/data-check="\d+"><strong>Check this result:/);
     // The learner's own page does not carry HR's checks.
     expect((await carol.get('/learn/history')).body).not.toContain('Check this result');

@@ -76,7 +76,7 @@ describe('the local LMS server', () => {
 
   it('the first start created the admin with the given password and uses a WAL database', () => {
     expect(lms.firstStart).toEqual({ login: 'admin', password: null });
-    expect(lms.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    if (lms.db.sqlite) expect(lms.db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
   });
 
   it('sends a strict CSP and the other security headers on every page', async () => {
@@ -96,7 +96,7 @@ describe('the local LMS server', () => {
   it('session cookies are HttpOnly and SameSite=Strict', async () => {
     const c = new Client(lms);
     await c.get('/signin');
-    const res = await c.lms.app.inject({
+    const res = await lms.app.inject({
       method: 'POST',
       url: '/signin',
       cookies: Object.fromEntries(c.cookies),
@@ -160,7 +160,7 @@ describe('the local LMS server', () => {
       form: { _csrf: alice.csrf, name: 'Eve', login: 'eve@example.nhs.uk', role: 'admin' },
     });
     expect(stolen.status).toBe(403);
-    expect(lms.store.userByLogin('eve@example.nhs.uk')).toBeUndefined();
+    expect(await lms.store.userByLogin('eve@example.nhs.uk')).toBeUndefined();
   });
 
   it('rate limits sign-in for an account', async () => {
@@ -187,7 +187,7 @@ describe('the local LMS server', () => {
     expect(l.cmi['cmi.entry']).toBe('ab-initio');
     expect(l.cmi['cmi.learner_name']).toBe('Alice Adams');
     expect(l.cmi['cmi.scaled_passing_score']).toBeUndefined();
-    backdateLaunch(lms, l.launch, 3600);
+    await backdateLaunch(lms, l.launch, 3600);
     const res = await alice.request('POST', l.commitUrl, {
       json: commit2004(),
       headers: { 'x-csrf-token': l.csrf, accept: '*/*' },
@@ -213,7 +213,7 @@ describe('the local LMS server', () => {
     const other = new Client(lms);
     other.cookies = new Map(alice.cookies);
     const again = await launch(other);
-    backdateLaunch(lms, again.launch, 3600);
+    await backdateLaunch(lms, again.launch, 3600);
     expect(again.attempt).toBe(l.attempt);
     expect(again.cmi['cmi.entry']).toBe('resume');
     expect(again.cmi['cmi.suspend_data']).toBe('v1.abc');
@@ -274,7 +274,13 @@ describe('the local LMS server', () => {
       'cmi.objectives': {},
     };
     expect((await post(good12)).status).toBe(200);
-    const before = lms.db.prepare('SELECT cmi, status, score_raw, commits FROM attempts WHERE id = ?').get(l.attempt);
+    const row = () =>
+      lms.db.k
+        .selectFrom('attempts')
+        .select(['cmi', 'status', 'score_raw', 'commits'])
+        .where('id', '=', l.attempt)
+        .executeTakeFirst();
+    const before = await row();
     const bad: unknown[] = [
       [1, 2, 3],
       'cmi.core.score.raw=100',
@@ -308,9 +314,7 @@ describe('the local LMS server', () => {
     });
     expect(foreign.status).toBe(400);
     expect((await alice.request('GET', `/api/attempts/${l.attempt}`)).status).toBe(404);
-    expect(lms.db.prepare('SELECT cmi, status, score_raw, commits FROM attempts WHERE id = ?').get(l.attempt)).toEqual(
-      before,
-    );
+    expect(await row()).toEqual(before);
   });
 
   it('HR sees one row per learner and module, filters them, and exports CSV that Excel opens safely', async () => {
@@ -336,7 +340,7 @@ describe('the local LMS server', () => {
     expect(csv.body.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.body.slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      'Name,Email or staff number,Staff group,Module,Module ID,Status,Score (%),Attempts,First access,Last access,Finished,Total time (h:mm:ss),Result check',
+      'Name,Email or staff number,Staff group,Module,Module ID,Status,Score (%),Attempts,First access,Last access,Finished,Total time (h:mm:ss),Result check,Nation (chosen in the module),Profession (chosen in the module)',
     );
     expect(lines.find((l) => l.includes('alice@'))).toMatch(
       /^Alice Adams,alice@example\.nhs\.uk,Nursing,Frontline sample module,sample,Passed,100,2,/,
@@ -355,7 +359,7 @@ describe('the local LMS server', () => {
     expect(report.body).toMatch(
       /data-scenario="ward-selfie"[\s\S]*?data-choice="delete_and_report">\s*<td>[^<]+<\/td><td><span class="tag tag--best">Best choice<\/span><\/td>\s*<td class="num">1<\/td>/,
     );
-    const aliceId = lms.store.userByLogin('alice@example.nhs.uk')!.id;
+    const aliceId = (await lms.store.userByLogin('alice@example.nhs.uk'))!.id;
     const page = await hr.get(`/hr/learners/${aliceId}`);
     expect(page.body).toContain('A selfie on the ward');
     expect(page.body).toContain('Best choice');
@@ -387,7 +391,7 @@ describe('the local LMS server', () => {
     expect(bad.status).toBe(400);
     expect(bad.body).toContain('Line 2: &quot;not-an-email&quot; is not an email address.');
     expect(bad.body).toContain('Line 3: the name is missing.');
-    expect(lms.store.userByLogin('dan@example.nhs.uk')).toBeUndefined();
+    expect(await lms.store.userByLogin('dan@example.nhs.uk')).toBeUndefined();
     const good = await send(
       '\uFEFFName,Email,Staff number,Staff group\nCarol Jones,,C0001,Nursing\nAlice Adams-Renamed,alice@example.nhs.uk,,Nursing\n',
     );
@@ -401,21 +405,21 @@ describe('the local LMS server', () => {
     const finished = await admin.get(job);
     expect(finished.body).toContain('Imported: 1 added, 1 updated.');
     expect(finished.body).toMatch(/data-login="C0001">[\w-]{19}</);
-    expect(lms.store.userByLogin('C0001')).toMatchObject({
+    expect(await lms.store.userByLogin('C0001')).toMatchObject({
       name: 'Carol Jones',
       staff_group: 'Nursing',
       role: 'learner',
       must_change_password: 1,
     });
-    expect(lms.store.userByLogin('alice@example.nhs.uk')!.name).toBe('Alice Adams-Renamed');
+    expect((await lms.store.userByLogin('alice@example.nhs.uk'))!.name).toBe('Alice Adams-Renamed');
   });
 
   it('keeps at least one admin', async () => {
-    const self = lms.store.userByLogin('admin')!;
+    const self = (await lms.store.userByLogin('admin'))!;
     await admin.get('/admin/users');
     const res = await admin.post(`/admin/users/${self.id}/role`, { role: 'learner' });
     expect(res.status).toBe(400);
-    expect(lms.store.userByLogin('admin')!.role).toBe('admin');
+    expect((await lms.store.userByLogin('admin'))!.role).toBe('admin');
   });
 });
 

@@ -1,38 +1,44 @@
 /** Issue 22: sign-in limits count failures only, per account and per real address, behind a proxy too. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SignInGuard } from '../../../scorm/lms/signin-limits.js';
-import { ADMIN_PASSWORD, Client, addPerson, startLms, type TestLms } from './harness.js';
+import { ADMIN_PASSWORD, Client, addPerson, startLms, testDatabase, type TestLms } from './harness.js';
 
 describe('the sign-in guard', () => {
-  it('backs an account off, doubling, and forgets after the window; successes clear the account', () => {
+  let database: Awaited<ReturnType<typeof testDatabase>>;
+  beforeEach(async () => {
+    database = await testDatabase();
+  });
+  afterEach(() => database.dispose());
+
+  it('backs an account off, doubling, and forgets after the window; successes clear the account', async () => {
     let now = 0;
-    const guard = new SignInGuard({ perAccount: 3, perAddress: 1000, windowMs: 15 * 60_000 }, () => now);
+    const guard = new SignInGuard(database.db, { perAccount: 3, perAddress: 1000, windowMs: 15 * 60_000 }, () => now);
     for (let i = 0; i < 3; i++) {
-      expect(guard.wait('Sam@example.nhs.uk', `203.0.113.${i}`)).toBe(0);
-      guard.failed('Sam@example.nhs.uk', `203.0.113.${i}`);
+      expect(await guard.wait('Sam@example.nhs.uk', `203.0.113.${i}`)).toBe(0);
+      await guard.failed('Sam@example.nhs.uk', `203.0.113.${i}`);
     }
     // From any address, in any case: the account waits.
-    expect(guard.wait('sam@example.nhs.uk', '198.51.100.1')).toBe(30_000);
+    expect(await guard.wait('sam@example.nhs.uk', '198.51.100.1')).toBe(30_000);
     now += 30_000;
-    expect(guard.wait('sam@example.nhs.uk', '198.51.100.1')).toBe(0);
-    guard.failed('sam@example.nhs.uk', '198.51.100.1');
-    expect(guard.wait('sam@example.nhs.uk', '198.51.100.1')).toBe(60_000);
+    expect(await guard.wait('sam@example.nhs.uk', '198.51.100.1')).toBe(0);
+    await guard.failed('sam@example.nhs.uk', '198.51.100.1');
+    expect(await guard.wait('sam@example.nhs.uk', '198.51.100.1')).toBe(60_000);
     now += 60_000;
-    guard.succeeded('sam@example.nhs.uk');
-    expect(guard.wait('sam@example.nhs.uk', '198.51.100.1')).toBe(0);
+    await guard.succeeded('sam@example.nhs.uk');
+    expect(await guard.wait('sam@example.nhs.uk', '198.51.100.1')).toBe(0);
   });
 
-  it('limits failures per address only, and a success does not reset them', () => {
+  it('limits failures per address only, and a success does not reset them', async () => {
     let now = 0;
-    const guard = new SignInGuard({ perAccount: 100, perAddress: 5, windowMs: 60_000 }, () => now);
+    const guard = new SignInGuard(database.db, { perAccount: 100, perAddress: 5, windowMs: 60_000 }, () => now);
     for (let i = 0; i < 5; i++) {
-      guard.failed(`guess${i}@example.nhs.uk`, '203.0.113.9');
-      guard.succeeded('own@example.nhs.uk');
+      await guard.failed(`guess${i}@example.nhs.uk`, '203.0.113.9');
+      await guard.succeeded('own@example.nhs.uk');
     }
-    expect(guard.wait('another@example.nhs.uk', '203.0.113.9')).toBe(60_000);
-    expect(guard.wait('another@example.nhs.uk', '203.0.113.10')).toBe(0);
+    expect(await guard.wait('another@example.nhs.uk', '203.0.113.9')).toBe(60_000);
+    expect(await guard.wait('another@example.nhs.uk', '203.0.113.10')).toBe(0);
     now += 60_001;
-    expect(guard.wait('another@example.nhs.uk', '203.0.113.9')).toBe(0);
+    expect(await guard.wait('another@example.nhs.uk', '203.0.113.9')).toBe(0);
   });
 });
 
