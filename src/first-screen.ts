@@ -21,6 +21,9 @@ export type FirstScreenAction =
   /** Nothing pressed (the save status needs the full shell): keep the focus where it was. */
   | { type: 'none'; focus: FirstScreenControl | null };
 
+/** The id of the JSON data block in index.html that holds the course's structure (src/compiler/module-folder.ts). */
+export const COURSE_DATA_ID = 'fl-course-data';
+
 /** The marker the learner's name replaces in the welcome line (data-welcome). */
 export const NAME_MARK = '{name}';
 
