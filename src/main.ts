@@ -185,8 +185,9 @@ if (import.meta.hot) {
 
 loadCourse().then(
   ({ course, contentErrors }) => {
-    if (contentErrors.length > 0 || !course) showContentErrors(contentErrors);
-    else boot(course, !import.meta.env.DEV);
+    // Only the dev server has content errors (a build stops on them): the check leaves this out of a build.
+    if (import.meta.env.DEV && (contentErrors.length > 0 || !course)) showContentErrors(contentErrors);
+    else if (course) boot(course, !import.meta.env.DEV);
   },
   (error: unknown) => {
     // The course itself did not arrive: say so on the first screen; trying again starts afresh.
