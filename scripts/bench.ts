@@ -641,11 +641,16 @@ if (!skip.has('browser'))
         let fetchBefore: FetchSummary | null = null;
         let fetchFirstScenario: FetchSummary | null = null;
         const ratio: Record<string, number> = {};
+        const paired: Record<string, number> = {};
         for (const rate of RATES) {
           const runs = cold.get(id)!.get(rate)!;
           for (const r of runs) if (r.heapUsedBytes !== null) heaps.push(r.heapUsedBytes);
           const interactive = stat(runs.map((r) => r.interactiveMs));
           ratio[`${rate}x`] = Math.round((interactive.median / floor[`${rate}x`]!.median) * 100) / 100;
+          // Each run over the floor's run just before it: steadier than the medians when the load changes.
+          const floorRuns = cold.get(FLOOR)!.get(rate)!;
+          paired[`${rate}x`] =
+            Math.round(stat(runs.map((r, i) => r.interactiveMs / floorRuns[i]!.interactiveMs)).median * 100) / 100;
           timing[`${rate}x`] = {
             introMs: stat(runs.map((r) => r.introMs)),
             interactiveMs: interactive,
@@ -671,12 +676,16 @@ if (!skip.has('browser'))
           }
         }
         perModule[id]!.interactiveToFloor = ratio;
+        perModule[id]!.interactiveToFloorPaired = paired;
         const traced: TracedRun[] = [];
         for (let i = 0; i < TRACED_RUNS; i++) {
           log(`${id}: traced run ${i + 1} of ${TRACED_RUNS} at 1x CPU`);
           traced.push(await tracedRun(browser, base, id, join(RUN, 'trace.json')));
         }
         const kinds = [...new Set(traced.flatMap((t) => Object.keys(t.breakdown)))];
+        if (floorCpu)
+          perModule[id]!.cpuToFloor =
+            Math.round((stat(traced.map((t) => t.cpuMs)).median / floorCpu.median) * 100) / 100;
         timing.mainThreadCpu = {
           toInteractiveMs: stat(traced.map((t) => t.cpuMs)),
           wallToInteractiveMs: stat(traced.map((t) => t.wallMs)),
@@ -830,6 +839,10 @@ type ModuleResult = {
   fetched?: { beforeUsable: FetchSummary; byFirstScenario: FetchSummary };
   /** Median time to interactive over the floor's, per CPU rate. */
   interactiveToFloor?: Record<string, number>;
+  /** The median of each run over the floor's run taken just before it, per CPU rate. */
+  interactiveToFloorPaired?: Record<string, number>;
+  /** Main-thread CPU to interactive (trace, 1x) over the floor's. */
+  cpuToFloor?: number;
   heap?: { lmsPageWithModuleBytes: Stat; moduleAloneBytes: Stat };
   scorm?: Record<string, ScormCounts>;
   lmsPageBytes?: number;
@@ -1023,13 +1036,20 @@ if (ids.every((id) => results[id]!.timing)) {
                 ...col(() => sm((floor as Record<string, Stat>)[`${rate}x`])),
               ],
               [
-                `${rate}x CPU: interactive over the floor`,
-                ...col((m) => (m.interactiveToFloor ? `${m.interactiveToFloor[`${rate}x`]!.toFixed(2)}x` : '-')),
+                `${rate}x CPU: interactive over the floor (medians; run by run)`,
+                ...col((m) =>
+                  m.interactiveToFloor
+                    ? `${m.interactiveToFloor[`${rate}x`]!.toFixed(2)}x; ${m.interactiveToFloorPaired?.[`${rate}x`]?.toFixed(2) ?? '-'}x`
+                    : '-',
+                ),
               ],
             ])
           : []),
         ['main-thread CPU to interactive, 1x (trace)', ...col((m) => sm(m.timing!.mainThreadCpu?.toInteractiveMs))],
-        ['  the floor, the same (trace)', ...col(() => sm(floorCpu ?? undefined))],
+        [
+          '  the floor, the same (trace); module over floor',
+          ...col((m) => `${sm(floorCpu ?? undefined)}; ${m.cpuToFloor?.toFixed(2) ?? '-'}x`),
+        ],
         [
           '  script / compile / style / layout / paint',
           ...col((m) => {
@@ -1247,7 +1267,7 @@ const resultsJson = {
       'JS heap: Runtime.getHeapUsage after a forced GC at 1x: the module opened on its own (median of 3), and the LMS page with the module (they share one heap; median of the 1x cold runs).',
       'Commits per decision = commits between Start and the results screen / decisions, with the best answers.',
       'The library build runs once in a fresh node process; the dev rebuild is from writing the file to the frame showing the new title.',
-      "floor: the same cold runs, interleaved with the modules', of one hand-written HTML file in the module's place: an h1, a Start button and an inline script that finds the API (2004, then 1.2; parents, then opener), makes a new attempt's launch reads and enables Start. interactiveToFloor = a module's median over the floor's, per CPU rate.",
+      "floor: the same cold runs, interleaved with the modules', of one hand-written HTML file in the module's place: an h1, a Start button and an inline script that finds the API (2004, then 1.2; parents, then opener), makes a new attempt's launch reads and enables Start. interactiveToFloor = a module's median over the floor's, per CPU rate (the target); interactiveToFloorPaired = the median of each run over the floor's run just before it; cpuToFloor = main-thread CPU to interactive (trace) over the floor's.",
       'fetched.beforeUsable: every request of the module frame started before the first screen was usable (Start enabled), with its initiator type and gzip size.',
     ],
   },
