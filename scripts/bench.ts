@@ -965,7 +965,7 @@ out.push(
       ['HTML', ...col((m) => rawGz(m.sizes.html))],
       ['content, all', ...col((m) => rawGz(m.sizes.content))],
       [
-        '  course.js (structure)',
+        '  structure (course.js, or in HTML)',
         ...col(
           (m) =>
             `${rawGz(m.sizes.contentParts.course)}${m.sizes.courseInBundle ? ' in JS' : m.sizes.courseInPage ? ' in HTML' : ''}`,
