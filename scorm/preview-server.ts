@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { bundleScript } from './bundle.js';
 import fastifyStatic from '@fastify/static';
+import { policyForFile } from './csp.js';
 
 export interface PreviewOptions {
   root: string;
@@ -36,14 +37,24 @@ export function builtModules(root: string): ModuleInfo[] {
     .sort((a, b) => (a.id === 'sample' ? -1 : b.id === 'sample' ? 1 : a.id.localeCompare(b.id)));
 }
 
-/** A strict policy: the module must run with no inline script or style and nothing fetched from elsewhere. */
+/**
+ * A strict policy: nothing fetched from elsewhere, and no inline script or style except a module
+ * page's own blocks, each allowed by its hash (scorm/csp.ts).
+ */
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self' http://localhost:* http://127.0.0.1:*; frame-ancestors 'self' http://localhost:* http://127.0.0.1:*; base-uri 'none'; form-action 'self'";
 
+/** The policy for a module's page (/content/<id>/<page>.html): the strict one with the page's inline hashes. */
+function modulePolicy(root: string, url: string): string | null {
+  const path = decodeURIComponent(url.split('?')[0] ?? '');
+  const m = /^\/content\/([a-z0-9-]+)\/([a-z0-9-]+\.html)$/.exec(path);
+  return m ? policyForFile(CSP, join(root, 'dist', m[1]!, m[2]!)) : null;
+}
+
 export async function createPreviewServer(options: PreviewOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('Content-Security-Policy', CSP);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('Content-Security-Policy', modulePolicy(options.root, req.url) ?? CSP);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('Cache-Control', 'no-store');

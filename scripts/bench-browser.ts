@@ -72,6 +72,8 @@ const PROBE = String.raw`(() => {
 export interface Fetched {
   /** Path below /content/<module>/ (index.html, assets/x.js, media/...). */
   path: string;
+  /** What asked for it: navigation, script, link, img, other (a dynamic import)... */
+  type: string;
   startMs: number;
   endMs: number;
   /** Bytes of the body as the server sent it (the preview server does not compress). */
@@ -179,6 +181,7 @@ export async function coldRun(
       const path = new URL(e.name).pathname;
       return {
         path: path.startsWith(prefix) ? path.slice(prefix.length) : path,
+        type: e.type,
         startMs: e.start,
         endMs: e.end,
         bytes: e.size,
@@ -404,7 +407,13 @@ export async function complete(
           await radio.check();
           await frame.getByRole('button', { name: 'Submit answer' }).click();
         } else {
-          await frame.getByRole('button', { name: new RegExp(`(^|: )${escapeRegExp(text)}$`) }).click();
+          // An action on a post, or a plain button: pressed, then submitted like a radio.
+          const button = frame.getByRole('button', { name: new RegExp(`(^|: )${escapeRegExp(text)}$`) });
+          await button.click();
+          const submit = frame.getByRole('button', { name: 'Submit answer' });
+          const feedback = frame.getByRole('heading', { name: 'Feedback', level: 2 });
+          await submit.or(feedback).first().waitFor();
+          if (!(await feedback.count())) await submit.click();
         }
       }
       await frame.getByRole('heading', { name: 'Feedback', level: 2 }).waitFor();

@@ -131,6 +131,9 @@ function scenario(
       ]);
   } else if (kind === 'post') {
     lines.push(
+      // Text about the post comes before it: a post with the answer buttons is the last thing read.
+      'You were on shift that night and you remember the patient.',
+      '',
       '```post',
       'id: the-post',
       `author: ${person}`,
@@ -148,8 +151,6 @@ function scenario(
       '    time: 1h',
       '    text: Same thing happened to my mum.',
       '```',
-      '',
-      'You were on shift that night and you remember the patient.',
       '',
     );
     lines.push('## Question', '', 'What do you do?', '', '## Choices', '');

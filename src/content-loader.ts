@@ -1,5 +1,6 @@
 /**
- * Loads the parts of a split course from the package: course.js at boot, then
+ * Loads the parts of a split course from the package: the structure from index.html at boot
+ * (src/compiler/module-folder.ts writes it there), then
  * text/<scenario>.js, summary.js and lang/<code>.js when they are needed (and soon before).
  * In the dev server the whole course comes from `virtual:course` and nothing is split.
  */
@@ -12,6 +13,7 @@ import {
   type ScenarioPack,
 } from './core/content.js';
 import type { Course } from './core/model.js';
+import { COURSE_DATA_ID } from './first-screen.js';
 
 async function load<T>(path: string): Promise<T> {
   // Relative to the page, so the package works wherever the LMS serves it.
@@ -28,7 +30,9 @@ export async function loadCourse(): Promise<{
     const dev = await import('virtual:course');
     return { course: dev.default, contentErrors: dev.contentErrors };
   }
-  return { course: await load<Course>('course.js'), contentErrors: [] };
+  const data = document.getElementById(COURSE_DATA_ID);
+  if (!data?.textContent) throw new Error(`the page has no course data (#${COURSE_DATA_ID})`);
+  return { course: JSON.parse(data.textContent) as Course, contentErrors: [] };
 }
 
 const pending = new Map<string, Promise<void>>();

@@ -27,6 +27,9 @@ export type FirstScreenAction = (
   | { type: 'none'; focus: FirstScreenControl | null }
 ) & { profile?: Profile; profileTouched?: boolean };
 
+/** The id of the JSON data block in index.html that holds the course's structure (src/compiler/module-folder.ts). */
+export const COURSE_DATA_ID = 'fl-course-data';
+
 /** The marker the learner's name replaces in the welcome line (data-welcome). */
 export const NAME_MARK = '{name}';
 

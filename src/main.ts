@@ -15,7 +15,7 @@ import {
   type FirstScreenAction,
 } from './first-screen.js';
 import { findApi } from './lms/find-api.js';
-import { ScormDriver, StandaloneDriver } from './lms/driver.js';
+import { ScormDriver, type Driver } from './lms/driver.js';
 import { LmsSession, type Launch } from './lms/session.js';
 import { initialState, nextStep, type CourseState } from './core/state.js';
 import { rememberReturn, returnAfterEdit } from './dev-return.js';
@@ -65,15 +65,21 @@ function afterFirstPaint(fn: () => void) {
   setTimeout(once, 1500);
 }
 
-function boot(course: Course, split: boolean) {
+/** The LMS's API, else (fetched only then) the driver that keeps progress in this browser. */
+async function connect(course: Course): Promise<Driver> {
+  const found = findApi(window);
+  if (found) return new ScormDriver(found);
+  const { StandaloneDriver } = await import('./lms/standalone-driver.js');
+  return new StandaloneDriver(`frontline:${course.id}:${course.version}`);
+}
+
+function boot(course: Course, split: boolean, driver: Driver) {
   let debug = params.has('debug');
   try {
     debug ||= localStorage.getItem('frontline-debug') === '1';
   } catch {
     /* storage blocked */
   }
-  const found = findApi(window);
-  const driver = found ? new ScormDriver(found) : new StandaloneDriver(`frontline:${course.id}:${course.version}`);
   const session = new LmsSession(driver, course, { debug, afterFirstPaint });
   let launch = session.launch();
   const jump = import.meta.env.DEV ? params.get('jump') : null;
@@ -183,13 +189,17 @@ if (import.meta.hot) {
   });
 }
 
-loadCourse().then(
-  ({ course, contentErrors }) => {
-    if (contentErrors.length > 0 || !course) showContentErrors(contentErrors);
-    else boot(course, !import.meta.env.DEV);
-  },
-  (error: unknown) => {
-    // The course itself did not arrive: say so on the first screen; trying again starts afresh.
-    showNotLoaded(firstScreen(), error, () => location.reload());
-  },
-);
+loadCourse()
+  .then(async ({ course, contentErrors }) => {
+    // Only the dev server has content errors (a build stops on them): the check leaves this out of a build.
+    if (import.meta.env.DEV && (contentErrors.length > 0 || !course)) showContentErrors(contentErrors);
+    else if (course) return { course, driver: await connect(course) };
+    return null;
+  })
+  .then(
+    (ready) => ready && boot(ready.course, !import.meta.env.DEV, ready.driver),
+    (error: unknown) => {
+      // The course or the standalone driver did not arrive: say so on the first screen; trying again starts afresh.
+      showNotLoaded(firstScreen(), error, () => location.reload());
+    },
+  );

@@ -89,7 +89,7 @@ ${profileQuestion(course, t)}
 </div>`;
 }
 
-/** The app's index.html with the course's first screen, language, title and its stylesheet. */
+/** The app's index.html (its stylesheet already inline: src/compiler/nhsuk-css.ts) with the course's first screen, language and title. */
 export function withFirstScreen(page: string, course: Course): string {
   const placeholder = /<p>Loading the module…<\/p>/;
   if (!placeholder.test(page))
@@ -97,6 +97,5 @@ export function withFirstScreen(page: string, course: Course): string {
   return page
     .replace(/<html lang="[^"]*">/, `<html lang="${escapeHtml(course.language)}">`)
     .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(course.title)}</title>`)
-    .replace('</head>', '  <link rel="stylesheet" href="./first-screen.css">\n</head>')
     .replace(placeholder, () => firstScreenHtml(course));
 }

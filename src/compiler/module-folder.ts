@@ -1,15 +1,27 @@
 /**
  * One module's SCO folder: the shared app bundle plus the module's own data, split so the
- * first download is small (course.js), with each scenario's text (text/<id>.js), the closing
- * summary (summary.js) and each other language (lang/<code>.js) fetched when needed.
+ * first download is small: the course's structure goes into index.html (a JSON data block the
+ * app reads at boot, so the first screen waits for no request of its own), and each scenario's
+ * text (text/<id>.js), the closing summary (summary.js) and each other language (lang/<code>.js)
+ * are fetched when needed.
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitCourse } from '../core/content.js';
 import type { LoadedCourse } from './course.js';
 import { withFirstScreen } from './first-screen.js';
+import { COURSE_DATA_ID } from '../first-screen.js';
 
 const asModule = (data: unknown) => `export default ${JSON.stringify(data)};\n`;
+
+/**
+ * The structure as a JSON data block. A data block is never run, so a strict CSP needs nothing
+ * for it; `<` is escaped so no text in the course can close the element.
+ */
+function courseData(structure: unknown): string {
+  const json = JSON.stringify(structure).replace(/</g, '\\u003c');
+  return `<script type="application/json" id="${COURSE_DATA_ID}">${json}</script>`;
+}
 
 /** Writes dist/<module>/ from the built app folder and the loaded course. Returns the folder. */
 export function writeModuleFolder(appDir: string, outDir: string, loaded: LoadedCourse): string {
@@ -17,15 +29,14 @@ export function writeModuleFolder(appDir: string, outDir: string, loaded: Loaded
   mkdirSync(outDir, { recursive: true });
   cpSync(appDir, outDir, { recursive: true });
   const { structure, scenarios, languages, summaryHtml } = splitCourse(loaded.course);
-  writeFileSync(join(outDir, 'course.js'), asModule(structure));
-  // The introduction is in the page, as plain HTML, so it shows before the app has run. The
-  // app asks for course.js only once it runs: let the browser fetch it alongside the app.
+  // The introduction is in the page, as plain HTML, so it shows before the app has run; the
+  // structure the app needs to read the launch follows it.
   const page = join(outDir, 'index.html');
   writeFileSync(
     page,
     withFirstScreen(readFileSync(page, 'utf8'), loaded.course).replace(
-      '</head>',
-      '  <link rel="modulepreload" href="./course.js">\n</head>',
+      '</body>',
+      () => `${courseData(structure)}\n</body>`,
     ),
   );
   writeFileSync(join(outDir, 'summary.js'), asModule(summaryHtml));

@@ -5,14 +5,16 @@
  * tags: the scenario screen, loaded with it) from src/components/nhsuk-forms.scss. Each is
  * compiled with sass, then cut to the selectors the components use (PurgeCSS). The result
  * is cached on disk (node_modules/.cache/frontline), keyed by the sources and the versions.
- * Emits first-screen.css: the same NHS.UK part with the shell's rules, for the introduction
- * that index.html shows before any script runs.
+ * In a build, index.html gets the first screen's stylesheet inline (src/page.css, then the same
+ * NHS.UK part with the shell's rules, minified), so the introduction is styled by the page itself
+ * with no request before it: one <style>, allowed by its hash under a strict CSP (scorm/csp.ts).
  * Also collapses the whitespace in the bundle's template literals (Lit's html and css
  * templates), where line breaks and indentation mean nothing.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { transform } from 'esbuild';
 import type { Plugin } from 'vite';
 import { firstScreenCss } from '../components/shell-css.js';
 
@@ -76,6 +78,15 @@ export async function nhsukPartCss(root: string, scss: string): Promise<string> 
   return css;
 }
 
+/** The page's own rules and the first screen's, as one minified stylesheet for index.html. */
+export async function firstScreenStyle(root: string): Promise<string> {
+  const page = readFileSync(join(root, 'src/page.css'), 'utf8');
+  const shell = firstScreenCss(await nhsukPartCss(root, PARTS['virtual:nhsuk-css']!));
+  const { code } = await transform(`${page}\n${shell}`, { loader: 'css', minify: true });
+  if (code.includes('</')) throw new Error('the first screen stylesheet cannot go inline: it holds "</"');
+  return code.trim();
+}
+
 export function nhsukCss(root: string): Plugin {
   const compiled = new Map<string, Promise<string>>();
   let minify: unknown = true;
@@ -92,13 +103,18 @@ export function nhsukCss(root: string): Plugin {
       if (!css) compiled.set(scss, (css = nhsukPartCss(root, scss)));
       return `export default ${JSON.stringify(await css)};`;
     },
-    async generateBundle(_options, bundle) {
-      // The first screen's stylesheet (index.html links it in each module's folder: src/compiler/first-screen.ts).
-      this.emitFile({
-        type: 'asset',
-        fileName: 'first-screen.css',
-        source: firstScreenCss(await nhsukPartCss(root, PARTS['virtual:nhsuk-css']!)),
-      });
+    transformIndexHtml: {
+      order: 'pre',
+      async handler(html, ctx) {
+        // The dev server keeps the page's link (it has no first screen); a build puts the styles inline.
+        if (ctx.server) return html;
+        const link = /[ \t]*<link rel="stylesheet" href="\/src\/page\.css" \/>\n?/;
+        if (!link.test(html)) throw new Error('index.html has no link to /src/page.css to put inline');
+        const css = await firstScreenStyle(root);
+        return html.replace(link, '').replace('</head>', `  <style>${css}</style>\n  </head>`);
+      },
+    },
+    generateBundle(_options, bundle) {
       // After minifying, line breaks are left only inside template literals. Without minifying
       // (a debugging build) there are comments and line-sensitive code: leave it alone.
       if (minify === false) return;

@@ -33,7 +33,7 @@ export function frontline(options: FrontlineOptions): Plugin {
     },
     load(id) {
       if (id !== RESOLVED) return null;
-      // The built app loads course.js from its package at run time (src/content-loader.ts).
+      // The built app reads the course from its page at run time (src/content-loader.ts).
       if (!options.module) return 'export default null;\nexport const contentErrors = [];';
       try {
         loaded = loadCourse(options.root, options.module);

@@ -1,7 +1,7 @@
 /**
  * The CSS of the course shell as plain text, with no Lit: the elements adopt it in their
  * shadow roots (styles.ts, fl-course, fl-progress-bar), and the build turns it into the
- * document stylesheet of the first screen (first-screen.css), written into index.html as
+ * document stylesheet of the first screen (inline in index.html: src/compiler/nhsuk-css.ts), written as
  * plain HTML so the introduction shows before any script runs (src/compiler/first-screen.ts).
  * `:host` means the element; in the document it becomes the first screen's matching class.
  */

@@ -1,6 +1,5 @@
-/** Drivers: one small interface over the SCORM 2004 API, the SCORM 1.2 API, or local storage. */
-import { ELEMENTS, METHODS, type Methods, type ScormVersion } from '../core/scorm-names.js';
-import { safeStorage } from './storage.js';
+/** Drivers: one small interface over the SCORM 2004 API, the SCORM 1.2 API, or local storage (standalone-driver.ts). */
+import { METHODS, type Methods, type ScormVersion } from '../core/scorm-names.js';
 import type { Api12, Api2004, FoundApi } from './find-api.js';
 
 /** One API call as the LMS saw it, for the debug log and the inspector. */
@@ -45,12 +44,17 @@ export class ScormDriver implements Driver {
     this.m = METHODS[found.version];
   }
 
-  private call(fn: string, args: string[]): unknown {
+  /**
+   * Makes one call. GetLastError is asked only when the result does not already say the call
+   * worked ("true", or a value that is not empty): SCORM returns "false" or "" on every error,
+   * so asking after a success would only double the calls a launch makes.
+   */
+  private call(fn: string, args: string[], succeeded: (result: unknown) => boolean = ok): unknown {
     let result: unknown;
     let error: string;
     try {
       result = this.api[fn]!.apply(this.api, args);
-      error = this.readError();
+      error = succeeded(result) ? '0' : this.readError();
     } catch (e) {
       result = 'false';
       error = `exception: ${e instanceof Error ? e.message : String(e)}`;
@@ -73,7 +77,7 @@ export class ScormDriver implements Driver {
     return ok(this.call(this.m.init, ['']));
   }
   getValue(element: string): string {
-    const v = this.call(this.m.get, [element]);
+    const v = this.call(this.m.get, [element], (r) => r != null && r !== '');
     return typeof v === 'string' ? v : v == null ? '' : String(v);
   }
   setValue(element: string, value: string): boolean {
@@ -87,74 +91,6 @@ export class ScormDriver implements Driver {
   }
   lastError(): string {
     return this.error;
-  }
-}
-
-/**
- * Used when no LMS is found: progress is kept in this browser's local storage (so a
- * learner can still resume) and nothing is recorded centrally. Uses SCORM 2004 names.
- */
-const NAMES = ELEMENTS['2004'];
-const CALLS = METHODS['2004'];
-
-export class StandaloneDriver implements Driver {
-  readonly version: ScormVersion = '2004';
-  readonly connected = false;
-  onCall?: (call: LmsCall) => void;
-  private values = new Map<string, string>();
-
-  constructor(
-    private readonly storageKey: string,
-    private readonly storage: Storage | null = safeStorage(),
-  ) {}
-
-  private log(fn: string, args: string[], result: string): void {
-    this.onCall?.({ fn, args, result, error: '0' });
-  }
-
-  initialize(): boolean {
-    let saved: Record<string, string>;
-    try {
-      saved = JSON.parse(this.storage?.getItem(this.storageKey) ?? '{}') as Record<string, string>;
-    } catch {
-      saved = {};
-    }
-    const resume = saved[NAMES.exit] === 'suspend' && !!saved[NAMES.suspendData];
-    this.values = new Map(resume ? Object.entries(saved) : []);
-    this.values.set(NAMES.entry, resume ? 'resume' : 'ab-initio');
-    this.values.set(NAMES.mode, 'normal');
-    this.log(CALLS.init, [''], 'true');
-    return true;
-  }
-  getValue(element: string): string {
-    let v = this.values.get(element) ?? '';
-    if (element === NAMES.interactionCount) {
-      v = String(new Set([...this.values.keys()].filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k))).size);
-    }
-    this.log(CALLS.get, [element], v);
-    return v;
-  }
-  setValue(element: string, value: string): boolean {
-    this.values.set(element, value);
-    this.log(CALLS.set, [element, value], 'true');
-    return true;
-  }
-  commit(): boolean {
-    try {
-      this.storage?.setItem(this.storageKey, JSON.stringify(Object.fromEntries(this.values)));
-    } catch {
-      /* storage full or blocked: progress stays in memory for this visit */
-    }
-    this.log(CALLS.commit, [''], 'true');
-    return true;
-  }
-  terminate(): boolean {
-    this.commit();
-    this.log(CALLS.term, [''], 'true');
-    return true;
-  }
-  lastError(): string {
-    return '0';
   }
 }
 

@@ -3,6 +3,7 @@ import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { policyForFile } from '../../csp.js';
 import type { Catalogue } from '../catalogue.js';
 import { param, type LmsContext } from '../context.js';
 
@@ -20,6 +21,13 @@ export function packageRoutes(lms: LmsContext) {
     await app.register(async (scope) => {
       scope.addHook('onRequest', async (req, reply) => {
         if (!req.lms?.user) return deny(req, reply, 401, 'Sign in to open modules.');
+      });
+      // A module's page carries its first screen's stylesheet inline: allow exactly that, by hash.
+      scope.addHook('onSend', async (req, reply) => {
+        const m = /^\/content\/([a-z][a-z0-9-]*)\/([a-z0-9-]+\.html)$/.exec(req.url.split('?')[0] ?? '');
+        const policy = reply.getHeader('content-security-policy');
+        if (m && typeof policy === 'string' && reply.statusCode === 200)
+          reply.header('content-security-policy', policyForFile(policy, join(catalogue.distDir, m[1]!, m[2]!)));
       });
       await scope.register(fastifyStatic, {
         root: catalogue.distDir,

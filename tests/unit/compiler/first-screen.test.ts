@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCourse } from '../../../src/compiler/course.js';
 import { firstScreenHtml, withFirstScreen } from '../../../src/compiler/first-screen.js';
+import { firstScreenStyle } from '../../../src/compiler/nhsuk-css.js';
 import { BASE_CSS, PROGRESS_CSS, SHELL_CSS, TOKENS_CSS, firstScreenCss } from '../../../src/components/shell-css.js';
 import type { Course } from '../../../src/core/model.js';
 
@@ -68,12 +69,13 @@ describe('firstScreenHtml', () => {
 });
 
 describe('withFirstScreen', () => {
-  it("puts the first screen in place of the loading line, with the course's language, title and stylesheet", () => {
+  it("puts the first screen in place of the loading line, with the course's language and title", () => {
     const course = { ...flagship(), language: 'cy', title: 'Cyfryngau cymdeithasol' };
     const page = withFirstScreen(PAGE, course);
     expect(page).toContain('<html lang="cy">');
     expect(page).toContain('<title>Cyfryngau cymdeithasol</title>');
-    expect(page).toMatch(/<link rel="stylesheet" href="\.\/first-screen\.css">\s*<\/head>/);
+    // The stylesheet is already inline (the Vite build puts it there): nothing more to fetch.
+    expect(page).not.toContain('rel="stylesheet"');
     expect(page).not.toContain('Loading the module…');
     expect(page).toContain('id="fl-first-screen"');
   });
@@ -96,5 +98,16 @@ describe('firstScreenCss', () => {
     // Every rule of the shell is there: count the blocks.
     const blocks = (text: string) => (text.match(/\{/g) ?? []).length;
     expect(blocks(css)).toBe(1 + blocks(TOKENS_CSS + BASE_CSS + SHELL_CSS + PROGRESS_CSS));
+  });
+});
+
+describe('firstScreenStyle', () => {
+  it("is the page's own rules and the first screen's, minified, safe to put in a <style> element", async () => {
+    const css = await firstScreenStyle(ROOT);
+    expect(css).toContain('html{background:#f0f4f5}');
+    expect(css).toContain('.fl-shell{');
+    expect(css).toContain('.nhsuk-button{');
+    expect(css).not.toContain('</');
+    expect(css).not.toMatch(/\n\s/);
   });
 });

@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { inlineHashes } from '../../../scorm/csp.js';
 import { loadCourse } from '../../../src/compiler/course.js';
 import { writeModuleFolder } from '../../../src/compiler/module-folder.js';
 import { mergeLanguage, mergeScenario, type LanguagePack, type ScenarioPack } from '../../../src/core/content.js';
@@ -29,22 +30,43 @@ function data<T>(file: string): T {
   return JSON.parse(text.slice('export default '.length).replace(/;\s*$/, '')) as T;
 }
 
+/** The course structure as the app reads it from the page (src/content-loader.ts). */
+function pageData(html: string): Course {
+  const block = /<script type="application\/json" id="fl-course-data">([\s\S]*?)<\/script>/.exec(html);
+  expect(block).not.toBeNull();
+  return JSON.parse(block![1]!) as Course;
+}
+
 describe('writeModuleFolder', () => {
-  it('keeps the closing summary out of course.js, in summary.js, and preloads course.js from index.html', () => {
+  it('puts the structure in index.html as a data block after the introduction, and the closing summary in summary.js', () => {
     const { out, course } = folder('sample');
     expect(course.summaryHtml).toContain('Key points');
-    expect(data<Course>(join(out, 'course.js')).summaryHtml).toBe('');
-    expect(data<string>(join(out, 'summary.js'))).toBe(course.summaryHtml);
     const html = readFileSync(join(out, 'index.html'), 'utf8');
-    expect(html).toMatch(/<link rel="modulepreload" href="\.\/course\.js">\s*<\/head>/);
-    // The introduction is in the page, in place of the loading line.
-    expect(html).toContain(`<h1 tabindex="-1">${course.title}</h1>`);
+    expect(pageData(html).summaryHtml).toBe('');
+    expect(data<string>(join(out, 'summary.js'))).toBe(course.summaryHtml);
+    // Nothing else to fetch before the app can read the launch.
+    expect(existsSync(join(out, 'course.js'))).toBe(false);
+    expect(html).not.toContain('modulepreload');
+    // The introduction is in the page, in place of the loading line, before the data.
+    expect(html.indexOf(`<h1 tabindex="-1">${course.title}</h1>`)).toBeGreaterThan(0);
+    expect(html.indexOf(`<h1 tabindex="-1">`)).toBeLessThan(html.indexOf('id="fl-course-data"'));
     expect(html).not.toContain('Loading the module…');
+    // Under a strict CSP the page may hold no script that runs: the data block is not one.
+    expect(inlineHashes(html).script).toEqual([]);
+  });
+
+  it('escapes "<" in the data block, so no words in the course can end it early', () => {
+    const { out } = folder('sample');
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    const block = /<script type="application\/json" id="fl-course-data">([\s\S]*?)<\/script>/.exec(html)![1]!;
+    expect(block).not.toContain('<');
+    // The introduction's HTML has tags: they come back whole when the block is read.
+    expect(pageData(html).introHtml).toContain('<p>');
   });
 
   it('splits the flagship so that merging every part back gives the whole course', () => {
     const { out, course } = folder('social-media-nhs');
-    const rebuilt = data<Course>(join(out, 'course.js'));
+    const rebuilt = pageData(readFileSync(join(out, 'index.html'), 'utf8'));
     expect(rebuilt.scenarios.every((s) => s.situation.length === 0)).toBe(true);
     for (const file of readdirSync(join(out, 'text')))
       mergeScenario(rebuilt, file.replace(/\.js$/, ''), data<ScenarioPack>(join(out, 'text', file)));

@@ -1,4 +1,7 @@
 /** The local LMS over HTTP (inject): who may do what, CSRF, sign-in limits, commits, records and CSV. */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   ADMIN_PASSWORD,
@@ -91,6 +94,23 @@ describe('the local LMS server', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body).not.toMatch(/<script(?![^>]*(src=|type="application\/json"))/);
     expect(res.body).not.toMatch(/ style=/);
+  });
+
+  it("allows a module page's own inline stylesheet by its hash, and nothing else inline", async () => {
+    const page = join(lms.dir, 'dist', 'sample', 'index.html');
+    const stub = readFileSync(page, 'utf8');
+    writeFileSync(page, '<!doctype html><title>stub</title><style>h1{color:#212b32}</style>');
+    try {
+      const res = await alice.get('/content/sample/index.html');
+      expect(res.status).toBe(200);
+      const hash = createHash('sha256').update('h1{color:#212b32}').digest('base64');
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp).toMatch(new RegExp(`style-src 'self' 'sha256-${hash.replace(/[+/]/g, '\\$&')}'`));
+      expect(csp).toContain("script-src 'self';");
+      expect(csp).not.toContain('unsafe-inline');
+    } finally {
+      writeFileSync(page, stub);
+    }
   });
 
   it('session cookies are HttpOnly and SameSite=Strict', async () => {

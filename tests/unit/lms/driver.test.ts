@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScormVersion } from '../../../src/core/scorm-names.js';
-import { ScormDriver, StandaloneDriver, type LmsCall } from '../../../src/lms/driver.js';
+import { ScormDriver, type LmsCall } from '../../../src/lms/driver.js';
+import { StandaloneDriver } from '../../../src/lms/standalone-driver.js';
 import type { FoundApi } from '../../../src/lms/find-api.js';
 import { FakeStorage, found, makeApi } from './helpers.js';
 
@@ -79,12 +80,37 @@ describe('ScormDriver over a misbehaving API', () => {
 
   it('survives GetLastError throwing', () => {
     const driver = driverFor({
+      Initialize: () => 'false',
       GetLastError: () => {
         throw new Error('nope');
       },
     });
-    expect(driver.initialize()).toBe(true);
+    expect(driver.initialize()).toBe(false);
     expect(driver.lastError()).toBe('exception: GetLastError failed');
+  });
+
+  it('asks GetLastError only after a call whose result is not a success', () => {
+    let asked = 0;
+    const values: Record<string, string> = { 'cmi.entry': 'ab-initio', 'cmi.location': '' };
+    const driver = driverFor({
+      GetValue: (element: string) => values[element] ?? '',
+      SetValue: (element: string) => (element === 'cmi.exit' ? 'false' : 'true'),
+      GetLastError: () => {
+        asked++;
+        return asked === 1 ? '403' : '406';
+      },
+    });
+    expect(driver.initialize()).toBe(true);
+    expect(driver.getValue('cmi.entry')).toBe('ab-initio');
+    expect(driver.setValue('cmi.location', 'intro')).toBe(true);
+    expect(asked).toBe(0);
+    expect(driver.lastError()).toBe('0');
+    // An empty value may be an error (403: not set): the LMS is asked.
+    expect(driver.getValue('cmi.location')).toBe('');
+    expect(driver.lastError()).toBe('403');
+    expect(driver.setValue('cmi.exit', 'later')).toBe(false);
+    expect(driver.lastError()).toBe('406');
+    expect(asked).toBe(2);
   });
 
   it('accepts true as a boolean or a string, and nothing else, as success', () => {

@@ -449,7 +449,7 @@ describe.each(VERSIONS)('LmsSession with scorm-again (SCORM %s)', (version) => {
 
 describe('StandaloneDriver sessions', () => {
   it('keeps progress in storage across launches', async () => {
-    const { StandaloneDriver } = await import('../../../src/lms/driver.js');
+    const { StandaloneDriver } = await import('../../../src/lms/standalone-driver.js');
     const h = new Harness();
     const first = newSession(new StandaloneDriver('frontline:sample', h.storage), course, h);
     const launch = first.launch();
