@@ -9,7 +9,15 @@ import { initialState, reduce, type CourseState } from '../../../src/core/state.
 import type { Api12, Api2004, FoundApi } from '../../../src/lms/find-api.js';
 import { Journal } from '../../../src/lms/journal.js';
 import { LmsSession, type SessionOptions } from '../../../src/lms/session.js';
-import type { Driver } from '../../../src/lms/driver.js';
+import { ScormDriver, type Driver } from '../../../src/lms/driver.js';
+import {
+  MoodleSession,
+  launchData,
+  moodleApi,
+  type ApiMethods,
+  type MoodleAttempt,
+  type Mode,
+} from '../../../scorm/player/moodle.js';
 
 // scorm-again's ESM builds export the classes by name, but its type declarations declare only a
 // default export: take the named export at run time and the declared class for types.
@@ -127,6 +135,35 @@ export function playSession(
 
 export function newSession(driver: Driver, course: Course, h: Harness, extra: SessionOptions = {}): LmsSession {
   return new LmsSession(driver, course, h.options(extra));
+}
+
+/** A SCORM driver over an API's methods (a Moodle profile, or an API that refuses some values). */
+export function driverOver(version: ScormVersion, api: ApiMethods): ScormDriver {
+  return new ScormDriver(
+    version === '2004' ? { version, api: api as unknown as Api2004 } : { version, api: api as unknown as Api12 },
+  );
+}
+
+/** One launch of a course through the Moodle profile: the session, its launch, and the LMS behind it. */
+export function moodleLaunch(
+  course: Course,
+  version: ScormVersion,
+  attempt: MoodleAttempt,
+  h: Harness,
+  mode: Mode = 'normal',
+) {
+  const api: AnyApi = makeApi(version);
+  const handed = launchData(version, attempt, {
+    moduleId: course.id,
+    mode,
+    learnerName: 'Sam Taylor',
+    learnerId: 'learner-1',
+    masteryScore: version === '1.2' ? course.passMark : null,
+  });
+  api.loadFromFlattenedJSON(handed);
+  const lms = new MoodleSession(version, attempt, handed);
+  const session = newSession(driverOver(version, moodleApi(api as unknown as ApiMethods, lms)), course, h);
+  return { session, launch: session.launch(), lms };
 }
 
 export { initialState };

@@ -10,19 +10,9 @@ import type { Course } from '../../../src/core/model.js';
 import { GROUPS, NATIONS, PROFILE_INTERACTION, type Profile } from '../../../src/core/profile.js';
 import type { ScormVersion } from '../../../src/core/scorm-names.js';
 import { reduce, type CourseState } from '../../../src/core/state.js';
-import { ScormDriver } from '../../../src/lms/driver.js';
-import type { Api12, Api2004 } from '../../../src/lms/find-api.js';
 import { checkCalls, checkFinished } from '../../../scorm/strict.js';
-import {
-  MoodleSession,
-  emptyAttempt,
-  launchData,
-  moodleApi,
-  type ApiMethods,
-  type MoodleAttempt,
-  type Mode,
-} from '../../../scorm/player/moodle.js';
-import { Harness, makeApi, newSession, playSession, type AnyApi } from './helpers.js';
+import { emptyAttempt } from '../../../scorm/player/moodle.js';
+import { Harness, moodleLaunch, playSession } from './helpers.js';
 
 const sample = loadCourse(ROOT, 'sample').course;
 const course: Course = { ...sample, profiles: { nations: [...NATIONS], groups: [...GROUPS] } };
@@ -31,27 +21,6 @@ const BEST = [['delete-and-report'], ['decline-and-signpost'], ['debrief-instead
 const WALES_NURSE: Profile = { nation: 'wales', group: 'nursing-midwifery' };
 const SCOTLAND_DOCTOR: Profile = { nation: 'scotland', group: 'medical' };
 const response = (v: ScormVersion) => (v === '2004' ? 'learner_response' : 'student_response');
-
-function moodleLaunch(version: ScormVersion, attempt: MoodleAttempt, h: Harness, mode: Mode = 'normal') {
-  const api: AnyApi = makeApi(version);
-  const handed = launchData(version, attempt, {
-    moduleId: course.id,
-    mode,
-    learnerName: 'Sam Taylor',
-    learnerId: 'learner-1',
-    masteryScore: version === '1.2' ? course.passMark : null,
-  });
-  api.loadFromFlattenedJSON(handed);
-  const lms = new MoodleSession(version, attempt, handed);
-  const methods = moodleApi(api as unknown as ApiMethods, lms);
-  const driver = new ScormDriver(
-    version === '2004'
-      ? { version, api: methods as unknown as Api2004 }
-      : { version, api: methods as unknown as Api12 },
-  );
-  const session = newSession(driver, course, h);
-  return { session, launch: session.launch() };
-}
 
 /** The interactions stored, by slot: [id, response]. */
 function interactions(version: ScormVersion, cmi: Record<string, string>): [string, string][] {
@@ -64,7 +33,7 @@ function interactions(version: ScormVersion, cmi: Record<string, string>): [stri
 describe.each(VERSIONS)('the profile in SCORM %s', (version) => {
   /** Starts as a nurse in Wales, answers one scenario, becomes a doctor in Scotland, answers the rest. */
   function changeMidway(h = new Harness(), attempt = emptyAttempt()) {
-    const { session, launch } = moodleLaunch(version, attempt, h);
+    const { session, launch } = moodleLaunch(course, version, attempt, h);
     let state: CourseState = reduce(course, launch.state, { type: 'start', at: h.tick(1000), profile: WALES_NURSE });
     session.recordProfile(state);
     h.runScheduled();
@@ -101,7 +70,7 @@ describe.each(VERSIONS)('the profile in SCORM %s', (version) => {
     const { attempt } = changeMidway();
     const plain = emptyAttempt();
     const h = new Harness();
-    const { session, launch } = moodleLaunch(version, plain, h);
+    const { session, launch } = moodleLaunch(course, version, plain, h);
     session.terminate(playSession(course, session, h, launch.state, BEST));
     const result = (cmi: Record<string, string>) =>
       Object.fromEntries(
@@ -114,12 +83,12 @@ describe.each(VERSIONS)('the profile in SCORM %s', (version) => {
   it('resumes with the profile, and a change after resuming keeps every answer', () => {
     const h = new Harness();
     const attempt = emptyAttempt();
-    const first = moodleLaunch(version, attempt, h);
+    const first = moodleLaunch(course, version, attempt, h);
     let state = reduce(course, first.launch.state, { type: 'start', at: h.tick(1000), profile: WALES_NURSE });
     state = playSession(course, first.session, h, state, BEST.slice(0, 1));
     first.session.terminate(state);
 
-    const second = moodleLaunch(version, attempt, h);
+    const second = moodleLaunch(course, version, attempt, h);
     expect(second.launch.state.profile).toEqual(WALES_NURSE);
     expect(second.launch.state.decisions.map((d) => d.choiceIds)).toEqual([BEST[0]]);
     state = reduce(course, second.launch.state, { type: 'start', at: h.tick(1000) });
@@ -141,7 +110,7 @@ describe.each(VERSIONS)('the profile in SCORM %s', (version) => {
     const { attempt } = changeMidway();
     const before = { ...attempt.cmi };
     const h = new Harness();
-    const review = moodleLaunch(version, attempt, h, 'review');
+    const review = moodleLaunch(course, version, attempt, h, 'review');
     const state = reduce(course, review.launch.state, { type: 'profile', profile: WALES_NURSE });
     review.session.recordProfile(state);
     h.runScheduled();

@@ -10,8 +10,6 @@ import { loadCourse } from '../../../src/compiler/course.js';
 import { ELEMENTS, METHODS, type ScormVersion } from '../../../src/core/scorm-names.js';
 import { parseSpan } from '../../../src/core/scorm-time.js';
 import { objectiveScores } from '../../../src/core/state.js';
-import { ScormDriver } from '../../../src/lms/driver.js';
-import type { Api12, Api2004 } from '../../../src/lms/find-api.js';
 import type { LmsSession, RecordIncompleteEvent, RefusedEvent } from '../../../src/lms/session.js';
 import { checkCalls } from '../../../scorm/strict.js';
 import {
@@ -20,10 +18,9 @@ import {
   launchData,
   moodleApi,
   type ApiMethods,
-  type MoodleAttempt,
   type Mode,
 } from '../../../scorm/player/moodle.js';
-import { Harness, makeApi, newSession, playSession, type AnyApi } from './helpers.js';
+import { Harness, driverOver, makeApi, moodleLaunch, newSession, playSession, type AnyApi } from './helpers.js';
 
 const { course } = loadCourse(ROOT, 'sample');
 const VERSIONS: ScormVersion[] = ['2004', '1.2'];
@@ -33,32 +30,9 @@ const WORST = [['leave-it'], ['say-nothing'], ['accept-no-advice'], ['friends-on
 
 afterEach(() => vi.restoreAllMocks());
 
-function driverOver(version: ScormVersion, api: ApiMethods): ScormDriver {
-  return new ScormDriver(
-    version === '2004' ? { version, api: api as unknown as Api2004 } : { version, api: api as unknown as Api12 },
-  );
-}
-
-/** One launch through the Moodle profile: the session, and the LMS behind it. */
-function moodleLaunch(version: ScormVersion, attempt: MoodleAttempt, h: Harness, mode: Mode = 'normal') {
-  const api: AnyApi = makeApi(version);
-  const handed = launchData(version, attempt, {
-    moduleId: course.id,
-    mode,
-    learnerName: 'Sam Taylor',
-    learnerId: 'learner-1',
-    masteryScore: version === '1.2' ? course.passMark : null,
-  });
-  api.loadFromFlattenedJSON(handed);
-  const lms = new MoodleSession(version, attempt, handed);
-  const session = newSession(driverOver(version, moodleApi(api as unknown as ApiMethods, lms)), course, h);
-  const launch = session.launch();
-  return { session, launch, lms };
-}
-
 /** A whole attempt in one session, ended by Terminate. */
 function attemptWith(version: ScormVersion, steps: string[][], attempt = emptyAttempt(), h = new Harness()) {
-  const { session, launch } = moodleLaunch(version, attempt, h);
+  const { session, launch } = moodleLaunch(course, version, attempt, h);
   const state = playSession(course, session, h, launch.state, steps);
   h.tick(60_000);
   session.terminate(state);
@@ -123,10 +97,10 @@ describe.each(VERSIONS)('SCORM %s through the Moodle profile', (version) => {
   it('a resumed attempt writes no objective id again and keeps each in its slot', () => {
     const h = new Harness();
     const attempt = emptyAttempt();
-    const first = moodleLaunch(version, attempt, h);
+    const first = moodleLaunch(course, version, attempt, h);
     const part = playSession(course, first.session, h, first.launch.state, BEST.slice(0, 1));
     first.session.terminate(part);
-    const second = moodleLaunch(version, attempt, h);
+    const second = moodleLaunch(course, version, attempt, h);
     expect(second.launch.resume).toBe('resumed');
     const state = playSession(course, second.session, h, second.launch.state, BEST.slice(1));
     second.session.terminate(state);
@@ -140,12 +114,12 @@ describe.each(VERSIONS)('SCORM %s through the Moodle profile', (version) => {
   it('adds up the total time over sessions, and a review launch leaves it and every stored value as they were', () => {
     const h = new Harness();
     const attempt = emptyAttempt();
-    const first = moodleLaunch(version, attempt, h);
+    const first = moodleLaunch(course, version, attempt, h);
     const part = playSession(course, first.session, h, first.launch.state, BEST.slice(0, 1));
     h.tick(20_000);
     first.session.terminate(part);
     const firstMs = first.session.elapsedMs();
-    const second = moodleLaunch(version, attempt, h);
+    const second = moodleLaunch(course, version, attempt, h);
     const done = playSession(course, second.session, h, second.launch.state, BEST.slice(1));
     h.tick(30_000);
     second.session.terminate(done);
@@ -153,7 +127,7 @@ describe.each(VERSIONS)('SCORM %s through the Moodle profile', (version) => {
     expect(parseSpan(total)).toBe(firstMs + second.session.elapsedMs());
     const before = structuredClone(attempt);
 
-    const review = moodleLaunch(version, attempt, h, 'review');
+    const review = moodleLaunch(course, version, attempt, h, 'review');
     expect(review.launch.mode).toBe('review');
     review.session.recordDecision(review.launch.state);
     h.runScheduled();
@@ -203,7 +177,7 @@ describe('completion under Moodle\'s "Require status" rules', () => {
   it('SCORM 1.2: a learner who leaves half way is neither complete nor judged by the mastery score', () => {
     const h = new Harness();
     const attempt = emptyAttempt();
-    const { session, launch } = moodleLaunch('1.2', attempt, h);
+    const { session, launch } = moodleLaunch(course, '1.2', attempt, h);
     const state = playSession(course, session, h, launch.state, BEST.slice(0, 2));
     session.terminate(state);
     expect(attempt.cmi['cmi.core.lesson_status']).toBe('incomplete');
