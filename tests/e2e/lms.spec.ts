@@ -376,6 +376,12 @@ test('HR sees the right rows, filters them, downloads the CSV, and reads the cha
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   });
   await page.getByLabel('Staff group').selectOption({ label: 'All staff groups' });
+  // The profession each learner chose in the module (Tom's account says admin: "Other staff").
+  await page.getByLabel('Profession', { exact: true }).selectOption({ label: 'Other staff' });
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(tom).toBeVisible();
+  await page.getByLabel('Profession', { exact: true }).selectOption({ index: 0 });
   await page.getByLabel('From').fill(today);
   await page.getByLabel('To').fill(today);
   await page.getByRole('button', { name: 'Filter' }).click();
@@ -400,7 +406,13 @@ test('HR sees the right rows, filters them, downloads the CSV, and reads the cha
     'Name,Email or staff number,Staff group,Module,Module ID,Status,Score (%),Attempts,First access,Last access,Finished,Total time (h:mm:ss),Result check,Nation (chosen in the module),Profession (chosen in the module)',
   );
   // Both results follow from the answers the module recorded: the LMS's own scoring agrees.
-  expect(lines.slice(1).every((l) => l.endsWith(','))).toBe(true);
+  // The last three columns: the result check (empty), and the profile each chose in the module (the
+  // local LMS pre-selected their account's staff group, and the first nation the module offers).
+  const tail = lines.slice(1).map((l) => l.split(',').slice(-3));
+  expect(tail).toEqual([
+    ['', 'England', 'Nursing and midwifery'],
+    ['', 'England', 'Other staff'],
+  ]);
   await expect(page.locator('.check')).toHaveCount(0);
   expect(lines[1]).toMatch(
     new RegExp(`^${PRIYA.name},${PRIYA.login},${PRIYA.group},${TITLE},${MODULE},Passed,100,1,\\d{4}-`),
