@@ -14,14 +14,14 @@ import {
   type Profile,
 } from '../../src/core/profile.js';
 
+import { en } from '../../src/components/strings.js';
+
 export { GROUPS, NATIONS, PROFILE_INTERACTION, type Group, type Nation, type Profile };
 
-export const NATION_LABELS: Record<Nation, string> = {
-  england: 'England',
-  wales: 'Wales',
-  scotland: 'Scotland',
-  'northern-ireland': 'Northern Ireland',
-};
+/** The nations as the module names them to the learner (its English strings). */
+export const NATION_LABELS: Record<Nation, string> = en.nations;
+
+/** Staff groups in HR's shorter words (the module's own are longer: "Other staff, for example admin…"). */
 
 export const GROUP_LABELS: Record<Group, string> = {
   'nursing-midwifery': 'Nursing and midwifery',
