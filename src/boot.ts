@@ -74,6 +74,27 @@ function boot(): void {
   handoff.controls = enableControls(screen);
 }
 
+/**
+ * Loads the app's entry once the first screen has been painted and a click could be handled, so
+ * neither its download nor its running is between the learner and the first screen. A page that
+ * never paints (hidden) still loads it within a second.
+ */
+function loadEntry(entry: string): void {
+  let started = false;
+  const load = () => {
+    if (started) return;
+    started = true;
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = entry;
+    // The app's code did not arrive: say so; trying again starts afresh.
+    script.onerror = () => showNotLoaded(firstScreen(), new Error(`${entry} did not load`), () => location.reload());
+    document.head.append(script);
+  };
+  requestAnimationFrame(() => setTimeout(load, 0));
+  setTimeout(load, 1000);
+}
+
 const entry = document.currentScript?.dataset.entry;
 try {
   boot();
@@ -81,12 +102,5 @@ try {
   // The app reads the launch itself then.
   console.error('[frontline] the first screen could not read the launch', error);
 } finally {
-  if (entry) {
-    const script = document.createElement('script');
-    script.type = 'module';
-    script.src = entry;
-    // The app's code did not arrive: say so; trying again starts afresh.
-    script.onerror = () => showNotLoaded(firstScreen(), new Error(`${entry} did not load`), () => location.reload());
-    document.body.append(script);
-  }
+  if (entry) loadEntry(entry);
 }
