@@ -2,7 +2,8 @@
  * A strict Content Security Policy for a module's pages that still lets each page's own inline
  * blocks run: every `<style>` and every `<script>` without `src` (JSON data blocks are never run
  * and need nothing) is allowed by its sha256, never by 'unsafe-inline'. A built module has one
- * inline stylesheet (its first screen's: src/compiler/nhsuk-css.ts) and no inline script.
+ * inline stylesheet (its first screen's: src/compiler/nhsuk-css.ts) and one inline script (its
+ * bootstrap: src/compiler/boot-script.ts).
  * docs/LMS.md says what an LMS with its own CSP has to allow.
  */
 import { createHash } from 'node:crypto';

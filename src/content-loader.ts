@@ -13,7 +13,7 @@ import {
   type ScenarioPack,
 } from './core/content.js';
 import type { Course } from './core/model.js';
-import { COURSE_DATA_ID } from './first-screen.js';
+import { COURSE_DATA_ID, bootHandoff } from './first-screen-controls.js';
 
 async function load<T>(path: string): Promise<T> {
   // Relative to the page, so the package works wherever the LMS serves it.
@@ -30,6 +30,9 @@ export async function loadCourse(): Promise<{
     const dev = await import('virtual:course');
     return { course: dev.default, contentErrors: dev.contentErrors };
   }
+  // The page's bootstrap (src/boot.ts) has parsed it already.
+  const parsed = bootHandoff()?.course;
+  if (parsed) return { course: parsed, contentErrors: [] };
   const data = document.getElementById(COURSE_DATA_ID);
   if (!data?.textContent) throw new Error(`the page has no course data (#${COURSE_DATA_ID})`);
   return { course: JSON.parse(data.textContent) as Course, contentErrors: [] };

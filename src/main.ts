@@ -1,7 +1,9 @@
 /**
  * Boot: load the course, connect the LMS (or local storage), then let the learner use the
  * first screen already in the page (src/first-screen.ts) and load <fl-course> behind it, or
- * mount <fl-course> straight away where the page has none or it does not fit the launch.
+ * mount <fl-course> straight away where the page has none or it does not fit the launch. In a
+ * built page the inline bootstrap (src/boot.ts) has run first and loaded this: the course, the
+ * API and the launch reads come from it (bootHandoff), not read again.
  */
 import type { FlCourse } from './components/fl-course.js';
 import type { Course } from './core/model.js';
@@ -14,6 +16,7 @@ import {
   showNotLoaded,
   type FirstScreenAction,
 } from './first-screen.js';
+import { bootHandoff } from './first-screen-controls.js';
 import { findApi } from './lms/find-api.js';
 import { ScormDriver, type Driver } from './lms/driver.js';
 import { LmsSession, type Launch } from './lms/session.js';
@@ -65,10 +68,16 @@ function afterFirstPaint(fn: () => void) {
   setTimeout(once, 1500);
 }
 
-/** The LMS's API, else (fetched only then) the driver that keeps progress in this browser. */
+/**
+ * The LMS's API (as the page's bootstrap found it, with the launch reads it made: src/boot.ts),
+ * else (fetched only then) the driver that keeps progress in this browser.
+ */
 async function connect(course: Course): Promise<Driver> {
-  const found = findApi(window);
-  if (found) return new ScormDriver(found);
+  const handoff = bootHandoff();
+  const found = handoff ? null : findApi(window);
+  const driver = handoff ? handoff.driver : found && new ScormDriver(found);
+  driver?.replay();
+  if (driver) return driver;
   const { StandaloneDriver } = await import('./lms/standalone-driver.js');
   return new StandaloneDriver(`frontline:${course.id}:${course.version}`);
 }
@@ -128,8 +137,9 @@ function boot(course: Course, split: boolean, driver: Driver) {
   };
 
   const screen = firstScreen();
+  const controls = bootHandoff()?.controls ?? null;
   if (screen && fitsFirstScreen(course, session, launch)) {
-    enhanceFirstScreen(screen, course, session, launch, mount);
+    enhanceFirstScreen(screen, course, session, launch, mount, controls);
     // Load the course shell and the first scenario while the learner reads the introduction.
     afterFirstPaint(() => void warmUp(course, launch, loader));
   } else {

@@ -1,9 +1,10 @@
 /**
  * The first screen as plain HTML, written into each module's index.html at build time: the
  * shell and the introduction as <fl-course> draws them for a new attempt, so the learner sees
- * the introduction before any script has run. Its buttons are disabled until the app has
- * read the LMS; src/first-screen.ts then fills in the learner's name and Start or Continue,
- * and hands over to <fl-course> when a button is pressed.
+ * the introduction before any script has run. Its buttons are disabled until the LMS has been
+ * read (by the page's bootstrap, src/boot.ts, for a new attempt; else by the app:
+ * src/first-screen.ts), which fills in the learner's name and Start or Continue; the app hands
+ * over to <fl-course> when a button is pressed.
  *
  * This is a second drawing of fl-course's introduction (render() and renderIntro()): change
  * both together. tests/e2e/first-screen.spec.ts fails when they differ in what a screen
@@ -16,7 +17,7 @@ import type { Course } from '../core/model.js';
 import { LANGUAGE_NAMES } from '../components/i18n.js';
 import { en, type Strings } from '../components/strings.js';
 import { cy } from '../components/strings-cy.js';
-import { NAME_MARK } from '../first-screen.js';
+import { NAME_MARK } from '../first-screen-controls.js';
 import { escapeHtml } from '../core/escape.js';
 import { defaultProfile } from '../components/profile-default.js';
 import { tailorHtml } from '../core/profile.js';

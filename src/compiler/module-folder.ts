@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { splitCourse } from '../core/content.js';
 import type { LoadedCourse } from './course.js';
 import { withFirstScreen } from './first-screen.js';
-import { COURSE_DATA_ID } from '../first-screen.js';
+import { COURSE_DATA_ID } from '../first-screen-controls.js';
 
 const asModule = (data: unknown) => `export default ${JSON.stringify(data)};\n`;
 
@@ -34,9 +34,10 @@ export function writeModuleFolder(appDir: string, outDir: string, loaded: Loaded
   const page = join(outDir, 'index.html');
   writeFileSync(
     page,
+    // Before the page's bootstrap (src/boot.ts), which reads it as it runs.
     withFirstScreen(readFileSync(page, 'utf8'), loaded.course).replace(
-      '</body>',
-      () => `${courseData(structure)}\n</body>`,
+      /<script data-entry=|<\/body>/,
+      (next) => `${courseData(structure)}\n${next}`,
     ),
   );
   writeFileSync(join(outDir, 'summary.js'), asModule(summaryHtml));

@@ -5,6 +5,7 @@
 import type { InlineConfig } from 'vite';
 import { frontline } from './vite-plugin.js';
 import { nhsukCss } from './nhsuk-css.js';
+import { bootInline } from './boot-script.js';
 
 /** `contentRoot` holds modules/ and content/ (the project root unless a test points elsewhere). */
 export function frontlineViteConfig(root: string, module?: string, contentRoot = root): InlineConfig {
@@ -12,7 +13,7 @@ export function frontlineViteConfig(root: string, module?: string, contentRoot =
     root,
     base: './',
     configFile: false,
-    plugins: [frontline({ root: contentRoot, module }), nhsukCss(root)],
+    plugins: [frontline({ root: contentRoot, module }), nhsukCss(root), bootInline(root)],
     build: {
       outDir: module ? `dist/${module}` : 'dist/.app',
       emptyOutDir: true,

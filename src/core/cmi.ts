@@ -9,6 +9,7 @@ import {
   ELEMENTS,
   type Elements,
   PROGRESS_MEASURE_2004,
+  readFinished,
   RESPONSE_SEPARATOR,
   SCORE_SCALED_2004,
   SUCCESS_STATUS_2004,
@@ -84,10 +85,7 @@ export const TABLE: Record<ScormVersion, VersionTable> = {
             ['cmi.core.lesson_status', 'passed'],
           ]
         : [['cmi.core.lesson_status', 'failed']],
-    readFinished: (get) => {
-      const status = get('cmi.core.lesson_status');
-      return ['passed', 'failed', 'completed'].includes(status) ? status : null;
-    },
+    readFinished: (get) => readFinished('1.2', get),
     interaction: {
       time: time12,
       latency: timespan12,
@@ -123,11 +121,7 @@ export const TABLE: Record<ScormVersion, VersionTable> = {
       ['cmi.completion_status', 'completed'],
       [SUCCESS_STATUS_2004, passed ? 'passed' : 'failed'],
     ],
-    readFinished: (get) => {
-      if (get('cmi.completion_status') !== 'completed') return null;
-      const success = get(SUCCESS_STATUS_2004);
-      return success === 'passed' || success === 'failed' ? success : 'completed';
-    },
+    readFinished: (get) => readFinished('2004', get),
     interaction: {
       time: timestamp2004,
       latency: duration2004,

@@ -120,6 +120,20 @@ export const ELEMENTS: Record<ScormVersion, Elements> = {
 export const SUCCESS_STATUS_2004 = 'cmi.success_status';
 export const SCORE_SCALED_2004 = 'cmi.score.scaled';
 export const PROGRESS_MEASURE_2004 = 'cmi.progress_measure';
+
+/**
+ * The stored result of a finished attempt ('passed', 'failed', 'completed'), or null while
+ * unfinished, read with `get` (the session's launch and the page's bootstrap both read it).
+ */
+export function readFinished(version: ScormVersion, get: (element: string) => string): string | null {
+  if (version === '1.2') {
+    const status = get('cmi.core.lesson_status');
+    return ['passed', 'failed', 'completed'].includes(status) ? status : null;
+  }
+  if (get('cmi.completion_status') !== 'completed') return null;
+  const success = get(SUCCESS_STATUS_2004);
+  return success === 'passed' || success === 'failed' ? success : 'completed';
+}
 /** 1.2's pass mark, which an LMS such as Moodle applies to lesson_status at LMSFinish. */
 export const MASTERY_SCORE_12 = 'cmi.student_data.mastery_score';
 

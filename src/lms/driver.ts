@@ -37,6 +37,9 @@ export class ScormDriver implements Driver {
   private readonly api: Record<string, (...args: string[]) => unknown>;
   private readonly m: Methods;
   private error = '0';
+  /** Calls kept to be answered again (record()), or being answered again (replay()). */
+  private recorded: { call: LmsCall; result: unknown }[] | null = null;
+  private replaying: { call: LmsCall; result: unknown }[] = [];
 
   constructor(found: FoundApi) {
     this.version = found.version;
@@ -45,11 +48,44 @@ export class ScormDriver implements Driver {
   }
 
   /**
+   * Keeps the calls made from now on (the page's bootstrap reads the launch with them before
+   * the app has arrived: src/boot.ts), for replay().
+   */
+  record(): void {
+    this.recorded = [];
+  }
+
+  /**
+   * From now on, answers each recorded Initialize and GetValue once more from the record, in
+   * place of the LMS, and reports it to onCall as made: the session's launch reads what the
+   * bootstrap read without asking the LMS twice. Any write ends the replay.
+   */
+  replay(): void {
+    this.replaying = this.recorded ?? [];
+    this.recorded = null;
+  }
+
+  private replayed(fn: string, args: string[]): { call: LmsCall; result: unknown } | undefined {
+    if (fn !== this.m.init && fn !== this.m.get) {
+      this.replaying = [];
+      return undefined;
+    }
+    const i = this.replaying.findIndex(({ call: c }) => c.fn === fn && c.args.join('\n') === args.join('\n'));
+    return i < 0 ? undefined : this.replaying.splice(i, 1)[0];
+  }
+
+  /**
    * Makes one call. GetLastError is asked only when the result does not already say the call
    * worked ("true", or a value that is not empty): SCORM returns "false" or "" on every error,
    * so asking after a success would only double the calls a launch makes.
    */
   private call(fn: string, args: string[], succeeded: (result: unknown) => boolean = ok): unknown {
+    const again = this.replayed(fn, args);
+    if (again) {
+      this.error = again.call.error;
+      this.onCall?.(again.call);
+      return again.result;
+    }
     let result: unknown;
     let error: string;
     try {
@@ -60,7 +96,9 @@ export class ScormDriver implements Driver {
       error = `exception: ${e instanceof Error ? e.message : String(e)}`;
     }
     this.error = error;
-    this.onCall?.({ fn, args, result: result == null ? String(result) : String(result), error });
+    const call = { fn, args, result: String(result), error };
+    this.recorded?.push({ call, result });
+    this.onCall?.(call);
     return result;
   }
 

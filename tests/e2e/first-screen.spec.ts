@@ -203,6 +203,54 @@ test("the shell's code does not arrive: the learner is told, and Start works onc
   pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !expected.test(e)));
 });
 
+test("Start pressed before the app's code has arrived: the page says it is loading, keeps the focus, and goes on once it does", async ({
+  page,
+}) => {
+  // The page alone makes the first screen usable (src/boot.ts); hold the app's entry back.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/index-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const frame = await launch(page, { version: '2004', learner: 'Alex Morgan' });
+  expect(await drawnBy(frame)).toBe('first screen');
+  await expect(frame.getByText('Welcome, Alex Morgan')).toBeVisible();
+  const startButton = frame.getByRole('button', { name: 'Start', exact: true });
+  await startButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(frame.locator('[data-save-status] > p')).toHaveText('Loading…');
+  await expect(startButton).toBeFocused();
+  // The launch was read once: the app replays the page's reads rather than asking again.
+  const launchReads = async () =>
+    (await readLog(page)).filter((c) => /Initialize$/.test(c.fn) || c.args[0] === 'cmi.learner_name');
+  const reads = await launchReads();
+  expect(reads).toHaveLength(2);
+  release();
+  await expectScreen(frame, SAMPLE.first);
+  await expect.poll(async () => (await deepFocus(frame)).text).toBe(SAMPLE.first);
+  expect(await launchReads()).toHaveLength(2);
+});
+
+test("the app's code does not arrive: the first screen says so, and Try again loads the page afresh", async ({
+  page,
+  pageErrors,
+}) => {
+  let block = true;
+  await page.route('**/assets/index-*.js', (route) => (block ? route.abort('internetdisconnected') : route.continue()));
+  const frame = await launch(page, { version: '2004' });
+  await expect(frame.getByRole('alert')).toHaveText(
+    /This part of the module did not load\. Check your connection, then try again\./,
+  );
+  block = false;
+  await frame.getByRole('button', { name: 'Try again' }).click();
+  await expect(frame.getByRole('alert')).toHaveCount(0);
+  await start(frame);
+  await expectScreen(frame, SAMPLE.first);
+  const expected = /index-|could not load the module|did not load|ERR_INTERNET_DISCONNECTED/;
+  pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !expected.test(e)));
+});
+
 test("from the keyboard: the first screen's controls carry their focus into <fl-course>", async ({ page }) => {
   const frame = await launch(page, { module: FLAGSHIP.id, version: '2004' });
   expect(await drawnBy(frame)).toBe('first screen');

@@ -225,3 +225,38 @@ describe('StandaloneDriver', () => {
     expect(calls.every((c) => c.error === '0')).toBe(true);
   });
 });
+
+describe("ScormDriver: the page's launch reads, answered again to the app (src/boot.ts)", () => {
+  it('answers each recorded read once from the record, with its error code, and asks the LMS for anything else', () => {
+    const asked: string[] = [];
+    const api = {
+      Initialize: () => 'true',
+      Terminate: () => 'true',
+      GetValue: (e: string) => (asked.push(e), e === 'cmi.learner_name' ? 'Ceri Jones' : ''),
+      SetValue: () => 'true',
+      Commit: () => 'true',
+      GetLastError: () => '403',
+      GetErrorString: () => '',
+      GetDiagnostic: () => '',
+    };
+    const driver = new ScormDriver({ version: '2004', api } as unknown as FoundApi);
+    driver.record();
+    driver.initialize();
+    driver.getValue('cmi.learner_name');
+    driver.getValue('cmi.suspend_data');
+    driver.replay();
+    const calls: LmsCall[] = [];
+    driver.onCall = (c) => calls.push(c);
+    expect(driver.initialize()).toBe(true);
+    expect(driver.getValue('cmi.learner_name')).toBe('Ceri Jones');
+    expect(driver.getValue('cmi.suspend_data')).toBe('');
+    expect(driver.lastError()).toBe('403');
+    expect(asked).toEqual(['cmi.learner_name', 'cmi.suspend_data']);
+    expect(calls.map((c) => c.fn)).toEqual(['Initialize', 'GetValue', 'GetValue']);
+    // Once only, and a write ends the replay.
+    driver.getValue('cmi.learner_name');
+    driver.setValue('cmi.exit', 'suspend');
+    driver.getValue('cmi.suspend_data');
+    expect(asked).toEqual(['cmi.learner_name', 'cmi.suspend_data', 'cmi.learner_name', 'cmi.suspend_data']);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * The page's bootstrap, inline in every module's index.html (bundled on its own by
+ * scripts/build.ts, allowed under the CSP by its hash: scorm/csp.ts), so the first screen is
+ * usable after the page alone, like a hand-written SCO. It finds the LMS, makes the launch reads
+ * the first screen needs, and for a new attempt at the introduction fills in the learner's name
+ * and the profile question's preselection and enables the controls; a press is remembered until
+ * the app has arrived. Then it loads the app's entry (data-entry), which takes over the course it
+ * parsed, the reads it made (replayed, not asked again: ScormDriver.replay) and the controls.
+ * Anything else (a resume, review, no LMS, another language) is left to the app, as before.
+ */
+import { launchLanguage } from './components/language.js';
+import { defaultProfile, hintFromAddress } from './components/profile-default.js';
+import type { Course } from './core/model.js';
+import { ELEMENTS, readFinished } from './core/scorm-names.js';
+import {
+  COURSE_DATA_ID,
+  enableControls,
+  firstScreen,
+  setBootHandoff,
+  showLaunch,
+  showNotLoaded,
+  type BootHandoff,
+  type LaunchView,
+} from './first-screen-controls.js';
+import { ScormDriver } from './lms/driver.js';
+import { findApi } from './lms/find-api.js';
+import { Journal } from './lms/journal.js';
+
+/**
+ * The launch reads, in the order LmsSession.launch() makes them, as far as the first screen
+ * needs; the view when the launch is a new attempt the page shows as it is, else null.
+ */
+function newAttempt(course: Course, driver: ScormDriver): LaunchView | null {
+  const names = ELEMENTS[driver.version];
+  if (!driver.initialize()) return null;
+  const get = (element: string) => driver.getValue(element);
+  const entry = get(names.entry);
+  const mode = get(names.mode);
+  const learnerName = get(names.learnerName);
+  const learnerId = get(names.learnerId);
+  if ((mode && mode !== 'normal') || readFinished(driver.version, get) !== null) return null;
+  if (launchLanguage(course, get(names.language)) !== course.language) return null;
+  // Saved answers (or answers this browser's journal kept) are the app's to read and show.
+  if ((driver.version === '1.2' || entry === 'resume') && get(names.suspendData)) return null;
+  const journal = new Journal({
+    learner: learnerId,
+    module: course.id,
+    moduleVersion: course.version,
+    scorm: driver.version,
+  }).read();
+  if (journal && journal.decisions > 0 && !(journal.finished && journal.acknowledged && entry === 'ab-initio'))
+    return null;
+  return {
+    learnerName,
+    continuing: false,
+    percent: 0,
+    profile: defaultProfile(course, course.language, undefined, hintFromAddress(location.search)),
+  };
+}
+
+function boot(): void {
+  const screen = firstScreen();
+  const data = document.getElementById(COURSE_DATA_ID)?.textContent;
+  if (!screen || !data) return;
+  const course = JSON.parse(data) as Course;
+  const found = findApi(window);
+  const handoff: BootHandoff = { course, driver: found ? new ScormDriver(found) : null, controls: null };
+  setBootHandoff(handoff);
+  if (!handoff.driver) return;
+  handoff.driver.record();
+  const view = newAttempt(course, handoff.driver);
+  if (!view) return;
+  showLaunch(screen, view);
+  handoff.controls = enableControls(screen);
+}
+
+/**
+ * Loads the app's entry once the first screen has been painted and a click could be handled, so
+ * neither its download nor its running is between the learner and the first screen. A page that
+ * never paints (hidden) still loads it within a second.
+ */
+function loadEntry(entry: string): void {
+  let started = false;
+  const load = () => {
+    if (started) return;
+    started = true;
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = entry;
+    // The app's code did not arrive: say so; trying again starts afresh.
+    script.onerror = () => showNotLoaded(firstScreen(), new Error(`${entry} did not load`), () => location.reload());
+    document.head.append(script);
+  };
+  requestAnimationFrame(() => setTimeout(load, 0));
+  setTimeout(load, 1000);
+}
+
+const entry = document.currentScript?.dataset.entry;
+try {
+  boot();
+} catch (error) {
+  // The app reads the launch itself then.
+  console.error('[frontline] the first screen could not read the launch', error);
+} finally {
+  if (entry) loadEntry(entry);
+}
