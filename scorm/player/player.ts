@@ -16,10 +16,7 @@
 //   deep           the module is three frames below the API
 //   cross-origin   a frame from another origin sits between the module and the API
 //   none           no API at all: the module runs standalone
-import * as scorm12 from 'scorm-again/scorm12';
-import type Scorm12APIClass from 'scorm-again/scorm12';
-import * as scorm2004 from 'scorm-again/scorm2004';
-import type Scorm2004APIClass from 'scorm-again/scorm2004';
+import { Scorm12API, Scorm2004API, type Scorm12APIClass, type Scorm2004APIClass } from '../scorm-again.js';
 import { API_GLOBAL, ELEMENTS, METHODS, type Methods, type ScormVersion } from '../../src/core/scorm-names.js';
 import { checkValue } from '../strict.js';
 import { mountInspector, type Call, type ModuleInfo } from './inspector.js';
@@ -32,10 +29,6 @@ import {
   type Mode,
   type MoodleAttempt,
 } from './moodle.js';
-
-// scorm-again's ESM builds export the classes by name; its type declarations declare a default export.
-const Scorm12API = (scorm12 as unknown as { Scorm12API: typeof Scorm12APIClass }).Scorm12API;
-const Scorm2004API = (scorm2004 as unknown as { Scorm2004API: typeof Scorm2004APIClass }).Scorm2004API;
 
 interface PlayerWindow {
   lmsLog: Call[];

@@ -8,13 +8,10 @@ import { END, type Block, type Choice, type Course, type Part, type Scenario } f
 import type { GraphReport } from './graph.js';
 import { escapeHtml as e } from '../core/escape.js';
 import { isGroup, isNation, type Group, type Nation } from '../core/profile.js';
+import { en } from '../components/strings.js';
 
-const NATION_NAMES: Record<Nation, string> = {
-  england: 'England',
-  wales: 'Wales',
-  scotland: 'Scotland',
-  'northern-ireland': 'Northern Ireland',
-};
+/** The nations as the module names them to learners. */
+const NATION_NAMES: Record<Nation, string> = en.nations;
 const GROUP_NAMES: Record<Group, string> = {
   'nursing-midwifery': 'nurses and midwives',
   medical: 'doctors',

@@ -2,15 +2,8 @@
 // Commit goes to the LMS server as a synchronous request (so the module learns whether its
 // data was saved). The attempt's stored data and the settings come in a JSON block from the
 // server: there is no inline script, so the page runs under a strict CSP.
-import * as scorm12 from 'scorm-again/scorm12';
-import type Scorm12APIClass from 'scorm-again/scorm12';
-import * as scorm2004 from 'scorm-again/scorm2004';
-import type Scorm2004APIClass from 'scorm-again/scorm2004';
+import { Scorm12API, Scorm2004API } from '../../scorm-again.js';
 import { API_GLOBAL, METHODS, type ScormVersion } from '../../../src/core/scorm-names.js';
-
-// scorm-again's ESM builds export the classes by name; its type declarations declare a default export.
-const Scorm12API = (scorm12 as unknown as { Scorm12API: typeof Scorm12APIClass }).Scorm12API;
-const Scorm2004API = (scorm2004 as unknown as { Scorm2004API: typeof Scorm2004APIClass }).Scorm2004API;
 
 interface LaunchConfig {
   version: ScormVersion;

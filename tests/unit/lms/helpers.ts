@@ -1,8 +1,5 @@
 /** scorm-again APIs, a fake clock and scheduler, and a fake Storage for the LMS tests. */
-import * as scorm12 from 'scorm-again/scorm12';
-import type Scorm12APIClass from 'scorm-again/scorm12';
-import * as scorm2004 from 'scorm-again/scorm2004';
-import type Scorm2004APIClass from 'scorm-again/scorm2004';
+import { Scorm12API, Scorm2004API, type Scorm12APIClass, type Scorm2004APIClass } from '../../../scorm/scorm-again.js';
 import type { ScormVersion } from '../../../src/core/scorm-names.js';
 import type { Course } from '../../../src/core/model.js';
 import { initialState, reduce, type CourseState } from '../../../src/core/state.js';
@@ -18,11 +15,6 @@ import {
   type MoodleAttempt,
   type Mode,
 } from '../../../scorm/player/moodle.js';
-
-// scorm-again's ESM builds export the classes by name, but its type declarations declare only a
-// default export: take the named export at run time and the declared class for types.
-const Scorm12API = (scorm12 as unknown as { Scorm12API: typeof Scorm12APIClass }).Scorm12API;
-const Scorm2004API = (scorm2004 as unknown as { Scorm2004API: typeof Scorm2004APIClass }).Scorm2004API;
 
 export type AnyApi = Scorm2004APIClass | Scorm12APIClass;
 
