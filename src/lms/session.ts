@@ -354,11 +354,16 @@ export class LmsSession extends EventTarget {
   }
 
   /**
-   * Records the learner's profile, chosen on the introduction or changed later: the journal, the
-   * resume data and the `learner-profile` interaction. Review and browse record nothing.
+   * Records the learner's profile, chosen on the introduction or changed later: in the journal
+   * now, and in the resume data and the `learner-profile` interaction with the next commit (the
+   * next decision's, a retry, or terminate() when the learner leaves or the page goes), so
+   * pressing Start or changing the profile never costs the LMS a commit of its own. Review and
+   * browse record nothing.
    */
   recordProfile(state: CourseState): void {
-    this.recordDecision(state);
+    if (this.mode !== 'normal' || this.terminated) return;
+    this.latest = state;
+    this.journalWrite(state);
   }
 
   /** Tries to save now (the learner pressed "Try again", or the page is being hidden). */

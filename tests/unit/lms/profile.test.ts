@@ -1,7 +1,7 @@
 /**
  * The learner's profile reaches the LMS as the `learner-profile` interaction, through the
- * Moodle profile (scorm/player/moodle.ts): written at the start and on each change, never
- * counted as a decision, and never written in review.
+ * Moodle profile (scorm/player/moodle.ts): written with the first commit after the start and
+ * after each change, never counted as a decision, and never written in review.
  */
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../root.js';
@@ -46,7 +46,7 @@ describe.each(VERSIONS)('the profile in SCORM %s', (version) => {
     return { attempt, session, state };
   }
 
-  it('is written at the start and on change, as a fill-in with no result, and passes the strict checks', () => {
+  it('is written after the start and each change, as a fill-in with no result, and passes the strict checks', () => {
     const { attempt, session, state } = changeMidway();
     expect(session.calls.filter((c) => c.error !== '0' || c.result === 'false')).toEqual([]);
     expect(checkCalls(version, session.calls)).toEqual([]);
@@ -64,6 +64,24 @@ describe.each(VERSIONS)('the profile in SCORM %s', (version) => {
     expect(attempt.cmi[`cmi.interactions.${n}.result`]).toBeUndefined();
     expect(attempt.cmi[`cmi.interactions.${n}.weighting`]).toBeUndefined();
     expect(state.decisions).toHaveLength(3);
+  });
+
+  it('goes with the next commit, never one of its own, and is kept by a learner who leaves before deciding', () => {
+    const h = new Harness();
+    const attempt = emptyAttempt();
+    const { session, launch } = moodleLaunch(course, version, attempt, h);
+    h.runScheduled();
+    const commits = () => session.calls.filter((c) => /Commit/.test(c.fn)).length;
+    const launched = commits();
+    let state = reduce(course, launch.state, { type: 'start', at: h.tick(1000), profile: WALES_NURSE });
+    session.recordProfile(state);
+    state = reduce(course, state, { type: 'profile', profile: SCOTLAND_DOCTOR });
+    session.recordProfile(state);
+    h.runScheduled();
+    expect(commits()).toBe(launched);
+    session.terminate(state);
+    expect(interactions(version, attempt.cmi)).toEqual([[PROFILE_INTERACTION, 'scotland.medical']]);
+    expect(checkCalls(version, session.calls)).toEqual([]);
   });
 
   it('does not count as a decision: the score, statuses and objectives are those of the same answers with no profile', () => {
