@@ -42,6 +42,7 @@ import {
   tracedRun,
   type ColdRun,
   type Completion,
+  type LmsCall,
   type Step,
   type TracedRun,
 } from './bench-browser.js';
@@ -417,9 +418,23 @@ interface ScormCounts {
   total: number;
   commits: number;
   commitsDuringScenarios: number;
+  /** Of those, SCORM 1.2's commit of `completed` before `passed` at the end (docs/DESIGN.md, "1.2 completion"). */
+  completedBeforePassed: number;
+  /** Commits during the scenarios, less completedBeforePassed, per decision. */
   commitsPerDecision: number;
   setValuesPerDecision: number;
   passed: boolean;
+}
+
+/**
+ * Commits of SCORM 1.2's `completed` that a later `passed` follows: Moodle's default activity
+ * completion needs a commit that stored `completed`, so a passing learner's end takes two
+ * commits by design. They belong to finishing, not to a decision.
+ */
+function completedBeforePassed(calls: readonly LmsCall[]): number {
+  const status = (x: LmsCall, value: string) =>
+    x.fn === 'LMSSetValue' && x.args[0] === 'cmi.core.lesson_status' && x.args[1] === value;
+  return calls.filter((x, i) => status(x, 'completed') && calls.slice(i + 1).some((y) => status(y, 'passed'))).length;
 }
 
 function scormCounts(c: Completion): ScormCounts {
@@ -429,6 +444,7 @@ function scormCounts(c: Completion): ScormCounts {
   const isSet = (fn: string) => fn === 'SetValue' || fn === 'LMSSetValue';
   const during = c.calls.slice(c.startIndex, c.resultsIndex);
   const commitsDuring = during.filter((x) => isCommit(x.fn)).length;
+  const split = completedBeforePassed(during);
   const status = c.version === '2004' ? c.cmi['cmi.success_status'] : c.cmi['cmi.core.lesson_status'];
   return {
     version: c.version,
@@ -437,7 +453,8 @@ function scormCounts(c: Completion): ScormCounts {
     total: c.calls.length,
     commits: c.calls.filter((x) => isCommit(x.fn)).length,
     commitsDuringScenarios: commitsDuring,
-    commitsPerDecision: Math.round((commitsDuring / Math.max(1, c.decisions)) * 100) / 100,
+    completedBeforePassed: split,
+    commitsPerDecision: Math.round(((commitsDuring - split) / Math.max(1, c.decisions)) * 100) / 100,
     setValuesPerDecision: Math.round((during.filter((x) => isSet(x.fn)).length / Math.max(1, c.decisions)) * 10) / 10,
     passed: status === 'passed',
   };
@@ -574,19 +591,73 @@ const FLOOR_PAGE = `<!doctype html>
 </body>
 </html>
 `;
-function writeFloor(): () => void {
-  const dir = join(PROJECT, 'dist', FLOOR);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'index.html'), FLOOR_PAGE);
-  writeFileSync(
-    join(PROJECT, 'dist', `${FLOOR}.json`),
-    JSON.stringify({ id: FLOOR, title: 'Bench floor', version: '0', scenarios: [] }),
-  );
+/**
+ * A module's first screen by hand: its built index.html as it is (the same HTML, styles and
+ * course data) with the floor's script in place of the module's bootstrap. What the module takes
+ * over this page is what its own code costs; what this page takes over the floor is the cost of
+ * showing that first screen at all.
+ */
+const byHandId = (id: string) => `bench-by-hand-${id}`;
+function byHandPage(moduleHtml: string): string {
+  const boot = /<script data-entry="[^"]*">[\s\S]*?<\/script>/;
+  if (!boot.test(moduleHtml)) throw new Error("the module's index.html has no inline bootstrap to replace");
+  const script = FLOOR_SCRIPT.replace("document.querySelector('button')", "document.querySelector('[data-start]')");
+  return moduleHtml.replace(boot, () => `<script>${script}</script>`);
+}
+
+/** Writes the floor, and each module's first screen by hand, into dist/; returns their removal. */
+function writeFloor(ids: readonly string[]): () => void {
+  const pages = new Map<string, string>([[FLOOR, FLOOR_PAGE]]);
+  for (const id of ids)
+    pages.set(byHandId(id), byHandPage(readFileSync(join(PROJECT, 'dist', id, 'index.html'), 'utf8')));
+  for (const [id, html] of pages) {
+    mkdirSync(join(PROJECT, 'dist', id), { recursive: true });
+    writeFileSync(join(PROJECT, 'dist', id, 'index.html'), html);
+    writeFileSync(join(PROJECT, 'dist', `${id}.json`), JSON.stringify({ id, title: id, version: '0', scenarios: [] }));
+  }
   return () => {
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(join(PROJECT, 'dist', `${FLOOR}.json`), { force: true });
+    for (const id of pages.keys()) {
+      rmSync(join(PROJECT, 'dist', id), { recursive: true, force: true });
+      rmSync(join(PROJECT, 'dist', `${id}.json`), { force: true });
+    }
   };
 }
+interface ByHand {
+  interactiveMs: Record<string, Stat>;
+  mainThreadCpuMs: Stat;
+  /** Over the floor, per CPU rate: the median of each run over the floor's run just before it. */
+  overFloor: Record<string, number>;
+}
+
+/** A module's first screen by hand: its cold runs (taken with the others) and its traced runs. */
+async function byHandFigures(
+  id: string,
+  cold: Map<string, Map<number, ColdRun[]>>,
+  trace: (page: string) => Promise<TracedRun>,
+): Promise<ByHand> {
+  const page = byHandId(id);
+  const traced: TracedRun[] = [];
+  for (let i = 0; i < TRACED_RUNS; i++) {
+    log(`${page}: traced run ${i + 1} of ${TRACED_RUNS} at 1x CPU`);
+    traced.push(await trace(page));
+  }
+  const runs = (p: string, rate: number) => cold.get(p)!.get(rate)!;
+  return {
+    interactiveMs: Object.fromEntries(
+      RATES.map((rate) => [`${rate}x`, stat(runs(page, rate).map((r) => r.interactiveMs))]),
+    ),
+    mainThreadCpuMs: stat(traced.map((t) => t.cpuMs)),
+    overFloor: Object.fromEntries(
+      RATES.map((rate) => [
+        `${rate}x`,
+        Math.round(
+          stat(runs(page, rate).map((r, i) => r.interactiveMs / runs(FLOOR, rate)[i]!.interactiveMs)).median * 100,
+        ) / 100,
+      ]),
+    ),
+  };
+}
+
 let floor: Record<string, Stat> | null = null;
 let floorFetched: FetchSummary | null = null;
 let floorCpu: Stat | null = null;
@@ -597,7 +668,7 @@ if (!skip.has('browser'))
   await section('browser', async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const removeFloor = writeFloor();
+    const removeFloor = writeFloor(moduleIds);
     const server = await startServer(
       'scripts/serve.ts',
       [],
@@ -610,15 +681,16 @@ if (!skip.has('browser'))
       // Cold runs interleaved (floor, then each module, run after run), so a change in the
       // machine's load during the bench falls on the floor and the modules alike.
       const cold = new Map<string, Map<number, ColdRun[]>>();
-      for (const id of [FLOOR, ...moduleIds]) cold.set(id, new Map(RATES.map((rate) => [rate, []])));
+      const pages = [FLOOR, ...moduleIds.flatMap((id) => [id, byHandId(id)])];
+      for (const id of pages) cold.set(id, new Map(RATES.map((rate) => [rate, []])));
       for (const rate of RATES)
         for (let i = 0; i < RUNS; i++)
-          for (const id of [FLOOR, ...moduleIds]) {
+          for (const id of pages) {
             log(`${id}: cold run ${i + 1} of ${RUNS} at ${rate}x CPU`);
             cold
               .get(id)!
               .get(rate)!
-              .push(await coldRun(browser, base, id, rate, rate === 1 && id !== FLOOR));
+              .push(await coldRun(browser, base, id, rate, rate === 1 && moduleIds.includes(id)));
           }
       floor = {};
       for (const rate of RATES)
@@ -681,6 +753,7 @@ if (!skip.has('browser'))
         }
         perModule[id]!.interactiveToFloor = ratio;
         perModule[id]!.interactiveToFloorPaired = paired;
+        const byHand = await byHandFigures(id, cold, (kind) => tracedRun(browser, base, kind, join(RUN, 'trace.json')));
         const traced: TracedRun[] = [];
         for (let i = 0; i < TRACED_RUNS; i++) {
           log(`${id}: traced run ${i + 1} of ${TRACED_RUNS} at 1x CPU`);
@@ -699,6 +772,25 @@ if (!skip.has('browser'))
         for (let i = 0; i < 3; i++) alone.push(await moduleHeap(browser, base, id));
         const heapStat = stat(heaps);
         perModule[id]!.timing = timing;
+        perModule[id]!.byHand = {
+          ...byHand,
+          moduleOverIt: {
+            ...Object.fromEntries(
+              RATES.map((rate) => [
+                `${rate}x`,
+                Math.round(
+                  stat(
+                    cold
+                      .get(id)!
+                      .get(rate)!
+                      .map((r, i) => r.interactiveMs / cold.get(byHandId(id))!.get(rate)![i]!.interactiveMs),
+                  ).median * 100,
+                ) / 100,
+              ]),
+            ),
+            cpu: Math.round((stat(traced.map((t) => t.cpuMs)).median / byHand.mainThreadCpuMs.median) * 100) / 100,
+          },
+        };
         perModule[id]!.fetched = { beforeUsable: fetchBefore, byFirstScenario: fetchFirstScenario };
         perModule[id]!.heap = { lmsPageWithModuleBytes: heapStat, moduleAloneBytes: stat(alone) };
 
@@ -853,6 +945,8 @@ type ModuleResult = {
   interactiveToFloorPaired?: Record<string, number>;
   /** Main-thread CPU to interactive (trace, 1x) over the floor's. */
   cpuToFloor?: number;
+  /** The module's first screen by hand, and the module over it (run by run per rate; cpu: trace medians). */
+  byHand?: ByHand & { moduleOverIt: Record<string, number> };
   heap?: { lmsPageWithModuleBytes: Stat; moduleAloneBytes: Stat };
   scorm?: Record<string, ScormCounts>;
   lmsPageBytes?: number;
@@ -1067,6 +1161,20 @@ if (ids.every((id) => results[id]!.timing)) {
             return ['script', 'compile', 'style', 'layout', 'paint'].map((k) => Math.round(b[k] ?? 0)).join(' / ');
           }),
         ],
+        ...RATES.map((rate) => [
+          `same first screen by hand, ${rate}x: interactive; over the floor; module over it`,
+          ...col((m) =>
+            m.byHand
+              ? `${sm(m.byHand.interactiveMs[`${rate}x`])}; ${m.byHand.overFloor[`${rate}x`]!.toFixed(2)}x; ${m.byHand.moduleOverIt[`${rate}x`]!.toFixed(2)}x`
+              : '-',
+          ),
+        ]),
+        [
+          'same first screen by hand, main-thread CPU (trace); module over it',
+          ...col((m) =>
+            m.byHand ? `${sm(m.byHand.mainThreadCpuMs)}; ${m.byHand.moduleOverIt.cpu!.toFixed(2)}x` : '-',
+          ),
+        ],
         [
           'JS heap after load: module alone / in LMS page',
           ...col((m) =>
@@ -1131,6 +1239,12 @@ if (ids.every((id) => results[id]!.scorm)) {
         [
           'commits during the scenarios',
           ...col((m) => `${m.scorm!['2004']!.commitsDuringScenarios} | ${m.scorm!['1.2']!.commitsDuringScenarios}`),
+        ],
+        [
+          '  of which completed before passed (1.2, by design)',
+          ...col(
+            (m) => `${m.scorm!['2004']!.completedBeforePassed ?? 0} | ${m.scorm!['1.2']!.completedBeforePassed ?? 0}`,
+          ),
         ],
         [
           'commits per decision',
@@ -1275,7 +1389,8 @@ const resultsJson = {
       'first screen: the first animation frame with a laid-out h1 (the introduction). interactive: the Start button is laid out and enabled and a task posted after it has run.',
       "Bytes are the module frame's requests only (not the LMS page or scorm-again), as files on disk.",
       'JS heap: Runtime.getHeapUsage after a forced GC at 1x: the module opened on its own (median of 3), and the LMS page with the module (they share one heap; median of the 1x cold runs).',
-      'Commits per decision = commits between Start and the results screen / decisions, with the best answers.',
+      "Commits per decision = commits between Start and the results screen, less SCORM 1.2's commit of `completed` before `passed` (completedBeforePassed: Moodle's default completion needs it; docs/DESIGN.md), / decisions, with the best answers.",
+      "byHand: the module's own index.html with the floor's script in place of its bootstrap, run cold with the others: the same first screen (HTML, styles, course data) with no code of the module's. byHand.overFloor = what showing that first screen costs over the floor; byHand.moduleOverIt = what the module's code costs over it (run by run per rate; cpu: medians of the traced runs).",
       'The library build runs once in a fresh node process; the dev rebuild is from writing the file to the frame showing the new title.',
       "floor: the same cold runs, interleaved with the modules', of one hand-written HTML file in the module's place: an h1, a Start button and an inline script that finds the API (2004, then 1.2; parents, then opener), makes a new attempt's launch reads and enables Start. interactiveToFloor = a module's median over the floor's, per CPU rate (the target); interactiveToFloorPaired = the median of each run over the floor's run just before it; cpuToFloor = main-thread CPU to interactive (trace) over the floor's.",
       'fetched.beforeUsable: every request of the module frame started before the first screen was usable (Start enabled), with its initiator type and gzip size.',
