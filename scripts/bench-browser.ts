@@ -268,17 +268,10 @@ const KINDS: Record<string, string> = {
  * navigation to interactive. The LMS page shares that thread, so SCORM calls the module makes
  * into the LMS count too (they do in a real LMS).
  */
-export async function tracedRun(
-  browser: Browser,
-  base: string,
-  moduleId: string,
-  file: string,
-  rate = 1,
-): Promise<TracedRun> {
+export async function tracedRun(browser: Browser, base: string, moduleId: string, file: string): Promise<TracedRun> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
-    if (rate !== 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate });
     const { interactive } = await probeInteractive(page, 'no interactive in the traced run');
     await browser.startTracing(page, {
       path: file,
