@@ -434,6 +434,23 @@ describe('the local LMS server', () => {
     expect((await lms.store.userByLogin('alice@example.nhs.uk'))!.name).toBe('Alice Adams-Renamed');
   });
 
+  it('two admins adding the same login at once: one is added, the other told it is taken', async () => {
+    await admin.get('/admin/users');
+    const add = (name: string) =>
+      admin.post('/admin/users', {
+        name,
+        login: 'dana@example.nhs.uk',
+        staff_group: '',
+        role: 'learner',
+        password: '',
+      });
+    // Both pass the check before either is stored: hashing the password lies between.
+    const answers = await Promise.all([add('Dana One'), add('Dana Two')]);
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 400]);
+    expect(answers.find((r) => r.status === 400)!.body).toContain('Someone already signs in with dana@example.nhs.uk.');
+    expect((await admin.get('/admin/users')).body.match(/data-login="dana@example\.nhs\.uk"/g)).toHaveLength(1);
+  });
+
   it('keeps at least one admin', async () => {
     const self = (await lms.store.userByLogin('admin'))!;
     await admin.get('/admin/users');
