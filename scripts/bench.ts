@@ -97,13 +97,19 @@ interface Stat {
   runs: number[];
 }
 
-function stat(values: number[]): Stat {
+function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  const r = (n: number) => Math.round(n * 10) / 10;
-  return { median: r(median), min: r(sorted[0]!), max: r(sorted.at(-1)!), runs: values.map(r) };
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
+
+/** Median, min, max and the runs, to 0.1 (ms, KB): ratios take median() and round2. */
+function stat(values: number[]): Stat {
+  const r = (n: number) => Math.round(n * 10) / 10;
+  return { median: r(median(values)), min: r(Math.min(...values)), max: r(Math.max(...values)), runs: values.map(r) };
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
 
 const gzip = (bytes: Uint8Array | string) => gzipSync(bytes).byteLength;
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
@@ -454,7 +460,7 @@ function scormCounts(c: Completion): ScormCounts {
     commits: c.calls.filter((x) => isCommit(x.fn)).length,
     commitsDuringScenarios: commitsDuring,
     completedBeforePassed: split,
-    commitsPerDecision: Math.round(((commitsDuring - split) / Math.max(1, c.decisions)) * 100) / 100,
+    commitsPerDecision: round2((commitsDuring - split) / Math.max(1, c.decisions)),
     setValuesPerDecision: Math.round((during.filter((x) => isSet(x.fn)).length / Math.max(1, c.decisions)) * 10) / 10,
     passed: status === 'passed',
   };
@@ -598,42 +604,60 @@ const FLOOR_PAGE = `<!doctype html>
  * showing that first screen at all.
  */
 const byHandId = (id: string) => `bench-by-hand-${id}`;
-function byHandPage(moduleHtml: string): string {
+/** Null for a page without an inline bootstrap (a tree from before it, measured with --tree). */
+function byHandPage(moduleHtml: string): string | null {
   const boot = /<script data-entry="[^"]*">[\s\S]*?<\/script>/;
-  if (!boot.test(moduleHtml)) throw new Error("the module's index.html has no inline bootstrap to replace");
+  if (!boot.test(moduleHtml)) return null;
   const script = FLOOR_SCRIPT.replace("document.querySelector('button')", "document.querySelector('[data-start]')");
   return moduleHtml.replace(boot, () => `<script>${script}</script>`);
 }
 
-/** Writes the floor, and each module's first screen by hand, into dist/; returns their removal. */
-function writeFloor(ids: readonly string[]): () => void {
+/**
+ * Writes the floor, and each module's first screen by hand, into dist/. Returns the modules
+ * that have one, and the pages' removal.
+ */
+function writeFloor(ids: readonly string[]): { byHand: string[]; remove: () => void } {
   const pages = new Map<string, string>([[FLOOR, FLOOR_PAGE]]);
-  for (const id of ids)
-    pages.set(byHandId(id), byHandPage(readFileSync(join(PROJECT, 'dist', id, 'index.html'), 'utf8')));
+  const byHand: string[] = [];
+  for (const id of ids) {
+    const page = byHandPage(readFileSync(join(PROJECT, 'dist', id, 'index.html'), 'utf8'));
+    if (page === null) log(`${id}: its index.html has no inline bootstrap, so no first screen by hand`);
+    else {
+      pages.set(byHandId(id), page);
+      byHand.push(id);
+    }
+  }
   for (const [id, html] of pages) {
     mkdirSync(join(PROJECT, 'dist', id), { recursive: true });
     writeFileSync(join(PROJECT, 'dist', id, 'index.html'), html);
     writeFileSync(join(PROJECT, 'dist', `${id}.json`), JSON.stringify({ id, title: id, version: '0', scenarios: [] }));
   }
-  return () => {
+  const remove = () => {
     for (const id of pages.keys()) {
       rmSync(join(PROJECT, 'dist', id), { recursive: true, force: true });
       rmSync(join(PROJECT, 'dist', `${id}.json`), { force: true });
     }
   };
+  return { byHand, remove };
 }
 interface ByHand {
   interactiveMs: Record<string, Stat>;
   mainThreadCpuMs: Stat;
   /** Over the floor, per CPU rate: the median of each run over the floor's run just before it. */
   overFloor: Record<string, number>;
+  /** The module over it: per CPU rate run by run, and in main-thread CPU (medians of the traced runs). */
+  moduleOverIt: Record<string, number>;
 }
 
-/** A module's first screen by hand: its cold runs (taken with the others) and its traced runs. */
+/**
+ * A module's first screen by hand: its cold runs (taken with the others), its traced runs, and
+ * the module over it (moduleCpuMs: the module's own traced runs).
+ */
 async function byHandFigures(
   id: string,
   cold: Map<string, Map<number, ColdRun[]>>,
   trace: (page: string) => Promise<TracedRun>,
+  moduleCpuMs: Stat,
 ): Promise<ByHand> {
   const page = byHandId(id);
   const traced: TracedRun[] = [];
@@ -642,19 +666,22 @@ async function byHandFigures(
     traced.push(await trace(page));
   }
   const runs = (p: string, rate: number) => cold.get(p)!.get(rate)!;
+  // The median of each run over the other page's run at the same turn.
+  const paired = (over: string, under: string) =>
+    Object.fromEntries(
+      RATES.map((rate) => [
+        `${rate}x`,
+        round2(median(runs(over, rate).map((r, i) => r.interactiveMs / runs(under, rate)[i]!.interactiveMs))),
+      ]),
+    );
+  const cpu = stat(traced.map((t) => t.cpuMs));
   return {
     interactiveMs: Object.fromEntries(
       RATES.map((rate) => [`${rate}x`, stat(runs(page, rate).map((r) => r.interactiveMs))]),
     ),
-    mainThreadCpuMs: stat(traced.map((t) => t.cpuMs)),
-    overFloor: Object.fromEntries(
-      RATES.map((rate) => [
-        `${rate}x`,
-        Math.round(
-          stat(runs(page, rate).map((r, i) => r.interactiveMs / runs(FLOOR, rate)[i]!.interactiveMs)).median * 100,
-        ) / 100,
-      ]),
-    ),
+    mainThreadCpuMs: cpu,
+    overFloor: paired(page, FLOOR),
+    moduleOverIt: { ...paired(id, page), cpu: round2(moduleCpuMs.median / cpu.median) },
   };
 }
 
@@ -668,7 +695,7 @@ if (!skip.has('browser'))
   await section('browser', async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const removeFloor = writeFloor(moduleIds);
+    const floorPages = writeFloor(moduleIds);
     const server = await startServer(
       'scripts/serve.ts',
       [],
@@ -681,7 +708,7 @@ if (!skip.has('browser'))
       // Cold runs interleaved (floor, then each module, run after run), so a change in the
       // machine's load during the bench falls on the floor and the modules alike.
       const cold = new Map<string, Map<number, ColdRun[]>>();
-      const pages = [FLOOR, ...moduleIds.flatMap((id) => [id, byHandId(id)])];
+      const pages = [FLOOR, ...moduleIds.flatMap((id) => (floorPages.byHand.includes(id) ? [id, byHandId(id)] : [id]))];
       for (const id of pages) cold.set(id, new Map(RATES.map((rate) => [rate, []])));
       for (const rate of RATES)
         for (let i = 0; i < RUNS; i++)
@@ -722,11 +749,10 @@ if (!skip.has('browser'))
           const runs = cold.get(id)!.get(rate)!;
           for (const r of runs) if (r.heapUsedBytes !== null) heaps.push(r.heapUsedBytes);
           const interactive = stat(runs.map((r) => r.interactiveMs));
-          ratio[`${rate}x`] = Math.round((interactive.median / floor[`${rate}x`]!.median) * 100) / 100;
+          ratio[`${rate}x`] = round2(interactive.median / floor[`${rate}x`]!.median);
           // Each run over the floor's run just before it: steadier than the medians when the load changes.
           const floorRuns = cold.get(FLOOR)!.get(rate)!;
-          paired[`${rate}x`] =
-            Math.round(stat(runs.map((r, i) => r.interactiveMs / floorRuns[i]!.interactiveMs)).median * 100) / 100;
+          paired[`${rate}x`] = round2(median(runs.map((r, i) => r.interactiveMs / floorRuns[i]!.interactiveMs)));
           timing[`${rate}x`] = {
             introMs: stat(runs.map((r) => r.introMs)),
             interactiveMs: interactive,
@@ -753,16 +779,13 @@ if (!skip.has('browser'))
         }
         perModule[id]!.interactiveToFloor = ratio;
         perModule[id]!.interactiveToFloorPaired = paired;
-        const byHand = await byHandFigures(id, cold, (kind) => tracedRun(browser, base, kind, join(RUN, 'trace.json')));
         const traced: TracedRun[] = [];
         for (let i = 0; i < TRACED_RUNS; i++) {
           log(`${id}: traced run ${i + 1} of ${TRACED_RUNS} at 1x CPU`);
           traced.push(await tracedRun(browser, base, id, join(RUN, 'trace.json')));
         }
         const kinds = [...new Set(traced.flatMap((t) => Object.keys(t.breakdown)))];
-        if (floorCpu)
-          perModule[id]!.cpuToFloor =
-            Math.round((stat(traced.map((t) => t.cpuMs)).median / floorCpu.median) * 100) / 100;
+        if (floorCpu) perModule[id]!.cpuToFloor = round2(stat(traced.map((t) => t.cpuMs)).median / floorCpu.median);
         timing.mainThreadCpu = {
           toInteractiveMs: stat(traced.map((t) => t.cpuMs)),
           wallToInteractiveMs: stat(traced.map((t) => t.wallMs)),
@@ -772,25 +795,13 @@ if (!skip.has('browser'))
         for (let i = 0; i < 3; i++) alone.push(await moduleHeap(browser, base, id));
         const heapStat = stat(heaps);
         perModule[id]!.timing = timing;
-        perModule[id]!.byHand = {
-          ...byHand,
-          moduleOverIt: {
-            ...Object.fromEntries(
-              RATES.map((rate) => [
-                `${rate}x`,
-                Math.round(
-                  stat(
-                    cold
-                      .get(id)!
-                      .get(rate)!
-                      .map((r, i) => r.interactiveMs / cold.get(byHandId(id))!.get(rate)![i]!.interactiveMs),
-                  ).median * 100,
-                ) / 100,
-              ]),
-            ),
-            cpu: Math.round((stat(traced.map((t) => t.cpuMs)).median / byHand.mainThreadCpuMs.median) * 100) / 100,
-          },
-        };
+        if (floorPages.byHand.includes(id))
+          perModule[id]!.byHand = await byHandFigures(
+            id,
+            cold,
+            (page) => tracedRun(browser, base, page, join(RUN, 'trace.json')),
+            stat(traced.map((t) => t.cpuMs)),
+          );
         perModule[id]!.fetched = { beforeUsable: fetchBefore, byFirstScenario: fetchFirstScenario };
         perModule[id]!.heap = { lmsPageWithModuleBytes: heapStat, moduleAloneBytes: stat(alone) };
 
@@ -807,7 +818,7 @@ if (!skip.has('browser'))
     } finally {
       await browser.close();
       await stopServer(server.child);
-      removeFloor();
+      floorPages.remove();
     }
   });
 
@@ -946,7 +957,7 @@ type ModuleResult = {
   /** Main-thread CPU to interactive (trace, 1x) over the floor's. */
   cpuToFloor?: number;
   /** The module's first screen by hand, and the module over it (run by run per rate; cpu: trace medians). */
-  byHand?: ByHand & { moduleOverIt: Record<string, number> };
+  byHand?: ByHand;
   heap?: { lmsPageWithModuleBytes: Stat; moduleAloneBytes: Stat };
   scorm?: Record<string, ScormCounts>;
   lmsPageBytes?: number;
