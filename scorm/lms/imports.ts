@@ -115,8 +115,7 @@ export class Imports {
       await this.store.transaction(async (s) => {
         for (const { l, password, hash } of batch) {
           // Someone added by hand while the import ran keeps what the admin gave them.
-          if (await s.userByLogin(l.login)) continue;
-          await s.createUser({
+          const added = await s.createUser({
             login: l.login,
             name: l.name,
             staffGroup: l.staffGroup,
@@ -124,6 +123,7 @@ export class Imports {
             passwordHash: hash,
             mustChange: true,
           });
+          if (!added) continue;
           job.created.push({ name: l.name, login: l.login, password });
           job.added++;
         }

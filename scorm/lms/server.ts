@@ -120,20 +120,16 @@ async function firstAdmin(store: Store, given: string | undefined): Promise<Lms[
   const weak = given ? passwordProblem(given, 'admin', 'Administrator') : null;
   if (weak) throw new LmsStartError(`FRONTLINE_ADMIN_PASSWORD is not strong enough: ${weak}`);
   const password = given || generatePassword();
-  try {
-    await store.createUser({
-      login: 'admin',
-      name: 'Administrator',
-      staffGroup: '',
-      role: 'admin',
-      passwordHash: await hashPassword(password),
-      mustChange: false,
-    });
-  } catch (error) {
-    // Another process starting on the same database made it first.
-    if (await store.userByLogin('admin')) return null;
-    throw error;
-  }
+  const added = await store.createUser({
+    login: 'admin',
+    name: 'Administrator',
+    staffGroup: '',
+    role: 'admin',
+    passwordHash: await hashPassword(password),
+    mustChange: false,
+  });
+  // Another process starting on the same database made it first.
+  if (!added) return null;
   await store.audit(null, 'created the first admin account', 'admin');
   return { login: 'admin', password: given ? null : password };
 }

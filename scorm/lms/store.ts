@@ -118,6 +118,10 @@ export class Store {
 
   // Users
 
+  /**
+   * Adds an account; null when the login is taken, whatever its case (the unique index on
+   * lower(login) decides, so two processes adding the same login at once add it once).
+   */
   async createUser(u: {
     login: string;
     name: string;
@@ -125,9 +129,9 @@ export class Store {
     role: Role;
     passwordHash: string;
     mustChange: boolean;
-  }): Promise<User> {
+  }): Promise<User | null> {
     const at = now();
-    return this.q
+    const added = await this.q
       .insertInto('users')
       .values({
         login: u.login.trim(),
@@ -139,8 +143,10 @@ export class Store {
         created_at: at,
         updated_at: at,
       })
+      .onConflict((oc) => oc.doNothing())
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    return added ?? null;
   }
 
   userById(id: number): Promise<User | undefined> {

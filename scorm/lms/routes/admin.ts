@@ -100,20 +100,16 @@ export function adminRoutes(lms: LmsContext) {
                     : null;
       if (problem) return usersView(req, reply, { error: problem }, 400);
       const password = given || generatePassword();
-      try {
-        await store.createUser({
-          login,
-          name,
-          staffGroup,
-          role,
-          passwordHash: await hashPassword(password),
-          mustChange: true,
-        });
-      } catch (error) {
-        // Another admin added the same login since the check above: the unique index kept one.
-        if (!(await store.userByLogin(login))) throw error;
-        return usersView(req, reply, { error: `Someone already signs in with ${login}.` }, 400);
-      }
+      const added = await store.createUser({
+        login,
+        name,
+        staffGroup,
+        role,
+        passwordHash: await hashPassword(password),
+        mustChange: true,
+      });
+      // Another admin added the same login since the check above.
+      if (!added) return usersView(req, reply, { error: `Someone already signs in with ${login}.` }, 400);
       await store.audit(userOf(req).id, 'added a person', `${login} (${role})`);
       return usersView(req, reply, { notice: `${name} has been added.`, created: [{ name, login, password }] }, 201);
     });
