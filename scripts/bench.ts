@@ -640,6 +640,7 @@ function writeFloor(ids: readonly string[]): { byHand: string[]; remove: () => v
   };
   return { byHand, remove };
 }
+
 interface ByHand {
   interactiveMs: Record<string, Stat>;
   mainThreadCpuMs: Stat;
@@ -705,8 +706,8 @@ if (!skip.has('browser'))
     const { browser, executable } = await launchBrowser();
     chromium = `${executable} ${browser.version()}`;
     try {
-      // Cold runs interleaved (floor, then each module, run after run), so a change in the
-      // machine's load during the bench falls on the floor and the modules alike.
+      // Cold runs interleaved (the floor, then each module and its first screen by hand, run after
+      // run), so a change in the machine's load during the bench falls on them all alike.
       const cold = new Map<string, Map<number, ColdRun[]>>();
       const pages = [FLOOR, ...moduleIds.flatMap((id) => (floorPages.byHand.includes(id) ? [id, byHandId(id)] : [id]))];
       for (const id of pages) cold.set(id, new Map(RATES.map((rate) => [rate, []])));
