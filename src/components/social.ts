@@ -49,9 +49,27 @@ export function tick(answered: boolean, chosen: boolean) {
 }
 
 /**
+ * The verb an action button shows before its choice's words ("Reply" on "Thank Marcus…"), or
+ * null when the words already start with it ("Repost it without comment").
+ */
+function shownVerb(strings: Strings, c: Choice): string | null {
+  const verb = strings.actions[c.action!];
+  return c.text.toLowerCase().startsWith(verb.toLowerCase()) ? null : verb;
+}
+
+/**
+ * An action button's accessible name: its choice's words, after the verb it shows, so a
+ * learner who says what they see ("click Reply") reaches it (WCAG 2.5.3, label in name).
+ */
+export function actionName(strings: Strings, c: Choice): string {
+  const verb = shownVerb(strings, c);
+  return verb ? strings.verbAndChoice(verb, c.text) : c.text;
+}
+
+/**
  * Action buttons for the choices that act on a block. A press selects the choice (it is
  * submitted with Submit answer), so each button is a toggle named by the choice's own
- * words; the list's label says whose post it is. Fires fl-action from `host`.
+ * words (actionName); the list's label says whose post it is. Fires fl-action from `host`.
  */
 export function actionBar(
   host: HTMLElement,
@@ -67,12 +85,11 @@ export function actionBar(
     host.dispatchEvent(new CustomEvent('fl-action', { detail: { choice }, bubbles: true, composed: true }));
   return html`<ul class="social__actions" aria-label=${strings.actionsOn(owner, strings.things[thing])}>
     ${actions.map((c) => {
-      const verb = strings.actions[c.action!];
-      // The verb is a visual cue; the name is the choice's words, which usually start with it.
-      const showVerb = !c.text.toLowerCase().startsWith(verb.toLowerCase());
+      const verb = shownVerb(strings, c);
       return html`<li>${yourChoice(strings, answered, picked.includes(c.id))}<button type="button" class="choice-button"
-        ?disabled=${answered} aria-pressed=${String(picked.includes(c.id))} @click=${() => fire(c)}>
-        ${tick(answered, picked.includes(c.id))}${showVerb ? html`<span class="social__verb" aria-hidden="true">${verb}</span>` : nothing}<span class="social__choice">${unsafeHTML(c.textHtml)}</span></button></li>`;
+        ?disabled=${answered} aria-pressed=${String(picked.includes(c.id))} aria-label=${verb ? actionName(strings, c) : nothing}
+        @click=${() => fire(c)}>
+        ${tick(answered, picked.includes(c.id))}${verb ? html`<span class="social__verb">${verb}</span> ` : nothing}<span class="social__choice">${unsafeHTML(c.textHtml)}</span></button></li>`;
     })}
   </ul>`;
 }
@@ -114,7 +131,7 @@ export const socialStyles = css`
   .social__replies > li { margin-bottom: 12px; }
   .social__reply h4 { font-size: 1rem; margin: 0 0 4px; }
   .social__actions { list-style: none; display: flex; flex-wrap: wrap; gap: 8px; padding: 12px 0 0; margin: 12px 0 0; border-top: 1px solid var(--fl-grey-4); }
-  .social__verb { font-weight: 600; margin-right: 6px; }
+  .social__verb { font-weight: 600; }
   .social__choice p { display: inline; margin: 0; }
   .chat__bubble { background: var(--fl-grey-5); border-radius: 12px; padding: 8px 12px; margin: 0 0 8px; max-width: 90%; }
   .chat__from { font-size: 1rem; font-weight: 600; margin: 0; }

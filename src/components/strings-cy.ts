@@ -312,6 +312,8 @@ export const cy: Strings = {
   } satisfies Record<Action, string>,
   things: { post: 'postiad', group: 'grŵp', request: 'cais', message: 'neges' },
   you: 'Chi',
+  /** An action button's name when its choice's words do not start with the verb it shows. */
+  verbAndChoice: (verb: string, choice: string) => `${verb}: ${choice}`,
   actionsOn: (owner: string, thing: string) =>
     owner === 'Chi' ? `Camau ar gyfer eich ${thing}` : `Camau ar gyfer ${thing} ${owner}`,
   repliesTo: (owner: string) => (owner === 'Chi' ? "Atebion i'ch postiad" : `Atebion i bostiad ${owner}`),

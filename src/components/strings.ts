@@ -312,6 +312,8 @@ export const en = {
   things: { post: 'post', group: 'group', request: 'request', message: 'message' },
   /** How the learner is named as the author of their own post or message in content. */
   you: 'You',
+  /** An action button's name when its choice's words do not start with the verb it shows. */
+  verbAndChoice: (verb: string, choice: string) => `${verb}: ${choice}`,
   actionsOn: (owner: string, thing: string) =>
     owner === 'You' ? `Actions on your ${thing}` : `Actions on ${owner}'s ${thing}`,
   repliesTo: (owner: string) => (owner === 'You' ? 'Replies to your post' : `Replies to ${owner}`),

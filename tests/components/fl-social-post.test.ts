@@ -52,6 +52,19 @@ describe('fl-social-post', () => {
     expect(picked).toEqual(['report-it']);
   });
 
+  it('names an action by the verb it shows when its words do not start with it, so a learner can say what they see', async () => {
+    const thank = actionChoice('thank-dawn', 'reply', 'Thank Dawn, but ask her to keep patients out of it');
+    await mount('fl-social-post', { block: post, actions: [repost, thank] });
+    const actions = page.getByRole('list', { name: "Actions on Dawn Hughes's post" });
+    await expect
+      .element(
+        actions.getByRole('button', { name: 'Reply: Thank Dawn, but ask her to keep patients out of it', exact: true }),
+      )
+      .toBeVisible();
+    // Words that already start with the verb are the whole name, without the verb said twice.
+    await expect.element(actions.getByRole('button', { name: 'Repost it to show support', exact: true })).toBeVisible();
+  });
+
   it('once answered, disables the actions and marks the one picked as pressed', async () => {
     await mount('fl-social-post', { block: post, actions: [repost, report], answered: true, picked: ['repost-it'] });
     const pressed = page.getByRole('button', { pressed: true });

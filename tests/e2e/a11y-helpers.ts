@@ -10,7 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import { en, type Strings } from '../../src/components/strings.js';
 import { cy } from '../../src/components/strings-cy.js';
-import { interactions, type Interaction } from './helpers.js';
+import { choiceName, interactions, type Interaction } from './helpers.js';
 import { PROFILE_INTERACTION } from '../../src/core/profile.js';
 
 export { en, cy, type Strings };
@@ -93,7 +93,7 @@ export async function answerIn(scope: Scope, choices: readonly string[], t: Stri
   } else {
     const text = choices[0]!;
     const radio = scope.getByRole('radio', { name: text, exact: true });
-    const button = scope.getByRole('button', { name: text, exact: true });
+    const button = scope.getByRole('button', { name: choiceName(text) });
     await expect(radio.or(button).first()).toBeVisible();
     if ((await radio.count()) > 0) await radio.check();
     else {

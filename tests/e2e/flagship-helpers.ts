@@ -12,6 +12,7 @@ import type { Choice, Course, Scenario } from '../../src/core/model.js';
 import { RESPONSE_SEPARATOR } from '../../src/core/scorm-names.js';
 import {
   answer,
+  choiceName,
   elements,
   expect,
   feedbackHeading,
@@ -295,11 +296,11 @@ export async function answerStep(course: Course, root: Root, step: Step, keyboar
       await expect(radios).toHaveCount(0);
       const pick = step.picks[0]!;
       // Every choice is a button named by its words: on the post (an action) or in the list under it.
-      const button = root.getByRole('button', { name: pick.text, exact: true });
+      const button = root.getByRole('button', { name: choiceName(pick.text) });
       await expect(button).toHaveCount(1);
       const onPost = root
         .getByRole('list', { name: /^Actions on / })
-        .getByRole('button', { name: pick.text, exact: true });
+        .getByRole('button', { name: choiceName(pick.text) });
       await expect(onPost).toHaveCount(step.ui === 'action' ? 1 : 0);
       if (keyboard) {
         await pressWithKeyboard(root, pick.text);

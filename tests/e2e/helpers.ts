@@ -78,13 +78,21 @@ export async function start(frame: FrameLocator): Promise<void> {
 }
 
 /**
+ * The name of a choice's button, from the choice's words: an action on a post whose words do
+ * not start with its verb is named with the verb first ("Reply: Thank Marcus…").
+ */
+export function choiceName(text: string): RegExp {
+  return new RegExp(`(^|: )${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
+
+/**
  * Answers the scenario on screen with the choice whose text is `choiceText`: picks the
  * radio, or selects the choice's button (an action on a post or a plain button, named by
  * the choice's words), then presses "Submit answer" and waits for the feedback.
  */
 export async function answer(frame: FrameLocator, choiceText: string): Promise<void> {
   const radio = frame.getByRole('radio', { name: choiceText, exact: true });
-  const button = frame.getByRole('button', { name: choiceText, exact: true });
+  const button = frame.getByRole('button', { name: choiceName(choiceText) });
   await expect(radio.or(button).first()).toBeVisible();
   if ((await radio.count()) > 0) await radio.check();
   else {

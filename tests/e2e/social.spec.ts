@@ -8,6 +8,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Block, Scenario } from '../../src/core/model.js';
 import { RESPONSE_SEPARATOR } from '../../src/core/scorm-names.js';
+import { actionName } from '../../src/components/social.js';
+import { en } from '../../src/components/strings.js';
 import {
   VERSIONS,
   elements,
@@ -89,15 +91,16 @@ function firstText(html: string): string {
 }
 
 /**
- * Every action on a scenario is a button named by the choice's own words, in a list named
- * after the block's owner; the other choices are buttons outside those lists.
+ * Every action on a scenario is a button named by the choice's own words (with the verb it
+ * shows first, where the words do not start with it), in a list named after the block's
+ * owner; the other choices are buttons outside those lists.
  */
 async function expectActionNames(root: Root, s: Scenario): Promise<void> {
   const actions = s.choices.filter((c) => c.action);
   expect(actions.length, `${s.id} has actions`).toBeGreaterThan(0);
   for (const c of actions) {
     const list = root.getByRole('list', { name: actionsLabel(blockOf(s, c.target!)), exact: true });
-    await expect(list.getByRole('button', { name: c.text, exact: true }), `action ${c.id}`).toBeVisible();
+    await expect(list.getByRole('button', { name: actionName(en, c), exact: true }), `action ${c.id}`).toBeVisible();
   }
   for (const c of s.choices.filter((x) => !x.action)) {
     await expect(root.getByRole('button', { name: c.text, exact: true })).toBeVisible();
@@ -185,7 +188,7 @@ for (const version of VERSIONS) {
       // Keyboard only: Tab to the reply action (it branches), press Enter to select it, then Submit.
       const reply = TRENDING.choices.find((c) => c.action && c.next)!;
       expect(reply.id).toBe('reply-to-sian');
-      const button = onPost.getByRole('button', { name: reply.text, exact: true });
+      const button = onPost.getByRole('button', { name: actionName(en, reply), exact: true });
       await pressWithKeyboard(frame, reply.text);
       await expect(button).toHaveAttribute('aria-pressed', 'true');
       await pressWithKeyboard(frame, 'Submit answer');

@@ -77,7 +77,8 @@ test("switching to Cymraeg and back keeps the learner's place, and the whole mod
   await expect(english).toHaveAttribute('lang', 'en-GB');
   await expect(frame.getByRole('progressbar', { name: 'Cynnydd: 0%' })).toBeVisible();
 
-  // The first scenario, answered in Welsh: the action buttons have Welsh names too.
+  // The first scenario, answered in Welsh: the action buttons have Welsh names too, the verb
+  // they show first.
   await startIn(frame, cy);
   const first = FLAGSHIP_BEST[0]!;
   await expect(h1(frame)).toHaveText(first.cyTitle);
@@ -86,7 +87,7 @@ test("switching to Cymraeg and back keeps the learner's place, and the whole mod
   await expect(
     frame
       .getByRole('list', { name: 'Camau ar gyfer postiad Sian Morris' })
-      .getByRole('button', { name: /^Ei ail-bostio/ })
+      .getByRole('button', { name: /^Ailbostio: Ei ail-bostio/ })
       .first(),
   ).toBeVisible();
   await answerIn(frame, first.cyChoices, cy);
