@@ -1,7 +1,7 @@
 /** Markdown to safe HTML at build time. Raw HTML and unsafe links are errors, not filtered. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Marked, type Token, type Tokens } from 'marked';
+import { Lexer, Marked, type Links, type Token, type Tokens } from 'marked';
 import type { Reporter } from './errors.js';
 import { escapeHtml } from '../core/escape.js';
 import { isVariants, splitVariants, type Offered } from './variants.js';
@@ -46,11 +46,16 @@ export function isComment(token: Token): boolean {
   return token.type === 'html' && COMMENT.test(token.raw);
 }
 
-/** Splits markdown into top-level tokens, each with its offset in the file. */
-function lexPlain(text: string, baseOffset: number): { token: Token; offset: number }[] {
+/**
+ * Splits markdown into top-level tokens, each with its offset in the file. `links`: link
+ * reference definitions (`[nmc]: https://…`) from elsewhere in the file, for references here.
+ */
+function lexPlain(text: string, baseOffset: number, links?: Links): { token: Token; offset: number }[] {
   const out: { token: Token; offset: number }[] = [];
   let offset = baseOffset;
-  for (const token of marked.lexer(text)) {
+  const lexer = new Lexer(marked.defaults);
+  if (links) Object.assign(lexer.tokens.links, links);
+  for (const token of lexer.lex(text)) {
     out.push({ token, offset });
     offset += token.raw.length;
   }
@@ -78,8 +83,11 @@ export function lex(
     );
     return lexPlain(text, baseOffset);
   }
-  return splitVariants(text, baseOffset, ctx.report, ctx.profiles, lexPlain).flatMap((piece) =>
-    piece.kind === 'markdown' ? lexPlain(piece.text, piece.offset) : [{ token: piece.token, offset: piece.offset }],
+  // A reference in one passage may be defined in another, or outside the run, as in one text.
+  const links = marked.lexer(text).links;
+  const lexPiece = (piece: string, offset: number) => lexPlain(piece, offset, links);
+  return splitVariants(text, baseOffset, ctx.report, ctx.profiles, lexPiece).flatMap((piece) =>
+    piece.kind === 'markdown' ? lexPiece(piece.text, piece.offset) : [{ token: piece.token, offset: piece.offset }],
   );
 }
 

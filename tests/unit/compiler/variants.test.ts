@@ -140,6 +140,28 @@ describe('a tailored module', () => {
   });
 });
 
+describe('links written as references', () => {
+  it('reach a definition outside the tailored passage, and one inside it reaches text outside', () => {
+    const root = project(TAILORED);
+    const file = join(root, 'content/base/alpha.md');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('Your health board wrote it.', 'Your health board wrote it, with [Speaking Up Safely][sus].')
+        .replace('Your trust wrote it.', 'Your trust wrote it.\n\n[hr]: https://example.org/hr')
+        .replace('on their phone.', 'on their phone. Ask [HR][hr].\n\n[sus]: https://example.org/speak-up'),
+    );
+    const situation = load(root)
+      .scenarios.find((s) => s.id === 'alpha')!
+      .situation.map((p) => (p.kind === 'html' ? p.html : ''))
+      .join('');
+    const wales = tailorHtml(situation, nurseInWales);
+    expect(wales).toMatch(/<a href="https:\/\/example.org\/speak-up"[^>]*>Speaking Up Safely/);
+    expect(wales).toMatch(/<a href="https:\/\/example.org\/hr"[^>]*>HR</);
+    expect(wales).not.toContain('[');
+  });
+});
+
 describe('what happens next', () => {
   it('can be tailored, around its social media blocks', () => {
     const root = project(TAILORED);
