@@ -239,7 +239,7 @@ export const cy: Strings = {
     "Mae pob sgrin yn cael ei gwirio gyda phrofion awtomatig (axe), ac mae'r modiwl cyfan yn cael ei gwblhau gyda bysellfwrdd yn unig, bob tro y caiff y modiwl ei adeiladu.",
   statementProblemsHeading: 'Problemau hysbys',
   statementProblems:
-    "Mae'r postiadau cyfryngau cymdeithasol yn y senarios wedi'u dychmygu, felly nid yw eu dolenni a'u cyfrifon yn gwneud dim. Mae testun Cymraeg a ddrafftiwyd gan beiriant wedi'i nodi i siaradwyr Cymraeg ei adolygu. Nid yw pob sgrin wedi'i gwirio â llaw gyda phob darllenydd sgrin eto.",
+    "Mae'r postiadau cyfryngau cymdeithasol yn y senarios wedi'u dychmygu, felly nid yw eu dolenni na'u niferoedd yn gwneud dim. Mae testun Cymraeg a ddrafftiwyd gan beiriant wedi'i nodi i siaradwyr Cymraeg ei adolygu. Nid yw pob sgrin wedi'i gwirio â llaw gyda phob darllenydd sgrin eto.",
   statementContactHeading: 'Rhoi gwybod am broblem neu ofyn am fformat arall',
   statementContact: "Os byddwch chi'n dod o hyd i broblem, neu angen y modiwl hwn mewn fformat arall, cysylltwch â:",
   statementContactDefault:
@@ -248,7 +248,7 @@ export const cy: Strings = {
   statementPhone: 'Ffôn:',
   statementEnforcementHeading: 'Y drefn orfodi',
   statementEnforcement:
-    "Y Comisiwn Cydraddoldeb a Hawliau Dynol sy'n gorfodi Rheoliadau Hygyrchedd Cyrff Sector Cyhoeddus (Gwefannau ac Apiau Symudol) (Rhif 2) 2018. Os nad ydych chi'n fodlon â'r ffordd y mae eich sefydliad yn ateb eich cwyn, cysylltwch â'r Gwasanaeth Cynghori a Chymorth Cydraddoldeb (EASS).",
+    "Y Comisiwn Cydraddoldeb a Hawliau Dynol sy'n gorfodi Rheoliadau Hygyrchedd Cyrff Sector Cyhoeddus (Gwefannau a Chymwysiadau Symudol) (Rhif 2) 2018. Os nad ydych chi'n fodlon â'r ffordd y mae eich sefydliad yn ateb eich cwyn, cysylltwch â'r Gwasanaeth Cynghori a Chymorth Cydraddoldeb (EASS).",
   statementPreparedHeading: "Paratoi'r datganiad hwn",
   statementPrepared: (prepared: string, reviewed: string) =>
     `Cafodd y datganiad hwn ei baratoi ar ${prepared}. Cafodd ei adolygu ddiwethaf ar ${reviewed}.`,
@@ -272,28 +272,6 @@ export const cy: Strings = {
   loading: "Wrthi'n llwytho…",
   partNotLoaded: "Ni lwythodd y rhan hon o'r modiwl. Gwiriwch eich cysylltiad, yna rhowch gynnig arall arni.",
   tryAgain: 'Rhoi cynnig arall arni',
-  statement: [
-    [
-      '',
-      "Mae'r datganiad hwn yn ymwneud â'r modiwl e-ddysgu hwn. Rydyn ni eisiau i gymaint o bobl â phosibl allu ei ddefnyddio. Dylech allu newid lliwiau, cyferbyniad a ffontiau gyda gosodiadau eich porwr neu'ch dyfais, chwyddo hyd at 400% heb i'r testun ddiflannu oddi ar y sgrin, defnyddio'r modiwl gyda bysellfwrdd yn unig, ei ddefnyddio gyda darllenydd sgrin, a diffodd animeiddio gyda gosodiad symud llai eich dyfais.",
-    ],
-    [
-      "Pa mor hygyrch yw'r modiwl hwn",
-      "Rydyn ni'n gwirio pob sgrin gyda phrofion awtomatig (axe) ac yn cwblhau'r modiwl gyda bysellfwrdd yn unig bob tro y caiff ei adeiladu. Nod y modiwl yw bodloni Canllawiau Hygyrchedd Cynnwys y We (WCAG) fersiwn 2.2 ar lefel AA.",
-    ],
-    [
-      'Problemau hysbys',
-      "Mae'r negeseuon cyfryngau cymdeithasol yn y senarios wedi'u dyfeisio: nid yw eu dolenni na'u niferoedd yn gwneud dim. Mae testun Cymraeg a ddrafftiwyd gan beiriant wedi'i farcio i siaradwyr Cymraeg ei adolygu.",
-    ],
-    [
-      'Rhoi gwybod am broblemau',
-      "Os byddwch chi'n dod o hyd i broblem, neu os oes angen y modiwl hwn arnoch mewn fformat arall, cysylltwch â'r tîm hyfforddi yn eich sefydliad. Gallan nhw ei throsglwyddo i'r bobl a ysgrifennodd y modiwl.",
-    ],
-    [
-      'Gorfodi',
-      "Y Comisiwn Cydraddoldeb a Hawliau Dynol sy'n gyfrifol am orfodi Rheoliadau Hygyrchedd Cyrff Sector Cyhoeddus (Gwefannau a Chymwysiadau Symudol) (Rhif 2) 2018. Os nad ydych chi'n fodlon â sut mae eich sefydliad yn ymateb i'ch cwyn, cysylltwch â'r Gwasanaeth Cynghori a Chymorth Cydraddoldeb (EASS).",
-    ],
-  ],
   actions: {
     reply: 'Ateb',
     repost: 'Ailbostio',

@@ -271,28 +271,6 @@ export const en = {
   loading: 'Loading…',
   partNotLoaded: 'This part of the module did not load. Check your connection, then try again.',
   tryAgain: 'Try again',
-  statement: [
-    [
-      '',
-      "This statement covers this e-learning module. We want as many people as possible to be able to use it. You should be able to change colours, contrast and fonts with your browser or device settings, zoom in up to 400% without the text spilling off the screen, use the module with a keyboard alone, use it with a screen reader, and turn off animation with your device's reduced motion setting.",
-    ],
-    [
-      'How accessible this module is',
-      'We check every screen with automated tests (axe) and complete the module with a keyboard alone every time it is built. The module aims to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at level AA.',
-    ],
-    [
-      'Known problems',
-      'The social media posts in the scenarios are made up: their links and counts do nothing. Welsh text that was drafted by a machine is marked for review by Welsh speakers.',
-    ],
-    [
-      'Reporting problems',
-      'If you find a problem, or need this module in another format, contact the training team in your organisation. They can pass it to the people who wrote the module.',
-    ],
-    [
-      'Enforcement',
-      'The Equality and Human Rights Commission is responsible for enforcing the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018. If you are not happy with how your organisation responds to your complaint, contact the Equality Advisory and Support Service (EASS).',
-    ],
-  ] as [string, string][],
   actions: {
     reply: 'Reply',
     repost: 'Repost',
