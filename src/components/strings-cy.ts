@@ -70,7 +70,7 @@ export const cy: Strings = {
   speakUpRoutes: {
     england: 'Gwarcheidwad Rhyddid i Godi Llais eich sefydliad a pholisi cenedlaethol Codi Llais (Freedom to Speak Up)',
     wales: 'fframwaith Codi Llais yn Ddiogel (Speaking Up Safely)',
-    scotland: "y Safonau Chwythu'r Chwiban Cenedlaethol (National Whistleblowing Standards)",
+    scotland: "y Safonau Cenedlaethol Chwythu'r Chwiban (National Whistleblowing Standards)",
     'northern-ireland': "trefniadau chwythu'r chwiban eich sefydliad Iechyd a Gofal Cymdeithasol",
   },
   prescribedBodyFor: (nation: string) => `Corff y gallwch godi pryderon ag ef y tu allan i'ch cyflogwr: ${nation}`,
@@ -117,9 +117,9 @@ export const cy: Strings = {
   source: 'Ffynhonnell:',
   continue: 'Parhau',
   seeResults: 'Gweld eich canlyniadau',
-  useButtons: "Mae rhai dewisiadau yn fotymau ar y post neu'r neges isod. Dewiswch un, yna cyflwynwch eich ateb.",
+  useButtons: "Mae rhai dewisiadau yn fotymau ar y postiad neu'r neges isod. Dewiswch un, yna cyflwynwch eich ateb.",
   otherOptions: 'Dewisiadau eraill:',
-  selectAtLeastOne: 'Dewiswch o leiaf un post',
+  selectAtLeastOne: 'Dewiswch o leiaf un postiad',
   ratings: { best: 'Y dewis gorau', acceptable: 'Rhannol gywir', wrong: "Nid dyma'r dewis gorau" } satisfies Record<
     Rating,
     string

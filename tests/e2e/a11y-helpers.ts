@@ -257,7 +257,7 @@ export const FLAGSHIP_BEST: readonly Step[] = [
   {
     id: 'picket-line',
     title: 'A post from the picket line',
-    cyTitle: "Post o'r llinell biced",
+    cyTitle: "Postiad o'r llinell biced",
     choices: ['Swap your uniform photo, then post your view'],
     cyChoices: ['Newid llun eich gwisg, yna postio eich barn'],
     response: 'post_own_view',

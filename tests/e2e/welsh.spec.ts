@@ -87,7 +87,7 @@ test("switching to Cymraeg and back keeps the learner's place, and the whole mod
   await expect(
     frame
       .getByRole('list', { name: 'Camau ar gyfer postiad Sian Morris' })
-      .getByRole('button', { name: /^Ailbostio: Ei ail-bostio/ })
+      .getByRole('button', { name: /^Ailbostio: Ei ailbostio/ })
       .first(),
   ).toBeVisible();
   await answerIn(frame, first.cyChoices, cy);
