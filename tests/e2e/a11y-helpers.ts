@@ -10,7 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import { en, type Strings } from '../../src/components/strings.js';
 import { cy } from '../../src/components/strings-cy.js';
-import { choiceName, interactions, type Interaction } from './helpers.js';
+import { choiceName, escapeRegExp, interactions, type Interaction } from './helpers.js';
 import { PROFILE_INTERACTION } from '../../src/core/profile.js';
 
 export { en, cy, type Strings };
@@ -67,10 +67,6 @@ export function h1(scope: Scope): Locator {
 /** The "Feedback" heading in the given language. */
 export function feedbackIn(scope: Scope, t: Strings = en): Locator {
   return scope.getByRole('heading', { name: t.feedback, level: 2, exact: true });
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Presses Start (or "Continue where you left off") in the given language. */

@@ -354,10 +354,6 @@ export async function playPlan(
   await expect(heading(asFrame(root))).toHaveText('Your results');
 }
 
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** The choices across the course that branch to a follow-up. */
 export function branchChoices(course: Course): { scenario: Scenario; choice: Choice }[] {
   return course.scenarios.flatMap((s) =>

@@ -82,7 +82,12 @@ export async function start(frame: FrameLocator): Promise<void> {
  * not start with its verb is named with the verb first ("Reply: Thank Marcus…").
  */
 export function choiceName(text: string): RegExp {
-  return new RegExp(`(^|: )${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  return new RegExp(`(^|: )${escapeRegExp(text)}$`);
+}
+
+/** `text` as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

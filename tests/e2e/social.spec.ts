@@ -13,6 +13,7 @@ import { en } from '../../src/components/strings.js';
 import {
   VERSIONS,
   elements,
+  escapeRegExp,
   expect,
   expectCleanLog,
   feedbackHeading,
@@ -37,7 +38,6 @@ import {
   playPlan,
   pressWithKeyboard,
   scenario,
-  escapeRegExp,
   type Root,
   type Step,
 } from './flagship-helpers.js';
