@@ -69,7 +69,7 @@ export const cy: Strings = {
   speakUpRouteFor: (nation: string) => `Llwybr codi llais ar gyfer ${nation}`,
   speakUpRoutes: {
     england: 'Gwarcheidwad Rhyddid i Godi Llais eich sefydliad a pholisi cenedlaethol Codi Llais (Freedom to Speak Up)',
-    wales: 'fframwaith Codi Llais yn Ddiogel (Speaking Up Safely)',
+    wales: 'fframwaith Codi Llais Heb Ofn (Speaking Up Safely)',
     scotland: "y Safonau Cenedlaethol Chwythu'r Chwiban (National Whistleblowing Standards)",
     'northern-ireland': "trefniadau chwythu'r chwiban eich sefydliad Iechyd a Gofal Cymdeithasol",
   },
