@@ -14,7 +14,7 @@ import { toSvg } from '../../../src/compiler/map.js';
 import { releaseOf } from '../../../src/compiler/published.js';
 import { toSignoffHtml, whoSees } from '../../../src/compiler/signoff.js';
 import { splitCourse } from '../../../src/core/content.js';
-import type { Course } from '../../../src/core/model.js';
+import type { Course, Scenario } from '../../../src/core/model.js';
 import { sourceFor, tailorHtml, type Profile } from '../../../src/core/profile.js';
 import { reportData } from '../../../src/core/report-data.js';
 import { FIXTURES, makeProject } from './fixture.js';
@@ -30,6 +30,16 @@ const project = (overlay?: string) => {
   return root;
 };
 const load = (root: string): Course => loadCourse(root, 'base').course;
+/** The tailored project with one of its files edited. */
+const editedProject = (path: string, edit: (text: string) => string) => {
+  const root = project(TAILORED);
+  const file = join(root, path);
+  writeFileSync(file, edit(readFileSync(file, 'utf8')));
+  return root;
+};
+/** A situation's prose, its blocks left out. */
+const situationHtml = (s: { situation: Scenario['situation'] }) =>
+  s.situation.map((p) => (p.kind === 'html' ? p.html : '')).join('');
 const text = (html: string) =>
   html
     .replace(/<[^>]+>/g, ' ')
@@ -45,7 +55,7 @@ describe('a tailored module', () => {
   const course = load(project(TAILORED));
   const alpha = course.scenarios.find((s) => s.id === 'alpha')!;
   const readIt = alpha.choices.find((c) => c.id === 'read-it')!;
-  const situation = alpha.situation.map((p) => (p.kind === 'html' ? p.html : '')).join('');
+  const situation = situationHtml(alpha);
 
   it('offers the nations and staff groups module.yaml names', () => {
     expect(course.profiles).toEqual({
@@ -142,20 +152,13 @@ describe('a tailored module', () => {
 
 describe('links written as references', () => {
   it('reach a definition outside the tailored passage, and one inside it reaches text outside', () => {
-    const root = project(TAILORED);
-    const file = join(root, 'content/base/alpha.md');
-    writeFileSync(
-      file,
-      readFileSync(file, 'utf8')
+    const root = editedProject('content/base/alpha.md', (text) =>
+      text
         .replace('Your health board wrote it.', 'Your health board wrote it, with [Speaking Up Safely][sus].')
         .replace('Your trust wrote it.', 'Your trust wrote it.\n\n[hr]: https://example.org/hr')
         .replace('on their phone.', 'on their phone. Ask [HR][hr].\n\n[sus]: https://example.org/speak-up'),
     );
-    const situation = load(root)
-      .scenarios.find((s) => s.id === 'alpha')!
-      .situation.map((p) => (p.kind === 'html' ? p.html : ''))
-      .join('');
-    const wales = tailorHtml(situation, nurseInWales);
+    const wales = tailorHtml(situationHtml(load(root).scenarios.find((s) => s.id === 'alpha')!), nurseInWales);
     expect(wales).toMatch(/<a href="https:\/\/example.org\/speak-up"[^>]*>Speaking Up Safely/);
     expect(wales).toMatch(/<a href="https:\/\/example.org\/hr"[^>]*>HR</);
     expect(wales).not.toContain('[');
@@ -164,11 +167,8 @@ describe('links written as references', () => {
 
 describe('what happens next', () => {
   it('can be tailored, around its social media blocks', () => {
-    const root = project(TAILORED);
-    const file = join(root, 'content/base/social.md');
-    writeFileSync(
-      file,
-      readFileSync(file, 'utf8').replace(
+    const root = editedProject('content/base/social.md', (text) =>
+      text.replace(
         'Sam answers within a minute.\n',
         'Sam answers within a minute.\n\n::: for scotland\nSam works in Glasgow.\n:::\n\n::: otherwise\nSam works nearby.\n:::\n',
       ),
@@ -246,9 +246,7 @@ translations:
       { for: ['medical'], text: 'GMC, Arfer meddygol da' },
       { for: ['nursing-midwifery', 'wales'], text: 'NMC Code, section 16' },
     ]);
-    expect(
-      text(tailorHtml(cy.situation.map((p) => (p.kind === 'html' ? p.html : '')).join(''), nurseInWales)),
-    ).toContain('Eich bwrdd iechyd');
+    expect(text(tailorHtml(situationHtml(cy), nurseInWales))).toContain('Eich bwrdd iechyd');
     expect(course.translations['cy']!.introHtml).toContain('<fl-when for="wales">');
   });
 });
