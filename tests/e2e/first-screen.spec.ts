@@ -243,7 +243,11 @@ test("the app's code does not arrive: the first screen says so, and Try again lo
     /This part of the module did not load\. Check your connection, then try again\./,
   );
   block = false;
+  // Try again reloads the page: wait for the new page's code, so Start is pressed there, not on
+  // the page being left (its alert goes before the reload starts).
+  const reloaded = page.waitForResponse((r) => /\/assets\/index-[^/]*\.js$/.test(r.url()) && r.ok());
   await frame.getByRole('button', { name: 'Try again' }).click();
+  await reloaded;
   await expect(frame.getByRole('alert')).toHaveCount(0);
   await start(frame);
   await expectScreen(frame, SAMPLE.first);
