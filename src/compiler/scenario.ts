@@ -4,7 +4,7 @@ import type { Token, Tokens } from 'marked';
 import { z } from 'zod';
 import { ACTIONS, type Action, type Choice, type Part, type Rating, type Scenario } from '../core/model.js';
 import { CHOICE_KEY_LENGTH, ID_PATTERN, SCENARIO_KEY_LENGTH, responseId, shortKey } from '../core/keys.js';
-import { suggest } from './errors.js';
+import { suggest, type Reporter } from './errors.js';
 import { ACTIONS_FOR, BLOCK_KINDS, isConsequenceHeading, parseParts, type BlockKind } from './blocks.js';
 import { isComment, lex, plainText, renderBlocks, renderInline, type MarkdownContext } from './markdown.js';
 import { checkReadingOrder } from './reading-order.js';
@@ -383,108 +383,98 @@ interface ChoiceGroup {
   consequence?: { offset: number; items: { token: Token; offset: number }[] };
 }
 
-function parseChoice(
+type ChoiceFields = Map<string, { value: string; offset: number }>;
+
+/** The fields listed under a choice's heading ("- id: ...", "- source for wales: ..."), each checked. */
+function readChoiceFields(
   g: ChoiceGroup,
   ctx: MarkdownContext,
   translation: boolean,
-): { choice: Choice; at: { next: number; target: number; id: number } } | undefined {
+): { fields: ChoiceFields; sources: (TailoredSource & { offset: number })[] } {
   const report = ctx.report;
-  const errors = () => report.issues.filter((i) => i.severity === 'error').length;
-  const before = errors();
-  const headingText = g.heading.text.trim();
-  const headingOffset = g.offset + g.heading.raw.indexOf(headingText);
-  const fields = new Map<string, { value: string; offset: number }>();
+  const fields: ChoiceFields = new Map();
   const sources: (TailoredSource & { offset: number })[] = [];
   if (!g.fields) {
     report.error(
       g.offset,
-      `the choice "${plainText(headingText)}" needs a list of fields under its heading, starting with "- id: ..."`,
+      `the choice "${plainText(g.heading.text.trim())}" needs a list of fields under its heading, starting with "- id: ..."`,
     );
-  } else {
-    let itemOffset = g.fieldsOffset;
-    for (const item of g.fields.items) {
-      const raw = item.raw;
-      const offset = g.fieldsOffset + g.fields.raw.indexOf(raw, itemOffset - g.fieldsOffset);
-      itemOffset = offset + raw.length;
-      const m = /^\s*[-*+]\s+([A-Za-z-]+)(\s+for\b[^:]*)?\s*:\s*(.*?)\s*$/.exec(raw.split('\n')[0]!);
-      if (!m) {
-        report.error(offset, `expected a field as "- name: value" (one of: ${CHOICE_FIELDS.join(', ')})`);
-        continue;
-      }
-      const name = m[1]!.toLowerCase();
-      const valueOffset = offset + raw.indexOf(m[3]!, raw.indexOf(':') + 1);
-      if (m[2]) {
-        const tailored = tailoredSource(name, m[2], m[3]!, offset + raw.indexOf(m[2]), valueOffset, ctx);
-        if (tailored) sources.push(tailored);
-        continue;
-      }
-      if (!(CHOICE_FIELDS as readonly string[]).includes(name)) {
-        report.error(
-          offset + raw.indexOf(m[1]!),
-          `unknown choice field "${m[1]}"${suggest(name, CHOICE_FIELDS)}; expected one of: ${CHOICE_FIELDS.join(', ')}`,
-        );
-        continue;
-      }
-      if (translation && SOURCE_ONLY_FIELDS.includes(name)) {
-        report.error(
-          offset + raw.indexOf(m[1]!),
-          `a translation gives only "id" and "source": "${name}" comes from the English file`,
-        );
-        continue;
-      }
-      if (fields.has(name)) report.error(offset, `the field "${name}" appears twice in this choice`);
-      fields.set(name, { value: m[3]!, offset: valueOffset });
-    }
+    return { fields, sources };
   }
-  const need = (name: string) => {
-    const f = fields.get(name);
-    if (!f || !f.value) {
-      if (g.fields) report.error(g.fieldsOffset, `the choice "${plainText(headingText)}" needs the field "${name}"`);
-      return undefined;
+  let itemOffset = g.fieldsOffset;
+  for (const item of g.fields.items) {
+    const raw = item.raw;
+    const offset = g.fieldsOffset + g.fields.raw.indexOf(raw, itemOffset - g.fieldsOffset);
+    itemOffset = offset + raw.length;
+    const m = /^\s*[-*+]\s+([A-Za-z-]+)(\s+for\b[^:]*)?\s*:\s*(.*?)\s*$/.exec(raw.split('\n')[0]!);
+    if (!m) {
+      report.error(offset, `expected a field as "- name: value" (one of: ${CHOICE_FIELDS.join(', ')})`);
+      continue;
     }
-    return f;
-  };
-  const idF = need('id');
-  if (idF && !ID_PATTERN.test(idF.value))
-    report.error(
-      idF.offset,
-      `the choice id "${idF.value}" must be lower case letters, digits and single hyphens, starting with a letter (like "tell-comms")`,
-    );
-  const sourceF = need('source');
-  warnRepeatedSources(sources, ctx);
+    const name = m[1]!.toLowerCase();
+    const valueOffset = offset + raw.indexOf(m[3]!, raw.indexOf(':') + 1);
+    if (m[2]) {
+      const tailored = tailoredSource(name, m[2], m[3]!, offset + raw.indexOf(m[2]), valueOffset, ctx);
+      if (tailored) sources.push(tailored);
+      continue;
+    }
+    if (!(CHOICE_FIELDS as readonly string[]).includes(name)) {
+      report.error(
+        offset + raw.indexOf(m[1]!),
+        `unknown choice field "${m[1]}"${suggest(name, CHOICE_FIELDS)}; expected one of: ${CHOICE_FIELDS.join(', ')}`,
+      );
+      continue;
+    }
+    if (translation && SOURCE_ONLY_FIELDS.includes(name)) {
+      report.error(
+        offset + raw.indexOf(m[1]!),
+        `a translation gives only "id" and "source": "${name}" comes from the English file`,
+      );
+      continue;
+    }
+    if (fields.has(name)) report.error(offset, `the field "${name}" appears twice in this choice`);
+    fields.set(name, { value: m[3]!, offset: valueOffset });
+  }
+  return { fields, sources };
+}
+
+/** The choice's rating and score, from "rating" (best, acceptable, wrong) or "score" (0 to 100). */
+function choiceRating(
+  g: ChoiceGroup,
+  fields: ChoiceFields,
+  report: Reporter,
+  translation: boolean,
+): { rating: Rating; score: number } {
   const ratingF = fields.get('rating');
   const scoreF = fields.get('score');
-  let rating: Rating = 'wrong';
-  let score = 0;
   if (ratingF && scoreF) report.error(scoreF.offset, 'give either "rating" or "score", not both');
   else if (ratingF) {
     if (ratingF.value in RATING_SCORES) {
-      rating = ratingF.value as Rating;
-      score = RATING_SCORES[rating];
-    } else
-      report.error(
-        ratingF.offset,
-        `unknown rating "${ratingF.value}"${suggest(ratingF.value, Object.keys(RATING_SCORES))}; expected best, acceptable or wrong`,
-      );
+      const rating = ratingF.value as Rating;
+      return { rating, score: RATING_SCORES[rating] };
+    }
+    report.error(
+      ratingF.offset,
+      `unknown rating "${ratingF.value}"${suggest(ratingF.value, Object.keys(RATING_SCORES))}; expected best, acceptable or wrong`,
+    );
   } else if (scoreF) {
-    score = Number(scoreF.value);
+    const score = Number(scoreF.value);
     if (!/^\d{1,3}$/.test(scoreF.value) || score > 100)
       report.error(scoreF.offset, `the score "${scoreF.value}" must be a whole number from 0 to 100`);
-    rating = score === 100 ? 'best' : score > 0 ? 'acceptable' : 'wrong';
+    return { rating: score === 100 ? 'best' : score > 0 ? 'acceptable' : 'wrong', score };
   } else if (g.fields && !translation)
     report.error(
       g.fieldsOffset,
-      `the choice "${plainText(headingText)}" needs "rating" (best, acceptable or wrong) or "score" (0 to 100)`,
+      `the choice "${plainText(g.heading.text.trim())}" needs "rating" (best, acceptable or wrong) or "score" (0 to 100)`,
     );
-  const actionF = fields.get('action');
-  if (actionF && !(ACTIONS as readonly string[]).includes(actionF.value)) {
-    report.error(
-      actionF.offset,
-      `unknown action "${actionF.value}"${suggest(actionF.value, ACTIONS)}; expected one of: ${ACTIONS.join(', ')}`,
-    );
-  }
-  const nextF = fields.get('next');
-  const targetF = fields.get('target');
+  return { rating: 'wrong', score: 0 };
+}
+
+/** The choice's words, feedback and consequence as HTML, each checked. */
+function choiceContent(g: ChoiceGroup, ctx: MarkdownContext) {
+  const report = ctx.report;
+  const headingText = g.heading.text.trim();
+  const headingOffset = g.offset + g.heading.raw.indexOf(headingText);
   if (g.feedback.length === 0)
     report.error(
       g.offset,
@@ -503,17 +493,57 @@ function parseChoice(
       headingOffset + Math.max(0, headingText.indexOf('[')),
       "a link in a choice's words sits inside the button or option learners press to answer, so it is easy to open by mistake and hard to reach with a keyboard: put the link in the feedback or the situation",
     );
+  return { textHtml, text: plainText(headingText), feedbackHtml, consequence };
+}
+
+function parseChoice(
+  g: ChoiceGroup,
+  ctx: MarkdownContext,
+  translation: boolean,
+): { choice: Choice; at: { next: number; target: number; id: number } } | undefined {
+  const report = ctx.report;
+  const errors = () => report.issues.filter((i) => i.severity === 'error').length;
+  const before = errors();
+  const { fields, sources } = readChoiceFields(g, ctx, translation);
+  const need = (name: string) => {
+    const f = fields.get(name);
+    if (!f || !f.value) {
+      if (g.fields)
+        report.error(g.fieldsOffset, `the choice "${plainText(g.heading.text.trim())}" needs the field "${name}"`);
+      return undefined;
+    }
+    return f;
+  };
+  const idF = need('id');
+  if (idF && !ID_PATTERN.test(idF.value))
+    report.error(
+      idF.offset,
+      `the choice id "${idF.value}" must be lower case letters, digits and single hyphens, starting with a letter (like "tell-comms")`,
+    );
+  const sourceF = need('source');
+  warnRepeatedSources(sources, ctx);
+  const { rating, score } = choiceRating(g, fields, report, translation);
+  const actionF = fields.get('action');
+  if (actionF && !(ACTIONS as readonly string[]).includes(actionF.value)) {
+    report.error(
+      actionF.offset,
+      `unknown action "${actionF.value}"${suggest(actionF.value, ACTIONS)}; expected one of: ${ACTIONS.join(', ')}`,
+    );
+  }
+  const nextF = fields.get('next');
+  const targetF = fields.get('target');
+  const { consequence, ...words } = choiceContent(g, ctx);
   if (errors() > before || !idF || !sourceF) return undefined;
   return {
     choice: {
       id: idF.value,
       responseId: responseId(idF.value),
       key: shortKey(idF.value, CHOICE_KEY_LENGTH),
-      textHtml,
-      text: plainText(headingText),
+      textHtml: words.textHtml,
+      text: words.text,
       score,
       rating,
-      feedbackHtml,
+      feedbackHtml: words.feedbackHtml,
       source: sourceF.value,
       ...(sources.length ? { sources: sources.map((t) => ({ for: t.for, text: t.text })) } : {}),
       next: nextF?.value,
