@@ -47,6 +47,7 @@ import {
   type TracedRun,
 } from './bench-browser.js';
 import { generateLibrary, LIBRARY } from './bench-library.js';
+import type { Browser } from '@playwright/test';
 
 type CourseModule = typeof import('../src/compiler/course.js');
 type ResumeModule = typeof import('../src/core/resume.js');
@@ -662,11 +663,7 @@ async function byHandFigures(
   moduleCpuMs: Stat,
 ): Promise<ByHand> {
   const page = byHandId(id);
-  const traced: TracedRun[] = [];
-  for (let i = 0; i < TRACED_RUNS; i++) {
-    log(`${page}: traced run ${i + 1} of ${TRACED_RUNS} at 1x CPU`);
-    traced.push(await trace(page));
-  }
+  const traced = await tracedRuns(page, trace);
   const runs = (p: string, rate: number) => cold.get(p)!.get(rate)!;
   // The median of each run over the other page's run at the same turn.
   const paired = (over: string, under: string) =>
@@ -685,6 +682,125 @@ async function byHandFigures(
     overFloor: paired(page, FLOOR),
     moduleOverIt: { ...paired(id, page), cpu: round2(moduleCpuMs.median / cpu.median) },
   };
+}
+
+type ColdRuns = Map<string, Map<number, ColdRun[]>>;
+
+/**
+ * Cold runs interleaved (the floor, then each module and its first screen by hand, run after
+ * run), so a change in the machine's load during the bench falls on them all alike.
+ */
+async function coldRuns(browser: Browser, base: string, pages: string[], moduleIds: string[]): Promise<ColdRuns> {
+  const cold: ColdRuns = new Map();
+  for (const id of pages) cold.set(id, new Map(RATES.map((rate) => [rate, []])));
+  for (const rate of RATES)
+    for (let i = 0; i < RUNS; i++)
+      for (const id of pages) {
+        log(`${id}: cold run ${i + 1} of ${RUNS} at ${rate}x CPU`);
+        cold
+          .get(id)!
+          .get(rate)!
+          .push(await coldRun(browser, base, id, rate, rate === 1 && moduleIds.includes(id)));
+      }
+  return cold;
+}
+
+async function tracedRuns(page: string, trace: (page: string) => Promise<TracedRun>): Promise<TracedRun[]> {
+  const traced: TracedRun[] = [];
+  for (let i = 0; i < TRACED_RUNS; i++) {
+    log(`${page}: traced run ${i + 1} of ${TRACED_RUNS} at 1x CPU`);
+    traced.push(await trace(page));
+  }
+  return traced;
+}
+
+/** A module's cold runs against the floor's: ratios, timings per CPU rate, heap, what it fetched. */
+function coldFigures(id: string, cold: ColdRuns, floorStats: Record<string, Stat>) {
+  const timing: Record<string, unknown> = {};
+  const heaps: number[] = [];
+  const ratio: Record<string, number> = {};
+  const paired: Record<string, number> = {};
+  for (const rate of RATES) {
+    const runs = cold.get(id)!.get(rate)!;
+    for (const r of runs) if (r.heapUsedBytes !== null) heaps.push(r.heapUsedBytes);
+    const interactive = stat(runs.map((r) => r.interactiveMs));
+    ratio[`${rate}x`] = round2(interactive.median / floorStats[`${rate}x`]!.median);
+    // Each run over the floor's run just before it: steadier than the medians when the load changes.
+    const floorRuns = cold.get(FLOOR)!.get(rate)!;
+    paired[`${rate}x`] = round2(median(runs.map((r, i) => r.interactiveMs / floorRuns[i]!.interactiveMs)));
+    timing[`${rate}x`] = {
+      introMs: stat(runs.map((r) => r.introMs)),
+      interactiveMs: interactive,
+      firstScenarioAfterStartMs: stat(runs.map((r) => r.firstScenarioMs)),
+      lmsPageBeforeScoMs: stat(runs.map((r) => r.scoStartOnPageMs)),
+      interactiveFromLmsPageMs: stat(runs.map((r) => r.scoStartOnPageMs + r.interactiveMs)),
+      phases: {
+        htmlMs: stat(runs.map((r) => r.phases.htmlMs)),
+        scriptsMs: stat(runs.map((r) => r.phases.scriptsMs)),
+        domContentLoadedMs: stat(runs.map((r) => r.phases.domContentLoadedMs)),
+        firstPaintMs: stat(runs.map((r) => r.phases.firstPaintMs ?? NaN)),
+      },
+    };
+  }
+  const r0 = cold.get(id)!.get(1)![0]!;
+  return {
+    ratio,
+    paired,
+    timing,
+    heaps,
+    // Every request started before the first screen was usable (Start enabled).
+    fetched: {
+      beforeUsable: fetchSummary(
+        id,
+        r0.fetched.filter((f) => f.startMs < r0.interactiveMs),
+      ),
+      byFirstScenario: fetchSummary(id, r0.fetched),
+    },
+    lmsPageBytes: r0.lmsPageBytes,
+  };
+}
+
+/** Main-thread CPU to interactive, in all and by kind of work, from a module's traced runs. */
+function cpuFigures(traced: TracedRun[]) {
+  const kinds = [...new Set(traced.flatMap((t) => Object.keys(t.breakdown)))];
+  return {
+    toInteractiveMs: stat(traced.map((t) => t.cpuMs)),
+    wallToInteractiveMs: stat(traced.map((t) => t.wallMs)),
+    breakdownMs: Object.fromEntries(kinds.map((k) => [k, stat(traced.map((t) => t.breakdown[k] ?? 0)).median])),
+  };
+}
+
+/** One full completion with the best answers in each SCORM version: what the LMS was sent. */
+async function scormFigures(browser: Browser, base: string, id: string) {
+  const scorm: Record<string, ScormCounts> = {};
+  for (const version of ['2004', '1.2'] as const) {
+    log(`${id}: full completion with the best answers, SCORM ${version}`);
+    const c = await complete(browser, base, id, version, paths.get(id)!);
+    scorm[version] = scormCounts(c);
+    if (version === '2004')
+      (perModule[id]!.suspendData as SuspendData).measured = c.cmi['cmi.suspend_data']?.length ?? null;
+  }
+  return scorm;
+}
+
+/** Everything the browser measures of one module, into perModule[id]. */
+async function browserFigures(browser: Browser, base: string, id: string, cold: ColdRuns, byHand: boolean) {
+  const trace = (page: string) => tracedRun(browser, base, page, join(RUN, 'trace.json'));
+  const figures = coldFigures(id, cold, floor!);
+  const m = perModule[id]!;
+  m.lmsPageBytes = figures.lmsPageBytes;
+  m.interactiveToFloor = figures.ratio;
+  m.interactiveToFloorPaired = figures.paired;
+  const traced = await tracedRuns(id, trace);
+  const cpu = cpuFigures(traced);
+  if (floorCpu) m.cpuToFloor = round2(cpu.toInteractiveMs.median / floorCpu.median);
+  const alone: number[] = [];
+  for (let i = 0; i < 3; i++) alone.push(await moduleHeap(browser, base, id));
+  m.timing = { ...figures.timing, mainThreadCpu: cpu };
+  if (byHand) m.byHand = await byHandFigures(id, cold, trace, cpu.toInteractiveMs);
+  m.fetched = figures.fetched;
+  m.heap = { lmsPageWithModuleBytes: stat(figures.heaps), moduleAloneBytes: stat(alone) };
+  m.scorm = await scormFigures(browser, base, id);
 }
 
 let floor: Record<string, Stat> | null = null;
@@ -707,116 +823,27 @@ if (!skip.has('browser'))
     const { browser, executable } = await launchBrowser();
     chromium = `${executable} ${browser.version()}`;
     try {
-      // Cold runs interleaved (the floor, then each module and its first screen by hand, run after
-      // run), so a change in the machine's load during the bench falls on them all alike.
-      const cold = new Map<string, Map<number, ColdRun[]>>();
       const pages = [FLOOR, ...moduleIds.flatMap((id) => (floorPages.byHand.includes(id) ? [id, byHandId(id)] : [id]))];
-      for (const id of pages) cold.set(id, new Map(RATES.map((rate) => [rate, []])));
-      for (const rate of RATES)
-        for (let i = 0; i < RUNS; i++)
-          for (const id of pages) {
-            log(`${id}: cold run ${i + 1} of ${RUNS} at ${rate}x CPU`);
+      const cold = await coldRuns(browser, base, pages, moduleIds);
+      floor = Object.fromEntries(
+        RATES.map((rate) => [
+          `${rate}x`,
+          stat(
             cold
-              .get(id)!
+              .get(FLOOR)!
               .get(rate)!
-              .push(await coldRun(browser, base, id, rate, rate === 1 && moduleIds.includes(id)));
-          }
-      floor = {};
-      for (const rate of RATES)
-        floor[`${rate}x`] = stat(
-          cold
-            .get(FLOOR)!
-            .get(rate)!
-            .map((r) => r.interactiveMs),
-        );
-      const floorTraced: TracedRun[] = [];
-      for (let i = 0; i < TRACED_RUNS; i++) {
-        log(`${FLOOR}: traced run ${i + 1} of ${TRACED_RUNS} at 1x CPU`);
-        floorTraced.push(await tracedRun(browser, base, FLOOR, join(RUN, 'trace.json')));
-      }
+              .map((r) => r.interactiveMs),
+          ),
+        ]),
+      );
+      const floorTraced = await tracedRuns(FLOOR, (page) => tracedRun(browser, base, page, join(RUN, 'trace.json')));
       floorCpu = stat(floorTraced.map((t) => t.cpuMs));
       const floorFirst = cold.get(FLOOR)!.get(1)![0]!;
       floorFetched = fetchSummary(
         FLOOR,
         floorFirst.fetched.filter((f) => f.startMs < floorFirst.interactiveMs),
       );
-      for (const id of moduleIds) {
-        const timing: Record<string, unknown> = {};
-        const heaps: number[] = [];
-        let fetchBefore: FetchSummary | null = null;
-        let fetchFirstScenario: FetchSummary | null = null;
-        const ratio: Record<string, number> = {};
-        const paired: Record<string, number> = {};
-        for (const rate of RATES) {
-          const runs = cold.get(id)!.get(rate)!;
-          for (const r of runs) if (r.heapUsedBytes !== null) heaps.push(r.heapUsedBytes);
-          const interactive = stat(runs.map((r) => r.interactiveMs));
-          ratio[`${rate}x`] = round2(interactive.median / floor[`${rate}x`]!.median);
-          // Each run over the floor's run just before it: steadier than the medians when the load changes.
-          const floorRuns = cold.get(FLOOR)!.get(rate)!;
-          paired[`${rate}x`] = round2(median(runs.map((r, i) => r.interactiveMs / floorRuns[i]!.interactiveMs)));
-          timing[`${rate}x`] = {
-            introMs: stat(runs.map((r) => r.introMs)),
-            interactiveMs: interactive,
-            firstScenarioAfterStartMs: stat(runs.map((r) => r.firstScenarioMs)),
-            lmsPageBeforeScoMs: stat(runs.map((r) => r.scoStartOnPageMs)),
-            interactiveFromLmsPageMs: stat(runs.map((r) => r.scoStartOnPageMs + r.interactiveMs)),
-            phases: {
-              htmlMs: stat(runs.map((r) => r.phases.htmlMs)),
-              scriptsMs: stat(runs.map((r) => r.phases.scriptsMs)),
-              domContentLoadedMs: stat(runs.map((r) => r.phases.domContentLoadedMs)),
-              firstPaintMs: stat(runs.map((r) => r.phases.firstPaintMs ?? NaN)),
-            },
-          };
-          if (rate === 1) {
-            const r0 = runs[0]!;
-            // Every request started before the first screen was usable (Start enabled).
-            fetchBefore = fetchSummary(
-              id,
-              r0.fetched.filter((f) => f.startMs < r0.interactiveMs),
-            );
-            fetchFirstScenario = fetchSummary(id, r0.fetched);
-            perModule[id]!.lmsPageBytes = r0.lmsPageBytes;
-          }
-        }
-        perModule[id]!.interactiveToFloor = ratio;
-        perModule[id]!.interactiveToFloorPaired = paired;
-        const traced: TracedRun[] = [];
-        for (let i = 0; i < TRACED_RUNS; i++) {
-          log(`${id}: traced run ${i + 1} of ${TRACED_RUNS} at 1x CPU`);
-          traced.push(await tracedRun(browser, base, id, join(RUN, 'trace.json')));
-        }
-        const kinds = [...new Set(traced.flatMap((t) => Object.keys(t.breakdown)))];
-        if (floorCpu) perModule[id]!.cpuToFloor = round2(stat(traced.map((t) => t.cpuMs)).median / floorCpu.median);
-        timing.mainThreadCpu = {
-          toInteractiveMs: stat(traced.map((t) => t.cpuMs)),
-          wallToInteractiveMs: stat(traced.map((t) => t.wallMs)),
-          breakdownMs: Object.fromEntries(kinds.map((k) => [k, stat(traced.map((t) => t.breakdown[k] ?? 0)).median])),
-        };
-        const alone: number[] = [];
-        for (let i = 0; i < 3; i++) alone.push(await moduleHeap(browser, base, id));
-        const heapStat = stat(heaps);
-        perModule[id]!.timing = timing;
-        if (floorPages.byHand.includes(id))
-          perModule[id]!.byHand = await byHandFigures(
-            id,
-            cold,
-            (page) => tracedRun(browser, base, page, join(RUN, 'trace.json')),
-            stat(traced.map((t) => t.cpuMs)),
-          );
-        perModule[id]!.fetched = { beforeUsable: fetchBefore, byFirstScenario: fetchFirstScenario };
-        perModule[id]!.heap = { lmsPageWithModuleBytes: heapStat, moduleAloneBytes: stat(alone) };
-
-        const scorm: Record<string, ScormCounts> = {};
-        for (const version of ['2004', '1.2'] as const) {
-          log(`${id}: full completion with the best answers, SCORM ${version}`);
-          const c = await complete(browser, base, id, version, paths.get(id)!);
-          scorm[version] = scormCounts(c);
-          if (version === '2004')
-            (perModule[id]!.suspendData as SuspendData).measured = c.cmi['cmi.suspend_data']?.length ?? null;
-        }
-        perModule[id]!.scorm = scorm;
-      }
+      for (const id of moduleIds) await browserFigures(browser, base, id, cold, floorPages.byHand.includes(id));
     } finally {
       await browser.close();
       await stopServer(server.child);
