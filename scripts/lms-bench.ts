@@ -383,7 +383,10 @@ async function timeRecordsPage(bases: string[]): Promise<{ rows: number | null; 
   return { rows: Number.isNaN(rows) ? null : rows, ms };
 }
 
-async function runConfig(config: Config): Promise<{ figures: Figures; ok: boolean }> {
+type Servers = Awaited<ReturnType<typeof startServers>>;
+
+/** A throwaway data folder (and PostgreSQL cluster, for that database) seeded with the accounts, and a module to launch. */
+async function prepare(config: Config) {
   const dir = mkdtempSync(join(tmpdir(), 'frontline-lms-bench-'));
   const dataDir = join(dir, 'data');
   const distDir = join(dir, 'dist');
@@ -403,85 +406,103 @@ async function runConfig(config: Config): Promise<{ figures: Figures; ok: boolea
   console.log(
     `\n[${config.database}, ${config.processes} process${config.processes > 1 ? 'es' : ''}] seeded ${ACCOUNTS} accounts (${ACCOUNTS - LEARNERS} with an attempt) in ${((performance.now() - seeding) / 1000).toFixed(1)} s`,
   );
+  const remove = () => {
+    if (cluster) stopCluster(cluster.dir);
+    if (KEEP) console.log(`  data kept in ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  };
+  return { dataDir, distDir, url, remove };
+}
+
+/** The learners arrive over ARRIVALS seconds and sign in, then each launches the module: sign-in times, sorted. */
+async function arrive(learners: Learner[]): Promise<number[]> {
+  const arrivalStart = performance.now();
+  const signIns = await Promise.all(
+    learners.map(async (l, i) => {
+      await new Promise((r) => setTimeout(r, (i * ARRIVALS * 1000) / LEARNERS));
+      return l.signIn();
+    }),
+  );
+  signIns.sort((a, b) => a - b);
+  console.log(
+    `  sign-in, ${LEARNERS} learners arriving over ${ARRIVALS} s (done in ${((performance.now() - arrivalStart) / 1000).toFixed(1)} s): p50 ${percentile(signIns, 50).toFixed(0)} ms, p99 ${percentile(signIns, 99).toFixed(0)} ms (load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores), none refused`,
+  );
+  const setUpStart = performance.now();
+  for (let i = 0; i < learners.length; i += 10) await Promise.all(learners.slice(i, i + 10).map((l) => l.setUp()));
+  console.log(
+    `  signed in and launched ${LEARNERS} learners in ${((performance.now() - setUpStart) / 1000).toFixed(1)} s`,
+  );
+  return signIns;
+}
+
+/** Every learner commits as fast as the server answers, for up to SECONDS; then what was stored is compared with what was sent. */
+async function commitLoad(servers: Servers, learners: Learner[], dataDir: string, url: string | undefined) {
+  const cpu = () =>
+    servers.pids.reduce<number | null>(
+      (t, pid) => (t === null ? null : ((c) => (c === null ? null : t + c))(cpuSeconds(pid))),
+      0,
+    );
+  const cpuBefore = cpu();
+  const started = performance.now();
+  await Promise.all(learners.map((l) => l.run(started + SECONDS * 1000)));
+  const wall = (performance.now() - started) / 1000;
+  const cpuAfter = cpu();
+  const latencies = learners.flatMap((l) => l.latencies).sort((a, b) => a - b);
+  const failures = learners.flatMap((l) => l.failures.map((f) => `${l.login}: ${f}`));
+  const data = await BenchData.open(dataDir, url);
+  const mismatches = await mismatchesOf(data, learners);
+  await data.close();
+  const total = latencies.length;
+  const perCommit = cpuBefore !== null && cpuAfter !== null ? ((cpuAfter - cpuBefore) * 1000) / total : null;
+  const bytes = JSON.stringify(learners[0]!.payload(COMMITS)).length;
+  console.log(
+    `  commits: ${total} in ${wall.toFixed(2)} s = ${(total / wall).toFixed(0)} commits/s (last commit ${(bytes / 1024).toFixed(1)} KB of JSON)`,
+  );
+  console.log(
+    `  latency: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${(latencies.at(-1) ?? 0).toFixed(1)} ms`,
+  );
+  if (perCommit !== null)
+    console.log(
+      `  server CPU: ${perCommit.toFixed(2)} ms per commit (about ${Math.floor(1000 / perCommit)} commits/s on one free core); load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
+    );
+  console.log(
+    `  failed commits: ${failures.length}${failures.length ? `\n    ${failures.slice(0, 5).join('\n    ')}` : ''}`,
+  );
+  console.log(
+    `  stored = sent: ${mismatches.length ? `NO, ${mismatches.length} differences\n    ${mismatches.slice(0, 10).join('\n    ')}` : `yes, for all ${LEARNERS} learners (CMI, interactions, status)`}`,
+  );
+  if (total < LEARNERS * COMMITS)
+    console.log(`  stopped at the time limit after ${total} of ${LEARNERS * COMMITS} commits`);
+  return { latencies, failures, mismatches, wall, perCommit };
+}
+
+async function runConfig(config: Config): Promise<{ figures: Figures; ok: boolean }> {
+  const { dataDir, distDir, url, remove } = await prepare(config);
   const servers = await startServers(config, {
     FRONTLINE_DATA: dataDir,
     FRONTLINE_DIST: distDir,
     ...(url ? { DATABASE_URL: url } : {}),
   }).catch((error: unknown) => {
-    if (cluster) stopCluster(cluster.dir);
-    rmSync(dir, { recursive: true, force: true });
+    remove();
     throw error;
   });
-  let ok = true;
   try {
     const { bases } = servers;
     console.log(
       `Frontline LMS bench: ${LEARNERS} concurrent learners x ${COMMITS} commits each, on ${bases.join(' and ')} (limit ${SECONDS} s)`,
     );
     const learners = Array.from({ length: LEARNERS }, (_, i) => new Learner(bases, benchLogin(i), i));
-    // Arrivals: learner i starts signing in at i/N of the arrival window, whatever the others are doing.
-    const arrivalStart = performance.now();
-    const signIns = await Promise.all(
-      learners.map(async (l, i) => {
-        await new Promise((r) => setTimeout(r, (i * ARRIVALS * 1000) / LEARNERS));
-        return l.signIn();
-      }),
-    );
-    signIns.sort((a, b) => a - b);
-    console.log(
-      `  sign-in, ${LEARNERS} learners arriving over ${ARRIVALS} s (done in ${((performance.now() - arrivalStart) / 1000).toFixed(1)} s): p50 ${percentile(signIns, 50).toFixed(0)} ms, p99 ${percentile(signIns, 99).toFixed(0)} ms (load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores), none refused`,
-    );
-    const setUpStart = performance.now();
-    for (let i = 0; i < learners.length; i += 10) await Promise.all(learners.slice(i, i + 10).map((l) => l.setUp()));
-    console.log(
-      `  signed in and launched ${LEARNERS} learners in ${((performance.now() - setUpStart) / 1000).toFixed(1)} s`,
-    );
-
-    const cpu = () =>
-      servers.pids.reduce<number | null>(
-        (t, pid) => (t === null ? null : ((c) => (c === null ? null : t + c))(cpuSeconds(pid))),
-        0,
-      );
-    const cpuBefore = cpu();
-    const started = performance.now();
-    await Promise.all(learners.map((l) => l.run(started + SECONDS * 1000)));
-    const wall = (performance.now() - started) / 1000;
-    const cpuAfter = cpu();
-    const latencies = learners.flatMap((l) => l.latencies).sort((a, b) => a - b);
-    const failures = learners.flatMap((l) => l.failures.map((f) => `${l.login}: ${f}`));
-    const bytes = JSON.stringify(learners[0]!.payload(COMMITS)).length;
-    const data = await BenchData.open(dataDir, url);
-    const mismatches = await mismatchesOf(data, learners);
-    await data.close();
-
-    const total = latencies.length;
-    console.log(
-      `  commits: ${total} in ${wall.toFixed(2)} s = ${(total / wall).toFixed(0)} commits/s (last commit ${(bytes / 1024).toFixed(1)} KB of JSON)`,
-    );
-    console.log(
-      `  latency: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${(latencies.at(-1) ?? 0).toFixed(1)} ms`,
-    );
-    const perCommit = cpuBefore !== null && cpuAfter !== null ? ((cpuAfter - cpuBefore) * 1000) / total : null;
-    if (perCommit !== null)
-      console.log(
-        `  server CPU: ${perCommit.toFixed(2)} ms per commit (about ${Math.floor(1000 / perCommit)} commits/s on one free core); load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
-      );
-    console.log(
-      `  failed commits: ${failures.length}${failures.length ? `\n    ${failures.slice(0, 5).join('\n    ')}` : ''}`,
-    );
-    console.log(
-      `  stored = sent: ${mismatches.length ? `NO, ${mismatches.length} differences\n    ${mismatches.slice(0, 10).join('\n    ')}` : `yes, for all ${LEARNERS} learners (CMI, interactions, status)`}`,
-    );
-    if (total < LEARNERS * COMMITS)
-      console.log(`  stopped at the time limit after ${total} of ${LEARNERS * COMMITS} commits`);
+    const signIns = await arrive(learners);
+    const { latencies, failures, mismatches, wall, perCommit } = await commitLoad(servers, learners, dataDir, url);
     const records = await timeRecordsPage(bases);
     console.log(`  HR records page, ${records.rows ?? '?'} rows: ${records.ms.join(' ms, ')} ms (three loads)`);
+    let ok = !failures.length && !mismatches.length;
     if (records.rows !== ACCOUNTS) {
       console.log(`  HR records page: ${records.rows} rows, expected ${ACCOUNTS}`);
       ok = false;
     }
-    if (failures.length || mismatches.length) ok = false;
     if (IMPORT && !(await benchImport(bases, learners))) ok = false;
+    const total = latencies.length;
     const figures: Figures = {
       ...config,
       accounts: ACCOUNTS,
@@ -504,9 +525,7 @@ async function runConfig(config: Config): Promise<{ figures: Figures; ok: boolea
     return { figures, ok };
   } finally {
     await servers.stop();
-    if (cluster) stopCluster(cluster.dir);
-    if (KEEP) console.log(`  data kept in ${dir}`);
-    else rmSync(dir, { recursive: true, force: true });
+    remove();
   }
 }
 
