@@ -95,6 +95,60 @@ function positionOf(root: string, file: string, pattern: RegExp): { line: number
   }
 }
 
+type Warn = (file: string, pattern: RegExp, message: string) => void;
+
+/** Each scenario's length, reading level and review date, warned of; the reading grades by scenario. */
+function scenarioWarnings(course: Course, mostDecisions: number, today: string, warn: Warn): Record<string, number> {
+  const readingGrades: Record<string, number> = {};
+  const share = course.estimatedMinutes / Math.max(1, mostDecisions);
+  for (const s of course.scenarios) {
+    const minutes = readingMinutes(s);
+    if (minutes > share * LENGTH_ALLOWANCE)
+      warn(
+        s.file,
+        /^## Situation/m,
+        `this scenario takes about ${Math.ceil(minutes)} minutes to read, over twice its share of the module's ${course.estimatedMinutes} minutes (${share.toFixed(1)} minutes for each of up to ${mostDecisions} decisions): shorten it, split it, or raise estimated-minutes`,
+      );
+    const grade = fleschKincaidGrade(scenarioText(s));
+    readingGrades[s.id] = grade;
+    if (grade > READING_GRADE_LIMIT) {
+      warn(
+        s.file,
+        /^## Situation/m,
+        `reading level is grade ${grade} (about age ${Math.round(grade + 5)}); the NHS aims for age 9 to 11, and at most 14: use shorter sentences and words`,
+      );
+    }
+    if (s.reviewBy && s.reviewBy < today)
+      warn(
+        s.file,
+        /^review-by:/m,
+        `the review-by date ${s.reviewBy} has passed: review this scenario and set a new date`,
+      );
+  }
+  return readingGrades;
+}
+
+/** Scenario files in a collection that no module reaches (`used`: the scenarios reached, by collection). */
+function unreachedScenarios(root: string, used: Map<string, Set<string>>): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  for (const [collection, set] of used) {
+    const dir = join(root, 'content', collection);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.md') && !/\.[a-z]{2}\.md$/.test(n))) {
+      const sid = name.slice(0, -3);
+      if (set.has(sid)) continue;
+      issues.push({
+        file: relative(root, join(dir, name)).split('\\').join('/'),
+        line: 1,
+        col: 1,
+        severity: 'warning',
+        message: `no module reaches the scenario "${sid}": add it to a module's scenarios list or a choice's next`,
+      });
+    }
+  }
+  return issues;
+}
+
 /** Checks every module (or the ones named) and every scenario file in their collections. */
 export function checkContent(root: string, options: { modules?: string[]; today?: string } = {}): CheckResult {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
@@ -137,32 +191,7 @@ export function checkContent(root: string, options: { modules?: string[]; today?
     const cueing = analyseCueing(course, moduleFile);
     for (const w of cueing.warnings) warn(w.file, w.pattern, w.message);
 
-    const readingGrades: Record<string, number> = {};
-    const share = course.estimatedMinutes / Math.max(1, graph.mostDecisions);
-    for (const s of course.scenarios) {
-      const minutes = readingMinutes(s);
-      if (minutes > share * LENGTH_ALLOWANCE)
-        warn(
-          s.file,
-          /^## Situation/m,
-          `this scenario takes about ${Math.ceil(minutes)} minutes to read, over twice its share of the module's ${course.estimatedMinutes} minutes (${share.toFixed(1)} minutes for each of up to ${graph.mostDecisions} decisions): shorten it, split it, or raise estimated-minutes`,
-        );
-      const grade = fleschKincaidGrade(scenarioText(s));
-      readingGrades[s.id] = grade;
-      if (grade > READING_GRADE_LIMIT) {
-        warn(
-          s.file,
-          /^## Situation/m,
-          `reading level is grade ${grade} (about age ${Math.round(grade + 5)}); the NHS aims for age 9 to 11, and at most 14: use shorter sentences and words`,
-        );
-      }
-      if (s.reviewBy && s.reviewBy < today)
-        warn(
-          s.file,
-          /^review-by:/m,
-          `the review-by date ${s.reviewBy} has passed: review this scenario and set a new date`,
-        );
-    }
+    const readingGrades = scenarioWarnings(course, graph.mostDecisions, today, warn);
     modules.push({
       id,
       title: course.title,
@@ -179,24 +208,7 @@ export function checkContent(root: string, options: { modules?: string[]; today?
     });
   }
 
-  // Scenario files that no module reaches.
-  for (const [collection, set] of used) {
-    const dir = join(root, 'content', collection);
-    if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.md') && !/\.[a-z]{2}\.md$/.test(n))) {
-      const sid = name.slice(0, -3);
-      if (!set.has(sid)) {
-        const file = relative(root, join(dir, name)).split('\\').join('/');
-        issues.push({
-          file,
-          line: 1,
-          col: 1,
-          severity: 'warning',
-          message: `no module reaches the scenario "${sid}": add it to a module's scenarios list or a choice's next`,
-        });
-      }
-    }
-  }
+  issues.push(...unreachedScenarios(root, used));
 
   issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
   const errors = issues.filter((i) => i.severity === 'error').length;
