@@ -363,14 +363,14 @@ export const SAMPLE_WORST: readonly Pick<Step, 'id' | 'title' | 'choices'>[] = [
   {
     id: 'ward-selfie-manager',
     title: 'Your manager asks about the selfie',
-    choices: ['Say you did not notice the board in the photo'],
+    choices: ['Say you did not notice the patient board in the photo'],
   },
   {
     id: 'friend-request',
     title: 'A friend request from a former patient',
-    choices: ['Accept and answer her question in a message'],
+    choices: ['Accept and answer her question in a private message'],
   },
-  { id: 'night-shift-post', title: 'A post after a hard shift', choices: ['Post it, but only to friends'] },
+  { id: 'night-shift-post', title: 'A post after a hard shift', choices: ['Post it, but change the settings so only friends see it'] },
 ];
 
 /* ---------- Keyboard ---------- */

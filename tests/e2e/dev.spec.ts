@@ -46,7 +46,7 @@ test('an edit reloads the module, keeps the attempt, and shows content errors wi
 
   writeFileSync(file, original.replace('- rating: best', '- rating: bestt'));
   await expect(frame.getByRole('heading', { name: 'The content has errors' })).toBeVisible();
-  await expect(frame.getByText('content/sample/friend-request.md:21:11: unknown rating "bestt"')).toBeVisible();
+  await expect(frame.getByText('content/sample/friend-request.md:30:11: unknown rating "bestt"')).toBeVisible();
 
   // Fixed: back to the scenario being edited, which only the kept first answer leads to.
   writeFileSync(file, original);

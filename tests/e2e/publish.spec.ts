@@ -24,7 +24,7 @@ test('a renamed published choice is refused until retired; the learner who picke
   await page.goto(`${dev.base}/`);
   const frame = page.frameLocator('#sco');
   await frame.getByRole('button', { name: 'Start' }).click();
-  await frame.getByLabel('Ask Priya to crop the board out of the photo').check();
+  await frame.getByLabel('Ask Priya to crop the patient board out of the photo').check();
   await frame.getByRole('button', { name: 'Submit answer' }).click();
   await expect(frame.getByText('Progress saved')).toBeVisible();
 

@@ -56,19 +56,19 @@ const WORST = [
   },
   {
     scenario: S.manager,
-    text: 'Say you did not notice the board in the photo',
+    text: 'Say you did not notice the patient board in the photo',
     response: 'say_nothing',
     pattern: 'be_open',
   },
   {
     scenario: S.friendRequest,
-    text: 'Accept and answer her question in a message',
+    text: 'Accept and answer her question in a private message',
     response: 'accept_and_advise',
     pattern: 'decline_and_signpost',
   },
   {
     scenario: S.nightShift,
-    text: 'Post it, but only to friends',
+    text: 'Post it, but change the settings so only friends see it',
     response: 'friends_only',
     pattern: 'debrief_instead',
   },

@@ -86,7 +86,7 @@ for (const version of VERSIONS) {
   }) => {
     const frame = await launch(page, { version });
     await start(frame);
-    await frame.getByRole('radio', { name: 'Ask Priya to crop the board out of the photo' }).check();
+    await frame.getByRole('radio', { name: 'Ask Priya to crop the patient board out of the photo' }).check();
     // Before Submit there is no consequence on the page.
     await expect(frame.getByRole('heading', { name: 'What happens next', level: 2 })).toHaveCount(0);
     await frame.getByRole('button', { name: 'Submit answer' }).click();

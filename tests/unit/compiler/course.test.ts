@@ -91,9 +91,9 @@ describe('the sample module', () => {
     expect(selfie.title).toEqual(expect.any(String));
     expect(selfie.question.length).toBeGreaterThan(0);
     expect(selfie.choices.map((c) => [c.id, c.responseId, c.key, c.rating, c.score])).toEqual([
+      ['leave-it', 'leave_it', shortKey('leave-it', CHOICE_KEY_LENGTH), 'wrong', 0],
       ['delete-and-report', 'delete_and_report', shortKey('delete-and-report', CHOICE_KEY_LENGTH), 'best', 100],
       ['crop-photo', 'crop_photo', shortKey('crop-photo', CHOICE_KEY_LENGTH), 'acceptable', 50],
-      ['leave-it', 'leave_it', shortKey('leave-it', CHOICE_KEY_LENGTH), 'wrong', 0],
     ]);
     for (const c of selfie.choices) {
       expect(c.text).not.toMatch(/[*_<>]/);
