@@ -370,7 +370,11 @@ export const SAMPLE_WORST: readonly Pick<Step, 'id' | 'title' | 'choices'>[] = [
     title: 'A friend request from a former patient',
     choices: ['Accept and answer her question in a private message'],
   },
-  { id: 'night-shift-post', title: 'A post after a hard shift', choices: ['Post it, but change the settings so only friends see it'] },
+  {
+    id: 'night-shift-post',
+    title: 'A post after a hard shift',
+    choices: ['Post it, but change the settings so only friends see it'],
+  },
 ];
 
 /* ---------- Keyboard ---------- */

@@ -109,9 +109,24 @@ export const BEST: readonly Step[] = [
 /** Worst answers, through the "Leave it" branch to the manager's follow-up: 0%, failed. */
 export const WORST: readonly Step[] = [
   { ...WARD, text: 'Leave it: it will only be up for a few minutes', response: 'leave_it', correct: false },
-  { ...MANAGER, text: 'Say you did not notice the patient board in the photo', response: 'say_nothing', correct: false },
-  { ...FRIEND, text: 'Accept and answer her question in a private message', response: 'accept_and_advise', correct: false },
-  { ...NIGHT, text: 'Post it, but change the settings so only friends see it', response: 'friends_only', correct: false },
+  {
+    ...MANAGER,
+    text: 'Say you did not notice the patient board in the photo',
+    response: 'say_nothing',
+    correct: false,
+  },
+  {
+    ...FRIEND,
+    text: 'Accept and answer her question in a private message',
+    response: 'accept_and_advise',
+    correct: false,
+  },
+  {
+    ...NIGHT,
+    text: 'Post it, but change the settings so only friends see it',
+    response: 'friends_only',
+    correct: false,
+  },
 ];
 
 export interface PlayerOptions {
