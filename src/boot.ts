@@ -4,9 +4,11 @@
  * usable after the page alone, like a hand-written SCO. It finds the LMS, makes the launch reads
  * the first screen needs, and for a new attempt at the introduction fills in the learner's name
  * and the profile question's preselection and enables the controls; a press is remembered until
- * the app has arrived. Then it loads the app's entry (data-entry), which takes over the course it
- * parsed, the reads it made (replayed, not asked again: ScormDriver.replay) and the controls.
- * Anything else (a resume, review, no LMS, another language) is left to the app, as before.
+ * the app has arrived. A launch in another language the module offers gets that language's first
+ * screen (lang/<code>-first.js) in the page's place, and the page stays hidden until it arrives.
+ * Then it loads the app's entry (data-entry), which takes over the course it parsed, the reads it
+ * made (replayed, not asked again: ScormDriver.replay) and the controls. Anything else (a resume,
+ * review, no LMS) is left to the app, as before.
  */
 import { launchLanguage } from './components/language.js';
 import { defaultProfile, hintFromAddress } from './components/profile-default.js';
@@ -16,10 +18,13 @@ import {
   COURSE_DATA_ID,
   enableControls,
   firstScreen,
+  firstScreenFile,
   setBootHandoff,
   showLaunch,
   showNotLoaded,
+  swapFirstScreen,
   type BootHandoff,
+  type FirstScreenPack,
   type LaunchView,
 } from './first-screen-controls.js';
 import { ScormDriver } from './lms/driver.js';
@@ -28,9 +33,9 @@ import { Journal } from './lms/journal.js';
 
 /**
  * The launch reads, in the order LmsSession.launch() makes them, as far as the first screen
- * needs; the view when the launch is a new attempt the page shows as it is, else null.
+ * needs; the view and its language when the launch is a new attempt at the introduction, else null.
  */
-function newAttempt(course: Course, driver: ScormDriver): LaunchView | null {
+function newAttempt(course: Course, driver: ScormDriver): { view: LaunchView; language: string } | null {
   const names = ELEMENTS[driver.version];
   if (!driver.initialize()) return null;
   const get = (element: string) => driver.getValue(element);
@@ -39,7 +44,7 @@ function newAttempt(course: Course, driver: ScormDriver): LaunchView | null {
   const learnerName = get(names.learnerName);
   const learnerId = get(names.learnerId);
   if ((mode && mode !== 'normal') || readFinished(driver.version, get) !== null) return null;
-  if (launchLanguage(course, get(names.language)) !== course.language) return null;
+  const language = launchLanguage(course, get(names.language));
   // Saved answers (or answers this browser's journal kept) are the app's to read and show.
   if ((driver.version === '1.2' || entry === 'resume') && get(names.suspendData)) return null;
   const journal = new Journal({
@@ -51,11 +56,33 @@ function newAttempt(course: Course, driver: ScormDriver): LaunchView | null {
   if (journal && journal.decisions > 0 && !(journal.finished && journal.acknowledged && entry === 'ab-initio'))
     return null;
   return {
-    learnerName,
-    continuing: false,
-    percent: 0,
-    profile: defaultProfile(course, course.language, undefined, hintFromAddress(location.search)),
+    view: {
+      learnerName,
+      continuing: false,
+      percent: 0,
+      profile: defaultProfile(course, language, undefined, hintFromAddress(location.search)),
+    },
+    language,
   };
+}
+
+/**
+ * Shows the first screen in the launch's language in place of the page's, which stays hidden
+ * until it arrives, and enables it. If it does not arrive, the page's shows again and the app
+ * draws the module in that language itself.
+ */
+async function inLanguage(screen: HTMLElement, language: string, view: LaunchView, handoff: BootHandoff) {
+  screen.hidden = true;
+  try {
+    const url = new URL(firstScreenFile(language), document.baseURI).href;
+    const pack = ((await import(/* @vite-ignore */ url)) as { default: FirstScreenPack }).default;
+    const shown = swapFirstScreen(screen, language, pack);
+    showLaunch(shown, view);
+    handoff.controls = enableControls(shown);
+  } catch (error) {
+    console.error(`[frontline] the first screen in ${language} did not load`, error);
+    screen.hidden = false;
+  }
 }
 
 function boot(): void {
@@ -68,9 +95,13 @@ function boot(): void {
   setBootHandoff(handoff);
   if (!handoff.driver) return;
   handoff.driver.record();
-  const view = newAttempt(course, handoff.driver);
-  if (!view) return;
-  showLaunch(screen, view);
+  const launch = newAttempt(course, handoff.driver);
+  if (!launch) return;
+  if (launch.language !== course.language) {
+    handoff.ready = inLanguage(screen, launch.language, launch.view, handoff);
+    return;
+  }
+  showLaunch(screen, launch.view);
   handoff.controls = enableControls(screen);
 }
 

@@ -30,6 +30,31 @@ export const COURSE_DATA_ID = 'fl-course-data';
 /** The marker the learner's name replaces in the welcome line (data-welcome). */
 export const NAME_MARK = '{name}';
 
+/** Another language's first screen, as the build writes it (src/compiler/first-screen.ts: firstScreenPack). */
+export interface FirstScreenPack {
+  title: string;
+  html: string;
+}
+
+/** Where a package keeps another language's first screen, from its index.html. */
+export const firstScreenFile = (language: string) => `lang/${language}-first.js`;
+
+/** Puts another language's first screen (its title and language too) in the place of `screen`, and returns it. */
+export function swapFirstScreen(screen: HTMLElement, language: string, pack: FirstScreenPack): HTMLElement {
+  const template = document.createElement('template');
+  template.innerHTML = pack.html;
+  const shown = template.content.firstElementChild as HTMLElement;
+  screen.replaceWith(shown);
+  document.documentElement.lang = language;
+  document.title = pack.title;
+  return shown;
+}
+
+/** The language the first screen in the page is in. */
+export function screenLanguage(screen: HTMLElement, course: Course): string {
+  return screen.dataset.language ?? course.language;
+}
+
 /** The first screen in the page, if the page has one (built packages; not the dev server). */
 export function firstScreen(): HTMLElement | null {
   return document.getElementById('fl-first-screen');
@@ -171,12 +196,14 @@ export function showLoading(screen: HTMLElement): void {
 /**
  * What the page's bootstrap (src/boot.ts) hands the app, so it reads and parses nothing twice:
  * the course it parsed, the LMS it found (null: none, so the standalone driver) with the launch
- * reads it made, and the first screen's controls if it enabled them.
+ * reads it made, and the first screen's controls if it enabled them. `ready` settles once the
+ * first screen in the launch's language is in the page (or did not arrive): the app waits for it.
  */
 export interface BootHandoff {
   course: Course;
   driver: ScormDriver | null;
   controls: Controls | null;
+  ready?: Promise<void>;
 }
 
 const HANDOFF = '__frontlineBoot';

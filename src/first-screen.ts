@@ -15,6 +15,7 @@ import type { Launch, LmsSession, SaveStatus } from './lms/session.js';
 import {
   enableControls,
   focusedControl,
+  screenLanguage,
   showLaunch,
   showNotLoaded,
   type Controls,
@@ -33,17 +34,17 @@ export {
 
 /**
  * Whether the first screen shows this launch as it is: an attempt, new or resumed, at the
- * introduction, in the module's language, recorded by an LMS. Anything else (review, browse,
+ * introduction, in the screen's language, recorded by an LMS. Anything else (review, browse,
  * no LMS, another language, a resume at a scenario, answers a new version could not carry
  * over, an introduction tailored to the learner's saved profile) is drawn by <fl-course> at once.
  */
-export function fitsFirstScreen(course: Course, session: LmsSession, launch: Launch): boolean {
+export function fitsFirstScreen(course: Course, session: LmsSession, launch: Launch, screen: HTMLElement): boolean {
   return (
     launch.mode === 'normal' &&
     launch.state.screen === 'intro' &&
     !launch.changes &&
     session.connected &&
-    launchLanguage(course, launch.preferredLanguage) === course.language &&
+    launchLanguage(course, launch.preferredLanguage) === screenLanguage(screen, course) &&
     // The page holds the introduction everyone sees: a learner with a profile may have their own.
     !(launch.state.profile && course.introHtml.includes('<fl-variants>'))
   );
@@ -70,7 +71,7 @@ export function enhanceFirstScreen(
       continuing: state.decisions.length > 0 || Object.keys(state.carried).length > 0,
       percent: Math.round(Math.min(1, Math.max(0, progress(course, state.decisions))) * 100),
       // The profile question starts at the learner's saved profile, or what the launch says of them.
-      profile: defaultProfile(course, course.language, state.profile, hintFromAddress(location.search)),
+      profile: defaultProfile(course, screenLanguage(screen, course), state.profile, hintFromAddress(location.search)),
     });
     controls = enableControls(screen);
   }

@@ -16,7 +16,8 @@ import {
   showNotLoaded,
   type FirstScreenAction,
 } from './first-screen.js';
-import { bootHandoff } from './first-screen-controls.js';
+import { bootHandoff, screenLanguage } from './first-screen-controls.js';
+import { launchLanguage } from './components/language.js';
 import { findApi } from './lms/find-api.js';
 import { ScormDriver, type Driver } from './lms/driver.js';
 import { LmsSession, type Launch } from './lms/session.js';
@@ -101,8 +102,12 @@ function boot(course: Course, split: boolean, driver: Driver) {
     };
   }
   if (import.meta.env.DEV && !jump) launch = returnAfterEdit(course, launch, Date.now());
-  document.documentElement.lang = course.language;
-  document.title = course.title;
+  const screen = firstScreen();
+  // A built page has its first screen's language and title already (src/boot.ts may have put another language's in).
+  if (!screen) {
+    document.documentElement.lang = course.language;
+    document.title = course.title;
+  }
   const loader = split
     ? {
         ensureScenario: (id: string) => ensureScenario(course, id),
@@ -123,6 +128,9 @@ function boot(course: Course, split: boolean, driver: Driver) {
 
   const mount = async (action?: FirstScreenAction) => {
     await loadCourseElement();
+    // The launch's language may be on screen already (src/boot.ts): <fl-course> takes over from it with its words here.
+    const language = launchLanguage(course, launch.preferredLanguage);
+    if (loader && language !== course.language) await loader.ensureLanguage(language);
     const shell = document.createElement('fl-course');
     shell.course = course;
     shell.session = session;
@@ -136,12 +144,11 @@ function boot(course: Course, split: boolean, driver: Driver) {
     }
   };
 
-  const screen = firstScreen();
   const controls = bootHandoff()?.controls ?? null;
-  if (screen && fitsFirstScreen(course, session, launch)) {
+  if (screen && fitsFirstScreen(course, session, launch, screen)) {
     enhanceFirstScreen(screen, course, session, launch, mount, controls);
-    // Load the course shell and the first scenario while the learner reads the introduction.
-    afterFirstPaint(() => void warmUp(course, launch, loader));
+    // Load the course shell, the first scenario and the screen's language while the learner reads the introduction.
+    afterFirstPaint(() => void warmUp(course, launch, loader, screenLanguage(screen, course)));
   } else {
     if (screen) showLoading(screen);
     const tryMount = () => mount().catch((error: unknown) => showNotLoaded(screen, error, () => void tryMount()));
@@ -150,12 +157,18 @@ function boot(course: Course, split: boolean, driver: Driver) {
 }
 
 /** Fetches and prepares the code and text the first steps need, so Start shows the first scenario without waiting. */
-async function warmUp(course: Course, launch: Launch, loader: { ensureScenario(id: string): Promise<void> } | null) {
+async function warmUp(
+  course: Course,
+  launch: Launch,
+  loader: { ensureScenario(id: string): Promise<void>; ensureLanguage(language: string): Promise<void> } | null,
+  language: string,
+) {
   try {
     await loadCourseElement();
     await loadScenarioElement();
     const first = launch.state.current ?? nextStep(course, launch.state.decisions);
     if (loader && first !== END) await loader.ensureScenario(first);
+    if (loader && language !== course.language) await loader.ensureLanguage(language);
     await rehearse(course, launch);
   } catch {
     /* pressing Start loads them again, and says so if they still do not arrive */
@@ -207,7 +220,12 @@ loadCourse()
     return null;
   })
   .then(
-    (ready) => ready && boot(ready.course, !import.meta.env.DEV, ready.driver),
+    // The bootstrap may still be putting the first screen in the launch's language in the page.
+    async (ready) => {
+      if (!ready) return;
+      await bootHandoff()?.ready;
+      boot(ready.course, !import.meta.env.DEV, ready.driver);
+    },
     (error: unknown) => {
       // The course or the standalone driver did not arrive: say so on the first screen; trying again starts afresh.
       showNotLoaded(firstScreen(), error, () => location.reload());

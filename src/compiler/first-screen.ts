@@ -12,15 +12,18 @@
  *
  * A tailored introduction is drawn with its fallback (`::: otherwise`) passages: the page is
  * the same for every learner, and the app puts the learner's own variant in once it knows them.
+ *
+ * Each other language a module offers has its first screen too, in lang/<code>-first.js: the
+ * bootstrap puts it in the page's place when the launch opens in that language, so a Welsh
+ * learner's first screen is as quick as an English one's and never shows English first.
  */
 import type { Course } from '../core/model.js';
-import { LANGUAGE_NAMES } from '../components/i18n.js';
+import { LANGUAGE_NAMES, localCourse } from '../components/i18n.js';
 import { en, type Strings } from '../components/strings.js';
 import { cy } from '../components/strings-cy.js';
 import { NAME_MARK } from '../first-screen-controls.js';
 import { escapeHtml } from '../core/escape.js';
 import { defaultProfile } from '../components/profile-default.js';
-import { tailorHtml } from '../core/profile.js';
 
 const STRINGS: Record<string, Strings> = { en, cy };
 
@@ -28,9 +31,9 @@ const STRINGS: Record<string, Strings> = { en, cy };
  * The profile question as fl-course draws it (renderIntro, renderProfileFields), with the
  * default for a new learner selected; src/first-screen.ts selects a saved or hinted one.
  */
-function profileQuestion(course: Course, t: Strings): string {
+function profileQuestion(course: Course, language: string, t: Strings): string {
   const offered = course.profiles;
-  const draft = defaultProfile(course, course.language, undefined);
+  const draft = defaultProfile(course, language, undefined);
   if (!offered || !draft) return '';
   const select = (name: 'nation' | 'group', label: string, options: [string, string][], selected: string) =>
     `<div class="fl-field"><label for="fl-${name}">${escapeHtml(label)}</label><select class="fl-select" id="fl-${name}" name="${name}" disabled>${options
@@ -49,18 +52,20 @@ function profileQuestion(course: Course, t: Strings): string {
   )}</div>`;
 }
 
-/** The first screen's HTML for a course in its own language. */
-export function firstScreenHtml(course: Course): string {
-  const t = STRINGS[course.language.slice(0, 2).toLowerCase()] ?? en;
-  const title = escapeHtml(course.title);
+/** The first screen's HTML for a course, in its own language or another it offers. */
+export function firstScreenHtml(course: Course, language: string = course.language): string {
+  const t = STRINGS[language.slice(0, 2).toLowerCase()] ?? en;
+  const local = localCourse(course, language);
+  const title = escapeHtml(local.title);
   const languages = course.languages
-    .filter((l) => l !== course.language)
+    .filter((l) => l !== language)
     .map(
       (l) =>
         `<button class="header__language" lang="${escapeHtml(l)}" data-language="${escapeHtml(l)}" disabled>${escapeHtml(LANGUAGE_NAMES[l.slice(0, 2)] ?? l)}</button>`,
     );
   // What the app puts in once it knows the launch, in this language.
   const words: Record<string, string> = {
+    'data-language': language,
     'data-continue': t.continueWhereLeft,
     'data-welcome': t.welcome(NAME_MARK),
     'data-progress': t.progress,
@@ -79,15 +84,20 @@ export function firstScreenHtml(course: Course): string {
 <main class="main">
 <h1 tabindex="-1">${title}</h1>
 <p class="fl-welcome" hidden></p>
-<div class="intro__text">${tailorHtml(course.introHtml, undefined)}</div>
+<div class="intro__text">${local.introHtml}</div>
 <h2>${escapeHtml(t.objectivesHeading)}</h2>
-<ul>${course.objectives.map((o) => `<li>${escapeHtml(o.title)}</li>`).join('')}</ul>
+<ul>${course.objectives.map((o) => `<li>${escapeHtml(local.objective(o.id))}</li>`).join('')}</ul>
 <p class="intro__facts">${escapeHtml(t.facts(course.estimatedMinutes, course.passMark))}</p>
-${profileQuestion(course, t)}
+${profileQuestion(course, language, t)}
 <button class="nhsuk-button" data-start disabled>${escapeHtml(t.start)}</button>
 </main>
 <footer class="footer"><div class="footer__inner"><button class="link-button" data-statement disabled>${escapeHtml(t.accessibilityLink)}</button></div></footer>
 </div>`;
+}
+
+/** Another language's first screen, as lang/<code>-first.js holds it (src/first-screen-controls.ts: FirstScreenPack). */
+export function firstScreenPack(course: Course, language: string): { title: string; html: string } {
+  return { title: localCourse(course, language).title, html: firstScreenHtml(course, language) };
 }
 
 /** The app's index.html (its stylesheet already inline: src/compiler/nhsuk-css.ts) with the course's first screen, language and title. */

@@ -3,14 +3,15 @@
  * first download is small: the course's structure goes into index.html (a JSON data block the
  * app reads at boot, so the first screen waits for no request of its own), and each scenario's
  * text (text/<id>.js), the closing summary (summary.js) and each other language (lang/<code>.js)
- * are fetched when needed.
+ * are fetched when needed. Each other language's first screen (lang/<code>-first.js) is fetched
+ * by the bootstrap when a launch opens in it.
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitCourse } from '../core/content.js';
 import type { LoadedCourse } from './course.js';
-import { withFirstScreen } from './first-screen.js';
-import { COURSE_DATA_ID } from '../first-screen-controls.js';
+import { firstScreenPack, withFirstScreen } from './first-screen.js';
+import { COURSE_DATA_ID, firstScreenFile } from '../first-screen-controls.js';
 
 const asModule = (data: unknown) => `export default ${JSON.stringify(data)};\n`;
 
@@ -44,8 +45,10 @@ export function writeModuleFolder(appDir: string, outDir: string, loaded: Loaded
   mkdirSync(join(outDir, 'text'), { recursive: true });
   for (const [id, pack] of Object.entries(scenarios)) writeFileSync(join(outDir, 'text', `${id}.js`), asModule(pack));
   if (Object.keys(languages).length) mkdirSync(join(outDir, 'lang'), { recursive: true });
-  for (const [lang, pack] of Object.entries(languages))
+  for (const [lang, pack] of Object.entries(languages)) {
     writeFileSync(join(outDir, 'lang', `${lang}.js`), asModule(pack));
+    writeFileSync(join(outDir, firstScreenFile(lang)), asModule(firstScreenPack(loaded.course, lang)));
+  }
   for (const m of loaded.media) {
     const target = join(outDir, 'media', loaded.collection, m.path.slice('media/'.length));
     mkdirSync(join(target, '..'), { recursive: true });

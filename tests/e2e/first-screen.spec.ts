@@ -44,6 +44,13 @@ async function redrawnByFlCourse(frame: FrameLocator): Promise<string> {
   return readable(frame);
 }
 
+/** Opens the module as a learner who chose Welsh for it on this computer before (src/components/language.ts). */
+async function choseWelsh(page: Page, module: string): Promise<void> {
+  await page.addInitScript((id) => localStorage.setItem(`frontline:language:${id}`, 'cy'), module);
+}
+
+const WELSH_TITLE = "Y cyfryngau cymdeithasol a'r GIG";
+
 test.describe.configure({ mode: 'parallel' });
 
 test('the introduction is in the page itself: readable with scripts off, its buttons off until the module runs', async ({
@@ -230,6 +237,51 @@ test("Start pressed before the app's code has arrived: the page says it is loadi
   await expectScreen(frame, SAMPLE.first);
   await expect.poll(async () => (await deepFocus(frame)).text).toBe(SAMPLE.first);
   expect(await launchReads()).toHaveLength(2);
+});
+
+test("a launch in Welsh: the Welsh first screen takes the page's place, usable before the app's code has arrived", async ({
+  page,
+}) => {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/index-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await choseWelsh(page, FLAGSHIP.id);
+  const frame = await launch(page, { module: FLAGSHIP.id, version: '2004', learner: 'Ceri Jones' });
+  expect(await drawnBy(frame)).toBe('first screen');
+  await expect(frame.locator('html')).toHaveAttribute('lang', 'cy');
+  await expect(heading(frame)).toHaveText(WELSH_TITLE);
+  await expect(frame.getByRole('heading', { name: FLAGSHIP.title })).toHaveCount(0);
+  await expect(frame.getByText('Croeso, Ceri Jones.')).toBeVisible();
+  // A Welsh interface starts the profile question at Wales.
+  await expect(frame.getByLabel("Ble ydych chi'n gweithio?")).toHaveValue('wales');
+  await expect(frame.getByRole('button', { name: 'English', exact: true })).toBeEnabled();
+  const dechrau = frame.getByRole('button', { name: 'Dechrau', exact: true });
+  await dechrau.click();
+  await expect(frame.locator('[data-save-status] > p')).toHaveText("Wrthi'n llwytho…");
+  release();
+  await expectScreen(frame, "Cwyn sy'n lledu ar-lein");
+  await expect(frame.locator('html')).toHaveAttribute('lang', 'cy');
+  // The profile the Welsh first screen started at went with Start.
+  await expect(frame.locator('[data-profile-line]')).toContainText('Cymru');
+  await expect(frame.locator('[data-profile-line]')).toContainText('Nyrsio a bydwreigiaeth');
+});
+
+test('the Welsh first screen and <fl-course> in Welsh draw the same introduction', async ({ page }) => {
+  await choseWelsh(page, FLAGSHIP.id);
+  const frame = await launch(page, { module: FLAGSHIP.id, version: '2004', learner: 'Ceri Jones' });
+  expect(await drawnBy(frame)).toBe('first screen');
+  await expect(frame.getByText('Croeso, Ceri Jones.')).toBeVisible();
+  await expect(frame.getByText("Mae eich cynnydd wedi'i gadw")).toBeVisible();
+  const first = await readable(frame);
+  expect(first).toContain('button "Dechrau"');
+  await frame.getByRole('button', { name: 'English', exact: true }).click();
+  await frame.getByRole('button', { name: 'Cymraeg', exact: true }).click();
+  await expect(heading(frame)).toHaveText(WELSH_TITLE);
+  expect(await drawnBy(frame)).toBe('fl-course');
+  expect(await readable(frame)).toBe(first);
 });
 
 test("the app's code does not arrive: the first screen says so, and Try again loads the page afresh", async ({

@@ -64,13 +64,33 @@ describe('writeModuleFolder', () => {
     expect(pageData(html).introHtml).toContain('<p>');
   });
 
+  it("writes each other language's first screen to lang/<code>-first.js: that language's words, the same controls", () => {
+    const { out, course } = folder('social-media-nhs');
+    const english = readFileSync(join(out, 'index.html'), 'utf8');
+    const welsh = data<{ title: string; html: string }>(join(out, 'lang', 'cy-first.js'));
+    expect(welsh.title).toBe(course.translations['cy']!.title);
+    expect(welsh.html.startsWith('<div class="fl-shell" id="fl-first-screen" data-language="cy"')).toBe(true);
+    expect(english).toContain('id="fl-first-screen" data-language="en-GB"');
+    expect(welsh.html).toContain(`<h1 tabindex="-1">${course.translations['cy']!.title.replace("'", '&#39;')}</h1>`);
+    expect(welsh.html).toContain('<button class="nhsuk-button" data-start disabled>Dechrau</button>');
+    // The switch offers English, and a Welsh interface starts the profile question at Wales.
+    expect(welsh.html).toContain('lang="en-GB" data-language="en-GB" disabled>English</button>');
+    expect(welsh.html).toContain('<option value="wales" selected>');
+    expect(english).toContain('<option value="england" selected>');
+    // The same controls and landmarks as the English page, so the app and the bootstrap find them.
+    const ids = (html: string) => [...html.matchAll(/ (id|data-[a-z-]+)(?==| |>)/g)].map((m) => m[1]).join(' ');
+    const screen = english.slice(english.indexOf('<div class="fl-shell"'), english.indexOf('</footer>'));
+    expect(ids(welsh.html)).toBe(ids(screen));
+    expect(welsh.html).not.toMatch(/<script|<style| style=/);
+  });
+
   it('splits the flagship so that merging every part back gives the whole course', () => {
     const { out, course } = folder('social-media-nhs');
     const rebuilt = pageData(readFileSync(join(out, 'index.html'), 'utf8'));
     expect(rebuilt.scenarios.every((s) => s.situation.length === 0)).toBe(true);
     for (const file of readdirSync(join(out, 'text')))
       mergeScenario(rebuilt, file.replace(/\.js$/, ''), data<ScenarioPack>(join(out, 'text', file)));
-    for (const file of readdirSync(join(out, 'lang')))
+    for (const file of readdirSync(join(out, 'lang')).filter((f) => !f.endsWith('-first.js')))
       mergeLanguage(rebuilt, file.replace(/\.js$/, ''), data<LanguagePack>(join(out, 'lang', file)));
     rebuilt.summaryHtml = data<string>(join(out, 'summary.js'));
     const plain = (c: Course) =>
