@@ -4,6 +4,8 @@
  * set through the Chrome DevTools Protocol.
  */
 import { existsSync } from 'node:fs';
+import { cy } from '../src/components/strings-cy.js';
+import { en } from '../src/components/strings.js';
 import { chromiumLaunchOptions, SYSTEM_CHROMIUM } from './chromium.js';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from '@playwright/test';
 
@@ -13,6 +15,15 @@ export async function launchBrowser(): Promise<{ browser: Browser; executable: s
   const browser = await chromium.launch(chromiumLaunchOptions);
   return { browser, executable: system ? SYSTEM_CHROMIUM : 'playwright chromium' };
 }
+
+/** The first screen's Start, in each language the modules have: the probe waits for one of them. */
+const START_WORDS: Record<string, { start: string; continueWhereLeft: string }> = { en, cy };
+const STARTS = new RegExp(
+  `^(${Object.values(START_WORDS)
+    .flatMap((t) => [t.start, t.continueWhereLeft])
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})$`,
+);
 
 /**
  * Runs in every frame before its scripts. In the module's frame (/content/...) it notes, on
@@ -39,7 +50,7 @@ const PROBE = String.raw`(() => {
   const live = (r) => r === document || r.host.isConnected;
   const h1 = () => { for (const r of roots) { if (!live(r)) continue; const h = r.querySelector('h1'); if (h) return h; } return null; };
   const startButton = () => {
-    for (const r of roots) if (live(r)) for (const b of r.querySelectorAll('button')) if (!b.disabled && /^(Start|Continue where you left off)$/.test(b.textContent.trim())) return b;
+    for (const r of roots) if (live(r)) for (const b of r.querySelectorAll('button')) if (!b.disabled && ${STARTS}.test(b.textContent.trim())) return b;
     return null;
   };
   const watchInteractive = () => {
@@ -113,13 +124,17 @@ async function scoFrame(page: Page, timeoutMs: number): Promise<Frame> {
   }
 }
 
-/** One cold launch of a module in the LMS page: intro, interactive, Start, first scenario. */
+/**
+ * One cold launch of a module in the LMS page: intro, interactive, Start, first scenario. With a
+ * language, as a learner who chose it for the module on this computer before.
+ */
 export async function coldRun(
   browser: Browser,
   base: string,
   moduleId: string,
   rate: number,
   measureHeap: boolean,
+  language: string | null = null,
 ): Promise<ColdRun> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
@@ -143,6 +158,11 @@ export async function coldRun(
         });
       });
     await page.addInitScript(PROBE);
+    if (language)
+      await page.addInitScript(([id, chosen]) => localStorage.setItem(`frontline:language:${id}`, chosen), [
+        moduleId,
+        language,
+      ] as const);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     const timeout = 30_000 * rate;
@@ -150,7 +170,8 @@ export async function coldRun(
     await until('interactive', timeout);
     const frame = await scoFrame(page, timeout);
     const heapUsedBytes = measureHeap ? await heap(page) : null;
-    await frame.getByRole('button', { name: 'Start', exact: true }).click({ timeout });
+    const start = START_WORDS[(language ?? 'en').slice(0, 2)]?.start ?? en.start;
+    await frame.getByRole('button', { name: start, exact: true }).click({ timeout });
     await until('scenario', timeout);
     // Let anything the first scenario asks for (images) arrive before reading the resource timings.
     await page.waitForTimeout(300 * rate);

@@ -686,6 +686,46 @@ async function byHandFigures(
 
 type ColdRuns = Map<string, Map<number, ColdRun[]>>;
 
+/** A module launched in another of its languages: its cold runs' page id ("social-media-nhs@cy"). */
+const languageId = (id: string, language: string) => `${id}@${language}`;
+const otherLanguages = (id: string) => {
+  const course = courses.get(id)!;
+  return course.languages.filter((l) => l !== course.language);
+};
+
+interface LanguageFigures {
+  interactiveMs: Record<string, Stat>;
+  /** Per CPU rate, run by run: over the floor, and over the module launched in its own language. */
+  overFloor: Record<string, number>;
+  overModule: Record<string, number>;
+  fetchedBeforeUsable: FetchSummary;
+}
+
+/** A module launched in another language: the time to interactive and what it fetched first. */
+function languageFigures(id: string, language: string, cold: ColdRuns): LanguageFigures {
+  const runs = (p: string, rate: number) => cold.get(p)!.get(rate)!;
+  const page = languageId(id, language);
+  const paired = (under: string) =>
+    Object.fromEntries(
+      RATES.map((rate) => [
+        `${rate}x`,
+        round2(median(runs(page, rate).map((r, i) => r.interactiveMs / runs(under, rate)[i]!.interactiveMs))),
+      ]),
+    );
+  const r0 = runs(page, 1)[0]!;
+  return {
+    interactiveMs: Object.fromEntries(
+      RATES.map((rate) => [`${rate}x`, stat(runs(page, rate).map((r) => r.interactiveMs))]),
+    ),
+    overFloor: paired(FLOOR),
+    overModule: paired(id),
+    fetchedBeforeUsable: fetchSummary(
+      id,
+      r0.fetched.filter((f) => f.startMs < r0.interactiveMs),
+    ),
+  };
+}
+
 /**
  * Cold runs interleaved (the floor, then each module and its first screen by hand, run after
  * run), so a change in the machine's load during the bench falls on them all alike.
@@ -697,10 +737,11 @@ async function coldRuns(browser: Browser, base: string, pages: string[], moduleI
     for (let i = 0; i < RUNS; i++)
       for (const id of pages) {
         log(`${id}: cold run ${i + 1} of ${RUNS} at ${rate}x CPU`);
+        const [module, language] = id.split('@') as [string, string | undefined];
         cold
           .get(id)!
           .get(rate)!
-          .push(await coldRun(browser, base, id, rate, rate === 1 && moduleIds.includes(id)));
+          .push(await coldRun(browser, base, module, rate, rate === 1 && moduleIds.includes(id), language ?? null));
       }
   return cold;
 }
@@ -798,6 +839,8 @@ async function browserFigures(browser: Browser, base: string, id: string, cold: 
   for (let i = 0; i < 3; i++) alone.push(await moduleHeap(browser, base, id));
   m.timing = { ...figures.timing, mainThreadCpu: cpu };
   if (byHand) m.byHand = await byHandFigures(id, cold, trace, cpu.toInteractiveMs);
+  const languages = otherLanguages(id);
+  if (languages.length) m.languages = Object.fromEntries(languages.map((l) => [l, languageFigures(id, l, cold)]));
   m.fetched = figures.fetched;
   m.heap = { lmsPageWithModuleBytes: stat(figures.heaps), moduleAloneBytes: stat(alone) };
   m.scorm = await scormFigures(browser, base, id);
@@ -823,7 +866,14 @@ if (!skip.has('browser'))
     const { browser, executable } = await launchBrowser();
     chromium = `${executable} ${browser.version()}`;
     try {
-      const pages = [FLOOR, ...moduleIds.flatMap((id) => (floorPages.byHand.includes(id) ? [id, byHandId(id)] : [id]))];
+      const pages = [
+        FLOOR,
+        ...moduleIds.flatMap((id) => [
+          id,
+          ...(floorPages.byHand.includes(id) ? [byHandId(id)] : []),
+          ...otherLanguages(id).map((l) => languageId(id, l)),
+        ]),
+      ];
       const cold = await coldRuns(browser, base, pages, moduleIds);
       floor = Object.fromEntries(
         RATES.map((rate) => [
@@ -987,6 +1037,8 @@ type ModuleResult = {
   cpuToFloor?: number;
   /** The module's first screen by hand, and the module over it (run by run per rate; cpu: trace medians). */
   byHand?: ByHand;
+  /** Launched in each other language the module offers. */
+  languages?: Record<string, LanguageFigures>;
   heap?: { lmsPageWithModuleBytes: Stat; moduleAloneBytes: Stat };
   scorm?: Record<string, ScormCounts>;
   lmsPageBytes?: number;
@@ -1215,6 +1267,29 @@ if (ids.every((id) => results[id]!.timing)) {
             m.byHand ? `${sm(m.byHand.mainThreadCpuMs)}; ${m.byHand.moduleOverIt.cpu!.toFixed(2)}x` : '-',
           ),
         ],
+        ...RATES.map((rate) => [
+          `in another language, ${rate}x: interactive; over the floor; over the module's own language`,
+          ...col((m) =>
+            m.languages
+              ? Object.entries(m.languages)
+                  .map(
+                    ([l, f]) =>
+                      `${l}: ${sm(f.interactiveMs[`${rate}x`])}; ${f.overFloor[`${rate}x`]!.toFixed(2)}x; ${f.overModule[`${rate}x`]!.toFixed(2)}x`,
+                  )
+                  .join(', ')
+              : '-',
+          ),
+        ]),
+        [
+          'in another language: requests / gzip before usable',
+          ...col((m) =>
+            m.languages
+              ? Object.entries(m.languages)
+                  .map(([l, f]) => `${l}: ${f.fetchedBeforeUsable.requests} / ${kb(f.fetchedBeforeUsable.gzip)}`)
+                  .join(', ')
+              : '-',
+          ),
+        ],
         [
           'JS heap after load: module alone / in LMS page',
           ...col((m) =>
@@ -1431,6 +1506,7 @@ const resultsJson = {
       'JS heap: Runtime.getHeapUsage after a forced GC at 1x: the module opened on its own (median of 3), and the LMS page with the module (they share one heap; median of the 1x cold runs).',
       "Commits per decision = commits between Start and the results screen, less SCORM 1.2's commit of `completed` before `passed` (completedBeforePassed: Moodle's default completion needs it; docs/DESIGN.md), / decisions, with the best answers.",
       "byHand: the module's own index.html with the floor's script in place of its bootstrap, run cold with the others: the same first screen (HTML, styles, course data) with no code of the module's. byHand.overFloor = what showing that first screen costs over the floor; byHand.moduleOverIt = what the module's code costs over it (run by run per rate; cpu: medians of the traced runs).",
+      "languages: the module launched in each other language it offers, as a learner who chose it on this computer before (the bootstrap puts that language's first screen, lang/<code>-first.js, in the page's place), in the same interleaved cold runs; overFloor and overModule are run by run against the floor and the module in its own language.",
       'The library build runs once in a fresh node process; the dev rebuild is from writing the file to the frame showing the new title.',
       "floor: the same cold runs, interleaved with the modules', of one hand-written HTML file in the module's place: an h1, a Start button and an inline script that finds the API (2004, then 1.2; parents, then opener), makes a new attempt's launch reads and enables Start. interactiveToFloor = a module's median over the floor's, per CPU rate (the target); interactiveToFloorPaired = the median of each run over the floor's run just before it; cpuToFloor = main-thread CPU to interactive (trace) over the floor's.",
       'fetched.beforeUsable: every request of the module frame started before the first screen was usable (Start enabled), with its initiator type and gzip size.',

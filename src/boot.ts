@@ -15,6 +15,7 @@ import { defaultProfile, hintFromAddress } from './components/profile-default.js
 import type { Course } from './core/model.js';
 import { ELEMENTS, readFinished } from './core/scorm-names.js';
 import {
+  bootHandoff,
   COURSE_DATA_ID,
   enableControls,
   firstScreen,
@@ -133,5 +134,7 @@ try {
   // The app reads the launch itself then.
   console.error('[frontline] the first screen could not read the launch', error);
 } finally {
-  if (entry) loadEntry(entry);
+  // After another language's first screen, when there is one: it comes first.
+  const ready = bootHandoff()?.ready;
+  if (entry) void (ready ?? Promise.resolve()).then(() => loadEntry(entry));
 }
