@@ -277,11 +277,28 @@ test('the Welsh first screen and <fl-course> in Welsh draw the same introduction
   await expect(frame.getByText("Mae eich cynnydd wedi'i gadw")).toBeVisible();
   const first = await readable(frame);
   expect(first).toContain('button "Dechrau"');
+  const axe = await new AxeBuilder({ page }).include(['#sco', '#fl-first-screen']).withTags(WCAG_TAGS).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
   await frame.getByRole('button', { name: 'English', exact: true }).click();
   await frame.getByRole('button', { name: 'Cymraeg', exact: true }).click();
   await expect(heading(frame)).toHaveText(WELSH_TITLE);
   expect(await drawnBy(frame)).toBe('fl-course');
   expect(await readable(frame)).toBe(first);
+});
+
+test('the Welsh first screen does not arrive: the app draws the module in Welsh itself, and Dechrau works', async ({
+  page,
+  pageErrors,
+}) => {
+  await page.route('**/lang/cy-first.js', (route) => route.abort('internetdisconnected'));
+  await choseWelsh(page, FLAGSHIP.id);
+  const frame = await launch(page, { module: FLAGSHIP.id, version: '2004' });
+  await expect(heading(frame)).toHaveText(WELSH_TITLE);
+  expect(await drawnBy(frame)).toBe('fl-course');
+  await expect(frame.locator('html')).toHaveAttribute('lang', 'cy');
+  await frame.getByRole('button', { name: 'Dechrau', exact: true }).click();
+  await expectScreen(frame, "Cwyn sy'n lledu ar-lein");
+  pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !/cy-first|did not load|ERR_INTERNET/.test(e)));
 });
 
 test("the app's code does not arrive: the first screen says so, and Try again loads the page afresh", async ({
