@@ -124,6 +124,86 @@ async function scoFrame(page: Page, timeoutMs: number): Promise<Frame> {
   }
 }
 
+/** Waits for what the probe reports through its binding ("interactive", "scenario"), each within a time limit. */
+async function probeReports(page: Page, moduleId: string): Promise<(what: string, ms: number) => Promise<void>> {
+  const reached = new Set<string>();
+  const waiters: { what: string; resolve: () => void }[] = [];
+  await page.exposeBinding('__benchReport', (_source, what: string) => {
+    reached.add(what);
+    for (const w of waiters.filter((x) => x.what === what)) w.resolve();
+  });
+  return (what, ms) =>
+    new Promise<void>((resolve, reject) => {
+      if (reached.has(what)) return resolve();
+      const timer = setTimeout(() => reject(new Error(`${moduleId}: no "${what}" within ${ms} ms`)), ms);
+      waiters.push({
+        what,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
+    });
+}
+
+/** What a cold run measured, read from the probe and the resource timings once the first scenario shows. */
+async function readRun(page: Page, frame: Frame, moduleId: string): Promise<Omit<ColdRun, 'heapUsedBytes'>> {
+  const probe = (await frame.evaluate(String.raw`(() => {
+    const b = window.__bench;
+    const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+    const nav = performance.getEntriesByType('navigation')[0];
+    const fp = performance.getEntriesByName('first-paint')[0];
+    return { ...b, dcl: nav ? nav.domContentLoadedEventEnd : 0, fp: fp ? fp.startTime : null,
+      entries: entries.map((e) => ({ name: e.name, type: e.initiatorType || e.entryType, start: e.startTime, end: e.responseEnd, size: e.decodedBodySize })) };
+  })()`)) as {
+    intro: number;
+    interactive: number;
+    click: number;
+    scenario: number;
+    scenarioTitle: string;
+    dcl: number;
+    fp: number | null;
+    entries: { name: string; type: string; start: number; end: number; size: number }[];
+  };
+  const origins = (await page.evaluate(`(() => {
+    const f = document.getElementById('sco');
+    const lms = performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation')).reduce((a, e) => a + e.decodedBodySize, 0);
+    return { page: performance.timeOrigin, sco: f && f.contentWindow ? f.contentWindow.performance.timeOrigin : performance.timeOrigin, lms };
+  })()`)) as { page: number; sco: number; lms: number };
+  const prefix = `/content/${moduleId}/`;
+  const fetched = probe.entries.map((e) => {
+    const path = new URL(e.name).pathname;
+    return {
+      path: path.startsWith(prefix) ? path.slice(prefix.length) : path,
+      type: e.type,
+      startMs: e.start,
+      endMs: e.end,
+      bytes: e.size,
+    };
+  });
+  return {
+    introMs: probe.intro,
+    interactiveMs: probe.interactive,
+    firstScenarioMs: probe.scenario - probe.click,
+    phases: {
+      htmlMs: probe.entries[0]?.end ?? 0,
+      scriptsMs: Math.max(
+        0,
+        ...probe.entries
+          .slice(1)
+          .filter((e) => e.start < probe.intro && /\.(js|css)$/.test(new URL(e.name).pathname))
+          .map((e) => e.end),
+      ),
+      domContentLoadedMs: probe.dcl,
+      firstPaintMs: probe.fp,
+    },
+    scoStartOnPageMs: origins.sco - origins.page,
+    fetched,
+    lmsPageBytes: origins.lms,
+    scenarioTitle: probe.scenarioTitle,
+  };
+}
+
 /**
  * One cold launch of a module in the LMS page: intro, interactive, Start, first scenario. With a
  * language, as a learner who chose it for the module on this computer before.
@@ -139,24 +219,7 @@ export async function coldRun(
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
-    const reached = new Set<string>();
-    const waiters: { what: string; resolve: () => void }[] = [];
-    await page.exposeBinding('__benchReport', (_source, what: string) => {
-      reached.add(what);
-      for (const w of waiters.filter((x) => x.what === what)) w.resolve();
-    });
-    const until = (what: string, ms: number) =>
-      new Promise<void>((resolve, reject) => {
-        if (reached.has(what)) return resolve();
-        const timer = setTimeout(() => reject(new Error(`${moduleId}: no "${what}" within ${ms} ms`)), ms);
-        waiters.push({
-          what,
-          resolve: () => {
-            clearTimeout(timer);
-            resolve();
-          },
-        });
-      });
+    const until = await probeReports(page, moduleId);
     await page.addInitScript(PROBE);
     if (language)
       await page.addInitScript(([id, chosen]) => localStorage.setItem(`frontline:language:${id}`, chosen), [
@@ -175,61 +238,7 @@ export async function coldRun(
     await until('scenario', timeout);
     // Let anything the first scenario asks for (images) arrive before reading the resource timings.
     await page.waitForTimeout(300 * rate);
-    const probe = (await frame.evaluate(String.raw`(() => {
-      const b = window.__bench;
-      const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
-      const nav = performance.getEntriesByType('navigation')[0];
-      const fp = performance.getEntriesByName('first-paint')[0];
-      return { ...b, dcl: nav ? nav.domContentLoadedEventEnd : 0, fp: fp ? fp.startTime : null,
-        entries: entries.map((e) => ({ name: e.name, type: e.initiatorType || e.entryType, start: e.startTime, end: e.responseEnd, size: e.decodedBodySize })) };
-    })()`)) as {
-      intro: number;
-      interactive: number;
-      click: number;
-      scenario: number;
-      scenarioTitle: string;
-      dcl: number;
-      fp: number | null;
-      entries: { name: string; type: string; start: number; end: number; size: number }[];
-    };
-    const origins = (await page.evaluate(`(() => {
-      const f = document.getElementById('sco');
-      const lms = performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation')).reduce((a, e) => a + e.decodedBodySize, 0);
-      return { page: performance.timeOrigin, sco: f && f.contentWindow ? f.contentWindow.performance.timeOrigin : performance.timeOrigin, lms };
-    })()`)) as { page: number; sco: number; lms: number };
-    const prefix = `/content/${moduleId}/`;
-    const fetched = probe.entries.map((e) => {
-      const path = new URL(e.name).pathname;
-      return {
-        path: path.startsWith(prefix) ? path.slice(prefix.length) : path,
-        type: e.type,
-        startMs: e.start,
-        endMs: e.end,
-        bytes: e.size,
-      };
-    });
-    return {
-      introMs: probe.intro,
-      interactiveMs: probe.interactive,
-      firstScenarioMs: probe.scenario - probe.click,
-      phases: {
-        htmlMs: probe.entries[0]?.end ?? 0,
-        scriptsMs: Math.max(
-          0,
-          ...probe.entries
-            .slice(1)
-            .filter((e) => e.start < probe.intro && /\.(js|css)$/.test(new URL(e.name).pathname))
-            .map((e) => e.end),
-        ),
-        domContentLoadedMs: probe.dcl,
-        firstPaintMs: probe.fp,
-      },
-      scoStartOnPageMs: origins.sco - origins.page,
-      fetched,
-      lmsPageBytes: origins.lms,
-      heapUsedBytes,
-      scenarioTitle: probe.scenarioTitle,
-    };
+    return { ...(await readRun(page, frame, moduleId)), heapUsedBytes };
   } finally {
     await context.close();
   }

@@ -44,6 +44,17 @@ async function redrawnByFlCourse(frame: FrameLocator): Promise<string> {
   return readable(frame);
 }
 
+/** Holds back the requests matching `pattern` until the returned function is called. */
+async function holdBack(page: Page, pattern: string): Promise<() => void> {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Opens the module as a learner who chose Welsh for it on this computer before (src/components/language.ts). */
 async function choseWelsh(page: Page, module: string): Promise<void> {
   await page.addInitScript((id) => localStorage.setItem(`frontline:language:${id}`, 'cy'), module);
@@ -172,12 +183,7 @@ test('Start pressed before the course shell has arrived: the first scenario show
   page,
 }) => {
   // Hold the shell's code back until Start has been pressed.
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/assets/fl-course-*.js', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page, '**/assets/fl-course-*.js');
   const frame = await launch(page, { version: '2004' });
   expect(await drawnBy(frame)).toBe('first screen');
   await frame.getByRole('button', { name: 'Start', exact: true }).click();
@@ -214,12 +220,7 @@ test("Start pressed before the app's code has arrived: the page says it is loadi
   page,
 }) => {
   // The page alone makes the first screen usable (src/boot.ts); hold the app's entry back.
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/assets/index-*.js', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page, '**/assets/index-*.js');
   const frame = await launch(page, { version: '2004', learner: 'Alex Morgan' });
   expect(await drawnBy(frame)).toBe('first screen');
   await expect(frame.getByText('Welcome, Alex Morgan')).toBeVisible();
@@ -242,12 +243,7 @@ test("Start pressed before the app's code has arrived: the page says it is loadi
 test("a launch in Welsh: the Welsh first screen takes the page's place, usable before the app's code has arrived", async ({
   page,
 }) => {
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/assets/index-*.js', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page, '**/assets/index-*.js');
   await choseWelsh(page, FLAGSHIP.id);
   const frame = await launch(page, { module: FLAGSHIP.id, version: '2004', learner: 'Ceri Jones' });
   expect(await drawnBy(frame)).toBe('first screen');
