@@ -21,7 +21,7 @@ import type { Course } from '../core/model.js';
 import { LANGUAGE_NAMES, localCourse } from '../components/i18n.js';
 import { en, type Strings } from '../components/strings.js';
 import { cy } from '../components/strings-cy.js';
-import { NAME_MARK } from '../first-screen-controls.js';
+import { NAME_MARK, type FirstScreenPack } from '../first-screen-controls.js';
 import { escapeHtml } from '../core/escape.js';
 import { defaultProfile } from '../components/profile-default.js';
 
@@ -95,8 +95,8 @@ ${profileQuestion(course, language, t)}
 </div>`;
 }
 
-/** Another language's first screen, as lang/<code>-first.js holds it (src/first-screen-controls.ts: FirstScreenPack). */
-export function firstScreenPack(course: Course, language: string): { title: string; html: string } {
+/** Another language's first screen, as lang/<code>-first.js holds it. */
+export function firstScreenPack(course: Course, language: string): FirstScreenPack {
   return { title: localCourse(course, language).title, html: firstScreenHtml(course, language) };
 }
 
