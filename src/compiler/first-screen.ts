@@ -15,7 +15,7 @@
  *
  * Each other language a module offers has its first screen too, in lang/<code>-first.js: the
  * bootstrap puts it in the page's place when the launch opens in that language, so a Welsh
- * learner's first screen is as quick as an English one's and never shows English first.
+ * learner's first screen needs one more request, not the app, and does not show English first.
  */
 import type { Course } from '../core/model.js';
 import { LANGUAGE_NAMES, localCourse } from '../components/i18n.js';
