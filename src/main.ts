@@ -17,7 +17,6 @@ import {
   type FirstScreenAction,
 } from './first-screen.js';
 import { bootHandoff, screenLanguage } from './first-screen-controls.js';
-import { launchLanguage } from './components/language.js';
 import { findApi } from './lms/find-api.js';
 import { ScormDriver, type Driver } from './lms/driver.js';
 import { LmsSession, type Launch } from './lms/session.js';
@@ -128,9 +127,6 @@ function boot(course: Course, split: boolean, driver: Driver) {
 
   const mount = async (action?: FirstScreenAction) => {
     await loadCourseElement();
-    // The launch's language may be on screen already (src/boot.ts): <fl-course> takes over from it with its words here.
-    const language = launchLanguage(course, launch.preferredLanguage);
-    if (loader && language !== course.language) await loader.ensureLanguage(language);
     const shell = document.createElement('fl-course');
     shell.course = course;
     shell.session = session;
@@ -140,7 +136,7 @@ function boot(course: Course, split: boolean, driver: Driver) {
     element = shell;
     if (action) {
       await shell.updateComplete;
-      shell.continueFrom(action);
+      await shell.continueFrom(action);
     }
   };
 

@@ -101,21 +101,25 @@ export class FlCourse extends LitElement {
 
   /**
    * Carries on from the first screen the page showed before this element (src/first-screen.ts):
-   * does what the learner pressed there, or puts the focus back where it was.
+   * does what the learner pressed there, or puts the focus back where it was. It waits for the
+   * launch state to be shown: a launch in a language whose words were still loading (a Welsh
+   * first screen) would otherwise show the introduction again over the press.
    */
-  continueFrom(action: FirstScreenAction) {
-    if (action.profile) this.draftProfile = action.profile;
-    if (action.profileTouched) this.profileTouched = true;
-    switch (action.type) {
-      case 'start':
-        return this.handleStart();
-      case 'statement':
-        return this.showOverlay('statement');
-      case 'language':
-        return void this.handleLanguage(action.language).then(() => this.focusControl('language'));
-      case 'none':
-        return void (action.focus && this.focusControl(action.focus));
-    }
+  continueFrom(action: FirstScreenAction): Promise<void> {
+    return this.opened.then(() => {
+      if (action.profile) this.draftProfile = action.profile;
+      if (action.profileTouched) this.profileTouched = true;
+      switch (action.type) {
+        case 'start':
+          return this.handleStart();
+        case 'statement':
+          return this.showOverlay('statement');
+        case 'language':
+          return void this.handleLanguage(action.language).then(() => this.focusControl('language'));
+        case 'none':
+          return void (action.focus && this.focusControl(action.focus));
+      }
+    });
   }
 
   private async focusControl(control: FirstScreenControl) {
@@ -173,10 +177,13 @@ export class FlCourse extends LitElement {
     return this.launch?.mode === 'review' || this.launch?.mode === 'browse';
   }
 
+  /** Settles once openAt has shown the launch state, or said it could not. */
+  private opened: Promise<void> = Promise.resolve();
+
   /** Loads what a launch state needs, then shows it; if its code does not load, says so with a way to try again. */
   private openAt(state: CourseState) {
     this.loadFailed = false;
-    this.prepare(state, this.language).then(
+    this.opened = this.prepare(state, this.language).then(
       () => this.show(state),
       (error: unknown) => this.failedToLoad(error, () => this.openAt(state)),
     );
