@@ -652,39 +652,59 @@ interface ByHand {
   moduleOverIt: Record<string, number>;
 }
 
+type ColdRuns = Map<string, Map<number, ColdRun[]>>;
+
+/** A page's cold runs at a CPU rate. */
+const runsOf = (cold: ColdRuns, page: string, rate: number) => cold.get(page)!.get(rate)!;
+
+/** A page's time to interactive, per CPU rate. */
+function interactiveStats(cold: ColdRuns, page: string): Record<string, Stat> {
+  return Object.fromEntries(
+    RATES.map((rate) => [`${rate}x`, stat(runsOf(cold, page, rate).map((r) => r.interactiveMs))]),
+  );
+}
+
+/** Per CPU rate, the median of each of `over`'s runs over `under`'s run at the same turn. */
+function pairedOver(cold: ColdRuns, over: string, under: string): Record<string, number> {
+  return Object.fromEntries(
+    RATES.map((rate) => {
+      const below = runsOf(cold, under, rate);
+      return [
+        `${rate}x`,
+        round2(median(runsOf(cold, over, rate).map((r, i) => r.interactiveMs / below[i]!.interactiveMs))),
+      ];
+    }),
+  );
+}
+
+/** Every request of a page's run started before its first screen was usable (Start enabled). */
+function fetchedBeforeUsable(id: string, run: ColdRun): FetchSummary {
+  return fetchSummary(
+    id,
+    run.fetched.filter((f) => f.startMs < run.interactiveMs),
+  );
+}
+
 /**
  * A module's first screen by hand: its cold runs (taken with the others), its traced runs, and
  * the module over it (moduleCpuMs: the module's own traced runs).
  */
 async function byHandFigures(
   id: string,
-  cold: Map<string, Map<number, ColdRun[]>>,
+  cold: ColdRuns,
   trace: (page: string) => Promise<TracedRun>,
   moduleCpuMs: Stat,
 ): Promise<ByHand> {
   const page = byHandId(id);
   const traced = await tracedRuns(page, trace);
-  const runs = (p: string, rate: number) => cold.get(p)!.get(rate)!;
-  // The median of each run over the other page's run at the same turn.
-  const paired = (over: string, under: string) =>
-    Object.fromEntries(
-      RATES.map((rate) => [
-        `${rate}x`,
-        round2(median(runs(over, rate).map((r, i) => r.interactiveMs / runs(under, rate)[i]!.interactiveMs))),
-      ]),
-    );
   const cpu = stat(traced.map((t) => t.cpuMs));
   return {
-    interactiveMs: Object.fromEntries(
-      RATES.map((rate) => [`${rate}x`, stat(runs(page, rate).map((r) => r.interactiveMs))]),
-    ),
+    interactiveMs: interactiveStats(cold, page),
     mainThreadCpuMs: cpu,
-    overFloor: paired(page, FLOOR),
-    moduleOverIt: { ...paired(id, page), cpu: round2(moduleCpuMs.median / cpu.median) },
+    overFloor: pairedOver(cold, page, FLOOR),
+    moduleOverIt: { ...pairedOver(cold, id, page), cpu: round2(moduleCpuMs.median / cpu.median) },
   };
 }
-
-type ColdRuns = Map<string, Map<number, ColdRun[]>>;
 
 /** A module launched in another of its languages: its cold runs' page id ("social-media-nhs@cy"). */
 const languageId = (id: string, language: string) => `${id}@${language}`;
@@ -703,26 +723,12 @@ interface LanguageFigures {
 
 /** A module launched in another language: the time to interactive and what it fetched first. */
 function languageFigures(id: string, language: string, cold: ColdRuns): LanguageFigures {
-  const runs = (p: string, rate: number) => cold.get(p)!.get(rate)!;
   const page = languageId(id, language);
-  const paired = (under: string) =>
-    Object.fromEntries(
-      RATES.map((rate) => [
-        `${rate}x`,
-        round2(median(runs(page, rate).map((r, i) => r.interactiveMs / runs(under, rate)[i]!.interactiveMs))),
-      ]),
-    );
-  const r0 = runs(page, 1)[0]!;
   return {
-    interactiveMs: Object.fromEntries(
-      RATES.map((rate) => [`${rate}x`, stat(runs(page, rate).map((r) => r.interactiveMs))]),
-    ),
-    overFloor: paired(FLOOR),
-    overModule: paired(id),
-    fetchedBeforeUsable: fetchSummary(
-      id,
-      r0.fetched.filter((f) => f.startMs < r0.interactiveMs),
-    ),
+    interactiveMs: interactiveStats(cold, page),
+    overFloor: pairedOver(cold, page, FLOOR),
+    overModule: pairedOver(cold, page, id),
+    fetchedBeforeUsable: fetchedBeforeUsable(id, runsOf(cold, page, 1)[0]!),
   };
 }
 
@@ -738,10 +744,8 @@ async function coldRuns(browser: Browser, base: string, pages: string[], moduleI
       for (const id of pages) {
         log(`${id}: cold run ${i + 1} of ${RUNS} at ${rate}x CPU`);
         const [module, language] = id.split('@') as [string, string | undefined];
-        cold
-          .get(id)!
-          .get(rate)!
-          .push(await coldRun(browser, base, module, rate, rate === 1 && moduleIds.includes(id), language ?? null));
+        const run = await coldRun(browser, base, module, rate, rate === 1 && moduleIds.includes(id), language ?? null);
+        runsOf(cold, id, rate).push(run);
       }
   return cold;
 }
@@ -760,15 +764,11 @@ function coldFigures(id: string, cold: ColdRuns, floorStats: Record<string, Stat
   const timing: Record<string, unknown> = {};
   const heaps: number[] = [];
   const ratio: Record<string, number> = {};
-  const paired: Record<string, number> = {};
   for (const rate of RATES) {
-    const runs = cold.get(id)!.get(rate)!;
+    const runs = runsOf(cold, id, rate);
     for (const r of runs) if (r.heapUsedBytes !== null) heaps.push(r.heapUsedBytes);
     const interactive = stat(runs.map((r) => r.interactiveMs));
     ratio[`${rate}x`] = round2(interactive.median / floorStats[`${rate}x`]!.median);
-    // Each run over the floor's run just before it: steadier than the medians when the load changes.
-    const floorRuns = cold.get(FLOOR)!.get(rate)!;
-    paired[`${rate}x`] = round2(median(runs.map((r, i) => r.interactiveMs / floorRuns[i]!.interactiveMs)));
     timing[`${rate}x`] = {
       introMs: stat(runs.map((r) => r.introMs)),
       interactiveMs: interactive,
@@ -783,18 +783,15 @@ function coldFigures(id: string, cold: ColdRuns, floorStats: Record<string, Stat
       },
     };
   }
-  const r0 = cold.get(id)!.get(1)![0]!;
+  const r0 = runsOf(cold, id, 1)[0]!;
   return {
     ratio,
-    paired,
+    // Each run over the floor's run just before it: steadier than the medians when the load changes.
+    paired: pairedOver(cold, id, FLOOR),
     timing,
     heaps,
-    // Every request started before the first screen was usable (Start enabled).
     fetched: {
-      beforeUsable: fetchSummary(
-        id,
-        r0.fetched.filter((f) => f.startMs < r0.interactiveMs),
-      ),
+      beforeUsable: fetchedBeforeUsable(id, r0),
       byFirstScenario: fetchSummary(id, r0.fetched),
     },
     lmsPageBytes: r0.lmsPageBytes,
@@ -875,24 +872,10 @@ if (!skip.has('browser'))
         ]),
       ];
       const cold = await coldRuns(browser, base, pages, moduleIds);
-      floor = Object.fromEntries(
-        RATES.map((rate) => [
-          `${rate}x`,
-          stat(
-            cold
-              .get(FLOOR)!
-              .get(rate)!
-              .map((r) => r.interactiveMs),
-          ),
-        ]),
-      );
+      floor = interactiveStats(cold, FLOOR);
       const floorTraced = await tracedRuns(FLOOR, (page) => tracedRun(browser, base, page, join(RUN, 'trace.json')));
       floorCpu = stat(floorTraced.map((t) => t.cpuMs));
-      const floorFirst = cold.get(FLOOR)!.get(1)![0]!;
-      floorFetched = fetchSummary(
-        FLOOR,
-        floorFirst.fetched.filter((f) => f.startMs < floorFirst.interactiveMs),
-      );
+      floorFetched = fetchedBeforeUsable(FLOOR, runsOf(cold, FLOOR, 1)[0]!);
       for (const id of moduleIds) await browserFigures(browser, base, id, cold, floorPages.byHand.includes(id));
     } finally {
       await browser.close();
