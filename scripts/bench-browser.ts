@@ -34,7 +34,7 @@ const STARTS = new RegExp(
  *  - click / scenario: the Start click's event time, and the first frame showing another h1.
  * rAF callbacks run just before the browser paints, so these are render times.
  */
-const PROBE = String.raw`(() => {
+export const PROBE = String.raw`(() => {
   if (!location.pathname.startsWith('/content/')) return;
   const m = { intro: null, introTitle: null, interactive: null, click: null, scenario: null, scenarioTitle: null };
   window.__bench = m;

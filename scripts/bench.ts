@@ -274,16 +274,22 @@ interface Sizes {
   js: Bytes;
   jsEntry: Bytes;
   css: Bytes;
-  /** The module's own data: the structure (in index.html, course.js or the bundle), text/, lang/ and media/. */
+  /**
+   * The module's own data: the structure (in index.html and scenarios.js, in course.js or in
+   * the bundle), text/, summary.js, lang/ and media/.
+   */
   content: Bytes;
   contentParts: Record<'course' | 'text' | 'lang' | 'media', Bytes>;
   /** Whether the course is inside the JS bundle (then js includes it, and content.course is its JSON). */
   courseInBundle: boolean;
-  /** Whether the course's structure is a data block in index.html (then html includes it, and content.course is that block). */
+  /**
+   * Whether the course's structure is a data block in index.html (then html includes it, and
+   * content.course is that block and scenarios.js, where there is one).
+   */
   courseInPage: boolean;
 }
 
-const CONTENT = /^(course\.js$|text\/|lang\/|media\/)/;
+const CONTENT = /^(course\.js$|scenarios\.js$|summary\.js$|text\/|lang\/|media\/)/;
 
 function sizes(id: string, course: Course): Sizes {
   const dir = join(PROJECT, 'dist', id);
@@ -298,25 +304,28 @@ function sizes(id: string, course: Course): Sizes {
     };
   };
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const entry = /<script[^>]+src="\.?\/?([^"]+\.js)"/.exec(html)?.[1] ?? '';
+  // The entry the page loads: a script tag's src, or the inline bootstrap's data-entry.
+  const entry = /<script[^>]+(?:src|data-entry)="\.?\/?([^"]+\.js)"/.exec(html)?.[1] ?? '';
   const block = /<script type="application\/json" id="fl-course-data">([\s\S]*?)<\/script>/.exec(html)?.[1];
   const courseInPage = block !== undefined;
   const courseInBundle = !courseInPage && !files.includes('course.js');
   const json = block ?? JSON.stringify(course);
-  const parts = {
-    course:
-      courseInBundle || courseInPage
-        ? { raw: Buffer.byteLength(json), gzip: gzip(json), files: 0 }
-        : sum((f) => f === 'course.js'),
-    text: sum((f) => f.startsWith('text/')),
-    lang: sum((f) => f.startsWith('lang/')),
-    media: sum((f) => f.startsWith('media/')),
-  };
   const add = (xs: Bytes[]): Bytes => ({
     raw: xs.reduce((a, x) => a + x.raw, 0),
     gzip: xs.reduce((a, x) => a + x.gzip, 0),
     files: xs.reduce((a, x) => a + x.files, 0),
   });
+  const inPage = { raw: Buffer.byteLength(json), gzip: gzip(json), files: 0 };
+  const parts = {
+    course: courseInBundle
+      ? inPage
+      : courseInPage
+        ? add([inPage, sum((f) => f === 'scenarios.js')])
+        : sum((f) => f === 'course.js'),
+    text: sum((f) => f.startsWith('text/') || f === 'summary.js'),
+    lang: sum((f) => f.startsWith('lang/')),
+    media: sum((f) => f.startsWith('media/')),
+  };
   const zipSize = (v: string) => statSync(join(PROJECT, 'dist', `${id}-scorm${v}.zip`)).size;
   return {
     zip: { scorm12: zipSize('12'), scorm2004: zipSize('2004') },
@@ -1151,7 +1160,7 @@ out.push(
         ),
       ],
       [
-        '  text/ (scenario words)',
+        '  text/ and summary.js (words)',
         ...col((m) => `${rawGz(m.sizes.contentParts.text)} in ${m.sizes.contentParts.text.files}`),
       ],
       [

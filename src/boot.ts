@@ -6,13 +6,14 @@
  * and the profile question's preselection and enables the controls; a press is remembered until
  * the app has arrived. A launch in another language the module offers gets that language's first
  * screen (lang/<code>-first.js) in the page's place, and the page stays hidden until it arrives.
- * Then it loads the app's entry (data-entry), which takes over the course it parsed, the reads it
- * made (replayed, not asked again: ScormDriver.replay) and the controls. Anything else (a resume,
- * review, no LMS) is left to the app, as before.
+ * Then it loads the app's entry (data-entry) and the scenarios' structure (scenarios.js) side by
+ * side; the app takes over the course it parsed, the reads it made (replayed, not asked again:
+ * ScormDriver.replay) and the controls. Anything else (a resume, review, no LMS) is left to the
+ * app, as before.
  */
 import { launchLanguage } from './components/language.js';
 import { defaultProfile, hintFromAddress } from './components/profile-default.js';
-import type { Course } from './core/model.js';
+import type { PageCourse } from './core/content.js';
 import { ELEMENTS, readFinished } from './core/scorm-names.js';
 import {
   bootHandoff,
@@ -20,6 +21,8 @@ import {
   enableControls,
   firstScreen,
   firstScreenFile,
+  loadData,
+  SCENARIOS_FILE,
   setBootHandoff,
   showLaunch,
   showNotLoaded,
@@ -36,7 +39,7 @@ import { Journal } from './lms/journal.js';
  * The launch reads, in the order LmsSession.launch() makes them, as far as the first screen
  * needs; the view and its language when the launch is a new attempt at the introduction, else null.
  */
-function newAttempt(course: Course, driver: ScormDriver): { view: LaunchView; language: string } | null {
+function newAttempt(course: PageCourse, driver: ScormDriver): { view: LaunchView; language: string } | null {
   const names = ELEMENTS[driver.version];
   if (!driver.initialize()) return null;
   const get = (element: string) => driver.getValue(element);
@@ -75,8 +78,7 @@ function newAttempt(course: Course, driver: ScormDriver): { view: LaunchView; la
 async function inLanguage(screen: HTMLElement, language: string, view: LaunchView, handoff: BootHandoff) {
   screen.hidden = true;
   try {
-    const url = new URL(firstScreenFile(language), document.baseURI).href;
-    const pack = ((await import(/* @vite-ignore */ url)) as { default: FirstScreenPack }).default;
+    const pack = await loadData<FirstScreenPack>(firstScreenFile(language));
     const shown = swapFirstScreen(screen, language, pack);
     showLaunch(shown, view);
     handoff.controls = enableControls(shown);
@@ -90,7 +92,7 @@ function boot(): void {
   const screen = firstScreen();
   const data = document.getElementById(COURSE_DATA_ID)?.textContent;
   if (!screen || !data) return;
-  const course = JSON.parse(data) as Course;
+  const course = JSON.parse(data) as PageCourse;
   const found = findApi(window);
   const handoff: BootHandoff = { course, driver: found ? new ScormDriver(found) : null, controls: null };
   setBootHandoff(handoff);
@@ -107,15 +109,20 @@ function boot(): void {
 }
 
 /**
- * Loads the app's entry once the first screen has been painted and a click could be handled, so
- * neither its download nor its running is between the learner and the first screen. A page that
- * never paints (hidden) still loads it within a second.
+ * Loads the app's entry, and the scenarios beside it, once the first screen has been painted and
+ * a click could be handled, so neither their download nor their running is between the learner
+ * and the first screen. A page that never paints (hidden) still loads them within a second.
  */
-function loadEntry(entry: string): void {
+function loadEntry(entry: string, handoff: BootHandoff | undefined): void {
   let started = false;
   const load = () => {
     if (started) return;
     started = true;
+    if (handoff) {
+      handoff.scenarios = loadData(SCENARIOS_FILE);
+      // The app reports it if it does not come (src/content-loader.ts); not twice here.
+      handoff.scenarios.catch(() => undefined);
+    }
     const script = document.createElement('script');
     script.type = 'module';
     script.src = entry;
@@ -135,6 +142,6 @@ try {
   console.error('[frontline] the first screen could not read the launch', error);
 } finally {
   // After another language's first screen, when there is one: it comes first.
-  const ready = bootHandoff()?.ready;
-  if (entry) void (ready ?? Promise.resolve()).then(() => loadEntry(entry));
+  const handoff = bootHandoff();
+  if (entry) void (handoff?.ready ?? Promise.resolve()).then(() => loadEntry(entry, handoff));
 }

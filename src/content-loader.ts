@@ -1,7 +1,8 @@
 /**
- * Loads the parts of a split course from the package: the structure from index.html at boot
- * (src/compiler/module-folder.ts writes it there), then
- * text/<scenario>.js, summary.js and lang/<code>.js when they are needed (and soon before).
+ * Loads the parts of a split course from the package (src/compiler/module-folder.ts writes
+ * them): at boot the page's part from index.html and the scenarios' structure from
+ * scenarios.js, then text/<scenario>.js, summary.js and lang/<code>.js when they are needed
+ * (and soon before).
  * In the dev server the whole course comes from `virtual:course` and nothing is split.
  */
 import {
@@ -10,18 +11,16 @@ import {
   mergeLanguage,
   mergeScenario,
   type LanguagePack,
+  type PageCourse,
   type ScenarioPack,
 } from './core/content.js';
-import type { Course } from './core/model.js';
-import { COURSE_DATA_ID, bootHandoff } from './first-screen-controls.js';
+import type { Course, Scenario } from './core/model.js';
+import { COURSE_DATA_ID, SCENARIOS_FILE, bootHandoff, loadData } from './first-screen-controls.js';
 
-async function load<T>(path: string): Promise<T> {
-  // Relative to the page, so the package works wherever the LMS serves it.
-  const module = (await import(/* @vite-ignore */ new URL(path, document.baseURI).href)) as { default: T };
-  return module.default;
-}
-
-/** The course structure (built package) or the whole course with any content errors (dev server). */
+/**
+ * The course structure (built package: the page's part, which the bootstrap may have parsed,
+ * and the scenarios', fetched with this code) or the whole course with any content errors (dev server).
+ */
 export async function loadCourse(): Promise<{
   course: Course | null;
   contentErrors: { file: string; line: number; col: number; message: string }[];
@@ -30,12 +29,17 @@ export async function loadCourse(): Promise<{
     const dev = await import('virtual:course');
     return { course: dev.default, contentErrors: dev.contentErrors };
   }
-  // The page's bootstrap (src/boot.ts) has parsed it already.
-  const parsed = bootHandoff()?.course;
-  if (parsed) return { course: parsed, contentErrors: [] };
+  // The page's bootstrap (src/boot.ts) has parsed it already, and asked for the scenarios.
+  const handoff = bootHandoff();
+  const scenarios = handoff?.scenarios ?? loadData<Scenario[]>(SCENARIOS_FILE);
+  const page = handoff?.course ?? pageCourse();
+  return { course: { ...page, scenarios: await scenarios }, contentErrors: [] };
+}
+
+function pageCourse(): PageCourse {
   const data = document.getElementById(COURSE_DATA_ID);
   if (!data?.textContent) throw new Error(`the page has no course data (#${COURSE_DATA_ID})`);
-  return { course: JSON.parse(data.textContent) as Course, contentErrors: [] };
+  return JSON.parse(data.textContent) as PageCourse;
 }
 
 const pending = new Map<string, Promise<void>>();
@@ -55,13 +59,13 @@ function once(key: string, job: () => Promise<void>): Promise<void> {
 /** Makes sure a scenario's longer text is in the course. */
 export function ensureScenario(course: Course, id: string): Promise<void> {
   if (hasText(course, id)) return Promise.resolve();
-  return once(`text:${id}`, async () => mergeScenario(course, id, await load<ScenarioPack>(`text/${id}.js`)));
+  return once(`text:${id}`, async () => mergeScenario(course, id, await loadData<ScenarioPack>(`text/${id}.js`)));
 }
 
 /** Makes sure the main language's closing summary (shown with the results) is in the course. */
 export function ensureSummary(course: Course): Promise<void> {
   return once('summary', async () => {
-    course.summaryHtml = await load<string>('summary.js');
+    course.summaryHtml = await loadData<string>('summary.js');
   });
 }
 
@@ -69,6 +73,6 @@ export function ensureSummary(course: Course): Promise<void> {
 export function ensureLanguage(course: Course, language: string): Promise<void> {
   if (hasLanguage(course, language)) return Promise.resolve();
   return once(`lang:${language}`, async () =>
-    mergeLanguage(course, language, await load<LanguagePack>(`lang/${language}.js`)),
+    mergeLanguage(course, language, await loadData<LanguagePack>(`lang/${language}.js`)),
   );
 }

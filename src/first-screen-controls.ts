@@ -5,7 +5,8 @@
  * use them, so each is written once. No Lit and no session code here: the bootstrap is inline
  * in every page and must stay small.
  */
-import type { Course } from './core/model.js';
+import type { PageCourse } from './core/content.js';
+import type { Scenario } from './core/model.js';
 import { isGroup, isNation, type Profile } from './core/profile.js';
 import type { ScormDriver } from './lms/driver.js';
 
@@ -24,8 +25,14 @@ export type FirstScreenAction = (
   | { type: 'none'; focus: FirstScreenControl | null }
 ) & { profile?: Profile; profileTouched?: boolean };
 
-/** The id of the JSON data block in index.html that holds the course's structure (src/compiler/module-folder.ts). */
+/**
+ * The id of the JSON data block in index.html that holds the course but its scenarios
+ * (src/compiler/module-folder.ts): what the first screen needs.
+ */
 export const COURSE_DATA_ID = 'fl-course-data';
+
+/** The scenarios' structure, beside index.html: the app fetches it with its code (src/content-loader.ts). */
+export const SCENARIOS_FILE = 'scenarios.js';
 
 /** The marker the learner's name replaces in the welcome line (data-welcome). */
 export const NAME_MARK = '{name}';
@@ -51,7 +58,7 @@ export function swapFirstScreen(screen: HTMLElement, language: string, pack: Fir
 }
 
 /** The language the first screen in the page is in. */
-export function screenLanguage(screen: HTMLElement, course: Course): string {
+export function screenLanguage(screen: HTMLElement, course: PageCourse): string {
   return screen.dataset.language ?? course.language;
 }
 
@@ -195,15 +202,25 @@ export function showLoading(screen: HTMLElement): void {
 
 /**
  * What the page's bootstrap (src/boot.ts) hands the app, so it reads and parses nothing twice:
- * the course it parsed, the LMS it found (null: none, so the standalone driver) with the launch
- * reads it made, and the first screen's controls if it enabled them. `ready` settles once the
- * first screen in the launch's language is in the page (or did not arrive): the app waits for it.
+ * the course it parsed (all but the scenarios), the LMS it found (null: none, so the standalone
+ * driver) with the launch reads it made, and the first screen's controls if it enabled them.
+ * `ready` settles once the first screen in the launch's language is in the page (or did not
+ * arrive): the app waits for it. `scenarios` is the scenarios' structure (SCENARIOS_FILE), asked
+ * for beside the app's code.
  */
 export interface BootHandoff {
-  course: Course;
+  course: PageCourse;
   driver: ScormDriver | null;
   controls: Controls | null;
   ready?: Promise<void>;
+  scenarios?: Promise<Scenario[]>;
+}
+
+/** Fetches a data module beside the page (`export default <json>;`): its value. */
+export async function loadData<T>(path: string): Promise<T> {
+  // Relative to the page, so the package works wherever the LMS serves it.
+  const module = (await import(/* @vite-ignore */ new URL(path, document.baseURI).href)) as { default: T };
+  return module.default;
 }
 
 const HANDOFF = '__frontlineBoot';

@@ -1,26 +1,27 @@
 /**
  * One module's SCO folder: the shared app bundle plus the module's own data, split so the
- * first download is small: the course's structure goes into index.html (a JSON data block the
- * app reads at boot, so the first screen waits for no request of its own), and each scenario's
- * text (text/<id>.js), the closing summary (summary.js) and each other language (lang/<code>.js)
- * are fetched when needed. Each other language's first screen (lang/<code>-first.js) is fetched
- * by the bootstrap when a launch opens in it.
+ * first download is small: what the first screen needs of the course (all but its scenarios)
+ * goes into index.html (a JSON data block the bootstrap and the app read, so the first screen
+ * waits for no request of its own); the scenarios' structure (scenarios.js) is fetched with the
+ * app's code, and each scenario's text (text/<id>.js), the closing summary (summary.js) and each
+ * other language (lang/<code>.js) when needed. Each other language's first screen
+ * (lang/<code>-first.js) is fetched by the bootstrap when a launch opens in it.
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitCourse } from '../core/content.js';
 import type { LoadedCourse } from './course.js';
 import { firstScreenPack, withFirstScreen } from './first-screen.js';
-import { COURSE_DATA_ID, firstScreenFile } from '../first-screen-controls.js';
+import { COURSE_DATA_ID, SCENARIOS_FILE, firstScreenFile } from '../first-screen-controls.js';
 
 const asModule = (data: unknown) => `export default ${JSON.stringify(data)};\n`;
 
 /**
- * The structure as a JSON data block. A data block is never run, so a strict CSP needs nothing
- * for it; `<` is escaped so no text in the course can close the element.
+ * The page's part of the course as a JSON data block. A data block is never run, so a strict
+ * CSP needs nothing for it; `<` is escaped so no text in the course can close the element.
  */
-function courseData(structure: unknown): string {
-  const json = JSON.stringify(structure).replace(/</g, '\\u003c');
+function courseData(page: unknown): string {
+  const json = JSON.stringify(page).replace(/</g, '\\u003c');
   return `<script type="application/json" id="${COURSE_DATA_ID}">${json}</script>`;
 }
 
@@ -29,18 +30,19 @@ export function writeModuleFolder(appDir: string, outDir: string, loaded: Loaded
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   cpSync(appDir, outDir, { recursive: true });
-  const { structure, scenarios, languages, summaryHtml } = splitCourse(loaded.course);
-  // The introduction is in the page, as plain HTML, so it shows before the app has run; the
-  // structure the app needs to read the launch follows it.
+  const { page: pageCourse, structure, scenarios, languages, summaryHtml } = splitCourse(loaded.course);
+  // The introduction is in the page, as plain HTML, so it shows before the app has run; what
+  // the bootstrap needs to read the launch follows it.
   const page = join(outDir, 'index.html');
   writeFileSync(
     page,
     // Before the page's bootstrap (src/boot.ts), which reads it as it runs.
     withFirstScreen(readFileSync(page, 'utf8'), loaded.course).replace(
       /<script data-entry=|<\/body>/,
-      (next) => `${courseData(structure)}\n${next}`,
+      (next) => `${courseData(pageCourse)}\n${next}`,
     ),
   );
+  writeFileSync(join(outDir, SCENARIOS_FILE), asModule(structure));
   writeFileSync(join(outDir, 'summary.js'), asModule(summaryHtml));
   mkdirSync(join(outDir, 'text'), { recursive: true });
   for (const [id, pack] of Object.entries(scenarios)) writeFileSync(join(outDir, 'text', `${id}.js`), asModule(pack));

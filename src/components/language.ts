@@ -1,10 +1,10 @@
 /** Which language a launch opens in: the learner's earlier choice here, else the LMS's preference, else the module's. */
-import type { Course } from '../core/model.js';
+import type { PageCourse } from '../core/content.js';
 
-const key = (course: Course) => `frontline:language:${course.id}`;
+const key = (course: PageCourse) => `frontline:language:${course.id}`;
 
 /** The language the learner chose for this module on this computer, or ''. */
-export function storedLanguage(course: Course): string {
+export function storedLanguage(course: PageCourse): string {
   try {
     return localStorage.getItem(key(course)) ?? '';
   } catch {
@@ -13,7 +13,7 @@ export function storedLanguage(course: Course): string {
 }
 
 /** Remembers the learner's choice of language for this module (for this visit only where storage is blocked). */
-export function storeLanguage(course: Course, language: string): void {
+export function storeLanguage(course: PageCourse, language: string): void {
   try {
     localStorage.setItem(key(course), language);
   } catch {
@@ -26,7 +26,7 @@ export function storeLanguage(course: Course, language: string): void {
  * (cmi.learner_preference.language) when the module has it and nothing was chosen, else the
  * module's own.
  */
-export function launchLanguage(course: Course, preferredLanguage: string): string {
+export function launchLanguage(course: PageCourse, preferredLanguage: string): string {
   const stored = storedLanguage(course);
   if (course.languages.includes(stored)) return stored;
   const preferred = preferredLanguage

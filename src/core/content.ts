@@ -1,9 +1,13 @@
 /**
- * The course split for a small first download: the structure (ids, scores, branches,
- * titles, questions, short choice texts) comes first; each scenario's longer text, and
- * each other language, arrive as separate small files when needed. Pure functions.
+ * The course split for a small first download: what the first screen needs (the module's
+ * title, languages, profiles and introduction) comes with the page; the scenarios' structure
+ * (ids, scores, branches, titles, questions) comes with the app's code; each scenario's longer
+ * text, and each other language, arrive as separate small files when needed. Pure functions.
  */
-import type { ChoiceText, Course, CourseText, Part, ScenarioText } from './model.js';
+import type { ChoiceText, Course, CourseText, Part, Scenario, ScenarioText } from './model.js';
+
+/** The course as its page carries it: everything but the scenarios, which the app fetches. */
+export type PageCourse = Omit<Course, 'scenarios'>;
 
 /** A scenario's longer text in the module's language. */
 export interface ScenarioPack {
@@ -17,7 +21,6 @@ export interface LanguagePack {
   scenarios: Record<string, ScenarioText>;
 }
 
-/** Whether a scenario's longer text is present. */
 /** The words of each choice, by id: what a language pack or a translation carries. */
 export function choiceTexts(choices: readonly (ChoiceText & { id: string })[]): Record<string, ChoiceText> {
   return Object.fromEntries(
@@ -35,6 +38,7 @@ export function choiceTexts(choices: readonly (ChoiceText & { id: string })[]): 
   );
 }
 
+/** Whether a scenario's longer text is present. */
 export function hasText(course: Course, id: string): boolean {
   const s = course.scenarios.find((x) => x.id === id);
   return !!s && s.situation.length > 0;
@@ -46,11 +50,13 @@ export function hasLanguage(course: Course, language: string): boolean {
 }
 
 /**
- * Splits a full course into its structure, scenario packs, language packs and the summary
- * (the main language's closing text, shown only on the results screen).
+ * Splits a full course into what its page carries, the scenarios' structure, scenario packs,
+ * language packs and the summary (the main language's closing text, shown only on the results
+ * screen).
  */
 export function splitCourse(course: Course): {
-  structure: Course;
+  page: PageCourse;
+  structure: Scenario[];
   scenarios: Record<string, ScenarioPack>;
   languages: Record<string, LanguagePack>;
   summaryHtml: string;
@@ -60,34 +66,31 @@ export function splitCourse(course: Course): {
   for (const lang of course.languages.filter((l) => l !== course.language)) {
     languages[lang] = { course: course.translations[lang]!, scenarios: {} };
   }
-  const structure: Course = {
-    ...course,
-    summaryHtml: '',
-    translations: {},
-    scenarios: course.scenarios.map((s) => {
-      scenarios[s.id] = {
-        situation: s.situation,
-        choices: choiceTexts(s.choices),
-      };
-      for (const [lang, t] of Object.entries(s.translations ?? {})) languages[lang]!.scenarios[s.id] = t;
-      return {
-        ...s,
-        situation: [],
-        translations: undefined,
-        file: '',
-        choices: s.choices.map((c) => ({
-          ...c,
-          textHtml: '',
-          text: '',
-          feedbackHtml: '',
-          source: '',
-          sources: undefined,
-          consequence: undefined,
-        })),
-      };
-    }),
-  };
-  return { structure, scenarios, languages, summaryHtml: course.summaryHtml };
+  const { scenarios: all, ...rest } = course;
+  const page: PageCourse = { ...rest, summaryHtml: '', translations: {} };
+  const structure: Scenario[] = all.map((s) => {
+    scenarios[s.id] = {
+      situation: s.situation,
+      choices: choiceTexts(s.choices),
+    };
+    for (const [lang, t] of Object.entries(s.translations ?? {})) languages[lang]!.scenarios[s.id] = t;
+    return {
+      ...s,
+      situation: [],
+      translations: undefined,
+      file: '',
+      choices: s.choices.map((c) => ({
+        ...c,
+        textHtml: '',
+        text: '',
+        feedbackHtml: '',
+        source: '',
+        sources: undefined,
+        consequence: undefined,
+      })),
+    };
+  });
+  return { page, structure, scenarios, languages, summaryHtml: course.summaryHtml };
 }
 
 /** Puts a scenario's longer text back into the course (in place). */

@@ -303,28 +303,29 @@ test('the Welsh first screen does not arrive: the app draws the module in Welsh 
   pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !/cy-first|did not load|ERR_INTERNET/.test(e)));
 });
 
-test("the app's code does not arrive: the first screen says so, and Try again loads the page afresh", async ({
-  page,
-  pageErrors,
-}) => {
-  let block = true;
-  await page.route('**/assets/index-*.js', (route) => (block ? route.abort('internetdisconnected') : route.continue()));
-  const frame = await launch(page, { version: '2004' });
-  await expect(frame.getByRole('alert')).toHaveText(
-    /This part of the module did not load\. Check your connection, then try again\./,
-  );
-  block = false;
-  // Try again reloads the page: wait for the new page's code, so Start is pressed there, not on
-  // the page being left (its alert goes before the reload starts).
-  const reloaded = page.waitForResponse((r) => /\/assets\/index-[^/]*\.js$/.test(r.url()) && r.ok());
-  await frame.getByRole('button', { name: 'Try again' }).click();
-  await reloaded;
-  await expect(frame.getByRole('alert')).toHaveCount(0);
-  await start(frame);
-  await expectScreen(frame, SAMPLE.first);
-  const expected = /index-|could not load the module|did not load|ERR_INTERNET_DISCONNECTED/;
-  pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !expected.test(e)));
-});
+for (const [what, file] of [
+  ["the app's code does not arrive", /\/assets\/index-[^/]*\.js$/],
+  ["the scenarios' structure does not arrive", /\/scenarios\.js$/],
+] as const)
+  test(`${what}: the first screen says so, and Try again loads the page afresh`, async ({ page, pageErrors }) => {
+    let block = true;
+    await page.route(file, (route) => (block ? route.abort('internetdisconnected') : route.continue()));
+    const frame = await launch(page, { version: '2004' });
+    await expect(frame.getByRole('alert')).toHaveText(
+      /This part of the module did not load\. Check your connection, then try again\./,
+    );
+    block = false;
+    // Try again reloads the page: wait for the new page's file, so Start is pressed there, not on
+    // the page being left (its alert goes before the reload starts).
+    const reloaded = page.waitForResponse((r) => file.test(new URL(r.url()).pathname) && r.ok());
+    await frame.getByRole('button', { name: 'Try again' }).click();
+    await reloaded;
+    await expect(frame.getByRole('alert')).toHaveCount(0);
+    await start(frame);
+    await expectScreen(frame, SAMPLE.first);
+    const expected = /index-|scenarios\.js|could not load the module|did not load|ERR_INTERNET_DISCONNECTED/;
+    pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !expected.test(e)));
+  });
 
 test("from the keyboard: the first screen's controls carry their focus into <fl-course>", async ({ page }) => {
   const frame = await launch(page, { module: FLAGSHIP.id, version: '2004' });

@@ -5,8 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { inlineHashes } from '../../../scorm/csp.js';
 import { loadCourse } from '../../../src/compiler/course.js';
 import { writeModuleFolder } from '../../../src/compiler/module-folder.js';
-import { mergeLanguage, mergeScenario, type LanguagePack, type ScenarioPack } from '../../../src/core/content.js';
-import type { Course } from '../../../src/core/model.js';
+import {
+  mergeLanguage,
+  mergeScenario,
+  type LanguagePack,
+  type PageCourse,
+  type ScenarioPack,
+} from '../../../src/core/content.js';
+import type { Course, Scenario } from '../../../src/core/model.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 
@@ -30,23 +36,30 @@ function data<T>(file: string): T {
   return JSON.parse(text.slice('export default '.length).replace(/;\s*$/, '')) as T;
 }
 
-/** The course structure as the app reads it from the page (src/content-loader.ts). */
-function pageData(html: string): Course {
+/** The page's part of the course as the bootstrap reads it (src/boot.ts). */
+function pageData(html: string): PageCourse {
   const block = /<script type="application\/json" id="fl-course-data">([\s\S]*?)<\/script>/.exec(html);
   expect(block).not.toBeNull();
-  return JSON.parse(block![1]!) as Course;
+  return JSON.parse(block![1]!) as PageCourse;
 }
 
 describe('writeModuleFolder', () => {
-  it('puts the structure in index.html as a data block after the introduction, and the closing summary in summary.js', () => {
+  it('puts what the first screen needs in index.html as a data block after the introduction, the scenarios in scenarios.js and the closing summary in summary.js', () => {
     const { out, course } = folder('sample');
     expect(course.summaryHtml).toContain('Key points');
     const html = readFileSync(join(out, 'index.html'), 'utf8');
-    expect(pageData(html).summaryHtml).toBe('');
+    const page = pageData(html);
+    expect(page.summaryHtml).toBe('');
+    expect(page.profiles).toEqual(course.profiles);
     expect(data<string>(join(out, 'summary.js'))).toBe(course.summaryHtml);
-    // Nothing else to fetch before the app can read the launch.
+    // The scenarios' structure is not in the page: the first screen does not need it.
+    expect(page).not.toHaveProperty('scenarios');
+    expect(html).not.toContain(course.scenarios[0]!.question);
+    const scenarios = data<Scenario[]>(join(out, 'scenarios.js'));
+    expect(scenarios.map((s) => s.id)).toEqual(course.scenarios.map((s) => s.id));
+    // Nothing else to fetch before the bootstrap can read the launch.
     expect(existsSync(join(out, 'course.js'))).toBe(false);
-    expect(html).not.toContain('modulepreload');
+    expect(html).not.toMatch(/<link[^>]+(modulepreload|preload)/);
     // The introduction is in the page, in place of the loading line, before the data.
     expect(html.indexOf(`<h1 tabindex="-1">${course.title}</h1>`)).toBeGreaterThan(0);
     expect(html.indexOf(`<h1 tabindex="-1">`)).toBeLessThan(html.indexOf('id="fl-course-data"'));
@@ -86,7 +99,10 @@ describe('writeModuleFolder', () => {
 
   it('splits the flagship so that merging every part back gives the whole course', () => {
     const { out, course } = folder('social-media-nhs');
-    const rebuilt = pageData(readFileSync(join(out, 'index.html'), 'utf8'));
+    const rebuilt: Course = {
+      ...pageData(readFileSync(join(out, 'index.html'), 'utf8')),
+      scenarios: data<Scenario[]>(join(out, 'scenarios.js')),
+    };
     expect(rebuilt.scenarios.every((s) => s.situation.length === 0)).toBe(true);
     for (const file of readdirSync(join(out, 'text')))
       mergeScenario(rebuilt, file.replace(/\.js$/, ''), data<ScenarioPack>(join(out, 'text', file)));

@@ -115,7 +115,7 @@ describe('a tailored module', () => {
 
   it('moves tailored sources with the other words into the scenario pack', () => {
     const split = splitCourse(course);
-    expect(split.structure.scenarios[0]!.choices[0]!.sources).toBeUndefined();
+    expect(split.structure[0]!.choices[0]!.sources).toBeUndefined();
     expect(split.scenarios['alpha']!.choices['read-it']!.sources).toEqual(readIt.sources);
   });
 
