@@ -5,7 +5,7 @@
  * the first screen needs, and for a new attempt at the introduction fills in the learner's name
  * and the profile question's preselection and enables the controls; a press is remembered until
  * the app has arrived. A launch in another language the module offers gets that language's first
- * screen (lang/<code>-first.js) in the page's place, and the page stays hidden until it arrives.
+ * screen (a data block in the page, like the course) in the page's place before it is drawn.
  * Then it loads the app's entry (data-entry) and the scenarios' structure (scenarios.js) side by
  * side; the app takes over the course it parsed, the reads it made (replayed, not asked again:
  * ScormDriver.replay) and the controls. Anything else (a resume, review, no LMS) is left to the
@@ -20,7 +20,7 @@ import {
   COURSE_DATA_ID,
   enableControls,
   firstScreen,
-  firstScreenFile,
+  firstScreenDataId,
   loadData,
   SCENARIOS_FILE,
   setBootHandoff,
@@ -71,21 +71,12 @@ function newAttempt(course: PageCourse, driver: ScormDriver): { view: LaunchView
 }
 
 /**
- * Shows the first screen in the launch's language in place of the page's, which stays hidden
- * until it arrives, and enables it. If it does not arrive, the page's shows again and the app
- * draws the module in that language itself.
+ * The first screen in the launch's language, from its data block in the page, in place of the
+ * page's; null where the page has none (the app then draws the module in that language itself).
  */
-async function inLanguage(screen: HTMLElement, language: string, view: LaunchView, handoff: BootHandoff) {
-  screen.hidden = true;
-  try {
-    const pack = await loadData<FirstScreenPack>(firstScreenFile(language));
-    const shown = swapFirstScreen(screen, language, pack);
-    showLaunch(shown, view);
-    handoff.controls = enableControls(shown);
-  } catch (error) {
-    console.error(`[frontline] the first screen in ${language} did not load`, error);
-    screen.hidden = false;
-  }
+function inLanguage(screen: HTMLElement, language: string): HTMLElement | null {
+  const data = document.getElementById(firstScreenDataId(language))?.textContent;
+  return data ? swapFirstScreen(screen, language, JSON.parse(data) as FirstScreenPack) : null;
 }
 
 function boot(): void {
@@ -100,12 +91,10 @@ function boot(): void {
   handoff.driver.record();
   const launch = newAttempt(course, handoff.driver);
   if (!launch) return;
-  if (launch.language !== course.language) {
-    handoff.ready = inLanguage(screen, launch.language, launch.view, handoff);
-    return;
-  }
-  showLaunch(screen, launch.view);
-  handoff.controls = enableControls(screen);
+  const shown = launch.language === course.language ? screen : inLanguage(screen, launch.language);
+  if (!shown) return;
+  showLaunch(shown, launch.view);
+  handoff.controls = enableControls(shown);
 }
 
 /**
@@ -141,7 +130,5 @@ try {
   // The app reads the launch itself then.
   console.error('[frontline] the first screen could not read the launch', error);
 } finally {
-  // After another language's first screen, when there is one: it comes first.
-  const handoff = bootHandoff();
-  if (entry) void (handoff?.ready ?? Promise.resolve()).then(() => loadEntry(entry, handoff));
+  if (entry) loadEntry(entry, bootHandoff());
 }

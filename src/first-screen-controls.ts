@@ -43,8 +43,8 @@ export interface FirstScreenPack {
   html: string;
 }
 
-/** Where a package keeps another language's first screen, from its index.html. */
-export const firstScreenFile = (language: string) => `lang/${language}-first.js`;
+/** The id of the JSON data block in index.html that holds another language's first screen. */
+export const firstScreenDataId = (language: string) => `fl-first-screen-${language}`;
 
 /** Puts another language's first screen (its title and language too) in the place of `screen`, and returns it. */
 export function swapFirstScreen(screen: HTMLElement, language: string, pack: FirstScreenPack): HTMLElement {
@@ -204,15 +204,12 @@ export function showLoading(screen: HTMLElement): void {
  * What the page's bootstrap (src/boot.ts) hands the app, so it reads and parses nothing twice:
  * the course it parsed (all but the scenarios), the LMS it found (null: none, so the standalone
  * driver) with the launch reads it made, and the first screen's controls if it enabled them.
- * `ready` settles once the first screen in the launch's language is in the page (or did not
- * arrive): the app waits for it. `scenarios` is the scenarios' structure (SCENARIOS_FILE), asked
- * for beside the app's code.
+ * `scenarios` is the scenarios' structure (SCENARIOS_FILE), asked for beside the app's code.
  */
 export interface BootHandoff {
   course: PageCourse;
   driver: ScormDriver | null;
   controls: Controls | null;
-  ready?: Promise<void>;
   scenarios?: Promise<Scenario[]>;
 }
 

@@ -216,11 +216,8 @@ loadCourse()
     return null;
   })
   .then(
-    // The bootstrap may still be putting the first screen in the launch's language in the page.
-    async (ready) => {
-      if (!ready) return;
-      await bootHandoff()?.ready;
-      boot(ready.course, !import.meta.env.DEV, ready.driver);
+    (ready) => {
+      if (ready) boot(ready.course, !import.meta.env.DEV, ready.driver);
     },
     (error: unknown) => {
       // The course or the standalone driver did not arrive: say so on the first screen; trying again starts afresh.

@@ -13,9 +13,10 @@
  * A tailored introduction is drawn with its fallback (`::: otherwise`) passages: the page is
  * the same for every learner, and the app puts the learner's own variant in once it knows them.
  *
- * Each other language a module offers has its first screen too, in lang/<code>-first.js: the
- * bootstrap puts it in the page's place when the launch opens in that language, so a Welsh
- * learner's first screen needs one more request, not the app, and does not show English first.
+ * Each other language a module offers has its first screen too, as a data block in the page
+ * (src/compiler/module-folder.ts): the bootstrap puts it in the page's place when the launch
+ * opens in that language, before the page is drawn, so a Welsh learner's first screen needs no
+ * more than an English learner's and does not show English first.
  */
 import type { Course } from '../core/model.js';
 import { LANGUAGE_NAMES, localCourse } from '../components/i18n.js';
@@ -95,7 +96,7 @@ ${profileQuestion(course, language, t)}
 </div>`;
 }
 
-/** Another language's first screen, as lang/<code>-first.js holds it. */
+/** Another language's first screen, as its data block in the page holds it. */
 export function firstScreenPack(course: Course, language: string): FirstScreenPack {
   return { title: localCourse(course, language).title, html: firstScreenHtml(course, language) };
 }

@@ -36,12 +36,15 @@ function data<T>(file: string): T {
   return JSON.parse(text.slice('export default '.length).replace(/;\s*$/, '')) as T;
 }
 
-/** The page's part of the course as the bootstrap reads it (src/boot.ts). */
-function pageData(html: string): PageCourse {
-  const block = /<script type="application\/json" id="fl-course-data">([\s\S]*?)<\/script>/.exec(html);
-  expect(block).not.toBeNull();
-  return JSON.parse(block![1]!) as PageCourse;
+/** A JSON data block in the page, as the bootstrap reads it (src/boot.ts). */
+function block<T>(html: string, id: string): T {
+  const found = new RegExp(`<script type="application/json" id="${id}">([\\s\\S]*?)</script>`).exec(html);
+  expect(found, `#${id}`).not.toBeNull();
+  return JSON.parse(found![1]!) as T;
 }
+
+/** The page's part of the course. */
+const pageData = (html: string) => block<PageCourse>(html, 'fl-course-data');
 
 describe('writeModuleFolder', () => {
   it('puts what the first screen needs in index.html as a data block after the introduction, the scenarios in scenarios.js and the closing summary in summary.js', () => {
@@ -68,19 +71,24 @@ describe('writeModuleFolder', () => {
     expect(inlineHashes(html).script).toEqual([]);
   });
 
-  it('escapes "<" in the data block, so no words in the course can end it early', () => {
-    const { out } = folder('sample');
+  it('escapes "<" in the data blocks, so no words in the course can end one early', () => {
+    const { out } = folder('social-media-nhs');
     const html = readFileSync(join(out, 'index.html'), 'utf8');
-    const block = /<script type="application\/json" id="fl-course-data">([\s\S]*?)<\/script>/.exec(html)![1]!;
-    expect(block).not.toContain('<');
-    // The introduction's HTML has tags: they come back whole when the block is read.
+    const blocks = [...html.matchAll(/<script type="application\/json" id="([^"]+)">([\s\S]*?)<\/script>/g)];
+    expect(blocks.map((b) => b[1])).toEqual(['fl-course-data', 'fl-first-screen-cy']);
+    for (const b of blocks) expect(b[2]).not.toContain('<');
+    // The HTML they carry has tags: they come back whole when a block is read.
     expect(pageData(html).introHtml).toContain('<p>');
+    expect(block<{ html: string }>(html, 'fl-first-screen-cy').html).toContain('<h1 tabindex="-1">');
   });
 
-  it("writes each other language's first screen to lang/<code>-first.js: that language's words, the same controls", () => {
+  it("puts each other language's first screen in the page as a data block: that language's words, the same controls", () => {
     const { out, course } = folder('social-media-nhs');
     const english = readFileSync(join(out, 'index.html'), 'utf8');
-    const welsh = data<{ title: string; html: string }>(join(out, 'lang', 'cy-first.js'));
+    const welsh = block<{ title: string; html: string }>(english, 'fl-first-screen-cy');
+    expect(existsSync(join(out, 'lang', 'cy-first.js'))).toBe(false);
+    // Only the other languages: the page's own first screen is its HTML.
+    expect(english).not.toContain('id="fl-first-screen-en-GB"');
     expect(welsh.title).toBe(course.translations['cy']!.title);
     expect(welsh.html.startsWith('<div class="fl-shell" id="fl-first-screen" data-language="cy"')).toBe(true);
     expect(english).toContain('id="fl-first-screen" data-language="en-GB"');
@@ -106,7 +114,7 @@ describe('writeModuleFolder', () => {
     expect(rebuilt.scenarios.every((s) => s.situation.length === 0)).toBe(true);
     for (const file of readdirSync(join(out, 'text')))
       mergeScenario(rebuilt, file.replace(/\.js$/, ''), data<ScenarioPack>(join(out, 'text', file)));
-    for (const file of readdirSync(join(out, 'lang')).filter((f) => !f.endsWith('-first.js')))
+    for (const file of readdirSync(join(out, 'lang')))
       mergeLanguage(rebuilt, file.replace(/\.js$/, ''), data<LanguagePack>(join(out, 'lang', file)));
     rebuilt.summaryHtml = data<string>(join(out, 'summary.js'));
     const plain = (c: Course) =>
