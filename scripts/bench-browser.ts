@@ -206,7 +206,8 @@ async function readRun(page: Page, frame: Frame, moduleId: string): Promise<Omit
 
 /**
  * One cold launch of a module in the LMS page: intro, interactive, Start, first scenario. With a
- * language, as a learner who chose it for the module on this computer before.
+ * language, as a learner who chose it for the module (the course's id, where the package is
+ * served under another) on this computer before.
  */
 export async function coldRun(
   browser: Browser,
@@ -215,6 +216,7 @@ export async function coldRun(
   rate: number,
   measureHeap: boolean,
   language: string | null = null,
+  courseId = moduleId,
 ): Promise<ColdRun> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
@@ -223,7 +225,7 @@ export async function coldRun(
     await page.addInitScript(PROBE);
     if (language)
       await page.addInitScript(([id, chosen]) => localStorage.setItem(`frontline:language:${id}`, chosen), [
-        moduleId,
+        courseId,
         language,
       ] as const);
     const cdp = await context.newCDPSession(page);

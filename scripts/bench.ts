@@ -10,6 +10,8 @@
  *   npm run bench -- --runs=15     cold runs per module and CPU rate (default 11)
  *   npm run bench -- --skip=library,dev,lms,browser,build   leave parts out
  *   npm run bench -- --tree=<dir>  measure another checkout (builds into its dist/) instead of a snapshot
+ *   npm run bench -- --against=<ref>   also build the project at a commit and take its modules'
+ *                                  cold runs in turn with today's: the before and after of one run
  *   npm run bench -- --out=<file>  write the results there instead of bench/results.json
  *   npm run bench -- --modules=a,b measure only these modules (all are still built)
  *   npm run bench -- --keep        keep this run's folder (bench/tmp/run-<pid>: the snapshot, library, traces)
@@ -251,7 +253,12 @@ function snapshot() {
     if (leave.has(name)) continue;
     cpSync(join(MAIN, name), join(PROJECT, name), { recursive: true });
   }
-  const modules = join(PROJECT, 'node_modules');
+  linkNodeModules(PROJECT);
+}
+
+/** node_modules in `tree` as a folder of links to the project's packages (not Vite's cache). */
+function linkNodeModules(tree: string) {
+  const modules = join(tree, 'node_modules');
   mkdirSync(modules);
   for (const name of readdirSync(join(MAIN, 'node_modules'))) {
     if (name.startsWith('.vite')) continue;
@@ -673,15 +680,17 @@ function interactiveStats(cold: ColdRuns, page: string): Record<string, Stat> {
   );
 }
 
-/** Per CPU rate, the median of each of `over`'s runs over `under`'s run at the same turn. */
-function pairedOver(cold: ColdRuns, over: string, under: string): Record<string, number> {
+/** Per CPU rate, the median of each of `over`'s runs over `under`'s run at the same turn (time to interactive, or another time). */
+function pairedOver(
+  cold: ColdRuns,
+  over: string,
+  under: string,
+  time: 'interactiveMs' | 'firstScenarioMs' = 'interactiveMs',
+): Record<string, number> {
   return Object.fromEntries(
     RATES.map((rate) => {
       const below = runsOf(cold, under, rate);
-      return [
-        `${rate}x`,
-        round2(median(runsOf(cold, over, rate).map((r, i) => r.interactiveMs / below[i]!.interactiveMs))),
-      ];
+      return [`${rate}x`, round2(median(runsOf(cold, over, rate).map((r, i) => r[time] / below[i]![time])))];
     }),
   );
 }
@@ -741,6 +750,84 @@ function languageFigures(id: string, language: string, cold: ColdRuns): Language
   };
 }
 
+/** A module as it was at --against=<ref>: its cold runs' page id. */
+const BEFORE = 'bench-before-';
+const beforeId = (id: string) => `${BEFORE}${id}`;
+const againstRef = args.find((a) => a.startsWith('--against='))?.slice(10) ?? null;
+let against = null as { ref: string; commit: string } | null;
+
+/**
+ * Builds the project as it was at `ref` (git archive into this run's folder, with this
+ * project's packages linked) and puts each module's package beside this tree's as
+ * bench-before-<id>, so its cold runs are taken in turn with today's. Returns the modules it
+ * has, and the pages' removal.
+ */
+async function writeBefore(ref: string, ids: readonly string[]): Promise<{ ids: string[]; remove: () => void }> {
+  const commit = git(['rev-parse', '--verify', `${ref}^{commit}`]);
+  if (!commit) throw new Error(`--against=${ref}: not a commit of this repository`);
+  const tree = join(RUN, 'before');
+  mkdirSync(tree, { recursive: true });
+  execFileSync('/bin/sh', ['-c', `git archive ${commit} | tar -x -C "${tree}"`], { cwd: MAIN });
+  linkNodeModules(tree);
+  log(`npm run build at ${ref} (${commit.slice(0, 7)})`);
+  const built = await run('npm', ['run', 'build'], { cwd: tree });
+  if (built.code !== 0) throw new Error(`npm run build at ${ref} failed:\n${built.stdout}\n${built.stderr}`);
+  against = { ref, commit };
+  const have = ids.filter((id) => existsSync(join(tree, 'dist', id, 'index.html')));
+  for (const id of ids.filter((i) => !have.includes(i))) log(`${id}: not in ${ref}, so no before`);
+  for (const id of have) {
+    cpSync(join(tree, 'dist', id), join(PROJECT, 'dist', beforeId(id)), { recursive: true });
+    const meta = JSON.parse(readFileSync(join(tree, 'dist', `${id}.json`), 'utf8')) as { id: string };
+    writeFileSync(join(PROJECT, 'dist', `${beforeId(id)}.json`), JSON.stringify({ ...meta, id: beforeId(id) }));
+  }
+  const remove = () => {
+    for (const id of have) {
+      rmSync(join(PROJECT, 'dist', beforeId(id)), { recursive: true, force: true });
+      rmSync(join(PROJECT, 'dist', `${beforeId(id)}.json`), { force: true });
+    }
+  };
+  return { ids: have, remove };
+}
+
+interface BeforeFigures {
+  interactiveMs: Record<string, Stat>;
+  firstScenarioAfterStartMs: Record<string, Stat>;
+  fetchedBeforeUsable: FetchSummary;
+  /** Per CPU rate, run by run: today's module over it, in time to interactive and from Start to the first scenario. */
+  nowOverBefore: { interactive: Record<string, number>; firstScenario: Record<string, number> };
+  /** Launched in each other language: the same, with today's module in that language over it. */
+  languages: Record<
+    string,
+    { interactiveMs: Record<string, Stat>; fetchedBeforeUsable: FetchSummary; nowOverBefore: Record<string, number> }
+  >;
+}
+
+/** A module as it was at --against, beside today's from the same interleaved cold runs. */
+function beforeFigures(id: string, cold: ColdRuns): BeforeFigures {
+  const page = beforeId(id);
+  const firstScenario = (rate: number) => stat(runsOf(cold, page, rate).map((r) => r.firstScenarioMs));
+  return {
+    interactiveMs: interactiveStats(cold, page),
+    firstScenarioAfterStartMs: Object.fromEntries(RATES.map((rate) => [`${rate}x`, firstScenario(rate)])),
+    fetchedBeforeUsable: fetchedBeforeUsable(page, runsOf(cold, page, 1)[0]!),
+    nowOverBefore: {
+      interactive: pairedOver(cold, id, page),
+      firstScenario: pairedOver(cold, id, page, 'firstScenarioMs'),
+    },
+    languages: Object.fromEntries(
+      otherLanguages(id).map((l) => {
+        const then = languageId(page, l);
+        const figures = {
+          interactiveMs: interactiveStats(cold, then),
+          fetchedBeforeUsable: fetchedBeforeUsable(page, runsOf(cold, then, 1)[0]!),
+          nowOverBefore: pairedOver(cold, languageId(id, l), then),
+        };
+        return [l, figures];
+      }),
+    ),
+  };
+}
+
 /**
  * Cold runs interleaved (the floor, then each module and its first screen by hand, run after
  * run), so a change in the machine's load during the bench falls on them all alike.
@@ -753,7 +840,9 @@ async function coldRuns(browser: Browser, base: string, pages: string[], moduleI
       for (const id of pages) {
         log(`${id}: cold run ${i + 1} of ${RUNS} at ${rate}x CPU`);
         const [module, language] = id.split('@') as [string, string | undefined];
-        const run = await coldRun(browser, base, module, rate, rate === 1 && moduleIds.includes(id), language ?? null);
+        const course = module.startsWith(BEFORE) ? module.slice(BEFORE.length) : module;
+        const measureHeap = rate === 1 && moduleIds.includes(id);
+        const run = await coldRun(browser, base, module, rate, measureHeap, language ?? null, course);
         runsOf(cold, id, rate).push(run);
       }
   return cold;
@@ -831,7 +920,13 @@ async function scormFigures(browser: Browser, base: string, id: string) {
 }
 
 /** Everything the browser measures of one module, into perModule[id]. */
-async function browserFigures(browser: Browser, base: string, id: string, cold: ColdRuns, byHand: boolean) {
+async function browserFigures(
+  browser: Browser,
+  base: string,
+  id: string,
+  cold: ColdRuns,
+  pages: { byHand: boolean; before: boolean },
+) {
   const trace = (page: string) => tracedRun(browser, base, page, join(RUN, 'trace.json'));
   const figures = coldFigures(id, cold, floor!);
   const m = perModule[id]!;
@@ -844,7 +939,8 @@ async function browserFigures(browser: Browser, base: string, id: string, cold: 
   const alone: number[] = [];
   for (let i = 0; i < 3; i++) alone.push(await moduleHeap(browser, base, id));
   m.timing = { ...figures.timing, mainThreadCpu: cpu };
-  if (byHand) m.byHand = await byHandFigures(id, cold, trace, cpu.toInteractiveMs);
+  if (pages.byHand) m.byHand = await byHandFigures(id, cold, trace, cpu.toInteractiveMs);
+  if (pages.before) m.before = beforeFigures(id, cold);
   const languages = otherLanguages(id);
   if (languages.length) m.languages = Object.fromEntries(languages.map((l) => [l, languageFigures(id, l, cold)]));
   m.fetched = figures.fetched;
@@ -863,33 +959,44 @@ if (!skip.has('browser'))
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const floorPages = writeFloor(moduleIds);
-    const server = await startServer(
-      'scripts/serve.ts',
-      [],
-      { PORT: String(port), HOST: '127.0.0.1' },
-      `${base}/api/modules`,
-    );
-    const { browser, executable } = await launchBrowser();
-    chromium = `${executable} ${browser.version()}`;
+    let before: { ids: string[]; remove: () => void } = { ids: [], remove: () => undefined };
+    let server: ChildProcess | null = null;
+    let browser: Browser | null = null;
     try {
+      // Before the server starts, so it serves them too.
+      if (againstRef) before = await writeBefore(againstRef, moduleIds);
+      server = (
+        await startServer('scripts/serve.ts', [], { PORT: String(port), HOST: '127.0.0.1' }, `${base}/api/modules`)
+      ).child;
+      const launched = await launchBrowser();
+      const open = (browser = launched.browser);
+      chromium = `${launched.executable} ${open.version()}`;
       const pages = [
         FLOOR,
         ...moduleIds.flatMap((id) => [
           id,
+          ...(before.ids.includes(id)
+            ? [beforeId(id), ...otherLanguages(id).map((l) => languageId(beforeId(id), l))]
+            : []),
           ...(floorPages.byHand.includes(id) ? [byHandId(id)] : []),
           ...otherLanguages(id).map((l) => languageId(id, l)),
         ]),
       ];
-      const cold = await coldRuns(browser, base, pages, moduleIds);
+      const cold = await coldRuns(open, base, pages, moduleIds);
       floor = interactiveStats(cold, FLOOR);
-      const floorTraced = await tracedRuns(FLOOR, (page) => tracedRun(browser, base, page, join(RUN, 'trace.json')));
+      const floorTraced = await tracedRuns(FLOOR, (page) => tracedRun(open, base, page, join(RUN, 'trace.json')));
       floorCpu = stat(floorTraced.map((t) => t.cpuMs));
       floorFetched = fetchedBeforeUsable(FLOOR, runsOf(cold, FLOOR, 1)[0]!);
-      for (const id of moduleIds) await browserFigures(browser, base, id, cold, floorPages.byHand.includes(id));
+      for (const id of moduleIds)
+        await browserFigures(open, base, id, cold, {
+          byHand: floorPages.byHand.includes(id),
+          before: before.ids.includes(id),
+        });
     } finally {
-      await browser.close();
-      await stopServer(server.child);
+      await browser?.close();
+      if (server) await stopServer(server);
       floorPages.remove();
+      before.remove();
     }
   });
 
@@ -1031,6 +1138,8 @@ type ModuleResult = {
   byHand?: ByHand;
   /** Launched in each other language the module offers. */
   languages?: Record<string, LanguageFigures>;
+  /** The module as it was at --against, from the same interleaved cold runs. */
+  before?: BeforeFigures;
   heap?: { lmsPageWithModuleBytes: Stat; moduleAloneBytes: Stat };
   scorm?: Record<string, ScormCounts>;
   lmsPageBytes?: number;
@@ -1259,6 +1368,49 @@ if (ids.every((id) => results[id]!.timing)) {
             m.byHand ? `${sm(m.byHand.mainThreadCpuMs)}; ${m.byHand.moduleOverIt.cpu!.toFixed(2)}x` : '-',
           ),
         ],
+        ...(againstRef && against
+          ? [
+              ...RATES.map((rate) => [
+                `before (${againstRef}), ${rate}x: interactive; Start -> first scenario; now over before`,
+                ...col((m) => {
+                  const f = m.before;
+                  if (!f) return '-';
+                  const r = `${rate}x`;
+                  const now = `${f.nowOverBefore.interactive[r]!.toFixed(2)}x / ${f.nowOverBefore.firstScenario[r]!.toFixed(2)}x`;
+                  return `${sm(f.interactiveMs[r])}; ${sm(f.firstScenarioAfterStartMs[r])}; ${now}`;
+                }),
+              ]),
+              [
+                `before (${againstRef}): requests / gzip before usable`,
+                ...col((m) =>
+                  m.before
+                    ? `${m.before.fetchedBeforeUsable.requests} / ${kb(m.before.fetchedBeforeUsable.gzip)}`
+                    : '-',
+                ),
+              ],
+              ...RATES.map((rate) => [
+                `before (${againstRef}) in another language, ${rate}x: interactive; now over before`,
+                ...col(
+                  (m) =>
+                    Object.entries(m.before?.languages ?? {})
+                      .map(
+                        ([l, f]) =>
+                          `${l}: ${sm(f.interactiveMs[`${rate}x`])}; ${f.nowOverBefore[`${rate}x`]!.toFixed(2)}x`,
+                      )
+                      .join(', ') || '-',
+                ),
+              ]),
+              [
+                `before (${againstRef}) in another language: requests / gzip before usable`,
+                ...col(
+                  (m) =>
+                    Object.entries(m.before?.languages ?? {})
+                      .map(([l, f]) => `${l}: ${f.fetchedBeforeUsable.requests} / ${kb(f.fetchedBeforeUsable.gzip)}`)
+                      .join(', ') || '-',
+                ),
+              ],
+            ]
+          : []),
         ...RATES.map((rate) => [
           `in another language, ${rate}x: interactive; over the floor; over the module's own language`,
           ...col((m) =>
@@ -1476,6 +1628,8 @@ const resultsJson = {
       'package.json',
     ]) !== '',
   tree: treeArg ? PROJECT : null,
+  // --against=<ref>: the commit each module's `before` was built from.
+  against,
   machine: {
     cpus: cpus().length,
     model: cpus()[0]?.model ?? '',
@@ -1498,6 +1652,7 @@ const resultsJson = {
       'JS heap: Runtime.getHeapUsage after a forced GC at 1x: the module opened on its own (median of 3), and the LMS page with the module (they share one heap; median of the 1x cold runs).',
       "Commits per decision = commits between Start and the results screen, less SCORM 1.2's commit of `completed` before `passed` (completedBeforePassed: Moodle's default completion needs it; docs/DESIGN.md), / decisions, with the best answers.",
       "byHand: the module's own index.html with the floor's script in place of its bootstrap, run cold with the others: the same first screen (HTML, styles, course data) with no code of the module's. byHand.overFloor = what showing that first screen costs over the floor; byHand.moduleOverIt = what the module's code costs over it (run by run per rate; cpu: medians of the traced runs).",
+      'before (with --against=<ref>): each module built from that commit and run cold in turn with the others; nowOverBefore is run by run, today over it, in time to interactive and from Start to the first scenario.',
       "languages: the module launched in each other language it offers, as a learner who chose it on this computer before (the bootstrap puts that language's first screen, a data block in the page, in the page's place), in the same interleaved cold runs; overFloor and overModule are run by run against the floor and the module in its own language.",
       'The library build runs once in a fresh node process; the dev rebuild is from writing the file to the frame showing the new title.',
       "floor: the same cold runs, interleaved with the modules', of one hand-written HTML file in the module's place: an h1, a Start button and an inline script that finds the API (2004, then 1.2; parents, then opener), makes a new attempt's launch reads and enables Start. interactiveToFloor = a module's median over the floor's, per CPU rate (the target); interactiveToFloorPaired = the median of each run over the floor's run just before it; cpuToFloor = main-thread CPU to interactive (trace) over the floor's.",
