@@ -19,7 +19,8 @@ import { COURSE_DATA_ID, SCENARIOS_FILE, bootHandoff, loadData } from './first-s
 
 /**
  * The course structure (built package: the page's part, which the bootstrap may have parsed,
- * and the scenarios', fetched with this code) or the whole course with any content errors (dev server).
+ * and the scenarios', fetched beside this code) or the whole course with any content errors
+ * (dev server).
  */
 export async function loadCourse(): Promise<{
   course: Course | null;
