@@ -1247,6 +1247,8 @@ function table(title: string, header: string[], rows: (string | number)[][]): st
 const ids = Object.keys(results);
 const col = (f: (m: ModuleResult) => string) => ids.map((id) => f(results[id]!));
 const rawGz = (x: { raw: number; gzip: number }) => `${kb(x.raw)} / ${kb(x.gzip)}`;
+/** Requests / gzip of what a page fetched before it was usable. */
+const requestsGz = (f: FetchSummary) => `${f.requests} / ${kb(f.gzip)}`;
 const sm = (s: Stat | undefined) => (s ? `${Math.round(s.median)} (${Math.round(s.min)}-${Math.round(s.max)})` : '-');
 const out: string[] = [];
 out.push(
@@ -1382,11 +1384,7 @@ if (ids.every((id) => results[id]!.timing)) {
               ]),
               [
                 `before (${againstRef}): requests / gzip before usable`,
-                ...col((m) =>
-                  m.before
-                    ? `${m.before.fetchedBeforeUsable.requests} / ${kb(m.before.fetchedBeforeUsable.gzip)}`
-                    : '-',
-                ),
+                ...col((m) => (m.before ? requestsGz(m.before.fetchedBeforeUsable) : '-')),
               ],
               ...RATES.map((rate) => [
                 `before (${againstRef}) in another language, ${rate}x: interactive; now over before`,
@@ -1405,7 +1403,7 @@ if (ids.every((id) => results[id]!.timing)) {
                 ...col(
                   (m) =>
                     Object.entries(m.before?.languages ?? {})
-                      .map(([l, f]) => `${l}: ${f.fetchedBeforeUsable.requests} / ${kb(f.fetchedBeforeUsable.gzip)}`)
+                      .map(([l, f]) => `${l}: ${requestsGz(f.fetchedBeforeUsable)}`)
                       .join(', ') || '-',
                 ),
               ],
@@ -1429,7 +1427,7 @@ if (ids.every((id) => results[id]!.timing)) {
           ...col((m) =>
             m.languages
               ? Object.entries(m.languages)
-                  .map(([l, f]) => `${l}: ${f.fetchedBeforeUsable.requests} / ${kb(f.fetchedBeforeUsable.gzip)}`)
+                  .map(([l, f]) => `${l}: ${requestsGz(f.fetchedBeforeUsable)}`)
                   .join(', ')
               : '-',
           ),

@@ -1,6 +1,7 @@
 /**
  * The first screen's own parts that need nothing of the app: what it shows of a launch, its
- * controls, and its "loading" and "did not load" lines. Both the page's inline bootstrap
+ * controls, its "loading" and "did not load" lines, the bootstrap's handoff, and the loading of
+ * the package's data modules (scenarios.js and the rest). Both the page's inline bootstrap
  * (src/boot.ts, which runs before the app's code has arrived) and the app (src/first-screen.ts)
  * use them, so each is written once. No Lit and no session code here: the bootstrap is inline
  * in every page and must stay small.
