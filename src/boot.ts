@@ -8,13 +8,15 @@
  * screen (a data block in the page, like the course) in the page's place before it is drawn.
  * Then it loads the app's entry (data-entry) and the scenarios' structure (scenarios.js) side by
  * side; the app takes over the course it parsed, the reads it made (replayed, not asked again:
- * ScormDriver.replay) and the controls. Anything else (a resume, review, no LMS) is left to the
- * app, as before.
+ * ScormDriver.replay) and the controls. A learner who leaves the first screen before the app
+ * has arrived has the session ended here (endOnLeaving). Anything else (a resume, review, no
+ * LMS) is left to the app, as before.
  */
 import { launchLanguage } from './components/language.js';
 import { defaultProfile, hintFromAddress } from './components/profile-default.js';
 import type { PageCourse } from './core/content.js';
 import { ELEMENTS, readFinished } from './core/scorm-names.js';
+import { formatSpan } from './core/scorm-time.js';
 import {
   bootHandoff,
   COURSE_DATA_ID,
@@ -79,6 +81,24 @@ function inLanguage(screen: HTMLElement, language: string): HTMLElement | null {
   return data ? swapFirstScreen(screen, language, JSON.parse(data) as FirstScreenPack) : null;
 }
 
+/**
+ * Ends the session, once, if the learner leaves the first screen before the app has arrived to
+ * do it (src/main.ts then removes this listener and listens itself): a suspended exit and the
+ * time spent, committed, then Terminate. The attempt's status is the app's to write, so it stays
+ * as the LMS had it: the learner has not started.
+ */
+function endOnLeaving(handoff: BootHandoff, driver: ScormDriver, started: number): void {
+  const names = ELEMENTS[driver.version];
+  handoff.leave = () => {
+    handoff.left = true;
+    driver.setValue(names.exit, 'suspend');
+    driver.setValue(names.sessionTime, formatSpan(driver.version, Date.now() - started));
+    driver.commit();
+    driver.terminate();
+  };
+  addEventListener('pagehide', handoff.leave, { once: true });
+}
+
 function boot(): void {
   const screen = firstScreen();
   const data = document.getElementById(COURSE_DATA_ID)?.textContent;
@@ -89,12 +109,14 @@ function boot(): void {
   setBootHandoff(handoff);
   if (!handoff.driver) return;
   handoff.driver.record();
+  const started = Date.now();
   const launch = newAttempt(course, handoff.driver);
   if (!launch) return;
   const shown = launch.language === course.language ? screen : inLanguage(screen, launch.language);
   if (!shown) return;
   showLaunch(shown, launch.view);
   handoff.controls = enableControls(shown);
+  endOnLeaving(handoff, handoff.driver, started);
 }
 
 /**

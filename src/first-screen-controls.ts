@@ -212,6 +212,10 @@ export interface BootHandoff {
   driver: ScormDriver | null;
   controls: Controls | null;
   scenarios?: Promise<Scenario[]>;
+  /** Ends the session if the learner leaves before the app has arrived (a pagehide listener the app removes). */
+  leave?: () => void;
+  /** The learner left before the app arrived: the session is over, and the app does not start. */
+  left?: boolean;
 }
 
 /** Fetches a data module beside the page (`export default <json>;`): its value. */

@@ -119,6 +119,8 @@ function boot(course: Course, split: boolean, driver: Driver) {
   // Leaving the page ends the session with the state on screen; hiding it retries an unsaved decision now.
   const stateNow = () => element?.courseState ?? launch.state;
   onScreen = stateNow;
+  const bootLeave = bootHandoff()?.leave;
+  if (bootLeave) window.removeEventListener('pagehide', bootLeave);
   window.addEventListener('pagehide', () => session.terminate(stateNow()));
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden' && session.saveStatus !== 'saved' && stateNow().decisions.length)
@@ -217,7 +219,8 @@ loadCourse()
   })
   .then(
     (ready) => {
-      if (ready) boot(ready.course, !import.meta.env.DEV, ready.driver);
+      // A learner who left before the app arrived has had the session ended by the bootstrap.
+      if (ready && !bootHandoff()?.left) boot(ready.course, !import.meta.env.DEV, ready.driver);
     },
     (error: unknown) => {
       // The course or the standalone driver did not arrive: say so on the first screen; trying again starts afresh.

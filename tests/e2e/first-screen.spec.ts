@@ -14,12 +14,15 @@ import {
   deepFocus,
   elements,
   expect,
+  expectCleanCalls,
   expectScreen,
   heading,
   launch,
   readLog,
   start,
   test,
+  type Call,
+  type Version,
 } from './helpers.js';
 
 const FLAGSHIP = { id: 'social-media-nhs', title: 'Social media and the NHS' };
@@ -342,21 +345,51 @@ test('the accessibility statement opens from the first screen, with the focus on
   await expect(frame.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
 });
 
-async function leave(page: Page, frame: FrameLocator): Promise<void> {
+async function leave(page: Page, frame: FrameLocator, version: Version): Promise<void> {
   await frame.locator('body').evaluate(() => window.dispatchEvent(new Event('pagehide')));
-  await expect.poll(async () => (await readLog(page)).some((c) => c.fn === 'Terminate')).toBe(true);
+  await expect.poll(async () => (await readLog(page)).some((c) => c.fn === elements(version).term)).toBe(true);
+}
+
+/** Waits until the app has taken the session over from the bootstrap: its launch writes mark the attempt as under way. */
+async function appTookOver(page: Page, version: Version): Promise<void> {
+  const status = version === '1.2' ? 'cmi.core.lesson_status' : 'cmi.completion_status';
+  const underway = (c: Call) => c.fn === elements(version).set && c.args[0] === status && c.args[1] === 'incomplete';
+  await expect.poll(async () => (await readLog(page)).some(underway)).toBe(true);
 }
 
 test('leaving from the first screen ends the session once, suspended, as <fl-course> would', async ({ page }) => {
   const frame = await launch(page, { version: '2004' });
   expect(await drawnBy(frame)).toBe('first screen');
-  await leave(page, frame);
+  await appTookOver(page, '2004');
+  await leave(page, frame, '2004');
   const log = await readLog(page);
   const el = elements('2004');
   expect(log.filter((c) => c.fn === el.term)).toHaveLength(1);
   expect(log.at(-1)?.fn).toBe(el.term);
   expect(log.filter((c) => c.fn === el.set && c.args[0] === el.exit).at(-1)?.args[1]).toBe('suspend');
 });
+
+for (const version of ['1.2', '2004'] as const)
+  test(`SCORM ${version}: leaving before the app has arrived ends the session once, suspended, with the time spent and no status`, async ({
+    page,
+  }) => {
+    const release = await holdBack(page, '**/assets/index-*.js');
+    const frame = await launch(page, { version });
+    expect(await drawnBy(frame)).toBe('first screen');
+    await leave(page, frame, version);
+    release();
+    const log = await readLog(page);
+    const el = elements(version);
+    const sessionTime = version === '1.2' ? 'cmi.core.session_time' : 'cmi.session_time';
+    expect(log.filter((c) => c.fn === el.term)).toHaveLength(1);
+    expect(log.at(-1)?.fn).toBe(el.term);
+    const sets = log.filter((c) => c.fn === el.set).map((c) => c.args);
+    expect(sets).toEqual([
+      [el.exit, 'suspend'],
+      [sessionTime, expect.stringMatching(version === '1.2' ? /^\d{2}:\d{2}:\d{2}/ : /^PT/)],
+    ]);
+    expectCleanCalls(version, log);
+  });
 
 test('a launch the first screen does not fit (review of a finished attempt) is drawn by <fl-course> with no Start', async ({
   page,
