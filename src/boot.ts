@@ -109,7 +109,7 @@ function boot(): void {
   setBootHandoff(handoff);
   if (!handoff.driver) return;
   handoff.driver.record();
-  const started = Date.now();
+  const started = (handoff.startedAt = Date.now());
   const launch = newAttempt(course, handoff.driver);
   if (!launch) return;
   const shown = launch.language === course.language ? screen : inLanguage(screen, launch.language);

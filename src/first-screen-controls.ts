@@ -212,6 +212,8 @@ export interface BootHandoff {
   driver: ScormDriver | null;
   controls: Controls | null;
   scenarios?: Promise<Scenario[]>;
+  /** When the bootstrap called Initialize (Date.now()): the session's time counts from it. */
+  startedAt?: number;
   /** Ends the session if the learner leaves before the app has arrived (a pagehide listener the app removes). */
   leave?: () => void;
   /** The learner left before the app arrived: the session is over, and the app does not start. */

@@ -89,7 +89,7 @@ function boot(course: Course, split: boolean, driver: Driver) {
   } catch {
     /* storage blocked */
   }
-  const session = new LmsSession(driver, course, { debug, afterFirstPaint });
+  const session = new LmsSession(driver, course, { debug, afterFirstPaint, startedAt: bootHandoff()?.startedAt });
   let launch = session.launch();
   const jump = import.meta.env.DEV ? params.get('jump') : null;
   if (jump && course.scenarios.some((s) => s.id === jump)) {

@@ -110,6 +110,12 @@ export interface SessionOptions {
    * decision, a retry, the exit) writes them too, before anything else.
    */
   afterFirstPaint?: (fn: () => void) => void;
+  /**
+   * When the session began, where Initialize was called before launch() (by the page's bootstrap,
+   * whose reads launch() replays: src/boot.ts); by default, when launch() runs. The session time
+   * counts from it.
+   */
+  startedAt?: number;
 }
 
 const DEFAULT_BACKOFF = [1000, 2000, 4000, 8000, 15000, 30000];
@@ -243,7 +249,7 @@ export class LmsSession extends EventTarget {
 
   /** Connects, reads where the learner was, reconciles the journal, and marks a new attempt as under way. */
   launch(): Launch {
-    this.started = this.now();
+    this.started = this.options.startedAt ?? this.now();
     const table = TABLE[this.driver.version];
     this.driver.initialize();
     const get = (element: string) => this.driver.getValue(element);

@@ -138,6 +138,16 @@ describe.each(VERSIONS)('LmsSession with scorm-again (SCORM %s)', (version) => {
     expect(cmiOf(api)[t.exit]).toBe('suspend');
   });
 
+  it("counts the session time from the bootstrap's Initialize when the page made it before the app launched", () => {
+    const h = new Harness();
+    const api = makeApi(version);
+    const session = newSession(new ScormDriver(found(version, api)), course, h, { startedAt: h.time - 2_000 });
+    const { state } = session.launch();
+    h.tick(3_000);
+    session.terminate(state);
+    expect(cmiOf(api)[t.sessionTime]).toMatch(is2004 ? /^PT5S$/ : /^00:00:05$/);
+  });
+
   it('calls Terminate once however often terminate is called, and writes nothing after it', () => {
     const { session, state } = fullRun(version, RUNS.pass.steps);
     const before = session.calls.length;
