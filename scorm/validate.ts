@@ -95,19 +95,31 @@ function scanTags(xml: string): Tag[] {
   return tags;
 }
 
+/** The manifest's tags, and a way to find a tag's children by name. */
+interface Tags {
+  tags: Tag[];
+  children(parent: number, name: string): Tag[];
+}
+
 /** Checks what Moodle 4.5 enforces beyond the XSDs; `files` (every path in the zip) enables the file-list checks. */
 export function checkMoodleRules(xml: string, version: ScormVersion, files?: string[]): string[] {
-  const errors: string[] = [];
   const tags = scanTags(xml);
-  const children = (parent: number, name: string) => tags.filter((t) => t.parent === parent && t.name === name);
+  const doc: Tags = { tags, children: (parent, name) => tags.filter((t) => t.parent === parent && t.name === name) };
   const rootIndex = tags.findIndex((t) => t.parent === -1);
   const root = tags[rootIndex];
-  const [imscp, ...prefixed] = NAMESPACES[version];
-  if (!imscp) throw new Error(`no namespaces for SCORM ${version}`);
-
-  // Structure and schema version (anything but the exact text silently becomes 1.2 in Moodle).
   if (!root || root.name !== 'manifest')
     return [`root element must be <manifest>, found ${root ? `<${root.name}>` : 'none'}`];
+  return [
+    ...schemaErrors(doc, rootIndex, version),
+    ...namespaceErrors(doc, root, version),
+    ...itemErrors(doc, version),
+    ...(files ? fileErrors(doc, root, version, files) : []),
+  ];
+}
+
+/** The schema and its version, exactly (anything but the exact text silently becomes 1.2 in Moodle). */
+function schemaErrors({ tags, children }: Tags, rootIndex: number, version: ScormVersion): string[] {
+  const errors: string[] = [];
   const metadata = children(rootIndex, 'metadata')[0];
   const metaIndex = metadata ? tags.indexOf(metadata) : -2;
   const schema = children(metaIndex, 'schema')[0];
@@ -119,8 +131,14 @@ export function checkMoodleRules(xml: string, version: ScormVersion, files?: str
       `<metadata><schemaversion> must be exactly "${SCHEMA_VERSION[version]}", found ${JSON.stringify(schemaversion?.text ?? null)}`,
     );
   }
+  return errors;
+}
 
-  // Namespaces: imscp is the default namespace; the others are bound only to their literal prefix.
+/** imscp is the default namespace; the others are bound only to their literal prefix. */
+function namespaceErrors({ tags }: Tags, root: Tag, version: ScormVersion): string[] {
+  const errors: string[] = [];
+  const [imscp, ...prefixed] = NAMESPACES[version];
+  if (!imscp) throw new Error(`no namespaces for SCORM ${version}`);
   if (root.attrs.xmlns !== imscp.uri)
     errors.push(`the default namespace must be ${imscp.uri}, found ${JSON.stringify(root.attrs.xmlns ?? null)}`);
   const declarations = tags.flatMap((t) =>
@@ -138,8 +156,13 @@ export function checkMoodleRules(xml: string, version: ScormVersion, files?: str
     if (root.attrs[`xmlns:${ns.prefix}`] !== ns.uri)
       errors.push(`<manifest> must declare xmlns:${ns.prefix}="${ns.uri}"`);
   }
+  return errors;
+}
 
-  // Every resource an item launches is a SCO, and carries the pass mark.
+/** Every resource an item launches is a SCO, and carries the pass mark. */
+function itemErrors(doc: Tags, version: ScormVersion): string[] {
+  const errors: string[] = [];
+  const { tags } = doc;
   const resources = new Map(tags.filter((t) => t.name === 'resource').map((t) => [t.attrs.identifier, t]));
   const items = tags.map((t, i) => ({ t, i })).filter(({ t }) => t.name === 'item' && t.attrs.identifierref);
   if (items.length === 0) errors.push('no <item> launches a resource (identifierref)');
@@ -154,52 +177,57 @@ export function checkMoodleRules(xml: string, version: ScormVersion, files?: str
         `resource ${ref} must have ${attr}="sco"${other ? ` (found ${other}, which is the wrong case for SCORM ${version})` : ''}`,
       );
     }
-    if (version === '1.2') {
-      const score = children(i, 'adlcp:masteryscore')[0];
-      const value = Number(score?.text);
-      if (!score) errors.push(`item ${item.attrs.identifier} has no <adlcp:masteryscore>`);
-      else if (!/^\d+(\.\d+)?$/.test(score.text) || value > 100)
-        errors.push(`adlcp:masteryscore must be a number 0..100, found "${score.text}"`);
-    } else {
-      const seq = children(i, 'imsss:sequencing')[0];
-      const objectives = seq ? children(tags.indexOf(seq), 'imsss:objectives')[0] : undefined;
-      const primary = objectives ? children(tags.indexOf(objectives), 'imsss:primaryObjective')[0] : undefined;
-      const measure = primary ? children(tags.indexOf(primary), 'imsss:minNormalizedMeasure')[0] : undefined;
-      if (!measure)
-        errors.push(
-          `item ${item.attrs.identifier} has no imsss:sequencing/imsss:objectives/imsss:primaryObjective/imsss:minNormalizedMeasure`,
-        );
-      else {
-        if (!/^\d+(\.\d+)?$/.test(measure.text) || Number(measure.text) > 1) {
-          errors.push(
-            `imsss:minNormalizedMeasure must be a decimal 0..1 with a leading digit, found "${measure.text}"`,
-          );
-        }
-        if (primary?.attrs.satisfiedByMeasure !== 'true')
-          errors.push('imsss:primaryObjective must have satisfiedByMeasure="true"');
-      }
-    }
+    errors.push(...(version === '1.2' ? masteryScoreErrors(doc, item, i) : passMeasureErrors(doc, item, i)));
   }
+  return errors;
+}
 
-  // Files: every href exists in the package, and every content file is listed.
-  if (files) {
-    const present = new Set(files);
-    const schemaNames = new Set(schemaFiles(version).map((f) => f.path));
-    const hrefs = tags.flatMap((t) =>
-      (t.name === 'file' || t.name === 'resource') && t.attrs.href !== undefined ? [t.attrs.href] : [],
-    );
-    for (const href of new Set(hrefs)) if (!present.has(href)) errors.push(`listed file ${href} is not in the package`);
-    const listed = new Set(hrefs);
-    for (const f of files) {
-      if (f !== 'imsmanifest.xml' && !schemaNames.has(f) && !listed.has(f))
-        errors.push(`package file ${f} is not listed as <file href> in the manifest`);
-    }
-    const locations = (root.attrs['xsi:schemaLocation'] ?? '')
-      .trim()
-      .split(/\s+/)
-      .filter((_, k) => k % 2 === 1);
-    for (const xsd of locations)
-      if (!present.has(xsd)) errors.push(`xsi:schemaLocation names ${xsd}, which is not in the package`);
+/** SCORM 1.2: the item's mastery score, 0 to 100. */
+function masteryScoreErrors({ children }: Tags, item: Tag, i: number): string[] {
+  const score = children(i, 'adlcp:masteryscore')[0];
+  if (!score) return [`item ${item.attrs.identifier} has no <adlcp:masteryscore>`];
+  if (!/^\d+(\.\d+)?$/.test(score.text) || Number(score.text) > 100)
+    return [`adlcp:masteryscore must be a number 0..100, found "${score.text}"`];
+  return [];
+}
+
+/** SCORM 2004: the primary objective's minimum measure, 0 to 1, satisfied by measure. */
+function passMeasureErrors({ tags, children }: Tags, item: Tag, i: number): string[] {
+  const seq = children(i, 'imsss:sequencing')[0];
+  const objectives = seq ? children(tags.indexOf(seq), 'imsss:objectives')[0] : undefined;
+  const primary = objectives ? children(tags.indexOf(objectives), 'imsss:primaryObjective')[0] : undefined;
+  const measure = primary ? children(tags.indexOf(primary), 'imsss:minNormalizedMeasure')[0] : undefined;
+  if (!measure)
+    return [
+      `item ${item.attrs.identifier} has no imsss:sequencing/imsss:objectives/imsss:primaryObjective/imsss:minNormalizedMeasure`,
+    ];
+  const errors: string[] = [];
+  if (!/^\d+(\.\d+)?$/.test(measure.text) || Number(measure.text) > 1)
+    errors.push(`imsss:minNormalizedMeasure must be a decimal 0..1 with a leading digit, found "${measure.text}"`);
+  if (primary?.attrs.satisfiedByMeasure !== 'true')
+    errors.push('imsss:primaryObjective must have satisfiedByMeasure="true"');
+  return errors;
+}
+
+/** Every href exists in the package, and every content file is listed. */
+function fileErrors({ tags }: Tags, root: Tag, version: ScormVersion, files: string[]): string[] {
+  const errors: string[] = [];
+  const present = new Set(files);
+  const schemaNames = new Set(schemaFiles(version).map((f) => f.path));
+  const hrefs = tags.flatMap((t) =>
+    (t.name === 'file' || t.name === 'resource') && t.attrs.href !== undefined ? [t.attrs.href] : [],
+  );
+  for (const href of new Set(hrefs)) if (!present.has(href)) errors.push(`listed file ${href} is not in the package`);
+  const listed = new Set(hrefs);
+  for (const f of files) {
+    if (f !== 'imsmanifest.xml' && !schemaNames.has(f) && !listed.has(f))
+      errors.push(`package file ${f} is not listed as <file href> in the manifest`);
   }
+  const locations = (root.attrs['xsi:schemaLocation'] ?? '')
+    .trim()
+    .split(/\s+/)
+    .filter((_, k) => k % 2 === 1);
+  for (const xsd of locations)
+    if (!present.has(xsd)) errors.push(`xsi:schemaLocation names ${xsd}, which is not in the package`);
   return errors;
 }
