@@ -64,6 +64,9 @@ function feedback(n: number, good: boolean): string {
   );
 }
 
+/** Adds one choice, with its rating, source and feedback, to the scenario's choices. */
+type AddChoice = (text: string, cid: string, rating: string, extra?: string[], good?: boolean) => void;
+
 /** One scenario file. Kinds rotate: plain choices, actions on a post, a feed (select many). */
 function scenario(
   moduleIndex: number,
@@ -93,7 +96,7 @@ function scenario(
     '',
   ];
   const choices: string[] = [];
-  const choice = (text: string, cid: string, rating: string, extra: string[] = [], good = rating === 'best') => {
+  const choice: AddChoice = (text, cid, rating, extra = [], good = rating === 'best') => {
     choices.push(
       `### ${text}`,
       '',
@@ -106,73 +109,87 @@ function scenario(
       '',
     );
   };
-  if (kind === 'feed') {
-    for (let p = 0; p < 4; p++) {
-      const author = pick(PEOPLE, seed + p);
-      lines.push(
-        '```post',
-        `id: post-${p + 1}`,
-        `author: ${author}`,
-        `handle: ${handle(author)}`,
-        `time: ${p + 1}h`,
-        'text: |',
-        p % 2 === 0
-          ? `  Lovely to see the patient in bed ${p + 2} up and about today. Made my shift!`
-          : '  Twelve hours and one cold cup of tea. Off to bed now.',
-        `likes: ${10 + p * 7}`,
-        '```',
-        '',
-      );
-    }
-    lines.push('## Question', '', 'Pick every post that breaches patient confidentiality.', '', '## Choices', '');
-    for (let p = 0; p < 4; p++)
-      choice(`The post by ${pick(PEOPLE, seed + p)}`, `item-${p + 1}`, p % 2 === 0 ? 'best' : 'wrong', [
-        `- target: post-${p + 1}`,
-      ]);
-  } else if (kind === 'post') {
+  if (kind === 'feed') lines.push(...feedScenario(seed, choice));
+  else if (kind === 'post') lines.push(...postScenario(seed, person, choice, opts.branchTo));
+  else lines.push(...plainScenario(choice, opts.branchTo));
+  return [...lines, ...choices].join('\n');
+}
+
+/** Four posts, every other one breaching confidentiality: pick them all. */
+function feedScenario(seed: number, choice: AddChoice): string[] {
+  const lines: string[] = [];
+  for (let p = 0; p < 4; p++) {
+    const author = pick(PEOPLE, seed + p);
     lines.push(
-      // Text about the post comes before it: a post with the answer buttons is the last thing read.
-      'You were on shift that night and you remember the patient.',
-      '',
       '```post',
-      'id: the-post',
-      `author: ${person}`,
-      `handle: ${handle(person)}`,
-      'time: 2h',
+      `id: post-${p + 1}`,
+      `author: ${author}`,
+      `handle: ${handle(author)}`,
+      `time: ${p + 1}h`,
       'text: |',
-      `  Waited hours at Northshire General last night. Nobody came.`,
-      '  Is this what the NHS has come to?',
-      'replies: 40',
-      'reposts: 120',
-      'likes: 300',
-      'thread:',
-      `  - author: ${pick(PEOPLE, seed + 3)}`,
-      `    handle: ${handle(pick(PEOPLE, seed + 3))}`,
-      '    time: 1h',
-      '    text: Same thing happened to my mum.',
+      p % 2 === 0
+        ? `  Lovely to see the patient in bed ${p + 2} up and about today. Made my shift!`
+        : '  Twelve hours and one cold cup of tea. Off to bed now.',
+      `likes: ${10 + p * 7}`,
       '```',
       '',
     );
-    lines.push('## Question', '', 'What do you do?', '', '## Choices', '');
-    choice('Reply to say you were there and did your best', 'reply-to-post', 'wrong', [
-      '- action: reply',
-      '- target: the-post',
-      ...(opts.branchTo ? [`- next: ${opts.branchTo}`] : []),
-    ]);
-    choice('Repost it with a comment about staffing', 'repost-it', 'wrong', ['- action: repost', '- target: the-post']);
-    choice('Do not engage online; tell the communications team', 'tell-comms', 'best');
-  } else {
-    lines.push('## Question', '', 'What do you do?', '', '## Choices', '');
-    choice('Do not post anything; talk to your manager', 'talk-to-manager', 'best');
-    choice('Post a reply that leaves out names', 'reply-without-names', 'acceptable', [], false);
-    choice(
-      'Share it with a comment of your own',
-      'share-it',
-      'wrong',
-      opts.branchTo ? [`- next: ${opts.branchTo}`] : [],
-    );
   }
-  return [...lines, ...choices].join('\n');
+  lines.push('## Question', '', 'Pick every post that breaches patient confidentiality.', '', '## Choices', '');
+  for (let p = 0; p < 4; p++)
+    choice(`The post by ${pick(PEOPLE, seed + p)}`, `item-${p + 1}`, p % 2 === 0 ? 'best' : 'wrong', [
+      `- target: post-${p + 1}`,
+    ]);
+  return lines;
+}
+
+/** A complaint posted about the hospital, with a thread, and actions on it. */
+function postScenario(seed: number, person: string, choice: AddChoice, branchTo?: string): string[] {
+  const lines = [
+    // Text about the post comes before it: a post with the answer buttons is the last thing read.
+    'You were on shift that night and you remember the patient.',
+    '',
+    '```post',
+    'id: the-post',
+    `author: ${person}`,
+    `handle: ${handle(person)}`,
+    'time: 2h',
+    'text: |',
+    `  Waited hours at Northshire General last night. Nobody came.`,
+    '  Is this what the NHS has come to?',
+    'replies: 40',
+    'reposts: 120',
+    'likes: 300',
+    'thread:',
+    `  - author: ${pick(PEOPLE, seed + 3)}`,
+    `    handle: ${handle(pick(PEOPLE, seed + 3))}`,
+    '    time: 1h',
+    '    text: Same thing happened to my mum.',
+    '```',
+    '',
+    '## Question',
+    '',
+    'What do you do?',
+    '',
+    '## Choices',
+    '',
+  ];
+  choice('Reply to say you were there and did your best', 'reply-to-post', 'wrong', [
+    '- action: reply',
+    '- target: the-post',
+    ...(branchTo ? [`- next: ${branchTo}`] : []),
+  ]);
+  choice('Repost it with a comment about staffing', 'repost-it', 'wrong', ['- action: repost', '- target: the-post']);
+  choice('Do not engage online; tell the communications team', 'tell-comms', 'best');
+  return lines;
+}
+
+/** Three plain choices: best, acceptable and wrong. */
+function plainScenario(choice: AddChoice, branchTo?: string): string[] {
+  choice('Do not post anything; talk to your manager', 'talk-to-manager', 'best');
+  choice('Post a reply that leaves out names', 'reply-without-names', 'acceptable', [], false);
+  choice('Share it with a comment of your own', 'share-it', 'wrong', branchTo ? [`- next: ${branchTo}`] : []);
+  return ['## Question', '', 'What do you do?', '', '## Choices', ''];
 }
 
 /** Writes modules/ and content/ for the library under `root` (emptied first). Returns the module ids. */
