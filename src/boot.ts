@@ -109,14 +109,14 @@ function boot(): void {
   setBootHandoff(handoff);
   if (!handoff.driver) return;
   handoff.driver.record();
-  const started = (handoff.startedAt = Date.now());
+  handoff.startedAt = Date.now();
   const launch = newAttempt(course, handoff.driver);
   if (!launch) return;
   const shown = launch.language === course.language ? screen : inLanguage(screen, launch.language);
   if (!shown) return;
   showLaunch(shown, launch.view);
   handoff.controls = enableControls(shown);
-  endOnLeaving(handoff, handoff.driver, started);
+  endOnLeaving(handoff, handoff.driver, handoff.startedAt);
 }
 
 /**

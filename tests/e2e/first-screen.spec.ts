@@ -380,13 +380,12 @@ for (const version of ['1.2', '2004'] as const)
     release();
     const log = await readLog(page);
     const el = elements(version);
-    const sessionTime = version === '1.2' ? 'cmi.core.session_time' : 'cmi.session_time';
     expect(log.filter((c) => c.fn === el.term)).toHaveLength(1);
     expect(log.at(-1)?.fn).toBe(el.term);
     const sets = log.filter((c) => c.fn === el.set).map((c) => c.args);
     expect(sets).toEqual([
       [el.exit, 'suspend'],
-      [sessionTime, expect.stringMatching(version === '1.2' ? /^\d{2}:\d{2}:\d{2}/ : /^PT/)],
+      [el.sessionTime, expect.stringMatching(version === '1.2' ? /^\d{2}:\d{2}:\d{2}/ : /^PT/)],
     ]);
     expectCleanCalls(version, log);
   });

@@ -217,6 +217,7 @@ export function elements(version: Version) {
   return version === '1.2'
     ? {
         exit: 'cmi.core.exit',
+        sessionTime: 'cmi.core.session_time',
         status: 'cmi.core.lesson_status',
         raw: 'cmi.core.score.raw',
         min: 'cmi.core.score.min',
@@ -228,6 +229,7 @@ export function elements(version: Version) {
       }
     : {
         exit: 'cmi.exit',
+        sessionTime: 'cmi.session_time',
         status: 'cmi.success_status',
         raw: 'cmi.score.raw',
         min: 'cmi.score.min',

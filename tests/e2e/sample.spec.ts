@@ -216,7 +216,7 @@ for (const version of VERSIONS) {
       );
       expect(saved?.[el.exit]).toBe('suspend');
       // ...and ended the first session on pagehide (Terminate writes the session time).
-      expect(saved?.[version === '1.2' ? 'cmi.core.session_time' : 'cmi.session_time']).toBeTruthy();
+      expect(saved?.[elements(version).sessionTime]).toBeTruthy();
 
       await expect(frame.getByRole('button', { name: 'Continue where you left off' })).toBeVisible();
       await expect(frame.getByRole('button', { name: 'Start', exact: true })).toHaveCount(0);
