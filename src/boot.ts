@@ -8,9 +8,9 @@
  * screen (a data block in the page, like the course) in the page's place before it is drawn.
  * Then it loads the app's entry (data-entry) and the scenarios' structure (scenarios.js) side by
  * side; the app takes over the course it parsed, the reads it made (replayed, not asked again:
- * ScormDriver.replay) and the controls. A learner who leaves the first screen before the app
- * has arrived has the session ended here (endOnLeaving). Anything else (a resume, review, no
- * LMS) is left to the app, as before.
+ * ScormDriver.replay) and the controls. A learner who leaves an attempt (new or resumed) before
+ * the app has arrived has the session ended here (endOnLeaving). Anything else (drawing a resume
+ * or review, no LMS) is left to the app, as before.
  */
 import { launchLanguage } from './components/language.js';
 import { defaultProfile, hintFromAddress } from './components/profile-default.js';
@@ -37,11 +37,20 @@ import { ScormDriver } from './lms/driver.js';
 import { findApi } from './lms/find-api.js';
 import { Journal } from './lms/journal.js';
 
+/** The launch reads that say whether the session may write, and what the rest need. */
+interface OpenAttempt {
+  get(element: string): string;
+  entry: string;
+  learnerName: string;
+  learnerId: string;
+}
+
 /**
- * The launch reads, in the order LmsSession.launch() makes them, as far as the first screen
- * needs; the view and its language when the launch is a new attempt at the introduction, else null.
+ * The launch reads, in the order LmsSession.launch() makes them, as far as whether this is an
+ * attempt in normal mode and not finished (one the session writes to and ends); else null:
+ * review, a finished attempt, or an LMS that did not start the session.
  */
-function newAttempt(course: PageCourse, driver: ScormDriver): { view: LaunchView; language: string } | null {
+function openAttempt(driver: ScormDriver): OpenAttempt | null {
   const names = ELEMENTS[driver.version];
   if (!driver.initialize()) return null;
   const get = (element: string) => driver.getValue(element);
@@ -50,14 +59,27 @@ function newAttempt(course: PageCourse, driver: ScormDriver): { view: LaunchView
   const learnerName = get(names.learnerName);
   const learnerId = get(names.learnerId);
   if ((mode && mode !== 'normal') || readFinished(driver.version, get) !== null) return null;
+  return { get, entry, learnerName, learnerId };
+}
+
+/**
+ * The rest of the launch reads, as far as the first screen needs: the view and its language when
+ * the launch is a new attempt at the introduction, else null.
+ */
+function newAttempt(
+  course: PageCourse,
+  version: ScormDriver['version'],
+  { get, entry, learnerName, learnerId }: OpenAttempt,
+): { view: LaunchView; language: string } | null {
+  const names = ELEMENTS[version];
   const language = launchLanguage(course, get(names.language));
   // Saved answers (or answers this browser's journal kept) are the app's to read and show.
-  if ((driver.version === '1.2' || entry === 'resume') && get(names.suspendData)) return null;
+  if ((version === '1.2' || entry === 'resume') && get(names.suspendData)) return null;
   const journal = new Journal({
     learner: learnerId,
     module: course.id,
     moduleVersion: course.version,
-    scorm: driver.version,
+    scorm: version,
   }).read();
   if (journal && journal.decisions > 0 && !(journal.finished && journal.acknowledged && entry === 'ab-initio'))
     return null;
@@ -82,10 +104,10 @@ function inLanguage(screen: HTMLElement, language: string): HTMLElement | null {
 }
 
 /**
- * Ends the session, once, if the learner leaves the first screen before the app has arrived to
- * do it (src/main.ts then removes this listener and listens itself): a suspended exit and the
- * time spent, committed, then Terminate. The attempt's status is the app's to write, so it stays
- * as the LMS had it: the learner has not started.
+ * Ends the session, once, if the learner leaves before the app has arrived to do it (src/main.ts
+ * then removes this listener and listens itself): a suspended exit and the time spent,
+ * committed, then Terminate. Statuses, score and answers are the app's to write, so the LMS
+ * keeps what it had: a new attempt has not started, and a resumed one is as it was saved.
  */
 function endOnLeaving(handoff: BootHandoff, driver: ScormDriver, started: number): void {
   const names = ELEMENTS[driver.version];
@@ -110,13 +132,15 @@ function boot(): void {
   if (!handoff.driver) return;
   handoff.driver.record();
   handoff.startedAt = Date.now();
-  const launch = newAttempt(course, handoff.driver);
+  const open = openAttempt(handoff.driver);
+  if (!open) return;
+  endOnLeaving(handoff, handoff.driver, handoff.startedAt);
+  const launch = newAttempt(course, handoff.driver.version, open);
   if (!launch) return;
   const shown = launch.language === course.language ? screen : inLanguage(screen, launch.language);
   if (!shown) return;
   showLaunch(shown, launch.view);
   handoff.controls = enableControls(shown);
-  endOnLeaving(handoff, handoff.driver, handoff.startedAt);
 }
 
 /**

@@ -390,6 +390,33 @@ for (const version of ['1.2', '2004'] as const)
     expectCleanCalls(version, log);
   });
 
+test('leaving a resumed attempt before the app has arrived ends the session, and the answers saved before are kept', async ({
+  page,
+}) => {
+  const course = flagship();
+  const steps = plan(course, BEST);
+  let frame = await launch(page, { module: FLAGSHIP.id, version: '2004' });
+  await playPlan(course, frame, steps, { stopAfter: 1 });
+  await expect(frame.getByText('Progress saved')).toBeVisible();
+  const release = await holdBack(page, '**/assets/index-*.js');
+  await page.reload();
+  frame = page.frameLocator('#sco');
+  // A resume's first screen waits for the app; the bootstrap has started the session.
+  await expect.poll(async () => (await readLog(page)).some((c) => c.fn === 'Initialize')).toBe(true);
+  await leave(page, frame, '2004');
+  release();
+  const log = await readLog(page);
+  const el = elements('2004');
+  expect(log.filter((c) => c.fn === el.term)).toHaveLength(1);
+  expect(log.at(-1)?.fn).toBe(el.term);
+  expect(log.filter((c) => c.fn === el.set).map((c) => c.args[0])).toEqual([el.exit, el.sessionTime]);
+  expectCleanCalls('2004', log);
+  await page.reload();
+  frame = page.frameLocator('#sco');
+  await start(frame);
+  await expectScreen(frame, steps[1]!.scenario.title);
+});
+
 test('a launch the first screen does not fit (review of a finished attempt) is drawn by <fl-course> with no Start', async ({
   page,
 }) => {
