@@ -76,6 +76,26 @@ async function choseWelsh(page: Page, module: string): Promise<void> {
   await page.addInitScript((id) => localStorage.setItem(`frontline:language:${id}`, 'cy'), module);
 }
 
+/**
+ * Answers the flagship's first scenario, waits until it is saved, and opens the module again, as
+ * a learner resuming (`beforeReload` may hold something back first): the frame, and the title
+ * of the scenario Continue leads to.
+ */
+async function answerOneAndReload(
+  page: Page,
+  version: Version,
+  beforeReload: () => Promise<void> = async () => undefined,
+): Promise<{ frame: FrameLocator; second: string }> {
+  const course = flagship();
+  const steps = plan(course, BEST);
+  const frame = await launch(page, { module: FLAGSHIP.id, version });
+  await playPlan(course, frame, steps, { stopAfter: 1 });
+  await expect(frame.getByText('Progress saved')).toBeVisible();
+  await beforeReload();
+  await page.reload();
+  return { frame: page.frameLocator('#sco'), second: steps[1]!.scenario.title };
+}
+
 const WELSH_TITLE = "Y cyfryngau cymdeithasol a'r GIG";
 
 test.describe.configure({ mode: 'parallel' });
@@ -134,13 +154,7 @@ test('the first screen and <fl-course> draw the same introduction, for a new att
 test('the first screen and <fl-course> draw the same introduction for a resumed attempt: Continue, and the progress so far', async ({
   page,
 }) => {
-  const course = flagship();
-  const steps = plan(course, BEST);
-  let frame = await launch(page, { module: FLAGSHIP.id, version: '1.2' });
-  await playPlan(course, frame, steps, { stopAfter: 1 });
-  await expect(frame.getByText('Progress saved')).toBeVisible();
-  await page.reload();
-  frame = page.frameLocator('#sco');
+  const { frame, second } = await answerOneAndReload(page, '1.2');
   await expect(frame.locator(MODULE_READY).first()).toBeAttached();
   expect(await drawnBy(frame)).toBe('first screen');
   await expect(frame.getByRole('button', { name: 'Continue where you left off' })).toBeVisible();
@@ -148,7 +162,7 @@ test('the first screen and <fl-course> draw the same introduction for a resumed 
   const first = await readable(frame);
   expect(await redrawnByFlCourse(frame)).toBe(first);
   await start(frame);
-  await expectScreen(frame, steps[1]!.scenario.title);
+  await expectScreen(frame, second);
 });
 
 test('axe finds no WCAG 2.2 AA violations on the first screen, as the learner meets it in the LMS', async ({
@@ -393,14 +407,10 @@ for (const version of ['1.2', '2004'] as const)
 test('leaving a resumed attempt before the app has arrived ends the session, and the answers saved before are kept', async ({
   page,
 }) => {
-  const course = flagship();
-  const steps = plan(course, BEST);
-  let frame = await launch(page, { module: FLAGSHIP.id, version: '2004' });
-  await playPlan(course, frame, steps, { stopAfter: 1 });
-  await expect(frame.getByText('Progress saved')).toBeVisible();
-  const release = await holdBack(page, '**/assets/index-*.js');
-  await page.reload();
-  frame = page.frameLocator('#sco');
+  let release: () => void = () => undefined;
+  const { frame, second } = await answerOneAndReload(page, '2004', async () => {
+    release = await holdBack(page, '**/assets/index-*.js');
+  });
   // A resume's first screen waits for the app; the bootstrap has started the session.
   await expect.poll(async () => (await readLog(page)).some((c) => c.fn === 'Initialize')).toBe(true);
   await leave(page, frame, '2004');
@@ -412,9 +422,8 @@ test('leaving a resumed attempt before the app has arrived ends the session, and
   expect(log.filter((c) => c.fn === el.set).map((c) => c.args[0])).toEqual([el.exit, el.sessionTime]);
   expectCleanCalls('2004', log);
   await page.reload();
-  frame = page.frameLocator('#sco');
   await start(frame);
-  await expectScreen(frame, steps[1]!.scenario.title);
+  await expectScreen(frame, second);
 });
 
 test('a launch the first screen does not fit (review of a finished attempt) is drawn by <fl-course> with no Start', async ({
