@@ -89,7 +89,9 @@ function boot(course: Course, split: boolean, driver: Driver) {
   } catch {
     /* storage blocked */
   }
-  const session = new LmsSession(driver, course, { debug, afterFirstPaint, startedAt: bootHandoff()?.startedAt });
+  // What the page's bootstrap (src/boot.ts) started: the session's start, its leave listener, the controls.
+  const handoff = bootHandoff();
+  const session = new LmsSession(driver, course, { debug, afterFirstPaint, startedAt: handoff?.startedAt });
   let launch = session.launch();
   const jump = import.meta.env.DEV ? params.get('jump') : null;
   if (jump && course.scenarios.some((s) => s.id === jump)) {
@@ -119,8 +121,7 @@ function boot(course: Course, split: boolean, driver: Driver) {
   // Leaving the page ends the session with the state on screen; hiding it retries an unsaved decision now.
   const stateNow = () => element?.courseState ?? launch.state;
   onScreen = stateNow;
-  const bootLeave = bootHandoff()?.leave;
-  if (bootLeave) window.removeEventListener('pagehide', bootLeave);
+  if (handoff?.leave) window.removeEventListener('pagehide', handoff.leave);
   window.addEventListener('pagehide', () => session.terminate(stateNow()));
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden' && session.saveStatus !== 'saved' && stateNow().decisions.length)
@@ -142,7 +143,7 @@ function boot(course: Course, split: boolean, driver: Driver) {
     }
   };
 
-  const controls = bootHandoff()?.controls ?? null;
+  const controls = handoff?.controls ?? null;
   if (screen && fitsFirstScreen(course, session, launch, screen)) {
     enhanceFirstScreen(screen, course, session, launch, mount, controls);
     // Load the course shell, the first scenario and the screen's language while the learner reads the introduction.
