@@ -158,15 +158,26 @@ function loadEntry(entry: string, handoff: BootHandoff | undefined): void {
       // The app reports it if it does not come (src/content-loader.ts); not twice here.
       handoff.scenarios.catch(() => undefined);
     }
-    const script = document.createElement('script');
-    script.type = 'module';
-    script.src = entry;
-    // The app's code did not arrive: say so; trying again starts afresh.
-    script.onerror = () => showNotLoaded(firstScreen(), new Error(`${entry} did not load`), () => location.reload());
-    document.head.append(script);
+    appendEntry(entry);
   };
   requestAnimationFrame(() => setTimeout(load, 0));
   setTimeout(load, 1000);
+}
+
+/**
+ * Adds the app's entry to the page. If it does not arrive, the first screen says so, and Try
+ * again asks for it again in this page: reloading would end the LMS session, and an LMS such
+ * as Moodle does not let the reloaded page start another (2004's Initialize fails with 104).
+ */
+function appendEntry(entry: string): void {
+  const script = document.createElement('script');
+  script.type = 'module';
+  script.src = entry;
+  script.onerror = () => {
+    script.remove();
+    showNotLoaded(firstScreen(), new Error(`${entry} did not load`), () => appendEntry(entry));
+  };
+  document.head.append(script);
 }
 
 const entry = document.currentScript?.dataset.entry;

@@ -34,7 +34,13 @@ export async function loadCourse(): Promise<{
   const handoff = bootHandoff();
   const scenarios = handoff?.scenarios ?? loadData<Scenario[]>(SCENARIOS_FILE);
   const page = handoff?.course ?? pageCourse();
-  return { course: { ...page, scenarios: await scenarios }, contentErrors: [] };
+  try {
+    return { course: { ...page, scenarios: await scenarios }, contentErrors: [] };
+  } catch (error) {
+    // They did not arrive: the next call asks for them again.
+    if (handoff?.scenarios === scenarios) handoff.scenarios = undefined;
+    throw error;
+  }
 }
 
 function pageCourse(): PageCourse {

@@ -211,20 +211,27 @@ if (import.meta.hot) {
   });
 }
 
-loadCourse()
-  .then(async ({ course, contentErrors }) => {
-    // Only the dev server has content errors (a build stops on them): the check leaves this out of a build.
-    if (import.meta.env.DEV && (contentErrors.length > 0 || !course)) showContentErrors(contentErrors);
-    else if (course) return { course, driver: await connect(course) };
-    return null;
-  })
-  .then(
-    (ready) => {
-      // A learner who left before the app arrived has had the session ended by the bootstrap.
-      if (ready && !bootHandoff()?.left) boot(ready.course, !import.meta.env.DEV, ready.driver);
-    },
-    (error: unknown) => {
-      // The course or the standalone driver did not arrive: say so on the first screen; trying again starts afresh.
-      showNotLoaded(firstScreen(), error, () => location.reload());
-    },
-  );
+/**
+ * Loads the course and connects, then boots. If the course or the standalone driver does not
+ * arrive, the first screen says so, and Try again asks for them again in this page: reloading
+ * would end the LMS session, and an LMS such as Moodle does not let the reloaded page start
+ * another.
+ */
+function start(): void {
+  loadCourse()
+    .then(async ({ course, contentErrors }) => {
+      // Only the dev server has content errors (a build stops on them): the check leaves this out of a build.
+      if (import.meta.env.DEV && (contentErrors.length > 0 || !course)) showContentErrors(contentErrors);
+      else if (course) return { course, driver: await connect(course) };
+      return null;
+    })
+    .then(
+      (ready) => {
+        // A learner who left before the app arrived has had the session ended by the bootstrap.
+        if (ready && !bootHandoff()?.left) boot(ready.course, !import.meta.env.DEV, ready.driver);
+      },
+      (error: unknown) => showNotLoaded(firstScreen(), error, start),
+    );
+}
+
+start();

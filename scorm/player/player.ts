@@ -6,7 +6,8 @@
 //   strict         every value is checked by scorm/strict.ts; a bad one is refused with error 406
 //   moodle         Moodle 4.5 as measured (scorm/player/moodle.ts): prefilled write-once objectives,
 //                  the strict checks, total time and 1.2's mastery score at Terminate, activity
-//                  completion; window.lmsMoodle is the stored attempt
+//                  completion; window.lmsMoodle is the stored attempt. A reload of the module's
+//                  frame keeps this API as it was, terminated or not, as Moodle's player does
 //   commit-false   Commit returns "false" (error 391) until window.lmsRecover() is called
 //   commit-throws  Commit throws until window.lmsRecover()
 //   empty          Commit and GetValue return "" / null until window.lmsRecover()
@@ -219,11 +220,12 @@ if (profiles.has('opener')) {
   frame.src = `${other.origin}/player/frame.html?depth=0&src=${encodeURIComponent(new URL(scoUrl, location.href).href)}`;
 } else {
   frame.src = scoUrl;
-  // When the module reloads itself (the dev server after an edit, or the learner), it has
-  // ended its session with this API: reload the whole page so the LMS resumes the attempt.
+  // When the module reloads itself (the dev server after an edit), it has ended its session
+  // with this API: reload the whole page so the LMS resumes the attempt. Moodle does not: its
+  // API stays terminated, and the reloaded module's Initialize fails (104 in 2004).
   let loads = 0;
   frame.addEventListener('load', () => {
-    if (++loads > 1 && terminated) location.reload();
+    if (++loads > 1 && terminated && !moodle) location.reload();
   });
 }
 

@@ -42,6 +42,8 @@ export interface LaunchOptions {
   version: Version;
   mode?: 'normal' | 'review' | 'browse';
   learner?: string;
+  /** The player's fault profiles (scorm/player/player.ts), such as `moodle`. */
+  profile?: string;
 }
 
 /**
@@ -58,6 +60,7 @@ export async function launch(page: Page, options: LaunchOptions): Promise<FrameL
   const params = new URLSearchParams({ module: options.module ?? 'sample', version: options.version });
   if (options.mode) params.set('mode', options.mode);
   if (options.learner) params.set('learner', options.learner);
+  if (options.profile) params.set('profile', options.profile);
   await page.goto(`/player/?${params}`);
   const frame = page.frameLocator('#sco');
   await expect(frame.locator(MODULE_READY).first()).toBeAttached();
