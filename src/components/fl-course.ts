@@ -516,6 +516,9 @@ export class FlCourse extends LitElement {
     if (!this.ready && !this.loadFailed) return html`<p>${t.loading}</p>`;
     if (this.overlay === 'statement') return this.renderStatement();
     if (this.exited) return html`<h1 tabindex="-1">${t.leftTitle}</h1><p>${t.leftText}</p>`;
+    const unstarted = this.launch?.unstarted;
+    if (unstarted)
+      return html`<h1 tabindex="-1">${t.unstartedTitle}</h1><p>${t.unstartedText}</p><p>${t.unstartedCode(unstarted)}</p>`;
     switch (this.state.screen) {
       case 'intro':
         return this.renderIntro();
@@ -552,7 +555,7 @@ export class FlCourse extends LitElement {
       }
       <main class="main">
         ${standalone ? html`<div class="fl-warning" role="note"><strong class="fl-warning__title">${t.notRecordedTitle}</strong><p>${t.notRecordedText}</p></div>` : nothing}
-        ${this.launch?.mode === 'browse' ? html`<div class="fl-warning" role="note"><strong class="fl-warning__title">${t.browseTitle}</strong><p>${t.browseText}</p></div>` : nothing}
+        ${this.launch?.mode === 'browse' && !this.launch.unstarted ? html`<div class="fl-warning" role="note"><strong class="fl-warning__title">${t.browseTitle}</strong><p>${t.browseText}</p></div>` : nothing}
         ${this.launch?.mode === 'review' ? html`<div class="fl-warning" role="note"><strong class="fl-warning__title">${t.reviewTitle}</strong><p>${t.reviewText}</p></div>` : nothing}
         ${
           this.loadFailed

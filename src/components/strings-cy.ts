@@ -101,6 +101,10 @@ export const cy: Strings = {
   whatHappensNext: "Beth sy'n digwydd nesaf",
   leftTitle: 'Rydych chi wedi gadael y modiwl',
   leftText: "Gallwch chi gau'r ffenestr hon nawr.",
+  unstartedTitle: 'Does dim modd cadw eich cynnydd',
+  unstartedText:
+    "Ni wnaeth eich system ddysgu ddechrau sesiwn ar gyfer y modiwl hwn, felly ni fyddai dim byd a wnewch chi yma yn cael ei gofnodi. Caewch y ffenestr hon, yna agorwch y modiwl eto o'ch system ddysgu. Mae'r cynnydd a gadwoch chi o'r blaen yn ddiogel.",
+  unstartedCode: (code: string) => `Cod gwall y system ddysgu: ${code}.`,
   selectAll: "Dewiswch bob un sy'n berthnasol.",
   error: 'Gwall:',
   chooseAnswer: 'Dewiswch ateb',

@@ -97,6 +97,10 @@ export const en = {
   whatHappensNext: 'What happens next',
   leftTitle: 'You have left the module',
   leftText: 'You can now close this window.',
+  unstartedTitle: 'Your progress cannot be saved',
+  unstartedText:
+    'Your learning system did not start a session for this module, so nothing you do here would be recorded. Close this window, then open the module again from your learning system. Progress you saved before is kept.',
+  unstartedCode: (code: string) => `The learning system gave error ${code}.`,
   selectAll: 'Select all that apply.',
   error: 'Error:',
   chooseAnswer: 'Choose an answer',

@@ -19,7 +19,7 @@ import { parseSpan } from '../core/scorm-time.js';
 import type { Course } from '../core/model.js';
 import { PROFILE_INTERACTION, profileResponse } from '../core/profile.js';
 import { decode, encode, type ContentChanges, type ResumeStatus } from '../core/resume.js';
-import { isComplete, type CourseState, type Decision } from '../core/state.js';
+import { initialState, isComplete, type CourseState, type Decision } from '../core/state.js';
 import type { Driver, LmsCall } from './driver.js';
 import { Journal } from './journal.js';
 
@@ -88,6 +88,11 @@ export interface Launch {
   earlierTimeMs: number;
   /** The learner's preferred language from the LMS ('cy', 'en'...), or ''. */
   preferredLanguage: string;
+  /**
+   * The LMS did not start a session (Initialize failed with this error code, and it answers no
+   * read): nothing can be saved, so the learner is told to open the module again.
+   */
+  unstarted?: string;
 }
 
 export interface SessionOptions {
@@ -251,9 +256,12 @@ export class LmsSession extends EventTarget {
   launch(): Launch {
     this.started = this.options.startedAt ?? this.now();
     const table = TABLE[this.driver.version];
-    this.driver.initialize();
+    const initialized = this.driver.initialize();
+    const initError = this.driver.lastError();
     const get = (element: string) => this.driver.getValue(element);
     const entry = get(table.entry);
+    const readError = this.driver.lastError();
+    if (!initialized && readError !== '0') return this.unstarted(initError === '0' ? readError : initError);
     const rawMode = get(table.mode);
     const learnerName = get(table.learnerName);
     const learnerId = get(table.learnerId);
@@ -326,6 +334,28 @@ export class LmsSession extends EventTarget {
       this.flush();
     }
     return launched;
+  }
+
+  /**
+   * A launch the LMS gave no session: Moodle's 2004 API once the module's frame has ended its
+   * session and reloaded (104), for one. Nothing is read or written (browse, to the rest of the
+   * session) and the journal is left as it is, so the next launch has all the learner saved.
+   */
+  private unstarted(code: string): Launch {
+    console.warn(`[frontline] the learning system did not start a session (error ${code}): nothing can be saved`);
+    this.mode = 'browse';
+    this.setStatus('readonly');
+    return {
+      state: initialState(),
+      resume: 'fresh',
+      mode: 'browse',
+      learnerName: '',
+      recorded: null,
+      restored: 0,
+      earlierTimeMs: 0,
+      preferredLanguage: '',
+      unstarted: code,
+    };
   }
 
   /** 2004: the slot an earlier session wrote the profile in, if any (its id may not move). */

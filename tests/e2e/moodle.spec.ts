@@ -18,6 +18,7 @@ import {
   elements,
   expect,
   finishAndExit,
+  heading,
   pressContinue,
   readLog,
   test,
@@ -162,3 +163,25 @@ for (const version of VERSIONS) {
     expect(attempt.completion).toEqual({ completed: true, passed: true });
   });
 }
+
+test('SCORM 2004: a module page loaded again after its session ended says Moodle will not save it, and writes nothing', async ({
+  page,
+}) => {
+  const frame = await openMoodle(page, '2004');
+  await expect(frame.getByText('Progress saved')).toBeVisible();
+  // The page ends its session as the learner leaves, then loads again in the same frame: Moodle
+  // keeps that frame's API, terminated, and refuses a second Initialize (104).
+  await frame.locator('body').evaluate(() => location.reload());
+  await expect(heading(frame)).toHaveText('Your progress cannot be saved');
+  await expect(frame.getByText('The learning system gave error 104.')).toBeVisible();
+  await expect(
+    frame.getByRole('button', { name: /^(Start|Continue where you left off|Try saving again)$/ }),
+  ).toHaveCount(0);
+  const log = await readLog(page);
+  const afterLeaving = log.slice(log.findIndex((c) => c.fn === 'Terminate') + 1);
+  expect(
+    afterLeaving.map((c) => c.fn),
+    'Initialize and one read, refused; nothing written',
+  ).toEqual(['Initialize', 'GetValue']);
+  expect(afterLeaving.map((c) => c.error)).toEqual(['104', '123']);
+});
