@@ -10,19 +10,18 @@ import { loadCourse } from '../../../src/compiler/course.js';
 import { METHODS, type ScormVersion } from '../../../src/core/scorm-names.js';
 import { reduce } from '../../../src/core/state.js';
 import { ScormDriver } from '../../../src/lms/driver.js';
-import type { SaveStatus } from '../../../src/lms/session.js';
+import type { Launch, SaveStatus } from '../../../src/lms/session.js';
+import type { ApiMethods } from '../../../scorm/player/moodle.js';
 import { ROOT } from '../../root.js';
 import { Harness, found, makeApi, newSession } from './helpers.js';
 
 const { course } = loadCourse(ROOT, 'sample');
 
-type Methods = Record<string, (arg?: string) => unknown>;
-
 /** A session over scorm-again as `prepare` leaves it, with the save statuses it sends. */
-function sessionOver(version: ScormVersion, prepare: (api: Methods) => void) {
+function sessionOver(version: ScormVersion, prepare: (api: ApiMethods) => void) {
   const h = new Harness();
   const api = makeApi(version);
-  prepare(api as unknown as Methods);
+  prepare(api as unknown as ApiMethods);
   const session = newSession(new ScormDriver(found(version, api)), course, h);
   const statuses: SaveStatus[] = [];
   session.addEventListener('status', (e) => statuses.push(e.status));
@@ -30,7 +29,7 @@ function sessionOver(version: ScormVersion, prepare: (api: Methods) => void) {
 }
 
 /** Plays the first decision, retries the save and leaves: all that would write. */
-function tryEverything({ h, session }: ReturnType<typeof sessionOver>, launch: ReturnType<typeof session.launch>) {
+function tryEverything({ h, session }: ReturnType<typeof sessionOver>, launch: Launch) {
   const started = reduce(course, launch.state, { type: 'start', at: h.tick(1000) });
   const chosen = reduce(course, started, { type: 'choose', choiceIds: ['delete-and-report'], at: h.tick(1000) });
   session.recordDecision(chosen);
