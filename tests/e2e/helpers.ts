@@ -139,10 +139,13 @@ export async function readCmi(page: Page): Promise<Record<string, string>> {
   return Object.fromEntries(Object.entries(flat).map(([k, v]) => [k, v == null ? '' : String(v)]));
 }
 
-/** Every API call the SCO made in this page load, in order. */
+/**
+ * Every API call the SCO made in this page load, in order: none yet where the player page has
+ * only started loading (just after a reload), before it has made its log.
+ */
 export async function readLog(page: Page): Promise<Call[]> {
   return page.evaluate(() =>
-    (window as unknown as PlayerWindow).lmsLog.map((c) => ({
+    ((window as unknown as Partial<PlayerWindow>).lmsLog ?? []).map((c) => ({
       fn: c.fn,
       args: c.args.map(String),
       result: String(c.result),
