@@ -49,6 +49,8 @@ import {
   type TracedRun,
 } from './bench-browser.js';
 import { generateLibrary, LIBRARY } from './bench-library.js';
+import { startServer, stopServer } from './bench-server.js';
+import { byHandId, byHandPage, FLOOR, FLOOR_PAGE, writePages } from './bench-pages.js';
 import type { Browser } from '@playwright/test';
 
 type CourseModule = typeof import('../src/compiler/course.js');
@@ -174,47 +176,6 @@ function run(
       resolve({ code: code ?? 1, stdout, stderr, ms: performance.now() - started, cpuMs });
     });
   });
-}
-
-/** Starts a tsx script and resolves once `url` answers 200. */
-async function startServer(
-  script: string,
-  argv: string[],
-  env: NodeJS.ProcessEnv,
-  url: string,
-): Promise<{ child: ChildProcess; readyMs: number }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...argv], {
-    cwd: PROJECT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (d) => {
-    stderr += d;
-  });
-  const until = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${script} exited: ${stderr}`);
-    try {
-      if ((await fetch(url)).ok) return { child, readyMs: performance.now() - started };
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > until) {
-      child.kill();
-      throw new Error(`${script} did not answer ${url}: ${stderr}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function stopServer(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-  if (child.exitCode === null) child.kill('SIGKILL');
 }
 
 function filesUnder(dir: string, prefix = ''): string[] {
@@ -567,70 +528,6 @@ for (const [id, course] of courses) {
 }
 
 /**
- * The floor: a hand-written SCO, as small and direct as one can be. One HTML file (no other
- * request) holding an h1 and a Start button, with an inline script at the end of the body that
- * finds the API the way the module does (2004, then 1.2; up the parents, then the opener), makes
- * the reads a new attempt's launch makes, and enables Start. No framework, no styles, no
- * content. The preview server allows its inline script by its hash (scorm/csp.ts), as it does
- * the module's inline stylesheet. The module's time above this is what the module can still win.
- */
-const FLOOR = 'bench-floor';
-const FLOOR_SCRIPT = `(function () {
-  var find = function (w) {
-    for (var n = 0; w && n < 10; n++) {
-      try { if (w.API_1484_11) return { v: '2004', api: w.API_1484_11 }; if (w.API) return { v: '1.2', api: w.API }; } catch (e) { return null; }
-      if (w.parent === w) break;
-      w = w.parent;
-    }
-    return null;
-  };
-  var found = find(window) || (window.opener ? find(window.opener) : null);
-  if (found) {
-    var api = found.api;
-    var names = found.v === '2004'
-      ? ['cmi.entry', 'cmi.mode', 'cmi.learner_name', 'cmi.learner_id', 'cmi.completion_status', 'cmi.total_time', 'cmi.learner_preference.language', 'cmi.interactions._count', 'cmi.objectives._count']
-      : ['cmi.core.entry', 'cmi.core.lesson_mode', 'cmi.core.student_name', 'cmi.core.student_id', 'cmi.core.lesson_status', 'cmi.core.total_time', 'cmi.student_preference.language', 'cmi.suspend_data', 'cmi.interactions._count', 'cmi.objectives._count'];
-    var get = found.v === '2004' ? 'GetValue' : 'LMSGetValue';
-    api[found.v === '2004' ? 'Initialize' : 'LMSInitialize']('');
-    for (var i = 0; i < names.length; i++) api[get](names[i]);
-    if (found.v === '2004' && api.GetValue('cmi.entry') === 'resume') api.GetValue('cmi.suspend_data');
-  }
-  var h1 = document.querySelector('h1');
-  var start = document.querySelector('button');
-  start.addEventListener('click', function () { h1.textContent = 'Floor scenario'; });
-  start.disabled = false;
-})();`;
-/** The floor's page: what a hand-written SCO would be. */
-const FLOOR_PAGE = `<!doctype html>
-<html lang="en-GB">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>Bench floor</title>
-</head>
-<body>
-  <h1>Bench floor</h1>
-  <button disabled>Start</button>
-  <script>${FLOOR_SCRIPT}</script>
-</body>
-</html>
-`;
-/**
- * A module's first screen by hand: its built index.html as it is (the same HTML, styles and
- * course data) with the floor's script in place of the module's bootstrap. What the module takes
- * over this page is what its own code costs; what this page takes over the floor is the cost of
- * showing that first screen at all.
- */
-const byHandId = (id: string) => `bench-by-hand-${id}`;
-/** Null for a page without an inline bootstrap (a tree from before it, measured with --tree). */
-function byHandPage(moduleHtml: string): string | null {
-  const boot = /<script data-entry="[^"]*">[\s\S]*?<\/script>/;
-  if (!boot.test(moduleHtml)) return null;
-  const script = FLOOR_SCRIPT.replace("document.querySelector('button')", "document.querySelector('[data-start]')");
-  return moduleHtml.replace(boot, () => `<script>${script}</script>`);
-}
-
-/**
  * Writes the floor, and each module's first screen by hand, into dist/. Returns the modules
  * that have one, and the pages' removal.
  */
@@ -645,17 +542,7 @@ function writeFloor(ids: readonly string[]): { byHand: string[]; remove: () => v
       byHand.push(id);
     }
   }
-  for (const [id, html] of pages) {
-    mkdirSync(join(PROJECT, 'dist', id), { recursive: true });
-    writeFileSync(join(PROJECT, 'dist', id, 'index.html'), html);
-    writeFileSync(join(PROJECT, 'dist', `${id}.json`), JSON.stringify({ id, title: id, version: '0', scenarios: [] }));
-  }
-  const remove = () => {
-    for (const id of pages.keys()) {
-      rmSync(join(PROJECT, 'dist', id), { recursive: true, force: true });
-      rmSync(join(PROJECT, 'dist', `${id}.json`), { force: true });
-    }
-  };
+  const remove = writePages(join(PROJECT, 'dist'), pages);
   return { byHand, remove };
 }
 
@@ -966,7 +853,13 @@ if (!skip.has('browser'))
       // Before the server starts, so it serves them too.
       if (againstRef) before = await writeBefore(againstRef, moduleIds);
       server = (
-        await startServer('scripts/serve.ts', [], { PORT: String(port), HOST: '127.0.0.1' }, `${base}/api/modules`)
+        await startServer(
+          PROJECT,
+          'scripts/serve.ts',
+          [],
+          { PORT: String(port), HOST: '127.0.0.1' },
+          `${base}/api/modules`,
+        )
       ).child;
       const launched = await launchBrowser();
       const open = (browser = launched.browser);
@@ -1044,6 +937,7 @@ if (!skip.has('dev') && !skip.has('browser'))
     const base = `http://127.0.0.1:${port}`;
     log('dev server: start, then edit a scenario and wait for the change in the frame');
     const server = await startServer(
+      PROJECT,
       'scripts/dev.ts',
       ['sample'],
       { PORT: String(port), HOST: '127.0.0.1', FRONTLINE_CONTENT_ROOT: devRoot },
