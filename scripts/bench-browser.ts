@@ -205,19 +205,23 @@ async function readRun(page: Page, frame: Frame, moduleId: string): Promise<Omit
 }
 
 /**
- * One cold launch of a module in the LMS page: intro, interactive, Start, first scenario. With a
- * language, as a learner who chose it for the module (the course's id, where the package is
- * served under another) on this computer before.
+ * Opens a module in the LMS page in a new browser context (no cache) at a CPU throttling rate,
+ * with the probe installed, and waits until its first screen is interactive. With a language, as
+ * a learner who chose it for the module (the course's id) on this computer before.
  */
-export async function coldRun(
+async function launchCold(
   browser: Browser,
   base: string,
   moduleId: string,
   rate: number,
-  measureHeap: boolean,
-  language: string | null = null,
-  courseId = moduleId,
-): Promise<ColdRun> {
+  language: string | null,
+  courseId: string,
+): Promise<{
+  context: BrowserContext;
+  page: Page;
+  until: (what: string, ms: number) => Promise<void>;
+  timeout: number;
+}> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
@@ -233,6 +237,40 @@ export async function coldRun(
     const timeout = 30_000 * rate;
     await page.goto(`${base}/player/?module=${encodeURIComponent(moduleId)}&version=2004`, { timeout });
     await until('interactive', timeout);
+    return { context, page, until, timeout };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+/** One cold launch that stops at interactive: its time, on the module frame's clock. */
+export async function interactiveRun(browser: Browser, base: string, moduleId: string, rate: number): Promise<number> {
+  const { context, page, timeout } = await launchCold(browser, base, moduleId, rate, null, moduleId);
+  try {
+    const frame = await scoFrame(page, timeout);
+    return (await frame.evaluate('window.__bench.interactive')) as number;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * One cold launch of a module in the LMS page: intro, interactive, Start, first scenario. With a
+ * language, as a learner who chose it for the module (the course's id, where the package is
+ * served under another) on this computer before.
+ */
+export async function coldRun(
+  browser: Browser,
+  base: string,
+  moduleId: string,
+  rate: number,
+  measureHeap: boolean,
+  language: string | null = null,
+  courseId = moduleId,
+): Promise<ColdRun> {
+  const { context, page, until, timeout } = await launchCold(browser, base, moduleId, rate, language, courseId);
+  try {
     const frame = await scoFrame(page, timeout);
     const heapUsedBytes = measureHeap ? await heap(page) : null;
     const start = START_WORDS[(language ?? 'en').slice(0, 2)]?.start ?? en.start;
