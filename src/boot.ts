@@ -24,6 +24,8 @@ import {
   firstScreen,
   firstScreenDataId,
   loadData,
+  noteFailed,
+  retryAddress,
   SCENARIOS_FILE,
   setBootHandoff,
   showLaunch,
@@ -166,15 +168,18 @@ function loadEntry(entry: string, handoff: BootHandoff | undefined): void {
 
 /**
  * Adds the app's entry to the page. If it does not arrive, the first screen says so, and Try
- * again asks for it again in this page: reloading would end the LMS session, and an LMS such
- * as Moodle does not let the reloaded page start another (2004's Initialize fails with 104).
+ * again asks for it again in this page (under a new address: retryAddress): reloading would
+ * end the LMS session, and an LMS such as Moodle does not let the reloaded page start another
+ * (2004's Initialize fails with 104).
  */
 function appendEntry(entry: string): void {
+  const href = new URL(entry, document.baseURI).href;
   const script = document.createElement('script');
   script.type = 'module';
-  script.src = entry;
+  script.src = retryAddress(href);
   script.onerror = () => {
     script.remove();
+    noteFailed(href);
     showNotLoaded(firstScreen(), new Error(`${entry} did not load`), () => appendEntry(entry));
   };
   document.head.append(script);

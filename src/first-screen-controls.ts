@@ -220,11 +220,40 @@ export interface BootHandoff {
   left?: boolean;
 }
 
+/**
+ * How many times each module address this page asked for failed to arrive, shared by the
+ * bootstrap and the app (each bundles this file). A browser may keep a module that failed to
+ * arrive failed for the page's life, without asking again: Chromium 150 does, as the HTML
+ * standard did before whatwg/html#10327. So a retry asks under another address (`?retry=N`).
+ */
+const FAILED = '__frontlineFailed';
+const failures = (): Record<string, number> =>
+  ((window as unknown as Record<string, Record<string, number>>)[FAILED] ??= {});
+
+/** The address to ask for a module at: `href`, or after N failures `href?retry=N`. */
+export function retryAddress(href: string): string {
+  const times = failures()[href] ?? 0;
+  if (!times) return href;
+  const url = new URL(href);
+  url.searchParams.set('retry', String(times));
+  return url.href;
+}
+
+/** Notes that a module at `href` did not arrive: the next `retryAddress(href)` is a new one. */
+export function noteFailed(href: string): void {
+  failures()[href] = (failures()[href] ?? 0) + 1;
+}
+
 /** Fetches a data module beside the page (`export default <json>;`): its value. */
 export async function loadData<T>(path: string): Promise<T> {
   // Relative to the page, so the package works wherever the LMS serves it.
-  const module = (await import(/* @vite-ignore */ new URL(path, document.baseURI).href)) as { default: T };
-  return module.default;
+  const href = new URL(path, document.baseURI).href;
+  try {
+    return ((await import(/* @vite-ignore */ retryAddress(href))) as { default: T }).default;
+  } catch (error) {
+    noteFailed(href);
+    throw error;
+  }
 }
 
 const HANDOFF = '__frontlineBoot';

@@ -21,6 +21,12 @@ export function frontlineViteConfig(root: string, module?: string, contentRoot =
       modulePreload: false,
       reportCompressedSize: false,
       assetsInlineLimit: 0,
+      // The app's code in one file, without chunks. A browser may keep a module that failed to
+      // arrive failed for the page's life (Chromium 150 does), and a chunk's importers ask for it
+      // at its one address, so a chunk lost to a dropped connection could never load again in
+      // that page. One file has no importers: "Try again" asks for it under a new address
+      // (retryAddress in src/first-screen-controls.ts), as it does for the data modules.
+      rollupOptions: { output: { inlineDynamicImports: true } },
     },
   };
 }

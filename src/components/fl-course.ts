@@ -216,7 +216,9 @@ export class FlCourse extends LitElement {
     await loadStrings(language).catch((error: unknown) =>
       console.error('[frontline] could not load the interface words', error),
     );
-    // The screen's code must load (it rejects otherwise); missing words are logged and the screen still shows.
+    // The screen's code and its scenarios' text must load (it rejects otherwise: a scenario cannot
+    // be answered without its words). Another language's words and the closing summary are
+    // logged if they do not arrive, and the screen still shows.
     const code =
       state.screen === 'results'
         ? import('./fl-results-screens.js')
@@ -230,14 +232,14 @@ export class FlCourse extends LitElement {
         : state.screen === 'results'
           ? state.decisions.map((d) => d.scenarioId)
           : [];
-    const content = loader
-      ? Promise.all([
-          language !== this.course.language ? loader.ensureLanguage(language) : undefined,
-          state.screen === 'results' ? loader.ensureSummary() : undefined,
-          ...ids.map((id) => loader.ensureScenario(id)),
-        ]).catch((error: unknown) => console.error('[frontline] could not load part of the module', error))
-      : undefined;
-    await Promise.all([code, content]);
+    const optional = (part: Promise<void> | undefined) =>
+      part?.catch((error: unknown) => console.error('[frontline] could not load part of the module', error));
+    await Promise.all([
+      code,
+      ...(loader ? ids.map((id) => loader.ensureScenario(id)) : []),
+      optional(loader && language !== this.course.language ? loader.ensureLanguage(language) : undefined),
+      optional(loader && state.screen === 'results' ? loader.ensureSummary() : undefined),
+    ]);
   }
 
   /** Fetches what the learner may see next while they read. */

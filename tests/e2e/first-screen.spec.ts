@@ -206,11 +206,11 @@ test('while the learner reads, the shell is drawn once out of sight and dropped:
   await expect.poll(async () => (await deepFocus(frame)).text).toBe('A complaint that is trending');
 });
 
-test('Start pressed before the course shell has arrived: the first scenario shows once it does, with the focus on its heading', async ({
+test("Start pressed before the first scenario's text has arrived: it shows once it does, with the focus on its heading", async ({
   page,
 }) => {
-  // Hold the shell's code back until Start has been pressed.
-  const release = await holdBack(page, '**/assets/fl-course-*.js');
+  // The app asks for it while the introduction shows; hold it back until Start has been pressed.
+  const release = await holdBack(page, '**/text/ward-selfie.js');
   const frame = await launch(page, { version: '2004' });
   expect(await drawnBy(frame)).toBe('first screen');
   await frame.getByRole('button', { name: 'Start', exact: true }).click();
@@ -220,14 +220,17 @@ test('Start pressed before the course shell has arrived: the first scenario show
   await expect.poll(async () => (await deepFocus(frame)).text).toBe(SAMPLE.first);
 });
 
-test("the shell's code does not arrive: the learner is told, and Start works once it does", async ({
+test("the first scenario's text does not arrive: the learner is told, stays on the introduction, and Start works once it does", async ({
   page,
   pageErrors,
 }) => {
+  // Its address and every retry's (?retry=N): the browser keeps a failed module failed, so a retry asks under a new one.
   let block = true;
-  await page.route('**/assets/fl-course-*.js', (route) =>
-    block ? route.abort('internetdisconnected') : route.continue(),
-  );
+  const asked: string[] = [];
+  await page.route(/\/text\/ward-selfie\.js(\?|$)/, (route) => {
+    asked.push(new URL(route.request().url()).search);
+    return block ? route.abort('internetdisconnected') : route.continue();
+  });
   const frame = await launch(page, { version: '2004' });
   await frame.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(frame.getByRole('alert')).toHaveText(
@@ -238,8 +241,11 @@ test("the shell's code does not arrive: the learner is told, and Start works onc
   await frame.getByRole('button', { name: 'Try again' }).click();
   await expectScreen(frame, SAMPLE.first);
   await expect(frame.getByRole('alert')).toHaveCount(0);
+  // Each time under a new address, the first without one.
+  expect(asked[0]).toBe('');
+  expect(new Set(asked).size).toBe(asked.length);
   const expected =
-    /fl-course-|could not load the module|Failed to fetch dynamically imported module|ERR_INTERNET_DISCONNECTED/;
+    /ward-selfie\.js|could not load part of the module|Failed to fetch dynamically imported module|ERR_INTERNET_DISCONNECTED/;
   pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !expected.test(e)));
 });
 
